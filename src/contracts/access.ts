@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** SPEC §1 roles. */
+export const ROLES = ['admin', 'province', 'city', 'county', 'park', 'operator', 'enterprise', 'evaluator'] as const;
+export const ZRole = z.enum(ROLES);
+export type TRole = z.infer<typeof ZRole>;
+
+/**
+ * Actions a route can declare. The matrix of which role may do which action lives on the server
+ * (src/server/lib/access/permissions.ts); the web only reads the resulting list from /api/me to hide buttons.
+ */
+export const ACTIONS = [
+  'me.read',
+  'me.changePassword',
+  'region.read',
+  'park.read',
+  'park.create',
+  'park.update',
+  'dashboard.read',
+  'user.read',
+  'user.create',
+  'user.update',
+  'user.unlock',
+  'user.resetPassword',
+  'audit.read',
+  'audit.verify',
+  'policy.read',
+  'setting.read',
+  'setting.update',
+] as const;
+export const ZAction = z.enum(ACTIONS);
+export type TAction = z.infer<typeof ZAction>;

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from './context';
+import { ping } from './db/client';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
+import { parkRoutes } from './modules/park/park.routes';
+import { policyRoutes } from './modules/policy/policy.routes';
+import { regionRoutes } from './modules/region/region.routes';
+import { settingRoutes } from './modules/setting/setting.routes';
+import { userRoutes } from './modules/user/user.routes';
+import { registerAuth } from './plugins/auth';
+import { registerErrorHandler, sendError } from './plugins/errors';
+import { registerOpenApi } from './plugins/openapi';
+import { registerWeb } from './plugins/web';
+
+export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export interface BuildAppOptions {
+  logger?: boolean | { level: string };
+  webDir?: string;
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  action: string | undefined;
+  public: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route as registered, for the access-matrix test. */
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
+/** The whole HTTP application, built from its dependencies; main.ts and the tests both call this. */
+export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const registered: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', registered);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const config = route.config as { action?: string; public?: boolean } | undefined;
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      registered.push({ method, url: route.url, action: config?.action, public: Boolean(config?.public) });
+    }
+  });
+
+  await app.register(cookie);
+  registerErrorHandler(app);
+  registerAuth(app, deps);
+  await registerOpenApi(app);
+
+  app.get(
+    '/healthz',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['system'],
+        summary: '健康检查 / 200 when the database answers',
+        security: [],
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
+    async (request, reply) => {
+      try {
+        await ping(deps.db);
+      } catch (err) {
+        request.log.error({ err }, 'database ping failed');
+        return sendError(request, reply, 'DATABASE_UNAVAILABLE', 503, {});
+      }
+      return { status: 'ok' as const, database: deps.dbKind };
+    },
+  );
+
+  await app.register(authRoutes(deps));
+  await app.register(regionRoutes);
+  await app.register(parkRoutes);
+  await app.register(userRoutes);
+  await app.register(auditRoutes);
+  await app.register(policyRoutes);
+  await app.register(settingRoutes);
+  await app.register(dashboardRoutes);
+  await registerWeb(app, opts.webDir ?? DEFAULT_WEB_DIR);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,29 @@
+import type { AppConfig } from './config';
+import { type Deps, systemContext } from './context';
+import { type Database, openPglite, openPostgres } from './db/client';
+import { loadAuditKey } from './lib/audit-key';
+import { ensureRegions } from './modules/region/import-regions';
+import { ensurePolicyV1 } from './policy/policy';
+
+/** PostgreSQL when DATABASE_URL is set, otherwise PGlite in DATA_DIR (SPEC §7). */
+export function openDatabase(config: AppConfig): Promise<Database> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+}
+
+export function makeDeps(config: AppConfig, database: Database, overrides: Partial<Deps> = {}): Deps {
+  return {
+    db: database.db,
+    dbKind: database.kind,
+    config,
+    clock: () => new Date(),
+    auditKey: loadAuditKey(config.auditKey, config.dataDir),
+    ...overrides,
+  };
+}
+
+/** Schema by migrations, then the reference data every database has: Hubei's divisions and policy version 1. */
+export async function prepareDatabase(database: Database, deps: Deps): Promise<void> {
+  await database.migrate();
+  await ensureRegions(systemContext(deps));
+  await ensurePolicyV1(systemContext(deps));
+}

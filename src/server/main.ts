@@ -1,0 +1,68 @@
+import { buildApp } from './app';
+import { makeDeps, openDatabase, prepareDatabase } from './bootstrap';
+import { loadConfig } from './config';
+import { DataDirInUseError } from './db/client';
+import { demoPassword } from './demo/demo-password';
+import { databaseHasUsers, loadDemo } from './demo/load-demo';
+import { startHousekeeping } from './housekeeping';
+
+/** config → database → migrate → demo data if empty → listen (CONVENTIONS). */
+async function main() {
+  const config = loadConfig();
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    database = await openDatabase(config);
+  } catch (err) {
+    if (err instanceof DataDirInUseError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const deps = makeDeps(config, database);
+  await prepareDatabase(database, deps);
+
+  const password = demoPassword(config.demoPassword, config.dataDir);
+  let demoNote = '';
+  if (!(await databaseHasUsers(deps))) {
+    const started = Date.now();
+    const accounts = await loadDemo(deps, password);
+    demoNote = `已载入演示数据 / demo data loaded: ${accounts.length} accounts in ${Date.now() - started} ms\n`;
+  }
+
+  const app = await buildApp(deps, { logger: { level: config.logLevel } });
+  const stopHousekeeping = startHousekeeping(deps, app.log);
+  await app.listen({ port: config.port, host: config.host });
+
+  const url = `http://localhost:${config.port}`;
+  const source = config.demoPassword ? '（来自 DEMO_PASSWORD / from DEMO_PASSWORD）' : `（保存在 / kept in ${config.dataDir}/demo-password.txt）`;
+  console.log(`
+湖北省对外贸易综合服务平台 / Hubei Foreign Trade Service Platform
+  地址 URL:        ${url}
+  接口文档 API:     ${url}/api/docs   (${url}/api/openapi.json)
+  数据库 Database:  ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}
+${demoNote}
+演示账号 / demo sign-ins (password ${password} ${source}):
+  admin                    系统管理员 / administrator
+  province                 省商务厅 / provincial department
+  city.<市州代码>           市州商务局, e.g. city.420100 (武汉市), city.420500 (宜昌市), city.429004 (仙桃市)
+  county.<县区代码>         县（市、区）商务局 of every county with a park, e.g. county.420111
+  park.<园区 id>            园区管委会 of every park, e.g. park.1
+  evaluator.1              第三方评估机构 / third-party evaluator
+  (operator.<centre id> and enterprise.<credit code> come with centres and enterprises.)
+`);
+
+  const shutdown = async () => {
+    stopHousekeeping();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

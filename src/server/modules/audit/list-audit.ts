@@ -1,0 +1,50 @@
+import { and, asc, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import type { TAuditEntry, TAuditListQuery, TAuditVerifyResponse } from '../../../contracts/audit';
+import type { TRole } from '../../../contracts/access';
+import type { RequestContext } from '../../context';
+import { auditEntries } from '../../db/schema';
+import { requireAction } from '../../lib/access/require-access';
+import { verifyAuditChain } from '../../lib/audit';
+
+/** The operation log, newest first. Read-only by construction: there is no route that changes it. */
+export async function listAudit(
+  ctx: RequestContext,
+  q: TAuditListQuery,
+  limit: number,
+  offset: number,
+): Promise<{ items: TAuditEntry[]; total: number }> {
+  requireAction(ctx.user, 'audit.read');
+  const conds: SQL[] = [];
+  if (q.action) conds.push(eq(auditEntries.action, q.action));
+  if (q.objectType) conds.push(eq(auditEntries.objectType, q.objectType));
+  if (q.objectId) conds.push(eq(auditEntries.objectId, q.objectId));
+  if (q.actorId) conds.push(eq(auditEntries.actorId, q.actorId));
+  // Dates are Beijing calendar days.
+  if (q.from) conds.push(gte(auditEntries.at, new Date(`${q.from}T00:00:00+08:00`)));
+  if (q.to) conds.push(lt(auditEntries.at, new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000)));
+  const where = conds.length ? and(...conds) : undefined;
+  const db = ctx.deps.db;
+  const [rows, totals] = await Promise.all([
+    db
+      .select()
+      .from(auditEntries)
+      .where(where)
+      .orderBy(q.sort === 'seq' ? asc(auditEntries.seq) : desc(auditEntries.seq))
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: count() }).from(auditEntries).where(where),
+  ]);
+  return {
+    items: rows.map(({ prevHash: _prev, ...r }) => ({
+      ...r,
+      actorRole: r.actorRole as TRole | null,
+      at: r.at.toISOString(),
+    })),
+    total: totals[0]?.n ?? 0,
+  };
+}
+
+export async function verifyAudit(ctx: RequestContext): Promise<TAuditVerifyResponse> {
+  requireAction(ctx.user, 'audit.verify');
+  return verifyAuditChain(ctx.deps.db, ctx.deps.auditKey);
+}

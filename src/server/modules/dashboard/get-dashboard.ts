@@ -1,0 +1,45 @@
+import { and, count, eq, gte, sql } from 'drizzle-orm';
+import type { TDashboard } from '../../../contracts/dashboard';
+import type { RequestContext } from '../../context';
+import { auditEntries, parks, regions, users } from '../../db/schema';
+import { can } from '../../lib/access/permissions';
+import { requireAction } from '../../lib/access/require-access';
+import { parkScope } from '../../lib/access/scope';
+import { describeScope } from '../auth/me';
+
+/** Home-page figures, each computed from the records in the user's scope. */
+export async function getDashboard(ctx: RequestContext): Promise<TDashboard> {
+  const user = requireAction(ctx.user, 'dashboard.read');
+  const db = ctx.deps.db;
+  const scope = describeScope(ctx, user);
+  const parkWhere = can(user.role, 'park.read') ? parkScope(user) : sql`false`;
+  const now = ctx.deps.clock();
+  const startOfDay = new Date(`${new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)}T00:00:00+08:00`);
+  const [byLevel, byCity, regionCount, userCount, auditToday] = await Promise.all([
+    db.select({ level: parks.level, n: count() }).from(parks).where(parkWhere).groupBy(parks.level),
+    db
+      .select({ cityCode: parks.cityCode, cityName: regions.name, count: count() })
+      .from(parks)
+      .innerJoin(regions, eq(regions.code, parks.cityCode))
+      .where(parkWhere)
+      .groupBy(parks.cityCode, regions.name)
+      .orderBy(parks.cityCode),
+    db.select({ n: count() }).from(regions),
+    can(user.role, 'user.read') ? db.select({ n: count() }).from(users) : Promise.resolve(null),
+    can(user.role, 'audit.read')
+      ? db.select({ n: count() }).from(auditEntries).where(and(gte(auditEntries.at, startOfDay)))
+      : Promise.resolve(null),
+  ]);
+  const levels = { national: 0, provincial: 0, other: 0 };
+  for (const row of byLevel) levels[row.level] = row.n;
+  const s = await scope;
+  return {
+    scopeName: s.parkName ?? s.regionName ?? (ctx.locale === 'en' ? 'Hubei' : '湖北省'),
+    regionCount: regionCount[0]?.n ?? 0,
+    parkCount: levels.national + levels.provincial + levels.other,
+    parksByLevel: levels,
+    parksByCity: byCity,
+    userCount: userCount?.[0]?.n ?? null,
+    auditEntriesToday: auditToday?.[0]?.n ?? null,
+  };
+}

@@ -1,0 +1,66 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode, localeFromHeader, renderMessage } from '../lib/errors';
+
+/** Reasons our own schemas give as codes (contracts/auth.ts), shown in the user's language. */
+const REASONS: Record<string, { 'zh-CN': string; en: string }> = {
+  PASSWORD_TOO_SHORT: { 'zh-CN': '密码至少 8 位', en: 'at least 8 characters' },
+  PASSWORD_TOO_WEAK: {
+    'zh-CN': '密码须包含大写字母、小写字母、数字、符号中的至少三类',
+    en: 'use at least three of: upper case, lower case, digits, symbols',
+  },
+};
+
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  status: number,
+  details: Record<string, unknown>,
+) {
+  const locale = localeFromHeader(request.headers['accept-language']);
+  const message = renderMessage(code, locale, { ...details, requestId: request.id });
+  // Internals of a 5xx stay in the log; the client gets the code and the request id to quote.
+  const body =
+    status >= 500 ? { code, message, details: { requestId: request.id } } : { code, message, details: details };
+  return reply.status(status).send(body);
+}
+
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err instanceof AppError) {
+      if (err.code === 'AUTH_RATE_LIMITED') reply.header('retry-after', String(err.details.retryAfter ?? 60));
+      return sendError(request, reply, err.code, err.status, err.details);
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const locale = localeFromHeader(request.headers['accept-language']);
+      const fields = err.validation.map((v) => {
+        const field = v.instancePath.replace(/^\//, '').replace(/\//g, '.') || String(v.params?.missingProperty ?? '');
+        const reason = REASONS[v.message ?? '']?.[locale] ?? v.message ?? '';
+        return { field, reason };
+      });
+      const summary = fields
+        .map((f) => (locale === 'en' ? `${f.field || err.validationContext} (${f.reason})` : `${f.field || err.validationContext}（${f.reason}）`))
+        .join(locale === 'en' ? '; ' : '；');
+      return sendError(request, reply, 'VALIDATION_FAILED', 400, {
+        in: err.validationContext,
+        fields,
+        summary,
+      });
+    }
+    if (isResponseSerializationError(err)) {
+      request.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');
+      return sendError(request, reply, 'INTERNAL', 500, {});
+    }
+    if (err.statusCode === 413) return sendError(request, reply, 'PAYLOAD_TOO_LARGE', 413, {});
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      // Fastify's own 4xx (malformed JSON, wrong content type …): the request was wrong, say how.
+      return sendError(request, reply, 'VALIDATION_FAILED', 400, {
+        fields: [{ field: 'body', reason: err.message }],
+        summary: err.message,
+      });
+    }
+    request.log.error({ err }, 'unhandled error');
+    return sendError(request, reply, 'INTERNAL', 500, {});
+  });
+}
