@@ -1,0 +1,62 @@
+import type { TRole } from '../../src/contracts/access';
+import type { TPark } from '../../src/contracts/park';
+import type { Deps } from '../../src/server/context';
+import { makePark, makeUser } from '../../src/server/demo/factories';
+import { TEST_PASSWORD } from './constants';
+
+export interface World {
+  parks: { yichangHighTech: TPark; zhijiang: TPark; xiangyangHighTech: TPark };
+  /** One account per role, plus a second city and county outside 宜昌 to test scope. */
+  users: Record<
+    'admin' | 'province' | 'city' | 'otherCity' | 'county' | 'otherCounty' | 'park' | 'operator' | 'enterprise' | 'evaluator',
+    { id: number; username: string; role: TRole }
+  >;
+}
+
+export const YICHANG = '420500';
+export const XIANGYANG = '420600';
+
+/**
+ * The fixture world: two parks in 宜昌 (a national high-tech zone in 西陵区, a provincial zone in 枝江市) and one in
+ * 襄阳, and one user of each role scoped inside 宜昌 where the role has a region.
+ */
+export async function seedWorld(deps: Deps): Promise<World> {
+  const yichangHighTech = await makePark(deps, {
+    name: '宜昌高新技术产业开发区',
+    kind: 'high_tech_zone',
+    level: 'national',
+    countyCode: '420502',
+  });
+  const zhijiang = await makePark(deps, {
+    name: '枝江经济开发区',
+    kind: 'economic_dev_zone',
+    level: 'provincial',
+    countyCode: '420583',
+  });
+  const xiangyangHighTech = await makePark(deps, {
+    name: '襄阳高新技术产业开发区',
+    kind: 'high_tech_zone',
+    level: 'national',
+    countyCode: '420606',
+  });
+  const p = TEST_PASSWORD;
+  const mk = async (username: string, role: TRole, extra: Record<string, unknown> = {}) => {
+    const u = await makeUser(deps, { username, role, password: p, ...extra });
+    return { id: u.id, username: u.username, role: u.role };
+  };
+  return {
+    parks: { yichangHighTech, zhijiang, xiangyangHighTech },
+    users: {
+      admin: await mk('admin', 'admin'),
+      province: await mk('province', 'province'),
+      city: await mk('city.420500', 'city', { regionCode: YICHANG }),
+      otherCity: await mk('city.420600', 'city', { regionCode: XIANGYANG }),
+      county: await mk('county.420502', 'county', { regionCode: '420502' }),
+      otherCounty: await mk('county.420583', 'county', { regionCode: '420583' }),
+      park: await mk(`park.${yichangHighTech.id}`, 'park', { parkId: yichangHighTech.id }),
+      operator: await mk('operator.1', 'operator', { centreId: 1 }),
+      enterprise: await mk('enterprise.91420500MA4F000001', 'enterprise', { enterpriseId: 1 }),
+      evaluator: await mk('evaluator.1', 'evaluator', { evaluatorId: 1 }),
+    },
+  };
+}
