@@ -1,0 +1,67 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app';
+import { prepareDatabase } from '../../src/server/bootstrap';
+import { loadDemo } from '../../src/server/demo/load-demo';
+import { depsFor, TestClock } from '../helpers/app';
+import { chromiumPath, ensureWebBuilt, launchChromium } from '../helpers/browser';
+import { TEST_PASSWORD } from '../helpers/constants';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+
+const executable = chromiumPath();
+if (!executable) console.warn('[e2e] skipped: no Chromium (apt-get install -y chromium fonts-noto-cjk)');
+
+/** The golden path of the province officer, in a real browser against the real server and the demo data set. */
+describe.skipIf(!executable)('browser: province officer', () => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    const webDir = ensureWebBuilt();
+    database = await createTestDatabase();
+    // The browser's own requests carry the real time, so the server uses it too.
+    const deps = { ...depsFor(database, new TestClock()), clock: () => new Date() };
+    await prepareDatabase(database, deps);
+    await loadDemo(deps, TEST_PASSWORD);
+    app = await buildApp(deps, { webDir });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium(executable as string);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  it('signs in, sees the parks of all Hubei, and switches to English', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${baseUrl}/login`);
+    await expect.poll(() => page.title()).toContain('湖北省对外贸易综合服务平台');
+    await page.fill('#username', 'province');
+    await page.fill('#password', TEST_PASSWORD);
+    await page.click('[data-testid="login-submit"]');
+
+    await page.click('[data-testid="menu-parks"]');
+    const table = page.locator('[data-testid="park-table"]');
+    await table.waitFor();
+    await expect.poll(() => page.locator('[data-testid="park-row"]').count()).toBeGreaterThan(5);
+    // Demo parks from several cities: a national high-tech zone of 武汉 and one of 宜昌's.
+    await page.fill('[data-testid="park-search"] input, input[data-testid="park-search"]', '高新');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => table.innerText()).toContain('宜昌高新技术产业开发区');
+    expect(await table.innerText()).toContain('国家级');
+
+    await page.click('[data-testid="lang-switch"]');
+    await expect.poll(() => page.locator('body').innerText()).toContain('National');
+    expect(await page.locator('body').innerText()).toContain('Parks');
+    expect(errors).toEqual([]);
+  });
+});
