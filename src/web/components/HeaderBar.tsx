@@ -1,0 +1,79 @@
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Divider, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { TMeResponse } from '../../contracts/auth';
+import { useMe } from '../access';
+import { type Translate, useT } from '../i18n';
+import { api } from '../request';
+import { ChangePasswordModal } from './ChangePasswordModal';
+import { DemoTag } from './DemoTag';
+import { LangSwitch } from './LangSwitch';
+
+/** 宜昌市, 武汉东湖新技术开发区, 全省 … — the data the user is responsible for, in words. */
+export function scopeLabel(me: TMeResponse, t: Translate): string {
+  const { scope } = me;
+  if (scope.parkName) return scope.parkName;
+  if (scope.regionName) return scope.regionName;
+  switch (scope.kind) {
+    case 'all':
+    case 'province':
+    case 'operator':
+    case 'enterprise':
+    case 'evaluator':
+      return t(`scope.${scope.kind}`);
+    default:
+      return t('scope.none');
+  }
+}
+
+export function HeaderBar() {
+  const t = useT();
+  const me = useMe();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [passwordOpen, setPasswordOpen] = useState(false);
+  const logout = useMutation({
+    mutationFn: () => api.post<void>('/api/auth/logout'),
+    onSettled: async () => {
+      await navigate('/login', { replace: true });
+      queryClient.clear();
+    },
+    onSuccess: () => message.success(t('header.loggedOut')),
+  });
+
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', gap: 16, height: '100%' }}>
+      <div style={{ flex: '1 1 auto', minWidth: 0, display: 'flex', alignItems: 'center', gap: 12 }}>
+        <Typography.Title level={4} ellipsis={{ tooltip: t('app.name') }} style={{ margin: 0, minWidth: 0 }}>
+          {t('app.name')}
+        </Typography.Title>
+        {me.user.isDemo && <DemoTag />}
+      </div>
+      <Space size="small" separator={<Divider orientation="vertical" />} style={{ flex: 'none' }}>
+        <Space size="small" data-testid="current-user">
+          <UserOutlined />
+          <span>{me.user.displayName}</span>
+          <Tag color="blue">{t(`role.${me.user.role}`)}</Tag>
+          <span data-testid="current-scope">{scopeLabel(me, t)}</span>
+        </Space>
+        <LangSwitch persist />
+        <Button type="text" icon={<KeyOutlined />} data-testid="change-password" onClick={() => setPasswordOpen(true)}>
+          {t('header.changePassword')}
+        </Button>
+        <Button
+          type="text"
+          icon={<LogoutOutlined />}
+          data-testid="logout"
+          loading={logout.isPending}
+          onClick={() => logout.mutate()}
+        >
+          {t('header.logout')}
+        </Button>
+      </Space>
+      <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  FileProtectOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Menu } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import type { TAction } from '../../contracts/access';
+import { useCan } from '../access';
+import { type MessageKey, useT } from '../i18n';
+
+interface Entry {
+  key: string;
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  action: TAction;
+}
+
+const ENTRIES: Entry[] = [
+  { key: 'home', path: '/', label: 'menu.home', icon: <HomeOutlined />, action: 'dashboard.read' },
+  { key: 'regions', path: '/regions', label: 'menu.regions', icon: <ApartmentOutlined />, action: 'region.read' },
+  { key: 'parks', path: '/parks', label: 'menu.parks', icon: <BankOutlined />, action: 'park.read' },
+  { key: 'users', path: '/users', label: 'menu.users', icon: <TeamOutlined />, action: 'user.read' },
+  { key: 'audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, action: 'audit.read' },
+  { key: 'policy', path: '/policy', label: 'menu.policy', icon: <FileProtectOutlined />, action: 'policy.read' },
+  { key: 'settings', path: '/settings', label: 'menu.settings', icon: <SettingOutlined />, action: 'setting.read' },
+];
+
+function selectedKey(pathname: string): string {
+  const first = pathname.split('/')[1] ?? '';
+  return ENTRIES.find((e) => e.path === `/${first}`)?.key ?? 'home';
+}
+
+/** Entries follow the permissions from /api/me; a role sees only what it may open. */
+export function SideMenu() {
+  const t = useT();
+  const can = useCan();
+  const { pathname } = useLocation();
+  const items = ENTRIES.filter((e) => can(e.action)).map((e) => ({
+    key: e.key,
+    icon: e.icon,
+    label: (
+      <Link to={e.path} data-testid={`menu-${e.key}`}>
+        {t(e.label)}
+      </Link>
+    ),
+  }));
+  return <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(pathname)]} items={items} />;
+}

@@ -1,0 +1,34 @@
+import dayjs from 'dayjs';
+import type { TLocale } from '../../contracts/common';
+
+/** 2026-11-24 14:03 in both languages: tables need a compact, sortable form. */
+export function formatDateTime(iso: string | null | undefined): string {
+  return iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—';
+}
+
+/** 2026年11月24日 in Chinese, Nov 24, 2026 in English. */
+export function formatDate(iso: string | null | undefined, locale: TLocale): string {
+  if (!iso) return '—';
+  return dayjs(iso).format(locale === 'en' ? 'MMM D, YYYY' : 'YYYY年M月D日');
+}
+
+export function formatNumber(n: number, locale: TLocale): string {
+  return new Intl.NumberFormat(locale).format(n);
+}
+
+export function formatYuan(amount: number, locale: TLocale): string {
+  if (locale === 'zh-CN' && amount >= 10000 && amount % 100 === 0) {
+    return `${new Intl.NumberFormat('zh-CN').format(amount / 10000)} 万元`;
+  }
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', maximumFractionDigits: 0 }).format(amount);
+}
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 6 → 六, 10 → 十, 12 → 十二, 21 → 二十一 (article numbers of the policy, 1–99). */
+export function chineseNumeral(n: number): string {
+  if (n < 10) return DIGITS[n];
+  const tens = Math.floor(n / 10);
+  const units = n % 10;
+  return `${tens === 1 ? '' : DIGITS[tens]}十${units === 0 ? '' : DIGITS[units]}`;
+}

@@ -1,0 +1,68 @@
+import type { TableColumnType, TablePaginationConfig, TableProps } from 'antd';
+import { type HTMLAttributes, useState } from 'react';
+import { useT } from '../i18n';
+import type { QueryParams } from '../request';
+
+type SortOrder = TableColumnType<unknown>['sortOrder'];
+
+/**
+ * `onRow` props that mark every row for end-to-end tests (`data-testid="park-row"`). The cast is needed because
+ * React's attribute types do not list data-* keys outside JSX; antd spreads these props onto the <tr>.
+ */
+export function rowTestId(id: string): () => HTMLAttributes<HTMLElement> {
+  const props = { 'data-testid': id } as HTMLAttributes<HTMLElement>;
+  return () => props;
+}
+
+/**
+ * Filters, server-side sort and 1-based paging of one list page, in the shape the API takes (`sort=field` /
+ * `sort=-field`, `page`, `pageSize`). Column `key`s are the API's sort field names.
+ */
+export function useListState<F extends QueryParams>(initialFilters: F, defaultSort: string, defaultPageSize = 20) {
+  const t = useT();
+  const [filters, setFilters] = useState<F>(initialFilters);
+  const [sort, setSort] = useState(defaultSort);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(defaultPageSize);
+
+  const applyFilters = (next: F) => {
+    setFilters(next);
+    setPage(1);
+  };
+
+  const sortOrder = (key: string): SortOrder => {
+    if (sort === key) return 'ascend';
+    if (sort === `-${key}`) return 'descend';
+    return null;
+  };
+
+  const pagination = (total: number | undefined): TablePaginationConfig => ({
+    current: page,
+    pageSize,
+    total: total ?? 0,
+    showSizeChanger: true,
+    pageSizeOptions: [10, 20, 50, 100],
+    showTotal: (n) => t('common.total', { total: n }),
+  });
+
+  function onTableChange<R>(...[paging, , sorter, extra]: Parameters<NonNullable<TableProps<R>['onChange']>>) {
+    if (extra.action === 'sort') {
+      const one = Array.isArray(sorter) ? sorter[0] : sorter;
+      const key = one?.columnKey === undefined ? undefined : String(one.columnKey);
+      setSort(key && one?.order ? (one.order === 'descend' ? `-${key}` : key) : defaultSort);
+      setPage(1);
+      return;
+    }
+    setPage(paging.current ?? 1);
+    setPageSize(paging.pageSize ?? defaultPageSize);
+  }
+
+  return {
+    filters,
+    applyFilters,
+    query: { ...filters, sort, page, pageSize } as F & { sort: string; page: number; pageSize: number },
+    sortOrder,
+    pagination,
+    onTableChange,
+  };
+}

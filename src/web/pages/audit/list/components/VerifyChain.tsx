@@ -1,0 +1,46 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button } from 'antd';
+import type { TAuditVerifyResponse } from '../../../../../contracts/audit';
+import { useT } from '../../../../i18n';
+import { api } from '../../../../request';
+
+/** 校验日志链: the server re-computes every HMAC-SM3 link and names the first entry that does not hold. */
+export function VerifyChainButton({ onResult }: { onResult: (result: TAuditVerifyResponse) => void }) {
+  const t = useT();
+  const verify = useMutation({
+    mutationFn: () => api.get<TAuditVerifyResponse>('/api/audit/verify'),
+    onSuccess: onResult,
+  });
+  return (
+    <Button
+      icon={<SafetyCertificateOutlined />}
+      loading={verify.isPending}
+      onClick={() => verify.mutate()}
+      data-testid="audit-verify"
+    >
+      {t('audit.verify')}
+    </Button>
+  );
+}
+
+export function VerifyChainResult({ result, onClose }: { result: TAuditVerifyResponse; onClose: () => void }) {
+  const t = useT();
+  const text = result.firstBroken
+    ? t('audit.verifyBroken', {
+        seq: result.firstBroken.seq,
+        reason: t(`audit.reason.${result.firstBroken.reason}`),
+        checked: result.checked,
+      })
+    : t('audit.verifyOk', { checked: result.checked, first: result.firstSeq ?? '—', last: result.lastSeq ?? '—' });
+  return (
+    <Alert
+      type={result.ok ? 'success' : 'error'}
+      showIcon
+      title={text}
+      closable={{ onClose }}
+      style={{ marginBottom: 16 }}
+      data-testid="audit-verify-result"
+    />
+  );
+}

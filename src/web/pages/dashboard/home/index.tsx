@@ -1,0 +1,52 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Space, Tag, Typography } from 'antd';
+import type { TDashboard } from '../../../../contracts/dashboard';
+import { useMe } from '../../../access';
+import { DemoTag } from '../../../components/DemoTag';
+import { scopeLabel } from '../../../components/HeaderBar';
+import { PageSpinner } from '../../../components/PageResults';
+import { useLocale } from '../../../i18n';
+import { formatDate } from '../../../lib/format';
+import { api } from '../../../request';
+import { ParksByCityChart } from './components/ParksByCityChart';
+import { StatCards } from './components/StatCards';
+
+/** 首页: who you are, what you oversee, and the figures of your scope. */
+export function HomePage() {
+  const { t, locale } = useLocale();
+  const me = useMe();
+  const dashboard = useQuery({ queryKey: ['dashboard'], queryFn: () => api.get<TDashboard>('/api/dashboard') });
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Card data-testid="welcome-card">
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {t('home.welcome', { name: me.user.displayName })}
+        </Typography.Title>
+        <Space wrap>
+          <Tag color="blue">{t(`role.${me.user.role}`)}</Tag>
+          <Typography.Text>
+            {t('home.roleScope', {
+              role: t(`role.${me.user.role}`),
+              scope: dashboard.data?.scopeName ?? scopeLabel(me, t),
+            })}
+          </Typography.Text>
+          <Typography.Text type="secondary">{formatDate(new Date().toISOString(), locale)}</Typography.Text>
+          {me.user.isDemo && <DemoTag />}
+        </Space>
+      </Card>
+      {dashboard.isPending && <PageSpinner />}
+      {dashboard.data && (
+        <>
+          <StatCards dashboard={dashboard.data} />
+          {/* One bar (a city, county or park user) would say nothing the cards do not. */}
+          {dashboard.data.parksByCity.length > 1 && (
+            <Card title={t('home.parksByCity')}>
+              <ParksByCityChart data={dashboard.data.parksByCity} />
+            </Card>
+          )}
+        </>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,71 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import type { TPolicyVersion } from '../../../../../contracts/policy';
+import { PageSpinner } from '../../../../components/PageResults';
+import { useLocale } from '../../../../i18n';
+import { formatDate } from '../../../../lib/format';
+import { api } from '../../../../request';
+import { formatArticle, parameterRows } from './parameter-articles';
+
+/** One version's parameters, each next to the article of the policy it implements. */
+export function PolicyVersionDetail({ version }: { version: number }) {
+  const { t, locale } = useLocale();
+  const detail = useQuery({
+    queryKey: ['policy', 'version', version],
+    queryFn: () => api.get<TPolicyVersion>(`/api/policy/versions/${version}`),
+  });
+  if (detail.isPending) return <PageSpinner />;
+  if (!detail.data) return null;
+  const policy = detail.data;
+  const rows = parameterRows(policy.parameters, { t, locale });
+  return (
+    <Card
+      title={
+        <Space>
+          {t('policy.parameters', { version: policy.version })}
+          {policy.inForce ? <Tag color="green">{t('policy.inForce')}</Tag> : <Tag>{t('policy.superseded')}</Tag>}
+        </Space>
+      }
+      data-testid="policy-detail"
+    >
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 2 }}
+        style={{ marginBottom: 16 }}
+        items={[
+          { key: 'title', label: t('policy.versionTitle'), children: policy.title, span: 'filled' },
+          { key: 'basis', label: t('policy.basis'), children: policy.basis, span: 'filled' },
+          {
+            key: 'effectiveFrom',
+            label: t('policy.effectiveFrom'),
+            children: formatDate(policy.effectiveFrom, locale),
+          },
+          { key: 'publishedAt', label: t('policy.publishedAt'), children: formatDate(policy.publishedAt, locale) },
+          { key: 'publishedBy', label: t('policy.publishedBy'), children: policy.publishedBy ?? '—', span: 'filled' },
+        ]}
+      />
+      <Descriptions
+        bordered
+        size="small"
+        column={1}
+        styles={{ label: { width: 320 } }}
+        items={rows.map((row) => ({
+          key: row.key,
+          label: t(`policy.param.${row.key}`),
+          children: (
+            <div style={{ display: 'flex', justifyContent: 'space-between', gap: 16 }}>
+              <Typography.Text>{row.value}</Typography.Text>
+              {row.article ? (
+                <Tag color="geekblue" data-testid={`article-${row.key}`}>
+                  {formatArticle(row.article, locale)}
+                </Tag>
+              ) : (
+                <Typography.Text type="secondary">{t('policy.articleNone')}</Typography.Text>
+              )}
+            </div>
+          ),
+        }))}
+      />
+    </Card>
+  );
+}

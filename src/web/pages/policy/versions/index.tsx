@@ -1,0 +1,72 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { useNavigate, useParams } from 'react-router';
+import type { TPolicyVersion } from '../../../../contracts/policy';
+import { useLocale } from '../../../i18n';
+import { formatDate, formatDateTime } from '../../../lib/format';
+import { api, type ListResponse } from '../../../request';
+import { PolicyVersionDetail } from './components/PolicyVersionDetail';
+
+/** 政策参数: the published versions of the policy's numbers (Art. 16: a later policy replaces them). */
+export function PolicyPage() {
+  const { t, locale } = useLocale();
+  const navigate = useNavigate();
+  const params = useParams();
+  const versions = useQuery({
+    queryKey: ['policy', 'versions'],
+    queryFn: () => api.get<ListResponse<TPolicyVersion>>('/api/policy/versions'),
+  });
+  const items = versions.data?.items ?? [];
+  const selected = params.version
+    ? Number(params.version)
+    : (items.find((v) => v.inForce)?.version ?? items[0]?.version);
+
+  const columns: TableColumnsType<TPolicyVersion> = [
+    {
+      title: t('policy.version'),
+      dataIndex: 'version',
+      width: 100,
+      render: (v: number) => t('policy.versionNo', { version: v }),
+    },
+    {
+      title: t('policy.versionTitle'),
+      dataIndex: 'title',
+      render: (title: string, v) => (
+        <Space>
+          {title}
+          {v.inForce && <Tag color="green">{t('policy.inForce')}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: t('policy.effectiveFrom'),
+      dataIndex: 'effectiveFrom',
+      width: 160,
+      render: (d: string) => formatDate(d, locale),
+    },
+    { title: t('policy.publishedAt'), dataIndex: 'publishedAt', width: 160, render: formatDateTime },
+  ];
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Card title={t('policy.title')}>
+        <Table<TPolicyVersion>
+          rowKey="version"
+          size="middle"
+          data-testid="policy-table"
+          loading={versions.isPending}
+          columns={columns}
+          dataSource={items}
+          pagination={false}
+          rowSelection={{
+            type: 'radio',
+            selectedRowKeys: selected === undefined ? [] : [selected],
+            onChange: (keys) => navigate(`/policy/${String(keys[0])}`),
+          }}
+          onRow={(v) => ({ onClick: () => navigate(`/policy/${v.version}`), style: { cursor: 'pointer' } })}
+        />
+      </Card>
+      {selected !== undefined && Number.isInteger(selected) && <PolicyVersionDetail version={selected} />}
+    </Space>
+  );
+}

@@ -1,0 +1,46 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter } from 'react-router';
+import type { TAction } from '../contracts/access';
+import { AppLayout } from './components/AppLayout';
+import { NotFoundPage, PageError, PageSpinner } from './components/PageResults';
+import { RequirePermission } from './components/RequirePermission';
+import { LoginPage } from './pages/auth/login';
+
+/** A page loaded on first visit (ECharts and the tables stay out of the sign-in bundle), behind its permission. */
+function page(action: TAction, load: () => Promise<ComponentType>) {
+  return {
+    lazy: async () => {
+      const Page = await load();
+      return {
+        element: (
+          <RequirePermission action={action}>
+            <Page />
+          </RequirePermission>
+        ),
+      };
+    },
+  };
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', Component: LoginPage, ErrorBoundary: PageError },
+  {
+    path: '/',
+    Component: AppLayout,
+    ErrorBoundary: PageError,
+    HydrateFallback: PageSpinner,
+    children: [
+      { index: true, ...page('dashboard.read', async () => (await import('./pages/dashboard/home')).HomePage) },
+      { path: 'regions', ...page('region.read', async () => (await import('./pages/region/list')).RegionListPage) },
+      { path: 'parks', ...page('park.read', async () => (await import('./pages/park/list')).ParkListPage) },
+      { path: 'users', ...page('user.read', async () => (await import('./pages/user/list')).UserListPage) },
+      { path: 'audit', ...page('audit.read', async () => (await import('./pages/audit/list')).AuditListPage) },
+      {
+        path: 'policy/:version?',
+        ...page('policy.read', async () => (await import('./pages/policy/versions')).PolicyPage),
+      },
+      { path: 'settings', ...page('setting.read', async () => (await import('./pages/setting/system')).SettingsPage) },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+]);
