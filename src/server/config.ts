@@ -11,8 +11,12 @@ export interface AppConfig {
   auditKey: string | undefined;
   /** Set the Secure flag on the session cookie (on behind HTTPS). */
   cookieSecure: boolean;
-  /** Number of reverse proxies to trust for the client IP (X-Forwarded-For). */
-  trustProxy: boolean;
+  /**
+   * Which reverse proxies may name the client's IP in X-Forwarded-For: false (none, the default), a hop count, or
+   * the proxies' addresses / CIDRs. `true` would trust any client's claim, so sign-in limits and the audit log
+   * could be fooled; it is not offered.
+   */
+  trustProxy: false | number | string[];
   logLevel: string;
 }
 
@@ -25,7 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoPassword: env.DEMO_PASSWORD || undefined,
     auditKey: env.AUDIT_HMAC_KEY || undefined,
     cookieSecure: env.COOKIE_SECURE === 'true',
-    trustProxy: env.TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }
@@ -42,3 +46,13 @@ export const SECURITY = {
   loginRateWindowMs: 60 * 1000,
   cookieName: 'hbts_session',
 } as const;
+
+function parseTrustProxy(value: string | undefined): false | number | string[] {
+  if (!value || value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === 'true') throw new Error('TRUST_PROXY=true would trust any client; give a hop count or proxy addresses');
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+}

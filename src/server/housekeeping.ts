@@ -1,5 +1,5 @@
-import type { FastifyBaseLogger } from 'fastify';
 import { lt, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
 import { SECURITY } from './config';
 import type { Deps } from './context';
 import { rateLimits, sessions } from './db/schema';

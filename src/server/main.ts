@@ -35,7 +35,9 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
 
   const url = `http://localhost:${config.port}`;
-  const source = config.demoPassword ? '（来自 DEMO_PASSWORD / from DEMO_PASSWORD）' : `（保存在 / kept in ${config.dataDir}/demo-password.txt）`;
+  const source = config.demoPassword
+    ? '（来自 DEMO_PASSWORD / from DEMO_PASSWORD）'
+    : `（保存在 / kept in ${config.dataDir}/demo-password.txt）`;
   console.log(`
 湖北省对外贸易综合服务平台 / Hubei Foreign Trade Service Platform
   地址 URL:        ${url}

@@ -54,14 +54,14 @@ describe.skipIf(!executable)('browser: province officer', () => {
     await table.waitFor();
     await expect.poll(() => page.locator('[data-testid="park-row"]').count()).toBeGreaterThan(5);
     // Demo parks from several cities: a national high-tech zone of 武汉 and one of 宜昌's.
-    await page.fill('[data-testid="park-search"] input, input[data-testid="park-search"]', '高新');
-    await page.keyboard.press('Enter');
+    await page.fill('[data-testid="filter-q"]', '高新');
+    await page.click('[data-testid="filter-search"]');
     await expect.poll(() => table.innerText()).toContain('宜昌高新技术产业开发区');
     expect(await table.innerText()).toContain('国家级');
 
     await page.click('[data-testid="lang-switch"]');
     await expect.poll(() => page.locator('body').innerText()).toContain('National');
-    expect(await page.locator('body').innerText()).toContain('Parks');
+    expect(await page.locator('body').innerText()).toContain('Development zones');
     expect(errors).toEqual([]);
   });
 });

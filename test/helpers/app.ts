@@ -4,8 +4,8 @@ import { makeDeps, prepareDatabase } from '../../src/server/bootstrap';
 import { loadConfig } from '../../src/server/config';
 import type { Deps } from '../../src/server/context';
 import type { Database } from '../../src/server/db/client';
-import { createTestDatabase, type TestDatabase } from './db';
 import { TEST_AUDIT_KEY, TEST_PASSWORD, TEST_START } from './constants';
+import { createTestDatabase, type TestDatabase } from './db';
 import { seedWorld, type World } from './world';
 
 /** A clock the test moves by hand, so that 30-minute idle timeouts take no time. */
@@ -61,7 +61,7 @@ let ipCounter = 0;
 /** A distinct loopback address per caller, so that the per-IP sign-in limit only bites where a test wants it. */
 export function nextIp(): string {
   ipCounter++;
-  return `127.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${(ipCounter & 255) || 1}`;
+  return `127.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255 || 1}`;
 }
 
 /** Sign in and return the Cookie header value to send with later requests. */

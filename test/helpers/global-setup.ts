@@ -19,6 +19,9 @@ export default async function setup() {
   const client = (database.db as unknown as { $client: PGlite }).$client;
   const blob = await client.dumpDataDir('none');
   fs.mkdirSync(path.dirname(TEMPLATE_FILE), { recursive: true });
-  fs.writeFileSync(TEMPLATE_FILE, Buffer.from(await blob.arrayBuffer()));
+  // Write then rename, so that a run starting meanwhile never reads half a file.
+  const tmp = `${TEMPLATE_FILE}.${process.pid}`;
+  fs.writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
+  fs.renameSync(tmp, TEMPLATE_FILE);
   await database.close();
 }

@@ -8,7 +8,16 @@ export interface World {
   parks: { yichangHighTech: TPark; zhijiang: TPark; xiangyangHighTech: TPark };
   /** One account per role, plus a second city and county outside 宜昌 to test scope. */
   users: Record<
-    'admin' | 'province' | 'city' | 'otherCity' | 'county' | 'otherCounty' | 'park' | 'operator' | 'enterprise' | 'evaluator',
+    | 'admin'
+    | 'province'
+    | 'city'
+    | 'otherCity'
+    | 'county'
+    | 'otherCounty'
+    | 'park'
+    | 'operator'
+    | 'enterprise'
+    | 'evaluator',
     { id: number; username: string; role: TRole }
   >;
 }

@@ -12,7 +12,9 @@ try {
   const deps = makeDeps(config, database);
   const result = await verifyAuditChain(deps.db, deps.auditKey);
   if (result.ok) {
-    console.log(`日志链完整 / audit chain intact: ${result.checked} entries (seq ${result.firstSeq ?? '-'}–${result.lastSeq ?? '-'})`);
+    console.log(
+      `日志链完整 / audit chain intact: ${result.checked} entries (seq ${result.firstSeq ?? '-'}–${result.lastSeq ?? '-'})`,
+    );
   } else {
     console.error(
       `日志链断裂 / audit chain BROKEN at seq ${result.firstBroken?.seq} (${result.firstBroken?.reason}); ` +

@@ -11,12 +11,16 @@ import { loadConfig } from '../config';
 const config = loadConfig();
 if (config.databaseUrl) {
   if (process.env.DEMO_RESET_CONFIRM !== 'yes') {
-    console.error('将清空 DATABASE_URL 指向的数据库。确认请设置 DEMO_RESET_CONFIRM=yes\nThis wipes the database at DATABASE_URL; set DEMO_RESET_CONFIRM=yes to confirm.');
+    console.error(
+      '将清空 DATABASE_URL 指向的数据库。确认请设置 DEMO_RESET_CONFIRM=yes\nThis wipes the database at DATABASE_URL; set DEMO_RESET_CONFIRM=yes to confirm.',
+    );
     process.exit(2);
   }
   const client = new pg.Client({ connectionString: config.databaseUrl });
   await client.connect();
-  await client.query('drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public');
+  await client.query(
+    'drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public',
+  );
   await client.end();
   console.log('数据库已清空 / database wiped');
 } else {

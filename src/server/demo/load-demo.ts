@@ -24,17 +24,20 @@ export async function databaseHasUsers(deps: Deps): Promise<boolean> {
  */
 export async function loadDemo(deps: Deps, password: string): Promise<DemoAccount[]> {
   const accounts: DemoAccount[] = [];
-  const add = async (
-    input: Parameters<typeof makeUser>[1],
-    scope: string,
-  ) => {
+  const add = async (input: Parameters<typeof makeUser>[1], scope: string) => {
     await makeUser(deps, input, { isDemo: true });
     accounts.push({ username: input.username, role: input.role, scope });
   };
 
   const parks = [];
   for (const seed of PARK_CATALOG) {
-    parks.push(await makePark(deps, { name: seed.name, kind: seed.kind, level: seed.level, countyCode: seed.countyCode }, { isDemo: true }));
+    parks.push(
+      await makePark(
+        deps,
+        { name: seed.name, kind: seed.kind, level: seed.level, countyCode: seed.countyCode },
+        { isDemo: true },
+      ),
+    );
   }
 
   await add({ username: 'admin', role: 'admin', password, displayName: '系统管理员（演示）' }, '—');
@@ -42,7 +45,13 @@ export async function loadDemo(deps: Deps, password: string): Promise<DemoAccoun
   const cities = await deps.db.select().from(regions).where(eq(regions.level, 'city')).orderBy(regions.code);
   for (const city of cities) {
     await add(
-      { username: `city.${city.code}`, role: 'city', password, regionCode: city.code, displayName: `${city.name}商务局（演示）` },
+      {
+        username: `city.${city.code}`,
+        role: 'city',
+        password,
+        regionCode: city.code,
+        displayName: `${city.name}商务局（演示）`,
+      },
       city.name,
     );
   }
@@ -55,7 +64,13 @@ export async function loadDemo(deps: Deps, password: string): Promise<DemoAccoun
   }
   for (const park of parks) {
     await add(
-      { username: `park.${park.id}`, role: 'park', password, parkId: park.id, displayName: `${park.name}管委会（演示）` },
+      {
+        username: `park.${park.id}`,
+        role: 'park',
+        password,
+        parkId: park.id,
+        displayName: `${park.name}管委会（演示）`,
+      },
       park.name,
     );
   }

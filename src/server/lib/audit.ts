@@ -70,11 +70,7 @@ interface ChainedFields {
 }
 
 export function chainHash(key: Buffer, prevHash: string, fields: ChainedFields): string {
-  return createHmac('sm3', key)
-    .update(prevHash)
-    .update('\n')
-    .update(canonicalJson(fields))
-    .digest('hex');
+  return createHmac('sm3', key).update(prevHash).update('\n').update(canonicalJson(fields)).digest('hex');
 }
 
 /**

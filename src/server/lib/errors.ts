@@ -36,7 +36,10 @@ export const ERROR_MESSAGES: Messages = {
   VALIDATION_FAILED: { 'zh-CN': '提交的数据有误：{summary}', en: 'The submitted data is invalid: {summary}' },
   AUTH_REQUIRED: { 'zh-CN': '请先登录', en: 'Please sign in first' },
   AUTH_INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
-  AUTH_ACCOUNT_DISABLED: { 'zh-CN': '该账户已停用，请联系管理员', en: 'This account is disabled; contact the administrator' },
+  AUTH_ACCOUNT_DISABLED: {
+    'zh-CN': '该账户已停用，请联系管理员',
+    en: 'This account is disabled; contact the administrator',
+  },
   AUTH_SESSION_EXPIRED: { 'zh-CN': '登录已超时，请重新登录', en: 'Your session has expired; please sign in again' },
   AUTH_CURRENT_PASSWORD_WRONG: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
   AUTH_ACCOUNT_LOCKED: {
@@ -44,8 +47,8 @@ export const ERROR_MESSAGES: Messages = {
     en: 'Too many failed sign-ins; the account is locked until {until}',
   },
   AUTH_RATE_LIMITED: {
-    'zh-CN': '登录请求过于频繁，请 {retryAfter} 秒后再试',
-    en: 'Too many sign-in requests; try again in {retryAfter} seconds',
+    'zh-CN': '尝试过于频繁，请 {retryAfter} 秒后再试',
+    en: 'Too many attempts; try again in {retryAfter} seconds',
   },
   FORBIDDEN: {
     'zh-CN': '当前角色无权执行此操作（{action}）',
@@ -106,4 +109,18 @@ export function localeFromHeader(acceptLanguage: string | undefined): TLocale {
   if (!acceptLanguage) return 'zh-CN';
   const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
   return first.startsWith('en') ? 'en' : 'zh-CN';
+}
+
+/**
+ * The request's language: `?lang=en|zh-CN` first (a download link cannot set headers, so exports carry it), then
+ * Accept-Language.
+ */
+export function localeOf(request: {
+  query?: unknown;
+  headers: Record<string, string | string[] | undefined>;
+}): TLocale {
+  const lang = (request.query as { lang?: unknown } | undefined)?.lang;
+  if (lang === 'en' || lang === 'zh-CN') return lang;
+  const header = request.headers['accept-language'];
+  return localeFromHeader(Array.isArray(header) ? header[0] : header);
 }

@@ -4,7 +4,7 @@ import { SECURITY } from '../config';
 import type { Deps, RequestContext } from '../context';
 import { can } from '../lib/access/permissions';
 import type { SessionUser } from '../lib/access/session-user';
-import { AppError, localeFromHeader } from '../lib/errors';
+import { AppError, localeOf } from '../lib/errors';
 import { resolveSession } from '../modules/auth/session';
 
 declare module 'fastify' {
@@ -37,12 +37,14 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    const config = request.routeOptions.config as { action?: TAction; public?: boolean } | undefined;
-    const locale = localeFromHeader(request.headers['accept-language']);
+    // Pages and assets of the web app, and the API's own documentation, are public; the API is where data lives.
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    const config = request.routeOptions.config as { action?: TAction; public?: boolean; url?: string } | undefined;
+    const locale = localeOf(request);
     let sessionExpired = false;
     const token = request.cookies[SECURITY.cookieName];
-    if (token && request.url.startsWith('/api/')) {
-      const found = await resolveSession(deps, token, request.ip);
+    if (token) {
+      const found = await resolveSession(deps, token, request.ip, request.id);
       if (found && 'user' in found) request.user = found.user;
       else {
         sessionExpired = found !== null;
@@ -50,7 +52,8 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
       }
     }
     request.ctx = { deps, user: request.user, ip: request.ip ?? null, requestId: request.id, locale };
-    if (!config || config.public) return;
+    // No matched route (404) or a public one.
+    if (!config?.url || config.public) return;
     if (!request.user) throw new AppError(sessionExpired ? 'AUTH_SESSION_EXPIRED' : 'AUTH_REQUIRED');
     if (config.action && !can(request.user.role, config.action)) {
       throw new AppError('FORBIDDEN', { action: config.action, role: request.user.role });

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type ErrorCode, localeFromHeader, renderMessage } from '../lib/errors';
+import { z } from 'zod';
+import { AppError, type ErrorCode, localeOf, renderMessage } from '../lib/errors';
 
 /** Reasons our own schemas give as codes (contracts/auth.ts), shown in the user's language. */
 const REASONS: Record<string, { 'zh-CN': string; en: string }> = {
@@ -11,6 +12,16 @@ const REASONS: Record<string, { 'zh-CN': string; en: string }> = {
   },
 };
 
+const zhLocale = z.locales.zhCN().localeError;
+
+/** zod's own reason in Chinese, rebuilt from the issue that the type provider passes on as `params`. */
+function chineseReason(keyword: string, params: Record<string, unknown> | undefined, fallback: string): string {
+  // zod's locale functions take the raw issue; the provider split it into code (keyword) and the rest (params).
+  const out = zhLocale({ code: keyword, ...(params ?? {}) } as unknown as Parameters<typeof zhLocale>[0]);
+  const text = typeof out === 'string' ? out : out?.message;
+  return text || fallback;
+}
+
 export function sendError(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -18,7 +29,7 @@ export function sendError(
   status: number,
   details: Record<string, unknown>,
 ) {
-  const locale = localeFromHeader(request.headers['accept-language']);
+  const locale = localeOf(request);
   const message = renderMessage(code, locale, { ...details, requestId: request.id });
   // Internals of a 5xx stay in the log; the client gets the code and the request id to quote.
   const body =
@@ -33,14 +44,23 @@ export function registerErrorHandler(app: FastifyInstance) {
       return sendError(request, reply, err.code, err.status, err.details);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const locale = localeFromHeader(request.headers['accept-language']);
+      const locale = localeOf(request);
       const fields = err.validation.map((v) => {
         const field = v.instancePath.replace(/^\//, '').replace(/\//g, '.') || String(v.params?.missingProperty ?? '');
-        const reason = REASONS[v.message ?? '']?.[locale] ?? v.message ?? '';
+        const own = REASONS[v.message ?? '']?.[locale];
+        const reason =
+          own ??
+          (locale === 'zh-CN'
+            ? chineseReason(v.keyword, v.params as Record<string, unknown>, v.message ?? '')
+            : (v.message ?? ''));
         return { field, reason };
       });
       const summary = fields
-        .map((f) => (locale === 'en' ? `${f.field || err.validationContext} (${f.reason})` : `${f.field || err.validationContext}（${f.reason}）`))
+        .map((f) =>
+          locale === 'en'
+            ? `${f.field || err.validationContext} (${f.reason})`
+            : `${f.field || err.validationContext}（${f.reason}）`,
+        )
         .join(locale === 'en' ? '; ' : '；');
       return sendError(request, reply, 'VALIDATION_FAILED', 400, {
         in: err.validationContext,

@@ -1,4 +1,4 @@
-import { bigint, jsonb, pgTable, smallint, text, timestamp, index } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * 操作日志 (SPEC §2): append-only (a trigger refuses UPDATE and DELETE, see the custom migration) and chained:

@@ -9,7 +9,14 @@ describe('role × action matrix (SPEC §1)', () => {
   });
 
   it('lets only the administrator manage accounts and settings', () => {
-    for (const action of ['user.read', 'user.create', 'user.update', 'user.unlock', 'user.resetPassword', 'setting.update'] as const) {
+    for (const action of [
+      'user.read',
+      'user.create',
+      'user.update',
+      'user.unlock',
+      'user.resetPassword',
+      'setting.update',
+    ] as const) {
       expect(ROLES.filter((r) => can(r, action))).toEqual(['admin']);
     }
   });

@@ -10,6 +10,7 @@ const OFFICIALS: TRole[] = ['province', 'city', 'county', 'park'];
 export const PERMISSIONS = {
   'me.read': ALL_ROLES,
   'me.changePassword': ALL_ROLES,
+  'me.update': ALL_ROLES,
   // Administrative divisions are public reference data; every signed-in user needs them for forms and filters.
   'region.read': ALL_ROLES,
   // Parks are the officials' working set; operators, enterprises and evaluators reach parks through their centres.

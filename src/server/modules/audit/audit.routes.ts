@@ -23,18 +23,24 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       if (q.format === 'xlsx') {
         const { items } = await listAudit(request.ctx, q, EXPORT_MAX_ROWS, 0);
         const en = request.ctx.locale === 'en';
-        return sendXlsx(reply, en ? 'audit-log' : '操作日志', en ? 'Audit log' : '操作日志', [
-          { header: en ? 'Seq' : '序号', value: (e) => e.seq, width: 8 },
-          { header: en ? 'Time (UTC)' : '时间（UTC）', value: (e) => e.at, width: 26 },
-          { header: en ? 'User' : '操作人', value: (e) => e.actorName, width: 24 },
-          { header: en ? 'Role' : '角色', value: (e) => e.actorRole, width: 10 },
-          { header: en ? 'Action' : '操作', value: (e) => e.action, width: 24 },
-          { header: en ? 'Object' : '对象', value: (e) => `${e.objectType}:${e.objectId ?? ''}`, width: 16 },
-          { header: 'IP', value: (e) => e.ip, width: 16 },
-          { header: en ? 'Before' : '变更前', value: (e) => JSON.stringify(e.before), width: 40 },
-          { header: en ? 'After' : '变更后', value: (e) => JSON.stringify(e.after), width: 40 },
-          { header: 'Hash (HMAC-SM3)', value: (e) => e.hash, width: 66 },
-        ], items);
+        return sendXlsx(
+          reply,
+          en ? 'audit-log' : '操作日志',
+          en ? 'Audit log' : '操作日志',
+          [
+            { header: en ? 'Seq' : '序号', value: (e) => e.seq, width: 8 },
+            { header: en ? 'Time (UTC)' : '时间（UTC）', value: (e) => e.at, width: 26 },
+            { header: en ? 'User' : '操作人', value: (e) => e.actorName, width: 24 },
+            { header: en ? 'Role' : '角色', value: (e) => e.actorRole, width: 10 },
+            { header: en ? 'Action' : '操作', value: (e) => e.action, width: 24 },
+            { header: en ? 'Object' : '对象', value: (e) => `${e.objectType}:${e.objectId ?? ''}`, width: 16 },
+            { header: 'IP', value: (e) => e.ip, width: 16 },
+            { header: en ? 'Before' : '变更前', value: (e) => JSON.stringify(e.before), width: 40 },
+            { header: en ? 'After' : '变更后', value: (e) => JSON.stringify(e.after), width: 40 },
+            { header: 'Hash (HMAC-SM3)', value: (e) => e.hash, width: 66 },
+          ],
+          items,
+        );
       }
       return listAudit(request.ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
     },

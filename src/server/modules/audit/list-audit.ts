@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
-import type { TAuditEntry, TAuditListQuery, TAuditVerifyResponse } from '../../../contracts/audit';
 import type { TRole } from '../../../contracts/access';
+import type { TAuditEntry, TAuditListQuery, TAuditVerifyResponse } from '../../../contracts/audit';
 import type { RequestContext } from '../../context';
 import { auditEntries } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { ZChangePasswordRequest, ZLocaleRequest, ZLoginRequest, ZMeResponse } from '../../../contracts/auth';
 import { ZErrorBody } from '../../../contracts/common';
 import { SECURITY } from '../../config';
-import { resolveSession } from './session';
+import type { Deps } from '../../context';
 import { setSessionCookie } from '../../plugins/context';
 import { changePassword } from './change-password';
 import { login } from './login';
 import { logout } from './logout';
 import { getMe, setMyLocale } from './me';
-import type { Deps } from '../../context';
+import { resolveSession } from './session';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 423: ZErrorBody, 429: ZErrorBody };
 
@@ -32,9 +32,10 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           ctx: request.ctx,
           input: request.body,
           userAgent: request.headers['user-agent'] ?? null,
+          previousTokenHash: request.user?.sessionTokenHash ?? null,
         });
         setSessionCookie(reply, token, deps.config.cookieSecure);
-        const found = await resolveSession(deps, token, request.ip);
+        const found = await resolveSession(deps, token, request.ip, request.id);
         if (!found || !('user' in found)) throw new Error('new session not found');
         return getMe({ ...request.ctx, user: found.user });
       },
@@ -65,7 +66,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.put(
       '/api/me/locale',
       {
-        config: { action: 'me.read' },
+        config: { action: 'me.update' },
         schema: {
           tags: ['auth'],
           summary: '界面语言 / Interface language',

@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { TChangePasswordRequest } from '../../../contracts/auth';
+import { SECURITY } from '../../config';
 import { auditContext, type RequestContext } from '../../context';
 import { users } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { hashPassword, verifyPassword } from '../../lib/password';
+import { hitRateLimit } from '../../lib/rate-limit';
 import { createSession, endAllSessions } from './session';
 
 /**
@@ -18,6 +20,13 @@ export async function changePassword(
   userAgent: string | null,
 ): Promise<{ token: string }> {
   const me = requireAction(ctx.user, 'me.changePassword');
+  // A stolen session must not become a password-guessing oracle: 5 tries per 15 minutes per account.
+  const tries = await hitRateLimit(ctx.deps.db, `password-change:user:${me.id}`, ctx.deps.clock(), SECURITY.lockoutMs);
+  if (tries.count > SECURITY.maxFailedLogins) {
+    throw new AppError('AUTH_RATE_LIMITED', {
+      retryAfter: Math.max(1, Math.ceil((tries.resetAt.getTime() - ctx.deps.clock().getTime()) / 1000)),
+    });
+  }
   const row = (await ctx.deps.db.select().from(users).where(eq(users.id, me.id)).limit(1))[0];
   if (!row) throw new AppError('AUTH_REQUIRED');
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {

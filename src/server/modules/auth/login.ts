@@ -3,7 +3,7 @@ import type { TLoginRequest } from '../../../contracts/auth';
 import { SECURITY } from '../../config';
 import { auditContext, type RequestContext } from '../../context';
 import { rowsOf } from '../../db/client';
-import { users } from '../../db/schema';
+import { sessions, users } from '../../db/schema';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { verifyPassword } from '../../lib/password';
@@ -14,6 +14,8 @@ export interface LoginOptions {
   ctx: RequestContext;
   input: TLoginRequest;
   userAgent: string | null;
+  /** The session the browser still held, if any: it ends when the new one starts. */
+  previousTokenHash?: string | null;
 }
 
 /** Formats a lock end for the message: Beijing time, as the user reads it. */
@@ -26,7 +28,12 @@ function lockEndText(until: Date, locale: RequestContext['locale']): string {
  * the account for 15 minutes) → on success a new session id. Counters live in the database, so every instance of
  * the app sees the same ones.
  */
-export async function login({ ctx, input, userAgent }: LoginOptions): Promise<{ token: string; userId: number }> {
+export async function login({
+  ctx,
+  input,
+  userAgent,
+  previousTokenHash,
+}: LoginOptions): Promise<{ token: string; userId: number }> {
   const { db, clock } = ctx.deps;
   const now = clock();
 
@@ -42,7 +49,18 @@ export async function login({ ctx, input, userAgent }: LoginOptions): Promise<{ 
     throw new AppError('AUTH_ACCOUNT_LOCKED', { until: lockEndText(user.lockedUntil, ctx.locale) });
   }
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
-  if (!user) throw new AppError('AUTH_INVALID_CREDENTIALS');
+  if (!user) {
+    // 等保 2.0 wants failed sign-ins logged, including guesses at names that do not exist.
+    await db.transaction(async (tx) => {
+      await writeAudit(tx, auditContext(ctx, now), {
+        action: 'auth.login.failed',
+        objectType: 'user',
+        objectId: null,
+        after: { username: input.username.slice(0, 64), reason: 'unknown_user' },
+      });
+    });
+    throw new AppError('AUTH_INVALID_CREDENTIALS');
+  }
   const actor = { userId: user.id, username: user.username, role: user.role, regionCode: user.regionCode };
 
   if (!passwordOk) {
@@ -86,6 +104,7 @@ export async function login({ ctx, input, userAgent }: LoginOptions): Promise<{ 
       .update(users)
       .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now, updatedAt: now })
       .where(eq(users.id, user.id));
+    if (previousTokenHash) await tx.delete(sessions).where(eq(sessions.tokenHash, previousTokenHash));
     const t = await createSession(tx, user.id, now, { ip: ctx.ip, userAgent });
     await writeAudit(
       tx,

@@ -45,7 +45,7 @@ export async function getMe(ctx: RequestContext): Promise<TMeResponse> {
 }
 
 export async function setMyLocale(ctx: RequestContext, locale: TLocale): Promise<void> {
-  const me = requireAction(ctx.user, 'me.read');
+  const me = requireAction(ctx.user, 'me.update');
   if (me.locale === locale) return;
   await ctx.deps.db.transaction(async (tx) => {
     await tx.update(users).set({ locale, updatedAt: ctx.deps.clock() }).where(eq(users.id, me.id));

@@ -37,7 +37,12 @@ export type SessionLookup = { user: SessionUser } | { expired: true } | null;
  * Resolve the cookie's token to a user. A session idle for 30 minutes or older than 12 hours is deleted (and the
  * deletion audited); a disabled user's sessions were deleted when it was disabled, and are refused here as well.
  */
-export async function resolveSession(deps: Deps, token: string, ip: string | null): Promise<SessionLookup> {
+export async function resolveSession(
+  deps: Deps,
+  token: string,
+  ip: string | null,
+  requestId: string | null = null,
+): Promise<SessionLookup> {
   const tokenHash = hashToken(token);
   const now = deps.clock();
   const rows = await deps.db
@@ -60,7 +65,7 @@ export async function resolveSession(deps: Deps, token: string, ip: string | nul
         {
           actor: { userId: user.id, username: user.username, role: user.role, regionCode: user.regionCode },
           ip,
-          requestId: null,
+          requestId,
           at: now,
           key: deps.auditKey,
         },

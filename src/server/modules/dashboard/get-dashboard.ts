@@ -11,11 +11,11 @@ import { describeScope } from '../auth/me';
 export async function getDashboard(ctx: RequestContext): Promise<TDashboard> {
   const user = requireAction(ctx.user, 'dashboard.read');
   const db = ctx.deps.db;
-  const scope = describeScope(ctx, user);
   const parkWhere = can(user.role, 'park.read') ? parkScope(user) : sql`false`;
   const now = ctx.deps.clock();
   const startOfDay = new Date(`${new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)}T00:00:00+08:00`);
-  const [byLevel, byCity, regionCount, userCount, auditToday] = await Promise.all([
+  const [s, byLevel, byCity, regionCount, userCount, auditToday] = await Promise.all([
+    describeScope(ctx, user),
     db.select({ level: parks.level, n: count() }).from(parks).where(parkWhere).groupBy(parks.level),
     db
       .select({ cityCode: parks.cityCode, cityName: regions.name, count: count() })
@@ -27,12 +27,14 @@ export async function getDashboard(ctx: RequestContext): Promise<TDashboard> {
     db.select({ n: count() }).from(regions),
     can(user.role, 'user.read') ? db.select({ n: count() }).from(users) : Promise.resolve(null),
     can(user.role, 'audit.read')
-      ? db.select({ n: count() }).from(auditEntries).where(and(gte(auditEntries.at, startOfDay)))
+      ? db
+          .select({ n: count() })
+          .from(auditEntries)
+          .where(and(gte(auditEntries.at, startOfDay)))
       : Promise.resolve(null),
   ]);
   const levels = { national: 0, provincial: 0, other: 0 };
   for (const row of byLevel) levels[row.level] = row.n;
-  const s = await scope;
   return {
     scopeName: s.parkName ?? s.regionName ?? (ctx.locale === 'en' ? 'Hubei' : '湖北省'),
     regionCount: regionCount[0]?.n ?? 0,

@@ -52,7 +52,13 @@ export async function listParks(
   const where = and(scope, ...filters(q));
   const { field, desc: descending } = orderDirection(q.sort);
   const primary =
-    field === 'name' ? parks.name : field === 'level' ? levelRank : field === 'createdAt' ? parks.createdAt : parks.cityCode;
+    field === 'name'
+      ? parks.name
+      : field === 'level'
+        ? levelRank
+        : field === 'createdAt'
+          ? parks.createdAt
+          : parks.cityCode;
   const [rows, totals] = await Promise.all([
     db
       .select(columns)
@@ -79,6 +85,15 @@ export async function findPark(db: Db, scope: SQL, id: number): Promise<TPark | 
   return rows[0] ? toPark(rows[0]) : undefined;
 }
 
+/**
+ * True when a write lost a race for a park name: two officers saving the same new name at once both pass the
+ * findParkByName check, and the unique constraint refuses the second. Both drivers put the PostgreSQL error in `cause`.
+ */
+export function isParkNameConflict(err: unknown): boolean {
+  const cause = (err as { cause?: { code?: string; constraint?: string } } | null)?.cause;
+  return cause?.code === '23505' && cause.constraint === 'parks_name_unique';
+}
+
 export async function findParkByName(db: Db, name: string) {
   return (await db.select({ id: parks.id }).from(parks).where(eq(parks.name, name)).limit(1))[0];
 }
@@ -87,19 +102,24 @@ export async function findParkByName(db: Db, name: string) {
  * A region a park can sit in: a county-level unit, or one of the province-administered county-level cities
  * (仙桃/潜江/天门/神农架), which are city-level units without counties below them. Returns its city.
  */
-export async function resolveParkRegion(db: Db, code: string): Promise<{ countyCode: string; cityCode: string } | null> {
+export async function resolveParkRegion(
+  db: Db,
+  code: string,
+): Promise<{ countyCode: string; cityCode: string } | null> {
   const rows = await db
     .select({
       code: regions.code,
       level: regions.level,
       cityCode: regions.cityCode,
-      children: sql<number>`(select count(*)::int from regions c where c.parent_code = ${regions.code})`,
+      // Spelled out: in a one-table select Drizzle renders ${regions.code} as a bare "code", which inside this
+      // subquery would mean c.code, so every city would look childless.
+      children: sql<number>`(select count(*)::int from regions c where c.parent_code = regions.code)`,
     })
     .from(regions)
     .where(eq(regions.code, code))
     .limit(1);
   const r = rows[0];
-  if (!r || !r.cityCode) return null;
+  if (!r?.cityCode) return null;
   if (r.level === 'county' || (r.level === 'city' && r.children === 0)) {
     return { countyCode: r.code, cityCode: r.cityCode };
   }

@@ -27,15 +27,21 @@ export const parkRoutes: FastifyPluginAsyncZod = async (app) => {
         const { items } = await listParksForUser(request.ctx, q, EXPORT_MAX_ROWS, 0);
         const l = request.ctx.locale;
         const en = l === 'en';
-        return sendXlsx(reply, en ? 'parks' : '开发区园区', en ? 'Parks' : '开发区园区', [
-          { header: 'ID', value: (p) => p.id, width: 8 },
-          { header: en ? 'Name' : '名称', value: (p) => p.name, width: 36 },
-          { header: en ? 'Kind' : '类型', value: (p) => PARK_KIND_LABELS[p.kind][l], width: 22 },
-          { header: en ? 'Level' : '级别', value: (p) => PARK_LEVEL_LABELS[p.level][l], width: 10 },
-          { header: en ? 'City' : '市（州）', value: (p) => p.cityName, width: 20 },
-          { header: en ? 'County' : '县（市、区）', value: (p) => p.countyName, width: 16 },
-          { header: en ? 'Demo data' : '演示数据', value: (p) => yesNo(p.isDemo, l), width: 10 },
-        ], items);
+        return sendXlsx(
+          reply,
+          en ? 'parks' : '开发区园区',
+          en ? 'Parks' : '开发区园区',
+          [
+            { header: 'ID', value: (p) => p.id, width: 8 },
+            { header: en ? 'Name' : '名称', value: (p) => p.name, width: 36 },
+            { header: en ? 'Kind' : '类型', value: (p) => PARK_KIND_LABELS[p.kind][l], width: 22 },
+            { header: en ? 'Level' : '级别', value: (p) => PARK_LEVEL_LABELS[p.level][l], width: 10 },
+            { header: en ? 'City' : '市（州）', value: (p) => p.cityName, width: 20 },
+            { header: en ? 'County' : '县（市、区）', value: (p) => p.countyName, width: 16 },
+            { header: en ? 'Demo data' : '演示数据', value: (p) => yesNo(p.isDemo, l), width: 10 },
+          ],
+          items,
+        );
       }
       return listParksForUser(request.ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
     },
@@ -45,7 +51,12 @@ export const parkRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/parks/:id',
     {
       config: { action: 'park.read' },
-      schema: { tags: ['parks'], summary: '园区详情 / One park', params: ZIdParam, response: { 200: ZPark, ...errors } },
+      schema: {
+        tags: ['parks'],
+        summary: '园区详情 / One park',
+        params: ZIdParam,
+        response: { 200: ZPark, ...errors },
+      },
     },
     async (request) => getPark(request.ctx, request.params.id),
   );

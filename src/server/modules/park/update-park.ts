@@ -6,7 +6,7 @@ import { requireAction } from '../../lib/access/require-access';
 import { parkScope } from '../../lib/access/scope';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
-import { findPark, findParkByName, resolveParkRegion } from './park.repository';
+import { findPark, findParkByName, isParkNameConflict, resolveParkRegion } from './park.repository';
 
 /**
  * Change a park's name, kind, level or county. Optimistic lock: the update only applies to the version the editor
@@ -29,22 +29,27 @@ export async function updatePark(ctx: RequestContext, id: number, input: TUpdate
     if (other && other.id !== id) throw new AppError('PARK_NAME_TAKEN', { name: changes.name, field: 'name' });
   }
   const now = ctx.deps.clock();
-  await db.transaction(async (tx) => {
-    const [before] = await tx.select().from(parks).where(eq(parks.id, id));
-    const updated = await tx
-      .update(parks)
-      .set({ ...changes, ...(region ?? {}), version: version + 1, updatedAt: now })
-      .where(and(eq(parks.id, id), eq(parks.version, version)))
-      .returning();
-    if (updated.length === 0) throw new AppError('VERSION_CONFLICT', { id, version });
-    await writeAudit(tx, auditContext(ctx, now), {
-      action: 'park.updated',
-      objectType: 'park',
-      objectId: id,
-      before,
-      after: updated[0],
+  await db
+    .transaction(async (tx) => {
+      const [before] = await tx.select().from(parks).where(eq(parks.id, id));
+      const updated = await tx
+        .update(parks)
+        .set({ ...changes, ...(region ?? {}), version: version + 1, updatedAt: now })
+        .where(and(eq(parks.id, id), eq(parks.version, version)))
+        .returning();
+      if (updated.length === 0) throw new AppError('VERSION_CONFLICT', { id, version });
+      await writeAudit(tx, auditContext(ctx, now), {
+        action: 'park.updated',
+        objectType: 'park',
+        objectId: id,
+        before,
+        after: updated[0],
+      });
+    })
+    .catch((err: unknown) => {
+      if (isParkNameConflict(err)) throw new AppError('PARK_NAME_TAKEN', { name: changes.name, field: 'name' });
+      throw err;
     });
-  });
   const park = await findPark(db, scope, id);
   if (!park) throw new Error(`park ${id} vanished after update`);
   return park;

@@ -23,13 +23,19 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
         const { items } = await listRegionsForUser(request.ctx, q, EXPORT_MAX_ROWS, 0);
         const l = request.ctx.locale;
         const en = l === 'en';
-        return sendXlsx(reply, en ? 'regions' : '行政区划', en ? 'Regions' : '行政区划', [
-          { header: en ? 'Code' : '代码', value: (r) => r.code, width: 10 },
-          { header: en ? 'Name' : '名称', value: (r) => r.name, width: 24 },
-          { header: en ? 'Level' : '级别', value: (r) => REGION_LEVEL_LABELS[r.level][l] },
-          { header: en ? 'Parent' : '上级', value: (r) => r.parentName, width: 20 },
-          { header: en ? 'Parks' : '园区数', value: (r) => r.parkCount, width: 10 },
-        ], items);
+        return sendXlsx(
+          reply,
+          en ? 'regions' : '行政区划',
+          en ? 'Regions' : '行政区划',
+          [
+            { header: en ? 'Code' : '代码', value: (r) => r.code, width: 10 },
+            { header: en ? 'Name' : '名称', value: (r) => r.name, width: 24 },
+            { header: en ? 'Level' : '级别', value: (r) => REGION_LEVEL_LABELS[r.level][l] },
+            { header: en ? 'Parent' : '上级', value: (r) => r.parentName, width: 20 },
+            { header: en ? 'Parks' : '园区数', value: (r) => r.parkCount, width: 10 },
+          ],
+          items,
+        );
       }
       return listRegionsForUser(request.ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
     },

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type TSettings, ZSettings } from '../../../contracts/setting';
 import { auditContext, type RequestContext } from '../../context';
 import type { Db } from '../../db/client';
@@ -23,9 +23,12 @@ export async function getSettings(ctx: RequestContext): Promise<TSettings> {
 export async function updateSettings(ctx: RequestContext, input: Partial<TSettings>): Promise<TSettings> {
   requireAction(ctx.user, 'setting.update');
   const db = ctx.deps.db;
-  const before = await readSettings(db);
   const now = ctx.deps.clock();
   await db.transaction(async (tx) => {
+    // Changes to settings queue here (readers are not blocked): `before` is then the value this change replaced, and
+    // two first writes of a key cannot both insert it.
+    await tx.execute(sql`lock table settings in exclusive mode`);
+    const before = await readSettings(tx);
     for (const [key, value] of Object.entries(input)) {
       if (value === undefined) continue;
       const existing = await tx.select().from(settings).where(eq(settings.key, key));

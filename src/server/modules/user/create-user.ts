@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { TCreateUserRequest, TUser } from '../../../contracts/user';
 import { auditContext, type RequestContext } from '../../context';
 import type { Db } from '../../db/client';
@@ -8,7 +9,6 @@ import { AppError } from '../../lib/errors';
 import { hashPassword } from '../../lib/password';
 import { auditableUser, findUser } from './user.repository';
 import { validateUserScope } from './validate-user-scope';
-import { eq } from 'drizzle-orm';
 
 export interface CreateUserOptions {
   ctx: RequestContext;

@@ -36,14 +36,20 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         const { items } = await listUsersForAdmin(request.ctx, q, EXPORT_MAX_ROWS, 0);
         const l = request.ctx.locale;
         const en = l === 'en';
-        return sendXlsx(reply, en ? 'users' : '用户', en ? 'Users' : '用户', [
-          { header: en ? 'Username' : '用户名', value: (u) => u.username, width: 28 },
-          { header: en ? 'Name' : '姓名/名称', value: (u) => u.displayName, width: 28 },
-          { header: en ? 'Role' : '角色', value: (u) => u.role, width: 12 },
-          { header: en ? 'Region' : '行政区划', value: (u) => u.regionName, width: 16 },
-          { header: en ? 'Park' : '园区', value: (u) => u.parkName, width: 30 },
-          { header: en ? 'Disabled' : '已停用', value: (u) => yesNo(u.disabled, l), width: 8 },
-        ], items);
+        return sendXlsx(
+          reply,
+          en ? 'users' : '用户',
+          en ? 'Users' : '用户',
+          [
+            { header: en ? 'Username' : '用户名', value: (u) => u.username, width: 28 },
+            { header: en ? 'Name' : '姓名/名称', value: (u) => u.displayName, width: 28 },
+            { header: en ? 'Role' : '角色', value: (u) => u.role, width: 12 },
+            { header: en ? 'Region' : '行政区划', value: (u) => u.regionName, width: 16 },
+            { header: en ? 'Park' : '园区', value: (u) => u.parkName, width: 30 },
+            { header: en ? 'Disabled' : '已停用', value: (u) => yesNo(u.disabled, l), width: 8 },
+          ],
+          items,
+        );
       }
       return listUsersForAdmin(request.ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
     },
@@ -53,7 +59,12 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/users/:id',
     {
       config: { action: 'user.read' },
-      schema: { tags: ['users'], summary: '用户详情 / One account', params: ZIdParam, response: { 200: ZUser, ...errors } },
+      schema: {
+        tags: ['users'],
+        summary: '用户详情 / One account',
+        params: ZIdParam,
+        response: { 200: ZUser, ...errors },
+      },
     },
     async (request) => getUser(request.ctx, request.params.id),
   );
@@ -91,7 +102,12 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/users/:id/unlock',
     {
       config: { action: 'user.unlock' },
-      schema: { tags: ['users'], summary: '解除锁定 / Lift a lockout', params: ZIdParam, response: { 200: ZUser, ...errors } },
+      schema: {
+        tags: ['users'],
+        summary: '解除锁定 / Lift a lockout',
+        params: ZIdParam,
+        response: { 200: ZUser, ...errors },
+      },
     },
     async (request) => unlockUser(request.ctx, request.params.id),
   );

@@ -20,7 +20,13 @@ function invalid(role: string, reason: string, field: string): never {
 
 /** Each role's data scope (SPEC §1) must point at something real: a city for a city bureau, a park for a park … */
 export async function validateUserScope(db: Db, input: TCreateUserRequest): Promise<UserScopeColumns> {
-  const none: UserScopeColumns = { regionCode: null, parkId: null, centreId: null, enterpriseId: null, evaluatorId: null };
+  const none: UserScopeColumns = {
+    regionCode: null,
+    parkId: null,
+    centreId: null,
+    enterpriseId: null,
+    evaluatorId: null,
+  };
   switch (input.role) {
     case 'admin':
       return none;
