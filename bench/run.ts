@@ -1,7 +1,7 @@
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { buildApp } from '../src/server/app';
 import { makeDeps, openDatabase, prepareDatabase } from '../src/server/bootstrap';

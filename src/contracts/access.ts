@@ -12,6 +12,7 @@ export type TRole = z.infer<typeof ZRole>;
 export const ACTIONS = [
   'me.read',
   'me.changePassword',
+  'me.update',
   'region.read',
   'park.read',
   'park.create',

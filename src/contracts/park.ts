@@ -38,8 +38,14 @@ export type TPark = z.infer<typeof ZPark>;
 
 export const PARK_SORTS = ['name', '-name', 'level', '-level', 'city', '-city', 'createdAt', '-createdAt'] as const;
 export const ZParkListQuery = ZPageQuery.extend({
-  cityCode: z.string().regex(/^\d{6}$/).optional(),
-  countyCode: z.string().regex(/^\d{6}$/).optional(),
+  cityCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  countyCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   level: ZParkLevel.optional(),
   kind: ZParkKind.optional(),
   q: z.string().trim().max(50).optional(),

@@ -21,7 +21,10 @@ export type TRegion = z.infer<typeof ZRegion>;
 export const REGION_SORTS = ['code', '-code', 'name', '-name', 'parkCount', '-parkCount'] as const;
 export const ZRegionListQuery = ZPageQuery.extend({
   level: ZRegionLevel.optional(),
-  parentCode: z.string().regex(/^\d{6}$/).optional(),
+  parentCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   q: z.string().trim().max(50).optional(),
   sort: z.enum(REGION_SORTS).default('code'),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

@@ -43,7 +43,10 @@ export const ZCreateUserRequest = z.object({
   role: ZRole,
   password: ZNewPassword,
   /** Required for city (a city code) and county (a county code). */
-  regionCode: z.string().regex(/^\d{6}$/).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   /** Required for park. */
   parkId: z.number().int().positive().optional(),
   centreId: z.number().int().positive().optional(),
