@@ -1,14 +1,19 @@
 import { lt, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { SECURITY } from './config';
-import type { Deps } from './context';
+import { auditContext, type Deps, systemContext } from './context';
 import { rateLimits, sessions } from './db/schema';
+import { purgeAuditEntries } from './lib/audit';
+import { readSettings } from './modules/setting/settings';
 
 /**
- * Removes sessions past their absolute end and finished rate-limit windows. Expired sessions are already refused on
- * use; this only keeps the tables small. Safe to run on every instance at once.
+ * Removes sessions past their absolute end, finished rate-limit windows, and audit entries past the retention
+ * setting (the purge is itself audited). Expired sessions are already refused on use. Safe on every instance at
+ * once: the purge holds the audit head lock.
  */
-export async function runHousekeeping(deps: Deps): Promise<{ sessions: number; rateLimits: number }> {
+export async function runHousekeeping(
+  deps: Deps,
+): Promise<{ sessions: number; rateLimits: number; auditEntries: number }> {
   const now = deps.clock();
   const idleCutoff = new Date(now.getTime() - SECURITY.sessionIdleMs);
   const s = await deps.db
@@ -19,7 +24,11 @@ export async function runHousekeeping(deps: Deps): Promise<{ sessions: number; r
     .delete(rateLimits)
     .where(lt(rateLimits.windowStart, new Date(now.getTime() - SECURITY.loginRateWindowMs)))
     .returning({ k: rateLimits.key });
-  return { sessions: s.length, rateLimits: r.length };
+  const { auditRetentionDays } = await readSettings(deps.db);
+  const auditPurged = await deps.db.transaction((tx) =>
+    purgeAuditEntries(tx, auditContext(systemContext(deps), now), auditRetentionDays),
+  );
+  return { sessions: s.length, rateLimits: r.length, auditEntries: auditPurged };
 }
 
 export function startHousekeeping(deps: Deps, log: FastifyBaseLogger, everyMs = 10 * 60 * 1000): () => void {

