@@ -28,6 +28,17 @@ export const ACTIONS = [
   'policy.read',
   'setting.read',
   'setting.update',
+  'centre.read',
+  'centre.create',
+  'centre.update',
+  'centre.submit',
+  'centre.forward',
+  'centre.return',
+  'centre.approve',
+  'centre.reject',
+  'centre.requestChange',
+  'centre.decideChange',
+  'decision.read',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

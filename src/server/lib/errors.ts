@@ -24,6 +24,14 @@ export const ERROR_STATUS = {
   CANNOT_DISABLE_SELF: 400,
   PASSWORD_POLICY: 400,
   PAYLOAD_TOO_LARGE: 413,
+  INVALID_TRANSITION: 409,
+  CENTRE_ALREADY_IN_PARK: 409,
+  VENUE_TOO_SMALL: 400,
+  VENUE_NOT_FREE: 400,
+  CENTRE_NOT_RECOGNISED: 409,
+  CHANGE_PENDING: 409,
+  CHANGE_NOT_PENDING: 409,
+  ADJUSTMENT_EMPTY: 400,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
 } as const;
@@ -76,6 +84,26 @@ export const ERROR_MESSAGES: Messages = {
     en: 'The password needs at least 8 characters from at least three of: upper case, lower case, digits, symbols',
   },
   PAYLOAD_TOO_LARGE: { 'zh-CN': '提交的内容过大', en: 'The request is too large' },
+  INVALID_TRANSITION: {
+    'zh-CN': '当前状态“{fromLabel}”下不能执行“{transitionLabel}”',
+    en: 'Cannot {transitionLabel} while the record is "{fromLabel}"',
+  },
+  CENTRE_ALREADY_IN_PARK: { 'zh-CN': '不予受理：{verdict}', en: 'Refused: {verdict}' },
+  VENUE_TOO_SMALL: { 'zh-CN': '不予受理：{verdict}', en: 'Refused: {verdict}' },
+  VENUE_NOT_FREE: { 'zh-CN': '不予受理：{verdict}', en: 'Refused: {verdict}' },
+  CENTRE_NOT_RECOGNISED: {
+    'zh-CN': '只有已认定的外综服中心才能调整或撤销（第九条（四））',
+    en: 'Only a recognised centre can be adjusted or revoked (Art. 9(4))',
+  },
+  CHANGE_PENDING: {
+    'zh-CN': '该中心已有待核准的调整/撤销申请，请等待省商务厅决定',
+    en: 'An adjustment or revocation of this centre is already awaiting the province',
+  },
+  CHANGE_NOT_PENDING: { 'zh-CN': '该申请已处理', en: 'This request has already been decided' },
+  ADJUSTMENT_EMPTY: {
+    'zh-CN': '调整申请须写明调整后的内容',
+    en: 'An adjustment must say what changes',
+  },
   INTERNAL: {
     'zh-CN': '服务器内部错误，请稍后重试（请求编号 {requestId}）',
     en: 'Internal server error; please try again later (request {requestId})',
@@ -100,6 +128,12 @@ export class AppError extends Error {
 export function renderMessage(code: ErrorCode, locale: TLocale, details: Record<string, unknown>): string {
   return ERROR_MESSAGES[code][locale].replace(/\{(\w+)\}/g, (_m, key: string) => {
     const value = details[key];
+    // A rule's verdict carries its own message in both languages (article, required and actual values).
+    if (key === 'verdict' && value && typeof value === 'object' && 'message' in value) {
+      return (value as { message: Record<TLocale, string> }).message[locale];
+    }
+    const localized = details[`${key}_${locale}`];
+    if (typeof localized === 'string') return localized;
     return value === undefined || value === null ? '' : String(value);
   });
 }

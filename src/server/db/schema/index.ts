@@ -1,4 +1,5 @@
 export * from './audit';
+export * from './centre';
 export * from './identity';
 export * from './policy';
 export * from './region';

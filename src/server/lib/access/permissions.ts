@@ -31,6 +31,19 @@ export const PERMISSIONS = {
   'policy.read': ALL_ROLES,
   'setting.read': ['admin'],
   'setting.update': ['admin'],
+  // Centres (Art. 9): the county applies, the city forwards or returns, the province approves or rejects.
+  'centre.read': ['admin', ...OFFICIALS, 'operator'],
+  'centre.create': ['county'],
+  'centre.update': ['county'],
+  'centre.submit': ['county'],
+  'centre.forward': ['city'],
+  'centre.return': ['city'],
+  'centre.approve': ['province'],
+  'centre.reject': ['province'],
+  // Art. 9(四): a city applies for adjustment or revocation; the province may also decide on its own.
+  'centre.requestChange': ['city', 'province'],
+  'centre.decideChange': ['province'],
+  'decision.read': ['admin', ...OFFICIALS, 'operator'],
 } satisfies Record<TAction, TRole[]>;
 
 export function can(role: TRole, action: TAction): boolean {

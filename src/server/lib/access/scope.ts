@@ -1,5 +1,5 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
-import { parks } from '../../db/schema';
+import { centres, parks } from '../../db/schema';
 import type { SessionUser } from './session-user';
 
 /**
@@ -19,6 +19,30 @@ export function parkScope(user: SessionUser): SQL {
       return user.parkId ? eq(parks.id, user.parkId) : sql`false`;
     // Operators, enterprises and evaluators see parks only through their centres (issues 4–6).
     case 'operator':
+    case 'enterprise':
+    case 'evaluator':
+      return sql`false`;
+  }
+}
+
+/**
+ * Centres in scope. A draft is the county's own working copy: nobody above it sees it until it is submitted.
+ * An operator sees the centre it runs.
+ */
+export function centreScope(user: SessionUser): SQL {
+  const notDraft = sql`${centres.status} <> 'draft'`;
+  switch (user.role) {
+    case 'admin':
+    case 'province':
+      return notDraft;
+    case 'city':
+      return user.regionCode ? sql`${centres.cityCode} = ${user.regionCode} and ${notDraft}` : sql`false`;
+    case 'county':
+      return user.regionCode ? eq(centres.countyCode, user.regionCode) : sql`false`;
+    case 'park':
+      return user.parkId ? sql`${centres.parkId} = ${user.parkId} and ${notDraft}` : sql`false`;
+    case 'operator':
+      return user.centreId ? sql`${centres.id} = ${user.centreId} and ${notDraft}` : sql`false`;
     case 'enterprise':
     case 'evaluator':
       return sql`false`;

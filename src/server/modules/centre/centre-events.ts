@@ -1,0 +1,32 @@
+import type { TCentreEvent, TCentreStatus } from '../../../contracts/centre';
+import type { RequestContext } from '../../context';
+import { SYSTEM_USER_ID } from '../../context';
+import type { Db } from '../../db/client';
+import { centreEvents } from '../../db/schema';
+
+/** One line of the centre's timeline, in the caller's transaction. */
+export async function recordCentreEvent(
+  tx: Db,
+  ctx: RequestContext,
+  e: {
+    centreId: number;
+    action: TCentreEvent['action'];
+    from: TCentreStatus | null;
+    to: TCentreStatus;
+    comment?: string | null;
+  },
+  at: Date,
+): Promise<void> {
+  const user = ctx.user;
+  await tx.insert(centreEvents).values({
+    centreId: e.centreId,
+    action: e.action,
+    fromStatus: e.from,
+    toStatus: e.to,
+    comment: e.comment ?? null,
+    actorId: user && user.id !== SYSTEM_USER_ID ? user.id : null,
+    actorName: user?.displayName ?? null,
+    actorRole: user?.role ?? null,
+    at,
+  });
+}
