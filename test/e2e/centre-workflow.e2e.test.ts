@@ -1,0 +1,120 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app';
+import { prepareDatabase } from '../../src/server/bootstrap';
+import { makePark, makeUser } from '../../src/server/demo/factories';
+import { depsFor, TestClock } from '../helpers/app';
+import { chromiumPath, ensureWebBuilt, launchChromium } from '../helpers/browser';
+import { TEST_PASSWORD } from '../helpers/constants';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+
+const executable = chromiumPath();
+if (!executable) console.warn('[e2e] skipped: no Chromium (apt-get install -y chromium fonts-noto-cjk)');
+
+/**
+ * Issue 4's golden path in a real browser: a county officer drafts and submits a centre, the city forwards it, the
+ * province approves it, and it appears on the public page without sign-in.
+ */
+describe.skipIf(!executable)('browser: setting up a centre', () => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let baseUrl: string;
+  const centreName = '夷陵经济开发区外贸综合服务中心';
+
+  beforeAll(async () => {
+    const webDir = ensureWebBuilt();
+    database = await createTestDatabase();
+    const deps = { ...depsFor(database, new TestClock()), clock: () => new Date() };
+    await prepareDatabase(database, deps);
+    const park = await makePark(deps, {
+      name: '宜昌夷陵经济开发区',
+      kind: 'economic_dev_zone',
+      level: 'provincial',
+      countyCode: '420506',
+    });
+    await makeUser(deps, {
+      username: 'county.420506',
+      role: 'county',
+      regionCode: park.countyCode,
+      password: TEST_PASSWORD,
+    });
+    await makeUser(deps, { username: 'city.420500', role: 'city', regionCode: '420500', password: TEST_PASSWORD });
+    await makeUser(deps, { username: 'province', role: 'province', password: TEST_PASSWORD });
+    app = await buildApp(deps, { webDir });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium(executable as string);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  async function signIn(username: string): Promise<Page> {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    await page.goto(`${baseUrl}/login`);
+    await page.fill('#username', username);
+    await page.fill('#password', TEST_PASSWORD);
+    await page.click('[data-testid="login-submit"]');
+    await page.click('[data-testid="menu-centres"]');
+    await page.locator('[data-testid="centre-table"]').waitFor();
+    return page;
+  }
+
+  async function act(page: Page, action: string, comment?: string) {
+    await page.click(`[data-testid="action-${action}"]`);
+    if (comment) await page.locator('.ant-modal textarea').last().fill(comment);
+    await page.click('[data-testid="confirm-action"]');
+  }
+
+  async function openCentre(page: Page) {
+    await page.locator('[data-testid="centre-row"]', { hasText: centreName }).getByText(centreName).click();
+  }
+
+  it('goes from the county to the public page', async () => {
+    const county = await signIn('county.420506');
+    await county.click('[data-testid="centre-create"]');
+    const form = county.locator('[data-testid="centre-form"]');
+    await form.waitFor();
+    await county.click('#parkId');
+    await county.locator('.ant-select-item-option', { hasText: '宜昌夷陵经济开发区' }).click();
+    await county.fill('#name', centreName);
+    await county.fill('#venueAddress', '宜昌市夷陵区发展大道夷陵政务服务中心二楼');
+    await county.fill('#venueArea', '90');
+    await county.click('#venueProvision');
+    await county.locator('.ant-select-item-option').first().click();
+    await county.check('#venueFree');
+    await county.fill('#reasons', '夷陵经济开发区外贸企业较多，需要就近提供通关退税等一站式服务。');
+    await county.click('#services');
+    await county.locator('.ant-select-item-option').first().click();
+    await county.keyboard.press('Escape');
+    await county.fill('#contactPerson', '李科长');
+    await county.fill('#contactPhone', '0717-7821234');
+    await form.locator('button[type="submit"]').click();
+    await county.locator('[data-testid="action-submit"]').waitFor();
+    await act(county, 'submit');
+    await expect.poll(() => county.locator('body').innerText()).toContain('已提交');
+
+    const city = await signIn('city.420500');
+    await openCentre(city);
+    await act(city, 'forward', '同意报省商务厅核准。');
+    await expect.poll(() => city.locator('body').innerText()).toContain('已转报');
+
+    const province = await signIn('province');
+    await openCentre(province);
+    await act(province, 'approve', '同意设立。');
+    await expect.poll(() => province.locator('body').innerText()).toContain('已核准');
+    expect(await province.locator('body').innerText()).toContain('鄂商务外综决');
+
+    const visitor = await browser.newPage({ locale: 'zh-CN' });
+    await visitor.goto(`${baseUrl}/public/centres`);
+    await expect
+      .poll(() => visitor.locator('[data-testid="public-centre"]').allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringContaining(centreName)]));
+  });
+});
