@@ -2,8 +2,11 @@ import { type SQL, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../src/server/context';
 import { rowsOf } from '../src/server/db/client';
+import { centreInputFor, makeCentre } from '../src/server/demo/centre-factory';
 import { makeUser } from '../src/server/demo/factories';
+import { requestCentreChange } from '../src/server/modules/centre/request-centre-change';
 import { as, buildTestApp, loginAs, sessionCookieOf, type TestApp } from './helpers/app';
 import { TEST_PASSWORD } from './helpers/constants';
 import type { World } from './helpers/world';
@@ -44,6 +47,25 @@ interface Ctx {
   /** The caller's current password (POST /api/me/password changes it). */
   passwords: Record<RoleKey, string>;
   throwaway: { disable: number; unlock: number; reset: number };
+  /** Centres in 宜昌高新区, each in the state its route acts on (see beforeAll). */
+  centres: {
+    recognised: number;
+    recognisedLetter: number;
+    draft: number;
+    toSubmit: number;
+    toForward: number;
+    toReturn: number;
+    toApprove: number;
+    toReject: number;
+    toChangeByCity: number;
+    toChangeByProvince: number;
+    /** Approved, with a city's adjustment request awaiting the province. */
+    changed: number;
+    pendingChange: number;
+    /** 枝江's county's own draft, and a recognised centre in 襄阳: the other side of each scope boundary. */
+    zhijiangDraft: number;
+    xiangyang: number;
+  };
   unique(): number;
   query<T = Record<string, unknown>>(q: SQL): Promise<T[]>;
 }
@@ -60,7 +82,7 @@ interface RouteCase {
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 /** Routes that answer without a session; they are tested on their own below. */
-const PUBLIC_ROUTES = new Set(['POST /api/auth/login', 'POST /api/auth/logout']);
+const PUBLIC_ROUTES = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/public/centres']);
 
 /** The generated API documentation is not part of the application's own surface. */
 const isDocsRoute = (url: string) => url.startsWith('/api/docs') || url === '/api/openapi.json';
@@ -199,7 +221,121 @@ const EXPECTED: Record<string, RouteCase> = {
     request: () => ({ method: 'GET', url: '/api/dashboard' }),
     expect: row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   },
+  // Centres (Art. 9). All in 宜昌高新区 (西陵区 420502, 宜昌 420500), so outside 襄阳's and 枝江's scope.
+  'GET /api/centres': {
+    request: () => ({ method: 'GET', url: '/api/centres' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 403, 403),
+  },
+  'GET /api/centres/stats': {
+    request: () => ({ method: 'GET', url: '/api/centres/stats' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 403, 403),
+  },
+  // The recognised centre is centre 1, the one the fixture operator runs.
+  'GET /api/centres/:id': {
+    request: (c) => ({ method: 'GET', url: `/api/centres/${c.centres.recognised}` }),
+    expect: row(200, 200, 200, 404, 200, 404, 200, 200, 403, 403),
+  },
+  // Only the county applies (Art. 9(三)), and only for a park of its own: 枝江's county does not find 宜昌高新区.
+  'POST /api/centres': {
+    request: (c) => ({
+      method: 'POST',
+      url: '/api/centres',
+      payload: centreInputFor(c.w.parks.yichangHighTech, { name: `矩阵测试外综服中心${c.unique()}` }),
+    }),
+    expect: row(403, 403, 403, 403, 201, 404, 403, 403, 403, 403),
+    snapshot: centreTables,
+  },
+  'PATCH /api/centres/:id': {
+    request: async (c) => ({
+      method: 'PATCH',
+      url: `/api/centres/${c.centres.draft}`,
+      payload: { version: await centreVersion(c, c.centres.draft), venueArea: 120 },
+    }),
+    expect: row(403, 403, 403, 403, 200, 404, 403, 403, 403, 403),
+    snapshot: centreTables,
+  },
+  'POST /api/centres/:id/submit': {
+    request: async (c) => step(c, c.centres.toSubmit, 'submit'),
+    expect: row(403, 403, 403, 403, 200, 404, 403, 403, 403, 403),
+    snapshot: centreTables,
+  },
+  'POST /api/centres/:id/forward': {
+    request: async (c) => step(c, c.centres.toForward, 'forward'),
+    expect: row(403, 403, 200, 404, 403, 403, 403, 403, 403, 403),
+    snapshot: centreTables,
+  },
+  'POST /api/centres/:id/return': {
+    request: async (c) => step(c, c.centres.toReturn, 'return', '请补充场地免费使用证明。'),
+    expect: row(403, 403, 200, 404, 403, 403, 403, 403, 403, 403),
+    snapshot: centreTables,
+  },
+  'POST /api/centres/:id/approve': {
+    request: async (c) => step(c, c.centres.toApprove, 'approve'),
+    expect: row(403, 200, 403, 403, 403, 403, 403, 403, 403, 403),
+    snapshot: centreTables,
+  },
+  'POST /api/centres/:id/reject': {
+    request: async (c) => step(c, c.centres.toReject, 'reject', '暂不具备设立条件。'),
+    expect: row(403, 200, 403, 403, 403, 403, 403, 403, 403, 403),
+    snapshot: centreTables,
+  },
+  // Art. 9(四): the city requests, the province decides on its own. Each allowed caller gets a centre of its own,
+  // since a request pending on one centre would refuse the next.
+  'POST /api/centres/:id/changes': {
+    request: async (c, role) => {
+      const id = role === 'province' ? c.centres.toChangeByProvince : c.centres.toChangeByCity;
+      return {
+        method: 'POST',
+        url: `/api/centres/${id}/changes`,
+        payload: {
+          kind: 'adjustment',
+          reason: '中心服务电话变更。',
+          adjustment: { contactPhone: '0717-6543210' },
+          version: await centreVersion(c, id),
+        },
+      };
+    },
+    expect: row(403, 200, 200, 404, 403, 403, 403, 403, 403, 403),
+    snapshot: centreTables,
+  },
+  'POST /api/centre-changes/:id/decide': {
+    request: (c) => ({
+      method: 'POST',
+      url: `/api/centre-changes/${c.centres.pendingChange}/decide`,
+      payload: { decision: 'approve', comment: '同意调整。' },
+    }),
+    expect: row(403, 200, 403, 403, 403, 403, 403, 403, 403, 403),
+    snapshot: centreTables,
+  },
+  'GET /api/decision-letters/:id/print': {
+    request: (c) => ({ method: 'GET', url: `/api/decision-letters/${c.centres.recognisedLetter}/print` }),
+    expect: row(200, 200, 200, 404, 200, 404, 200, 200, 403, 403),
+  },
 };
+
+/** Everything a centre route may write: the centres, their history, change requests and decision letters. */
+async function centreTables(c: Ctx) {
+  return {
+    centres: await c.query(sql`select * from centres order by id`),
+    events: await c.query(sql`select * from centre_events order by id`),
+    changes: await c.query(sql`select * from centre_changes order by id`),
+    letters: await c.query(sql`select * from decision_letters order by id`),
+  };
+}
+
+async function centreVersion(c: Ctx, id: number): Promise<number> {
+  const [r] = await c.query<{ version: number }>(sql`select version from centres where id = ${id}`);
+  if (!r) throw new Error(`no centre ${id}`);
+  return r.version;
+}
+
+async function step(c: Ctx, id: number, name: string, comment?: string): Promise<InjectOptions> {
+  return {
+    method: 'POST',
+    url: `/api/centres/${id}/${name}`,
+    payload: { version: await centreVersion(c, id), ...(comment ? { comment } : {}) },
+  };
+}
 
 async function userAndSessions(c: Ctx, id: number) {
   return {
@@ -217,6 +353,51 @@ const cookies = {} as Record<RoleKey, string>;
 async function auditHead(c: Ctx) {
   const [head] = await c.query<{ seq: string | number; hash: string }>(sql`select seq, hash from audit_head`);
   return { seq: Number(head?.seq), hash: head?.hash };
+}
+
+/** Art. 9(二): a further centre in a national-level zone states its trading enterprises and support. */
+const SECOND_CENTRE = {
+  tradingEnterpriseCount: 320,
+  supportStatement: '高新区实绩外贸企业320家，区财政安排配套资金并提供场地及办公设备。',
+};
+
+async function makeFixtureCentres(app: TestApp): Promise<Ctx['centres']> {
+  const park = app.world.parks.yichangHighTech;
+  const make = async (target: Parameters<typeof makeCentre>[1]['target'], name: string) =>
+    (await makeCentre(app.deps, { park, target, input: { ...SECOND_CENTRE, name } })).id;
+  // First, so that it is centre 1: the fixture operator (centreId 1) runs it.
+  const recognised = await makeCentre(app.deps, { park, target: 'approved' });
+  if (recognised.id !== 1) throw new Error(`the operator's centre must be centre 1, not ${recognised.id}`);
+  const letter = recognised.letters[0];
+  if (!letter) throw new Error('approval issued no decision letter');
+  const changed = await makeCentre(app.deps, {
+    park,
+    target: 'approved',
+    input: { ...SECOND_CENTRE, name: '宜昌高新区调整测试外综服中心' },
+  });
+  const pending = await requestCentreChange(
+    systemContext(app.deps, 'city', { regionCode: park.cityCode }),
+    changed.id,
+    { kind: 'adjustment', reason: '服务场地迁址。', adjustment: { venueArea: 200 }, version: changed.version },
+  );
+  const change = pending.changes[0];
+  if (!change) throw new Error('change request not recorded');
+  return {
+    recognised: recognised.id,
+    changed: changed.id,
+    zhijiangDraft: (await makeCentre(app.deps, { park: app.world.parks.zhijiang, target: 'draft' })).id,
+    xiangyang: (await makeCentre(app.deps, { park: app.world.parks.xiangyangHighTech, target: 'approved' })).id,
+    recognisedLetter: letter.id,
+    draft: await make('draft', '宜昌高新区草稿外综服中心'),
+    toSubmit: await make('draft', '宜昌高新区待提交外综服中心'),
+    toForward: await make('submitted', '宜昌高新区待转报外综服中心'),
+    toReturn: await make('submitted', '宜昌高新区待退回外综服中心'),
+    toApprove: await make('forwarded', '宜昌高新区待核准外综服中心'),
+    toReject: await make('forwarded', '宜昌高新区待驳回外综服中心'),
+    toChangeByCity: await make('approved', '宜昌高新区市级调整外综服中心'),
+    toChangeByProvince: await make('approved', '宜昌高新区省级调整外综服中心'),
+    pendingChange: change.id,
+  };
 }
 
 beforeAll(async () => {
@@ -242,6 +423,7 @@ beforeAll(async () => {
       unlock: await makeThrowaway('unlock'),
       reset: await makeThrowaway('reset'),
     },
+    centres: await makeFixtureCentres(t),
     unique: () => ++counter,
     query: async <T>(q: SQL) => rowsOf<T>(await t.deps.db.execute(q)),
   };
@@ -345,6 +527,97 @@ describe('data scope of parks', () => {
   }
 });
 
+describe('data scope of centres', () => {
+  const idsOf = (res: LightMyRequestResponse) => (res.json().items as { id: number }[]).map((x) => x.id).sort();
+  const sorted = (ids: number[]) => [...ids].sort();
+
+  it('each role lists exactly the centres in its scope; a draft only its own county', async () => {
+    const c = ctx.centres;
+    // Not drafts: what the city, the province and the park see of 宜昌高新区.
+    const yichangApplications = [
+      c.recognised,
+      c.changed,
+      c.toForward,
+      c.toReturn,
+      c.toApprove,
+      c.toReject,
+      c.toChangeByCity,
+      c.toChangeByProvince,
+    ];
+    const expected: Partial<Record<RoleKey, number[]>> = {
+      admin: [...yichangApplications, c.xiangyang],
+      province: [...yichangApplications, c.xiangyang],
+      city: yichangApplications,
+      otherCity: [c.xiangyang],
+      county: [...yichangApplications, c.draft, c.toSubmit],
+      otherCounty: [c.zhijiangDraft],
+      park: yichangApplications,
+      operator: [c.recognised],
+    };
+    for (const [role, ids] of Object.entries(expected) as [RoleKey, number[]][]) {
+      const res = await as(t.app, cookies[role], { method: 'GET', url: '/api/centres?pageSize=200' });
+      expect(res.statusCode, role).toBe(200);
+      expect(idsOf(res), role).toEqual(sorted(ids));
+      expect(res.json().total, role).toBe(ids.length);
+    }
+  });
+
+  it('nobody above the county opens a draft: 404, as for a centre that does not exist', async () => {
+    for (const role of ['admin', 'province', 'city', 'park', 'operator', 'otherCounty'] as const) {
+      const res = await as(t.app, cookies[role], { method: 'GET', url: `/api/centres/${ctx.centres.draft}` });
+      expect(res.statusCode, role).toBe(404);
+      expect(res.json().code, role).toBe('NOT_FOUND');
+      expect(res.body, role).not.toContain('宜昌高新区草稿外综服中心');
+    }
+    const own = await as(t.app, cookies.county, { method: 'GET', url: `/api/centres/${ctx.centres.draft}` });
+    expect(own.statusCode).toBe(200);
+    expect(own.json()).toMatchObject({ status: 'draft', allowedActions: ['update', 'submit'] });
+  });
+
+  it('the layout statistics count only what the caller may see', async () => {
+    const stats = async (role: RoleKey) =>
+      (await as(t.app, cookies[role], { method: 'GET', url: '/api/centres/stats' })).json() as {
+        byCity: { cityCode: string; recognised: number; inApplication: number }[];
+      };
+    expect((await stats('otherCity')).byCity).toEqual([
+      expect.objectContaining({ cityCode: '420600', recognised: 1, inApplication: 0 }),
+    ]);
+    // 宜昌 city: four recognised, four applications on their way; the county's two drafts are not its business.
+    expect((await stats('city')).byCity).toEqual([
+      expect.objectContaining({ cityCode: '420500', recognised: 4, inApplication: 4 }),
+    ]);
+    expect((await stats('county')).byCity).toEqual([
+      expect.objectContaining({ cityCode: '420500', recognised: 4, inApplication: 6 }),
+    ]);
+  });
+
+  it('a filter cannot widen the scope', async () => {
+    const cases: [RoleKey, string][] = [
+      ['city', '/api/centres?cityCode=420600'],
+      ['otherCity', '/api/centres?cityCode=420500'],
+      ['county', '/api/centres?countyCode=420583'],
+      ['province', '/api/centres?status=draft'],
+      ['park', `/api/centres?parkId=${t.world.parks.xiangyangHighTech.id}`],
+      ['operator', `/api/centres?parkId=${t.world.parks.yichangHighTech.id}&status=forwarded`],
+    ];
+    for (const [role, url] of cases) {
+      const res = await as(t.app, cookies[role], { method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.json(), `${role} ${url}`).toEqual({ items: [], total: 0 });
+    }
+  });
+
+  it('a decision letter out of scope is as absent as one that does not exist', async () => {
+    const url = `/api/decision-letters/${ctx.centres.recognisedLetter}/print`;
+    const res = await as(t.app, cookies.otherCity, { method: 'GET', url });
+    const none = await as(t.app, cookies.otherCity, { method: 'GET', url: '/api/decision-letters/999999/print' });
+    expect(res.statusCode).toBe(404);
+    expect(none.statusCode).toBe(404);
+    expect(res.json().message).toBe(none.json().message);
+    expect(res.body).not.toContain('宜昌');
+  });
+});
+
 describe('role × route matrix', () => {
   for (const [key, route] of Object.entries(EXPECTED)) {
     const isWrite = WRITE_METHODS.has(key.split(' ')[0] ?? '');
@@ -418,6 +691,21 @@ describe('public routes', () => {
     expect(res.statusCode).toBe(204);
     expect((await as(t.app, throwaway, { method: 'GET', url: '/api/me' })).statusCode).toBe(401);
     expect((await as(t.app, cookies.city, { method: 'GET', url: '/api/me' })).statusCode).toBe(200);
+  });
+
+  it('GET /api/public/centres lists the recognised centres to anyone, and no application', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/public/centres?pageSize=200' });
+    expect(res.statusCode).toBe(200);
+    const ids = (res.json().items as { id: number }[]).map((x) => x.id).sort();
+    const recognised = await ctx.query<{ id: number }>(
+      sql`select id from centres where status in ('approved', 'operating', 'adjusted') order by id`,
+    );
+    expect(ids).toEqual(recognised.map((r) => r.id).sort());
+    expect(ids).toContain(ctx.centres.recognised);
+    expect(ids).toContain(ctx.centres.xiangyang);
+    for (const id of [ctx.centres.draft, ctx.centres.zhijiangDraft, ctx.centres.toReturn, ctx.centres.toReject]) {
+      expect(ids).not.toContain(id);
+    }
   });
 
   it('POST /api/auth/logout without a session answers 204 and writes nothing', async () => {

@@ -23,6 +23,7 @@ describe.skipIf(!executable)('browser: setting up a centre', () => {
   let browser: Browser;
   let baseUrl: string;
   const centreName = '夷陵经济开发区外贸综合服务中心';
+  const pages: Page[] = [];
 
   beforeAll(async () => {
     const webDir = ensureWebBuilt();
@@ -50,6 +51,9 @@ describe.skipIf(!executable)('browser: setting up a centre', () => {
   });
 
   afterAll(async () => {
+    // Where a step failed, the last screen of each page is kept for whoever reads the failure.
+    for (const [i, p] of pages.entries())
+      await p.screenshot({ path: `test-results/centre-workflow-${i}.png` }).catch(() => {});
     await browser?.close();
     await app?.close();
     await database?.close();
@@ -57,6 +61,8 @@ describe.skipIf(!executable)('browser: setting up a centre', () => {
 
   async function signIn(username: string): Promise<Page> {
     const page = await browser.newPage({ locale: 'zh-CN' });
+    page.setDefaultTimeout(15_000);
+    pages.push(page);
     await page.goto(`${baseUrl}/login`);
     await page.fill('#username', username);
     await page.fill('#password', TEST_PASSWORD);
@@ -72,26 +78,29 @@ describe.skipIf(!executable)('browser: setting up a centre', () => {
     await page.click('[data-testid="confirm-action"]');
   }
 
+  /** Open an antd Select and pick an option from its (visible) dropdown. */
+  async function pick(page: Page, selectId: string, text?: string) {
+    await page.click(selectId);
+    const options = page.locator('.ant-select-item-option:visible');
+    await (text ? options.filter({ hasText: text }).first() : options.first()).click();
+  }
+
   async function openCentre(page: Page) {
     await page.locator('[data-testid="centre-row"]', { hasText: centreName }).getByText(centreName).click();
   }
 
-  it('goes from the county to the public page', async () => {
+  it('goes from the county to the public page', { timeout: 120_000 }, async () => {
     const county = await signIn('county.420506');
     await county.click('[data-testid="centre-create"]');
     const form = county.locator('[data-testid="centre-form"]');
     await form.waitFor();
-    await county.click('#parkId');
-    await county.locator('.ant-select-item-option', { hasText: '宜昌夷陵经济开发区' }).click();
+    await pick(county, '#parkId', '宜昌夷陵经济开发区');
     await county.fill('#name', centreName);
     await county.fill('#venueAddress', '宜昌市夷陵区发展大道夷陵政务服务中心二楼');
     await county.fill('#venueArea', '90');
-    await county.click('#venueProvision');
-    await county.locator('.ant-select-item-option').first().click();
     await county.check('#venueFree');
     await county.fill('#reasons', '夷陵经济开发区外贸企业较多，需要就近提供通关退税等一站式服务。');
-    await county.click('#services');
-    await county.locator('.ant-select-item-option').first().click();
+    await pick(county, '#services');
     await county.keyboard.press('Escape');
     await county.fill('#contactPerson', '李科长');
     await county.fill('#contactPhone', '0717-7821234');

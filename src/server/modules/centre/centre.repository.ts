@@ -11,6 +11,7 @@ import type { TParkKind, TParkLevel } from '../../../contracts/park';
 import type { TServiceCategory } from '../../../contracts/service-category';
 import type { Db } from '../../db/client';
 import { centreChanges, centreEvents, centres, decisionLetters, parks, regions } from '../../db/schema';
+import { contains } from '../../lib/like';
 import { orderDirection } from '../../lib/xlsx';
 import { HOLDS_PARK_PLACE } from './centre.machine';
 
@@ -95,7 +96,7 @@ export function centreFilters(q: Partial<TCentreListQuery>, awaiting: SQL | unde
   if (q.parkId) conds.push(eq(centres.parkId, q.parkId));
   if (q.status?.length) conds.push(inArray(centres.status, q.status));
   if (q.parkLevel) conds.push(eq(parks.level, q.parkLevel));
-  if (q.q) conds.push(ilike(centres.name, `%${q.q}%`));
+  if (q.q) conds.push(ilike(centres.name, contains(q.q)));
   if (awaiting) conds.push(awaiting);
   return conds;
 }
@@ -130,15 +131,17 @@ export async function findCentre(db: Db, scope: SQL, id: number): Promise<Centre
 
 /**
  * Centres of a park that hold its place (Art. 9(二)), other than `exceptId`; with `onlyEarlier`, only those created
- * before it (so that the first centre of a park never reads as the "second" once another joins it).
+ * before it (so that the first centre of a park never reads as the "second" once another joins it); `statuses`
+ * narrows what holds the place (the recognised centres only, at approval).
  */
 export async function countPlaceHolders(
   db: Db,
   parkId: number,
   exceptId: number | null,
   onlyEarlier = false,
+  statuses: readonly TCentreStatus[] = HOLDS_PARK_PLACE,
 ): Promise<number> {
-  const conds = [eq(centres.parkId, parkId), inArray(centres.status, [...HOLDS_PARK_PLACE])];
+  const conds = [eq(centres.parkId, parkId), inArray(centres.status, [...statuses])];
   if (exceptId !== null) conds.push(onlyEarlier ? lt(centres.id, exceptId) : ne(centres.id, exceptId));
   const [row] = await db
     .select({ n: count() })

@@ -4,6 +4,7 @@ import { RECOGNISED_STATUSES, type TPublicCentre } from '../../../contracts/cent
 import type { TServiceCategory } from '../../../contracts/service-category';
 import type { Db } from '../../db/client';
 import { centres, parks, regions } from '../../db/schema';
+import { contains } from '../../lib/like';
 
 const county = alias(regions, 'county');
 const city = alias(regions, 'city');
@@ -27,7 +28,7 @@ export async function listPublicCentres(
   const conds: SQL[] = [inArray(centres.status, [...RECOGNISED_STATUSES])];
   if (q.cityCode) conds.push(eq(centres.cityCode, q.cityCode));
   if (q.service) conds.push(sql`${centres.services} @> ${JSON.stringify([q.service])}::jsonb`);
-  if (q.q) conds.push(ilike(centres.name, `%${q.q}%`));
+  if (q.q) conds.push(ilike(centres.name, contains(q.q)));
   const where = and(...conds);
   const [rows, totals] = await Promise.all([
     db
@@ -51,7 +52,7 @@ export async function listPublicCentres(
       .innerJoin(county, eq(county.code, centres.countyCode))
       .innerJoin(city, eq(city.code, centres.cityCode))
       .where(where)
-      .orderBy(asc(centres.cityCode), asc(centres.name))
+      .orderBy(asc(centres.cityCode), asc(centres.name), asc(centres.id))
       .limit(limit)
       .offset(offset),
     db.select({ n: count() }).from(centres).where(where),

@@ -6,9 +6,10 @@ import { requireAction } from '../../lib/access/require-access';
 import { centreScope } from '../../lib/access/scope';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
+import { venueAreaVerdict } from '../../policy/rules/venue';
 import { applyCentreChange } from './apply-centre-change';
 import { isRecognised } from './centre.machine';
-import { getCentreDetail } from './centre.presenter';
+import { currentPolicy, getCentreDetail } from './centre.presenter';
 import { findCentre, pendingChange } from './centre.repository';
 import { recordCentreEvent } from './centre-events';
 
@@ -29,6 +30,14 @@ export async function requestCentreChange(
   if (!isRecognised(centre.status)) throw new AppError('CENTRE_NOT_RECOGNISED', { status: centre.status });
   if (input.kind === 'adjustment' && Object.keys(input.adjustment ?? {}).length === 0) {
     throw new AppError('ADJUSTMENT_EMPTY', { field: 'adjustment' });
+  }
+  if (input.kind === 'adjustment' && input.adjustment?.venueArea !== undefined) {
+    // Art. 6 holds for an adjusted venue too: say so to the city now rather than when the province decides.
+    const verdict = venueAreaVerdict(
+      { parkLevel: centre.parkLevel, parkKind: centre.parkKind, area: input.adjustment.venueArea },
+      await currentPolicy(ctx),
+    );
+    if (!verdict.ok) throw new AppError('VENUE_TOO_SMALL', { verdict, field: 'adjustment.venueArea' });
   }
   if (await pendingChange(db, centreId)) throw new AppError('CHANGE_PENDING', { id: centreId });
   if (centre.version !== input.version)

@@ -50,7 +50,7 @@ export async function transitionCentre(
   const policy = await currentPolicy(ctx);
   const now = ctx.deps.clock();
   await db.transaction(async (tx) => {
-    const verdicts = step === 'submit' || step === 'approve' ? await enforceCentreRules(tx, current, policy) : [];
+    const verdicts = step === 'submit' || step === 'approve' ? await enforceCentreRules(tx, current, policy, step) : [];
     const updated = await tx
       .update(centres)
       .set({

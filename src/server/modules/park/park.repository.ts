@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { TPark, TParkListQuery } from '../../../contracts/park';
 import type { Db } from '../../db/client';
 import { parks, regions } from '../../db/schema';
+import { contains } from '../../lib/like';
 import { orderDirection } from '../../lib/xlsx';
 
 const county = alias(regions, 'county');
@@ -35,7 +36,7 @@ function filters(q: Partial<TParkListQuery>): SQL[] {
   if (q.countyCode) conds.push(eq(parks.countyCode, q.countyCode));
   if (q.level) conds.push(eq(parks.level, q.level));
   if (q.kind) conds.push(eq(parks.kind, q.kind));
-  if (q.q) conds.push(ilike(parks.name, `%${q.q}%`));
+  if (q.q) conds.push(ilike(parks.name, contains(q.q)));
   return conds;
 }
 

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { TRegion, TRegionListQuery } from '../../../contracts/region';
 import type { Db } from '../../db/client';
 import { regions } from '../../db/schema';
+import { contains, startsWith } from '../../lib/like';
 import { orderDirection } from '../../lib/xlsx';
 
 const parent = alias(regions, 'parent');
@@ -26,7 +27,7 @@ function filters(q: Partial<TRegionListQuery>): SQL | undefined {
   if (q.level) conds.push(eq(regions.level, q.level));
   if (q.parentCode) conds.push(eq(regions.parentCode, q.parentCode));
   if (q.q) {
-    const cond = or(ilike(regions.name, `%${q.q}%`), ilike(regions.code, `${q.q}%`));
+    const cond = or(ilike(regions.name, contains(q.q)), ilike(regions.code, startsWith(q.q)));
     if (cond) conds.push(cond);
   }
   return conds.length ? and(...conds) : undefined;

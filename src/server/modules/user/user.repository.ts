@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { TUser, TUserListQuery } from '../../../contracts/user';
 import type { Db } from '../../db/client';
 import { parks, regions, users } from '../../db/schema';
+import { contains } from '../../lib/like';
 import { orderDirection } from '../../lib/xlsx';
 
 const columns = {
@@ -43,7 +44,7 @@ export async function listUsers(db: Db, q: TUserListQuery, limit: number, offset
   if (q.role) conds.push(eq(users.role, q.role));
   if (q.disabled) conds.push(eq(users.disabled, q.disabled === 'true'));
   if (q.q) {
-    const c = or(ilike(users.username, `%${q.q}%`), ilike(users.displayName, `%${q.q}%`));
+    const c = or(ilike(users.username, contains(q.q)), ilike(users.displayName, contains(q.q)));
     if (c) conds.push(c);
   }
   const where = conds.length ? and(...conds) : undefined;
