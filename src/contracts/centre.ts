@@ -64,9 +64,11 @@ export const ZCentreInput = z.object({
 });
 export type TCentreInput = z.infer<typeof ZCentreInput>;
 
-export const ZUpdateCentreDraftRequest = ZCentreInput.omit({ parkId: true }).partial().extend({
-  version: z.number().int().min(1),
-});
+export const ZUpdateCentreDraftRequest = ZCentreInput.omit({ parkId: true })
+  .partial()
+  .extend({
+    version: z.number().int().min(1),
+  });
 export type TUpdateCentreDraftRequest = z.infer<typeof ZUpdateCentreDraftRequest>;
 
 export const ZCentre = z.object({
@@ -105,8 +107,14 @@ export type TCentre = z.infer<typeof ZCentre>;
 
 export const CENTRE_SORTS = ['city', '-city', 'name', '-name', 'status', '-status', 'updatedAt', '-updatedAt'] as const;
 export const ZCentreListQuery = ZPageQuery.extend({
-  cityCode: z.string().regex(/^\d{6}$/).optional(),
-  countyCode: z.string().regex(/^\d{6}$/).optional(),
+  cityCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  countyCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   parkId: z.coerce.number().int().positive().optional(),
   status: z
     .union([ZCentreStatus, z.array(ZCentreStatus)])
@@ -249,7 +257,10 @@ export const ZPublicCentre = z.object({
 });
 export type TPublicCentre = z.infer<typeof ZPublicCentre>;
 export const ZPublicCentreQuery = ZPageQuery.extend({
-  cityCode: z.string().regex(/^\d{6}$/).optional(),
+  cityCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   service: ZServiceCategory.optional(),
   q: z.string().trim().max(50).optional(),
 });

@@ -15,7 +15,8 @@ export class ApiError extends Error {
   }
 }
 
-export type QueryValue = string | number | boolean | null | undefined;
+/** An array repeats the parameter (`status=draft&status=returned`), as the list routes take several values. */
+export type QueryValue = string | number | boolean | null | undefined | readonly string[];
 export type QueryParams = Record<string, QueryValue>;
 
 /** Leaves out empty values so that "no filter" never reaches the server as `?q=`. */
@@ -24,6 +25,10 @@ export function toQueryString(params: QueryParams | undefined): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      for (const one of value) search.append(key, one);
+      continue;
+    }
     search.set(key, String(value));
   }
   const text = search.toString();

@@ -5,6 +5,7 @@ import { AppLayout } from './components/AppLayout';
 import { NotFoundPage, PageError, PageSpinner } from './components/PageResults';
 import { RequirePermission } from './components/RequirePermission';
 import { LoginPage } from './pages/auth/login';
+import { PublicCentresPage } from './pages/public/centres';
 
 /** A page loaded on first visit (ECharts and the tables stay out of the sign-in bundle), behind its permission. */
 function page(action: TAction, load: () => Promise<ComponentType>) {
@@ -24,6 +25,9 @@ function page(action: TAction, load: () => Promise<ComponentType>) {
 
 export const router = createBrowserRouter([
   { path: '/login', Component: LoginPage, ErrorBoundary: PageError },
+  // Public (SPEC §5): no sign-in, no /api/me, outside the signed-in layout. Bundled with the sign-in page rather
+  // than loaded on demand: it is where an anonymous visitor lands, so it should draw without a second round trip.
+  { path: '/public/centres', Component: PublicCentresPage, ErrorBoundary: PageError },
   {
     path: '/',
     Component: AppLayout,
@@ -33,6 +37,19 @@ export const router = createBrowserRouter([
       { index: true, ...page('dashboard.read', async () => (await import('./pages/dashboard/home')).HomePage) },
       { path: 'regions', ...page('region.read', async () => (await import('./pages/region/list')).RegionListPage) },
       { path: 'parks', ...page('park.read', async () => (await import('./pages/park/list')).ParkListPage) },
+      { path: 'centres', ...page('centre.read', async () => (await import('./pages/centre/list')).CentreListPage) },
+      {
+        path: 'centres/new',
+        ...page('centre.create', async () => (await import('./pages/centre/form')).CentreCreatePage),
+      },
+      {
+        path: 'centres/:id',
+        ...page('centre.read', async () => (await import('./pages/centre/detail')).CentreDetailPage),
+      },
+      {
+        path: 'centres/:id/edit',
+        ...page('centre.update', async () => (await import('./pages/centre/form')).CentreEditPage),
+      },
       { path: 'users', ...page('user.read', async () => (await import('./pages/user/list')).UserListPage) },
       { path: 'audit', ...page('audit.read', async () => (await import('./pages/audit/list')).AuditListPage) },
       {

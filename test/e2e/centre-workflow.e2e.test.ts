@@ -10,6 +10,8 @@ import { chromiumPath, ensureWebBuilt, launchChromium } from '../helpers/browser
 import { TEST_PASSWORD } from '../helpers/constants';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
+/** Pages render on a busy 2-core machine: allow them time, the assertions stay the same. */
+const POLL = { timeout: 15_000 };
 const executable = chromiumPath();
 if (!executable) console.warn('[e2e] skipped: no Chromium (apt-get install -y chromium fonts-noto-cjk)');
 
@@ -107,23 +109,25 @@ describe.skipIf(!executable)('browser: setting up a centre', () => {
     await form.locator('button[type="submit"]').click();
     await county.locator('[data-testid="action-submit"]').waitFor();
     await act(county, 'submit');
-    await expect.poll(() => county.locator('body').innerText()).toContain('已提交');
+    await expect.poll(() => county.locator('body').innerText(), POLL).toContain('已提交');
 
     const city = await signIn('city.420500');
     await openCentre(city);
     await act(city, 'forward', '同意报省商务厅核准。');
-    await expect.poll(() => city.locator('body').innerText()).toContain('已转报');
+    await expect.poll(() => city.locator('body').innerText(), POLL).toContain('已转报');
 
     const province = await signIn('province');
     await openCentre(province);
     await act(province, 'approve', '同意设立。');
-    await expect.poll(() => province.locator('body').innerText()).toContain('已核准');
+    await expect.poll(() => province.locator('body').innerText(), POLL).toContain('已核准');
     expect(await province.locator('body').innerText()).toContain('鄂商务外综决');
 
-    const visitor = await browser.newPage({ locale: 'zh-CN' });
+    // A visitor on a phone, without signing in (trade SMEs mostly use their phones).
+    const visitor = await browser.newPage({ locale: 'zh-CN', viewport: { width: 375, height: 812 } });
+    pages.push(visitor);
     await visitor.goto(`${baseUrl}/public/centres`);
     await expect
-      .poll(() => visitor.locator('[data-testid="public-centre"]').allInnerTexts())
+      .poll(() => visitor.locator('[data-testid="public-centre"]').allInnerTexts(), POLL)
       .toEqual(expect.arrayContaining([expect.stringContaining(centreName)]));
   });
 });

@@ -10,6 +10,8 @@ import { chromiumPath, ensureWebBuilt, launchChromium } from '../helpers/browser
 import { TEST_PASSWORD } from '../helpers/constants';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
+/** Pages render on a busy 2-core machine: allow them time, the assertions stay the same. */
+const POLL = { timeout: 15_000 };
 const executable = chromiumPath();
 if (!executable) console.warn('[e2e] skipped: no Chromium (apt-get install -y chromium fonts-noto-cjk)');
 
@@ -44,7 +46,7 @@ describe.skipIf(!executable)('browser: province officer', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${baseUrl}/login`);
-    await expect.poll(() => page.title()).toContain('湖北省对外贸易综合服务平台');
+    await expect.poll(() => page.title(), POLL).toContain('湖北省对外贸易综合服务平台');
     await page.fill('#username', 'province');
     await page.fill('#password', TEST_PASSWORD);
     await page.click('[data-testid="login-submit"]');
@@ -52,15 +54,15 @@ describe.skipIf(!executable)('browser: province officer', () => {
     await page.click('[data-testid="menu-parks"]');
     const table = page.locator('[data-testid="park-table"]');
     await table.waitFor();
-    await expect.poll(() => page.locator('[data-testid="park-row"]').count()).toBeGreaterThan(5);
+    await expect.poll(() => page.locator('[data-testid="park-row"]').count(), POLL).toBeGreaterThan(5);
     // Demo parks from several cities: a national high-tech zone of 武汉 and one of 宜昌's.
     await page.fill('[data-testid="filter-q"]', '高新');
     await page.click('[data-testid="filter-search"]');
-    await expect.poll(() => table.innerText()).toContain('宜昌高新技术产业开发区');
+    await expect.poll(() => table.innerText(), POLL).toContain('宜昌高新技术产业开发区');
     expect(await table.innerText()).toContain('国家级');
 
     await page.click('[data-testid="lang-switch"]');
-    await expect.poll(() => page.locator('body').innerText()).toContain('National');
+    await expect.poll(() => page.locator('body').innerText(), POLL).toContain('National');
     expect(await page.locator('body').innerText()).toContain('Development zones');
     expect(errors).toEqual([]);
   });

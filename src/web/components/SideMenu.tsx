@@ -5,6 +5,7 @@ import {
   FileProtectOutlined,
   HomeOutlined,
   SettingOutlined,
+  ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Menu } from 'antd';
@@ -26,6 +27,7 @@ const ENTRIES: Entry[] = [
   { key: 'home', path: '/', label: 'menu.home', icon: <HomeOutlined />, action: 'dashboard.read' },
   { key: 'regions', path: '/regions', label: 'menu.regions', icon: <ApartmentOutlined />, action: 'region.read' },
   { key: 'parks', path: '/parks', label: 'menu.parks', icon: <BankOutlined />, action: 'park.read' },
+  { key: 'centres', path: '/centres', label: 'menu.centres', icon: <ShopOutlined />, action: 'centre.read' },
   { key: 'users', path: '/users', label: 'menu.users', icon: <TeamOutlined />, action: 'user.read' },
   { key: 'audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, action: 'audit.read' },
   { key: 'policy', path: '/policy', label: 'menu.policy', icon: <FileProtectOutlined />, action: 'policy.read' },

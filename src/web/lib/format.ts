@@ -1,15 +1,29 @@
 import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
 import type { TLocale } from '../../contracts/common';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/**
+ * The platform keeps Beijing time wherever the browser is: a deadline or a decision date must read the same for an
+ * official in 武汉 and a reviewer abroad. Date-only values (2026-11-24) are calendar days and are not shifted.
+ */
+const ZONE = 'Asia/Shanghai';
+function beijing(iso: string) {
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? dayjs(iso) : dayjs(iso).tz(ZONE);
+}
 
 /** 2026-11-24 14:03 in both languages: tables need a compact, sortable form. */
 export function formatDateTime(iso: string | null | undefined): string {
-  return iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—';
+  return iso ? beijing(iso).format('YYYY-MM-DD HH:mm') : '—';
 }
 
 /** 2026年11月24日 in Chinese, Nov 24, 2026 in English. */
 export function formatDate(iso: string | null | undefined, locale: TLocale): string {
   if (!iso) return '—';
-  return dayjs(iso).format(locale === 'en' ? 'MMM D, YYYY' : 'YYYY年M月D日');
+  return beijing(iso).format(locale === 'en' ? 'MMM D, YYYY' : 'YYYY年M月D日');
 }
 
 export function formatNumber(n: number, locale: TLocale): string {

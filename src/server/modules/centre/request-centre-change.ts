@@ -67,12 +67,15 @@ export async function requestCentreChange(
       })
       .returning();
     if (!change) throw new Error('change insert returned nothing');
-    await recordCentreEvent(
-      tx,
-      ctx,
-      { centreId, action: 'change_requested', from: centre.status, to: centre.status, comment: input.reason },
-      now,
-    );
+    // The province's own decision shows on the timeline as the adjustment or revocation itself, not as a request.
+    if (origin === 'city') {
+      await recordCentreEvent(
+        tx,
+        ctx,
+        { centreId, action: 'change_requested', from: centre.status, to: centre.status, comment: input.reason },
+        now,
+      );
+    }
     await writeAudit(tx, auditContext(ctx, now), {
       action: 'centre.change.requested',
       objectType: 'centre_change',

@@ -1,8 +1,8 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useRef } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { TLoginRequest, TMeResponse } from '../../../../contracts/auth';
 import type { TLocale } from '../../../../contracts/common';
 import { ME_QUERY_KEY } from '../../../access';
@@ -101,6 +101,9 @@ export function LoginPage() {
           {t('login.demoNote')}
         </Typography.Paragraph>
       </Card>
+      <Link to="/public/centres" data-testid="public-centres-link" style={{ marginTop: 20 }}>
+        <ShopOutlined /> {t('login.publicCentres')}
+      </Link>
     </div>
   );
 }

@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Space, Tag, Typography } from 'antd';
 import type { TDashboard } from '../../../../contracts/dashboard';
-import { useMe } from '../../../access';
+import { useCan, useMe } from '../../../access';
 import { DemoTag } from '../../../components/DemoTag';
 import { scopeLabel } from '../../../components/HeaderBar';
 import { PageSpinner } from '../../../components/PageResults';
 import { useLocale } from '../../../i18n';
 import { formatDate } from '../../../lib/format';
 import { api } from '../../../request';
+import { CentreStatsCard } from './components/CentreStatsCard';
 import { ParksByCityChart } from './components/ParksByCityChart';
 import { StatCards } from './components/StatCards';
 
@@ -15,6 +16,7 @@ import { StatCards } from './components/StatCards';
 export function HomePage() {
   const { t, locale } = useLocale();
   const me = useMe();
+  const can = useCan();
   const dashboard = useQuery({ queryKey: ['dashboard'], queryFn: () => api.get<TDashboard>('/api/dashboard') });
 
   return (
@@ -35,6 +37,7 @@ export function HomePage() {
           {me.user.isDemo && <DemoTag />}
         </Space>
       </Card>
+      {can('centre.read') && <CentreStatsCard />}
       {dashboard.isPending && <PageSpinner />}
       {dashboard.data && (
         <>

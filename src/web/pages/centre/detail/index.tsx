@@ -1,0 +1,157 @@
+import { ArrowLeftOutlined, EditOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Result, Row, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { TCentreChange } from '../../../../contracts/centre';
+import { useMe } from '../../../access';
+import { DemoTag } from '../../../components/DemoTag';
+import { PageSpinner } from '../../../components/PageResults';
+import { useT } from '../../../i18n';
+import { ApiError } from '../../../request';
+import { errorMessage } from '../../../request-error';
+import { useCentreDetail } from '../shared/queries';
+import { CentreStatusTag } from '../shared/StatusTag';
+import { VerdictCard } from '../shared/VerdictView';
+import { CentreDescriptions } from './components/CentreDescriptions';
+import { ChangeList } from './components/ChangeList';
+import { ChangeModal } from './components/ChangeModal';
+import { DecideChangeModal } from './components/DecideChangeModal';
+import { EventTimeline } from './components/EventTimeline';
+import { LetterList } from './components/LetterList';
+import { TRANSITIONS, TransitionModal, type TTransition } from './components/TransitionModal';
+
+/** Workflow steps whose button is a "no" rather than a "yes". */
+const DANGEROUS: ReadonlySet<TTransition> = new Set(['return', 'reject']);
+
+/**
+ * One centre: its application, the Art. 6 and Art. 9(二) verdicts, the steps the caller may take now (the server's
+ * `allowedActions`, nothing guessed here), its history, its adjustments and revocation, and its decision letters.
+ */
+export function CentreDetailPage() {
+  const t = useT();
+  const me = useMe();
+  const navigate = useNavigate();
+  const id = Number(useParams().id);
+  const detail = useCentreDetail(id);
+  const [transition, setTransition] = useState<TTransition | null>(null);
+  const [changeOpen, setChangeOpen] = useState(false);
+  const [deciding, setDeciding] = useState<TCentreChange | null>(null);
+
+  if (detail.isPending) return <PageSpinner />;
+  if (detail.isError) {
+    const missing = detail.error instanceof ApiError && detail.error.status === 404;
+    return (
+      <Result
+        status={missing ? '404' : 'error'}
+        title={missing ? t('centre.notFound') : t('error.page.title')}
+        subTitle={missing ? undefined : errorMessage(detail.error)}
+        extra={
+          <Link to="/centres">
+            <Button type="primary">{t('centre.backToList')}</Button>
+          </Link>
+        }
+      />
+    );
+  }
+
+  const centre = detail.data;
+  const allowed = new Set(centre.allowedActions);
+  // Art. 9(四): the province decides an adjustment or revocation itself; a city asks the province to.
+  const decidesItself = me.user.role === 'province';
+
+  const buttons = [
+    allowed.has('update') && (
+      <Button
+        key="update"
+        icon={<EditOutlined />}
+        data-testid="action-update"
+        onClick={() => navigate(`/centres/${centre.id}/edit`)}
+      >
+        {t('centre.action.update')}
+      </Button>
+    ),
+    ...TRANSITIONS.filter((a) => allowed.has(a)).map((a) => (
+      <Button
+        key={a}
+        type={DANGEROUS.has(a) ? 'default' : 'primary'}
+        danger={DANGEROUS.has(a)}
+        data-testid={`action-${a}`}
+        onClick={() => setTransition(a)}
+      >
+        {t(`centre.action.${a}`)}
+      </Button>
+    )),
+    allowed.has('requestChange') && (
+      <Button key="change" data-testid="action-requestChange" onClick={() => setChangeOpen(true)}>
+        {t(decidesItself ? 'centre.action.decideOwnChange' : 'centre.action.requestChange')}
+      </Button>
+    ),
+  ].filter(Boolean);
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="centre-detail">
+      <Card
+        title={
+          <Space wrap size={8} style={{ rowGap: 4 }}>
+            <Link to="/centres" aria-label={t('centre.backToList')}>
+              <ArrowLeftOutlined />
+            </Link>
+            <Typography.Text strong style={{ fontSize: 16 }} data-testid="centre-name">
+              {centre.name}
+            </Typography.Text>
+            <CentreStatusTag status={centre.status} />
+            {centre.isDemo && <DemoTag />}
+          </Space>
+        }
+        extra={
+          <Button
+            type="text"
+            icon={<ReloadOutlined />}
+            loading={detail.isFetching}
+            onClick={() => detail.refetch()}
+            aria-label={t('common.retry')}
+          />
+        }
+      >
+        {buttons.length > 0 && (
+          <Space wrap style={{ marginBottom: 16 }} data-testid="centre-actions">
+            {buttons}
+          </Space>
+        )}
+        <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+          <Col xs={24} lg={12}>
+            <VerdictCard verdict={centre.venueVerdict} title={t('centre.verdict.venue')} testId="verdict-venue" />
+          </Col>
+          <Col xs={24} lg={12}>
+            <VerdictCard
+              verdict={centre.placementVerdict}
+              title={t('centre.verdict.placement')}
+              testId="verdict-placement"
+            />
+          </Col>
+        </Row>
+        <CentreDescriptions centre={centre} />
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+            <Card title={t('centre.changes')} size="small">
+              <ChangeList centre={centre} canDecide={allowed.has('decideChange')} onDecide={setDeciding} />
+            </Card>
+            <Card title={t('centre.letters')} size="small">
+              <LetterList letters={centre.letters} />
+            </Card>
+          </Space>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card title={t('centre.events')} size="small">
+            <EventTimeline events={centre.events} />
+          </Card>
+        </Col>
+      </Row>
+      {transition && <TransitionModal centre={centre} action={transition} onClose={() => setTransition(null)} />}
+      {changeOpen && <ChangeModal centre={centre} decidesItself={decidesItself} onClose={() => setChangeOpen(false)} />}
+      {deciding && <DecideChangeModal centre={centre} change={deciding} onClose={() => setDeciding(null)} />}
+    </Space>
+  );
+}

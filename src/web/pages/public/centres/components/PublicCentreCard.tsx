@@ -1,0 +1,68 @@
+import { EnvironmentOutlined, PhoneOutlined, UserOutlined } from '@ant-design/icons';
+import { Card, Space, Tag, Typography } from 'antd';
+import type { TPublicCentre } from '../../../../../contracts/centre';
+import { DemoTag } from '../../../../components/DemoTag';
+import { useLocale } from '../../../../i18n';
+import { formatDate } from '../../../../lib/format';
+import { LEVEL_COLOURS, serviceLabel } from '../../../centre/shared/centre-labels';
+
+/** One recognised centre as the public sees it: where it is, whom to call, what it offers (Art. 5). */
+export function PublicCentreCard({ centre }: { centre: TPublicCentre }) {
+  const { t, locale } = useLocale();
+  return (
+    <Card
+      data-testid="public-centre"
+      style={{ height: '100%' }}
+      styles={{ header: { paddingInline: 16 }, body: { padding: 16 } }}
+      title={
+        <div style={{ whiteSpace: 'normal', lineHeight: 1.4, paddingBlock: 8 }}>
+          <Typography.Text strong style={{ fontSize: 16 }}>
+            {centre.name}
+          </Typography.Text>{' '}
+          {centre.isDemo && <DemoTag />}
+        </div>
+      }
+    >
+      <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+        <Space wrap size={4}>
+          <Typography.Text>{centre.parkName}</Typography.Text>
+          <Tag color={LEVEL_COLOURS[centre.parkLevel]}>{t(`park.level.${centre.parkLevel}`)}</Tag>
+        </Space>
+        <Typography.Text type="secondary">
+          {centre.cityName} · {centre.countyName}
+        </Typography.Text>
+        <div>
+          <EnvironmentOutlined style={{ color: '#1d4f91', marginInlineEnd: 6 }} />
+          <span data-testid="public-centre-address">{centre.address}</span>
+        </div>
+        <Space wrap size={16}>
+          <span>
+            <UserOutlined style={{ color: '#1d4f91', marginInlineEnd: 6 }} />
+            {centre.contactPerson}
+          </span>
+          <a href={`tel:${centre.contactPhone.replace(/[^0-9+]/g, '')}`}>
+            <PhoneOutlined style={{ marginInlineEnd: 6 }} />
+            {centre.contactPhone}
+          </a>
+        </Space>
+        <div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('public.centres.services', { count: centre.services.length })}
+          </Typography.Text>
+          <div style={{ marginTop: 4, display: 'flex', flexWrap: 'wrap', gap: 4 }}>
+            {centre.services.map((s) => (
+              <Tag key={s} color="blue" style={{ marginInlineEnd: 0 }}>
+                {serviceLabel(s, locale)}
+              </Tag>
+            ))}
+          </div>
+        </div>
+        {centre.recognisedAt && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('public.centres.recognisedAt', { date: formatDate(centre.recognisedAt, locale) })}
+          </Typography.Text>
+        )}
+      </Space>
+    </Card>
+  );
+}
