@@ -1173,3 +1173,26 @@ describe('demo data', () => {
     }
   });
 });
+
+describe('public directory search', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    await makeCentre(t.deps, {
+      park: t.world.parks.zhijiang,
+      target: 'approved',
+      input: { name: '枝江外综服中心', venueAddress: '枝江市马家店街道江汉大道99号' },
+    });
+  });
+  afterAll(async () => t?.close());
+
+  it('finds a centre by its own name, its park or its street, without sign-in', async () => {
+    for (const q of ['外综服', '枝江经济开发区', '江汉大道']) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/public/centres?q=${encodeURIComponent(q)}` });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ total: 1, items: [{ name: '枝江外综服中心' }] });
+    }
+    const none = await t.app.inject({ method: 'GET', url: `/api/public/centres?q=${encodeURIComponent('襄阳')}` });
+    expect(none.json().total).toBe(0);
+  });
+});

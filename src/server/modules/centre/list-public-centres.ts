@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { RECOGNISED_STATUSES, type TPublicCentre } from '../../../contracts/centre';
 import type { TServiceCategory } from '../../../contracts/service-category';
@@ -28,7 +28,12 @@ export async function listPublicCentres(
   const conds: SQL[] = [inArray(centres.status, [...RECOGNISED_STATUSES])];
   if (q.cityCode) conds.push(eq(centres.cityCode, q.cityCode));
   if (q.service) conds.push(sql`${centres.services} @> ${JSON.stringify([q.service])}::jsonb`);
-  if (q.q) conds.push(ilike(centres.name, contains(q.q)));
+  if (q.q) {
+    // What a visitor types: a centre's name, its park's name, or a street.
+    const text = contains(q.q);
+    const any = or(ilike(centres.name, text), ilike(parks.name, text), ilike(centres.venueAddress, text));
+    if (any) conds.push(any);
+  }
   const where = and(...conds);
   const [rows, totals] = await Promise.all([
     db
@@ -55,7 +60,7 @@ export async function listPublicCentres(
       .orderBy(asc(centres.cityCode), asc(centres.name), asc(centres.id))
       .limit(limit)
       .offset(offset),
-    db.select({ n: count() }).from(centres).where(where),
+    db.select({ n: count() }).from(centres).innerJoin(parks, eq(parks.id, centres.parkId)).where(where),
   ]);
   return {
     items: rows.map((r) => ({
