@@ -6,6 +6,8 @@ import { systemContext } from '../src/server/context';
 import { rowsOf } from '../src/server/db/client';
 import { centreInputFor, makeCentre } from '../src/server/demo/centre-factory';
 import { makeUser } from '../src/server/demo/factories';
+import { makeCreditCode, makeIdNumber } from '../src/server/demo/identity-factory';
+import { makeOperator } from '../src/server/demo/operator-factory';
 import { requestCentreChange } from '../src/server/modules/centre/request-centre-change';
 import { as, buildTestApp, loginAs, sessionCookieOf, type TestApp } from './helpers/app';
 import { TEST_PASSWORD } from './helpers/constants';
@@ -66,6 +68,8 @@ interface Ctx {
     zhijiangDraft: number;
     xiangyang: number;
   };
+  /** An operator enterprise (operators are not regional: every official in the matrix may read them). */
+  operator: number;
   unique(): number;
   query<T = Record<string, unknown>>(q: SQL): Promise<T[]>;
 }
@@ -91,6 +95,61 @@ const NEW_PASSWORD_PREFIX = 'Matrix#2026-';
 
 //                                       admin prov city oCity county oCounty park  oper  ent  eval
 const EXPECTED: Record<string, RouteCase> = {
+  'GET /api/operators': {
+    request: () => ({ method: 'GET', url: '/api/operators' }),
+    expect: row(200, 200, 200, 200, 200, 200, 403, 403, 403, 403),
+  },
+  'GET /api/operators/:id': {
+    request: (c) => ({ method: 'GET', url: `/api/operators/${c.operator}` }),
+    expect: row(200, 200, 200, 200, 200, 200, 403, 403, 403, 403),
+  },
+  'POST /api/operators': {
+    request: (c) => {
+      const n = 5000 + c.unique();
+      return {
+        method: 'POST',
+        url: '/api/operators',
+        payload: {
+          name: `矩阵测试外贸服务有限公司${n}`,
+          creditCode: makeCreditCode(n),
+          legalRepName: '矩阵',
+          legalRepIdNumber: makeIdNumber(n),
+          tradeRegistration: `0421${n}`,
+          capabilities: ['logistics'],
+          premises: '武汉市江岸区沿江大道1号',
+          contactPhone: '027-80001234',
+        },
+      };
+    },
+    expect: row(403, 201, 403, 403, 201, 201, 403, 403, 403, 403),
+    snapshot: (c) => c.query(sql`select * from operators order by id`),
+  },
+  'PATCH /api/operators/:id': {
+    request: async (c) => {
+      const [current] = await c.query<{ version: number }>(sql`select version from operators where id = ${c.operator}`);
+      return {
+        method: 'PATCH',
+        url: `/api/operators/${c.operator}`,
+        payload: { version: current?.version, premises: `武汉市江汉区建设大道${c.unique()}号` },
+      };
+    },
+    expect: row(403, 200, 403, 403, 200, 200, 403, 403, 403, 403),
+    snapshot: (c) => c.query(sql`select * from operators order by id`),
+  },
+  'POST /api/operators/:id/identity': {
+    request: (c) => ({ method: 'POST', url: `/api/operators/${c.operator}/identity` }),
+    expect: row(403, 200, 403, 403, 200, 200, 403, 403, 403, 403),
+    snapshot: (c) => c.query(sql`select count(*) from audit_entries where action = 'operator.identity.viewed'`),
+  },
+  'POST /api/operators/:id/violations': {
+    request: (c) => ({
+      method: 'POST',
+      url: `/api/operators/${c.operator}/violations`,
+      payload: { occurredOn: '2026-01-15', description: `矩阵测试违规记录${c.unique()}`, source: '测试机关' },
+    }),
+    expect: row(403, 200, 200, 200, 403, 403, 403, 403, 403, 403),
+    snapshot: (c) => c.query(sql`select * from operator_violations order by id`),
+  },
   'GET /api/me': {
     request: () => ({ method: 'GET', url: '/api/me' }),
     expect: row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
@@ -424,6 +483,7 @@ beforeAll(async () => {
       reset: await makeThrowaway('reset'),
     },
     centres: await makeFixtureCentres(t),
+    operator: (await makeOperator(t.deps, { serial: 1 })).id,
     unique: () => ++counter,
     query: async <T>(q: SQL) => rowsOf<T>(await t.deps.db.execute(q)),
   };

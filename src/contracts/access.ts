@@ -39,6 +39,11 @@ export const ACTIONS = [
   'centre.requestChange',
   'centre.decideChange',
   'decision.read',
+  'operator.read',
+  'operator.create',
+  'operator.update',
+  'operator.viewIdentity',
+  'operator.recordViolation',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

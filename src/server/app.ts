@@ -11,6 +11,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { centreRoutes } from './modules/centre/centre.routes';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
+import { operatorRoutes } from './modules/operator/operator.routes';
 import { parkRoutes } from './modules/park/park.routes';
 import { policyRoutes } from './modules/policy/policy.routes';
 import { regionRoutes } from './modules/region/region.routes';
@@ -107,6 +108,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(settingRoutes);
   await app.register(dashboardRoutes);
   await app.register(centreRoutes);
+  await app.register(operatorRoutes);
   await registerWeb(app, opts.webDir ?? DEFAULT_WEB_DIR);
   await app.ready();
   return app;

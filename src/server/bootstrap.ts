@@ -2,6 +2,7 @@ import type { AppConfig } from './config';
 import { type Deps, systemContext } from './context';
 import { type Database, openPglite, openPostgres } from './db/client';
 import { loadAuditKey } from './lib/audit-key';
+import { loadFieldKey } from './lib/field-crypto';
 import { ensureRegions } from './modules/region/import-regions';
 import { ensurePolicyV1 } from './policy/policy';
 
@@ -16,8 +17,10 @@ export function makeDeps(config: AppConfig, database: Database, overrides: Parti
     dbKind: database.kind,
     config,
     clock: () => new Date(),
-    auditKey: loadAuditKey(config.auditKey, config.dataDir),
     ...overrides,
+    // Keys are read (or made) only when the caller brings none, so tests never write key files.
+    auditKey: overrides.auditKey ?? loadAuditKey(config.auditKey, config.dataDir),
+    fieldKey: overrides.fieldKey ?? loadFieldKey(config.fieldKey, config.dataDir),
   };
 }
 

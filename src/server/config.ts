@@ -9,6 +9,8 @@ export interface AppConfig {
   demoPassword: string | undefined;
   /** Key of the audit chain's HMAC-SM3; when absent a key file is kept in DATA_DIR. */
   auditKey: string | undefined;
+  /** Master key for protected fields (ID numbers: SM4 + HMAC-SM3); when absent a key file is kept in DATA_DIR. */
+  fieldKey: string | undefined;
   /** Set the Secure flag on the session cookie (on behind HTTPS). */
   cookieSecure: boolean;
   /**
@@ -28,6 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     demoPassword: env.DEMO_PASSWORD || undefined,
     auditKey: env.AUDIT_HMAC_KEY || undefined,
+    fieldKey: env.FIELD_ENCRYPTION_KEY || undefined,
     cookieSecure: env.COOKIE_SECURE === 'true',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -12,6 +12,8 @@ export interface Deps {
   /** The one source of "now", so that expiry and deadlines can be tested without waiting. */
   clock: () => Date;
   auditKey: Buffer;
+  /** Master key of protected fields (lib/field-crypto.ts). */
+  fieldKey: Buffer;
 }
 
 /** Who is asking, from where: passed to every use case. */

@@ -8,6 +8,9 @@ import { startHousekeeping } from './housekeeping';
 
 /** config → database → migrate → demo data if empty → listen (CONVENTIONS). */
 async function main() {
+  // The official calendar (chinese-days) answers in the process's time zone; a server west of Greenwich would
+  // count working-day deadlines a day off. The platform is Hubei's: run on Beijing time unless told otherwise.
+  process.env.TZ ??= 'Asia/Shanghai';
   const config = loadConfig();
   let database: Awaited<ReturnType<typeof openDatabase>>;
   try {

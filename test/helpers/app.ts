@@ -4,7 +4,7 @@ import { makeDeps, prepareDatabase } from '../../src/server/bootstrap';
 import { loadConfig } from '../../src/server/config';
 import type { Deps } from '../../src/server/context';
 import type { Database } from '../../src/server/db/client';
-import { TEST_AUDIT_KEY, TEST_PASSWORD, TEST_START } from './constants';
+import { TEST_AUDIT_KEY, TEST_FIELD_KEY, TEST_PASSWORD, TEST_START } from './constants';
 import { createTestDatabase, type TestDatabase } from './db';
 import { seedWorld, type World } from './world';
 
@@ -32,6 +32,7 @@ export interface TestApp {
 export function depsFor(database: Database, clock: TestClock): Deps {
   return makeDeps({ ...loadConfig({}), dataDir: '/nonexistent' }, database, {
     auditKey: TEST_AUDIT_KEY,
+    fieldKey: TEST_FIELD_KEY,
     clock: clock.fn,
   });
 }

@@ -4,7 +4,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { makeDeps, prepareDatabase } from '../../src/server/bootstrap';
 import { loadConfig } from '../../src/server/config';
 import { openPglite } from '../../src/server/db/client';
-import { TEMPLATE_FILE, TEST_AUDIT_KEY, TEST_START } from './constants';
+import { TEMPLATE_FILE, TEST_AUDIT_KEY, TEST_FIELD_KEY, TEST_START } from './constants';
 
 /**
  * A new PGlite database costs ~5 s (initdb in WebAssembly). Build one migrated database with its reference data
@@ -14,7 +14,11 @@ export default async function setup() {
   // On PostgreSQL every file makes its own database from the migrations; no template needed.
   if (process.env.TEST_DATABASE_URL) return;
   const database = await openPglite(undefined);
-  const deps = makeDeps(loadConfig({}), database, { auditKey: TEST_AUDIT_KEY, clock: () => TEST_START });
+  const deps = makeDeps(loadConfig({}), database, {
+    auditKey: TEST_AUDIT_KEY,
+    fieldKey: TEST_FIELD_KEY,
+    clock: () => TEST_START,
+  });
   await prepareDatabase(database, deps);
   const client = (database.db as unknown as { $client: PGlite }).$client;
   const blob = await client.dumpDataDir('none');

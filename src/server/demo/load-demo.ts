@@ -7,6 +7,7 @@ import { writeAudit } from '../lib/audit';
 import { requestCentreChange } from '../modules/centre/request-centre-change';
 import { makeCentre } from './centre-factory';
 import { makePark, makeUser } from './factories';
+import { makeOperator } from './operator-factory';
 import { PARK_CATALOG } from './park-catalog';
 
 export interface DemoAccount {
@@ -44,6 +45,7 @@ export async function loadDemo(deps: Deps, password: string): Promise<DemoAccoun
   }
 
   const centres = await loadDemoCentres(deps, parks);
+  const operators = await loadDemoOperators(deps);
 
   await add({ username: 'admin', role: 'admin', password, displayName: '系统管理员（演示）' }, '—');
   await add({ username: 'province', role: 'province', password, displayName: '湖北省商务厅（演示）' }, '湖北省');
@@ -90,7 +92,7 @@ export async function loadDemo(deps: Deps, password: string): Promise<DemoAccoun
       action: 'demo.loaded',
       objectType: 'demo',
       objectId: null,
-      after: { parks: parks.length, centres, accounts: accounts.length },
+      after: { parks: parks.length, centres, operators, accounts: accounts.length },
     });
   });
   return accounts;
@@ -141,4 +143,24 @@ async function loadDemoCentres(deps: Deps, parks: TPark[]): Promise<number> {
     });
   }
   return n;
+}
+
+/** Operator enterprises (issue 5): eligible ones, one with a recent violation (Art. 10(一)3). */
+async function loadDemoOperators(deps: Deps): Promise<number> {
+  const names: [string, string][] = [
+    ['湖北楚贸通外贸综合服务有限公司', '武汉市东湖新技术开发区光谷大道77号'],
+    ['宜昌三峡国际供应链管理有限公司', '宜昌市西陵区东山大道95号'],
+    ['襄阳汉江外贸服务有限公司', '襄阳市樊城区长虹北路6号'],
+    ['荆州长江国际货运代理有限公司', '荆州市沙市区北京中路188号'],
+  ];
+  for (const [i, [name, premises]] of names.entries()) {
+    await makeOperator(deps, { serial: 101 + i, input: { name, premises }, isDemo: true });
+  }
+  await makeOperator(deps, {
+    serial: 120,
+    input: { name: '黄石港通外贸代理有限公司', premises: '黄石市下陆区团城山街道杭州西路10号' },
+    violations: ['2025-06-18'],
+    isDemo: true,
+  });
+  return names.length + 1;
 }

@@ -40,6 +40,10 @@ export const ZAuditAction = z.enum([
   'centre.adjusted', // a centre's recognised details were changed by decision
   'centre.revoked', // a centre's recognition was revoked by decision
   'decision.issued', // the province issued a numbered decision letter (决定书)
+  'operator.created', // an operator enterprise was registered (Art. 10)
+  'operator.updated', // its particulars changed
+  'operator.identity.viewed', // someone viewed the legal representative's full ID number
+  'operator.violation.recorded', // a violation was recorded against it (Art. 10(一)3)
   'audit.purged', // entries older than the retention period were deleted; records where the chain now starts
 ]);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -32,6 +32,9 @@ export const ERROR_STATUS = {
   CHANGE_PENDING: 409,
   CHANGE_NOT_PENDING: 409,
   ADJUSTMENT_EMPTY: 400,
+  CREDIT_CODE_INVALID: 400,
+  ID_NUMBER_INVALID: 400,
+  CREDIT_CODE_TAKEN: 409,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
 } as const;
@@ -100,6 +103,18 @@ export const ERROR_MESSAGES: Messages = {
     en: 'An adjustment or revocation of this centre is already awaiting the province',
   },
   CHANGE_NOT_PENDING: { 'zh-CN': '该申请已处理', en: 'This request has already been decided' },
+  CREDIT_CODE_INVALID: {
+    'zh-CN': '统一社会信用代码“{code}”有误：{reason}（GB 32100）',
+    en: 'Unified social credit code "{code}" is invalid: {reason} (GB 32100)',
+  },
+  ID_NUMBER_INVALID: {
+    'zh-CN': '法定代表人身份证号码有误：{reason}（GB 11643）',
+    en: "The legal representative's ID number is invalid: {reason} (GB 11643)",
+  },
+  CREDIT_CODE_TAKEN: {
+    'zh-CN': '统一社会信用代码 {code} 已登记为承办企业',
+    en: 'An operator with credit code {code} is already registered',
+  },
   ADJUSTMENT_EMPTY: {
     'zh-CN': '调整申请须写明调整后的内容',
     en: 'An adjustment must say what changes',

@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './centre';
 export * from './identity';
+export * from './operator';
 export * from './policy';
 export * from './region';

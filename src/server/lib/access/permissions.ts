@@ -44,6 +44,14 @@ export const PERMISSIONS = {
   'centre.requestChange': ['city', 'province'],
   'centre.decideChange': ['province'],
   'decision.read': ['admin', ...OFFICIALS, 'operator'],
+  // Operator enterprises (Art. 10): counties register them for their tenders; the province oversees them all.
+  'operator.read': ['admin', 'province', 'city', 'county'],
+  'operator.create': ['province', 'county'],
+  'operator.update': ['province', 'county'],
+  // The legal representative's full ID number is personal information: a separate, audited permission.
+  'operator.viewIdentity': ['province', 'county'],
+  // Art. 10(一)3: violations found by authorities are recorded by the commerce departments above the county.
+  'operator.recordViolation': ['province', 'city'],
 } satisfies Record<TAction, TRole[]>;
 
 export function can(role: TRole, action: TAction): boolean {

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { ZPageQuery } from './common';
+import { ZVerdict } from './centre';
+
+/** Art. 10(一)2: the operating capabilities an operator enterprise must have. */
+export const OPERATOR_CAPABILITIES = ['integrated_service', 'supply_chain_finance', 'freight_forwarding', 'logistics'] as const;
+export const ZOperatorCapability = z.enum(OPERATOR_CAPABILITIES);
+
+/** SPEC §2: qualified / disqualified (Art. 13) / blacklisted (Art. 14). */
+export const ZQualificationStatus = z.enum(['qualified', 'disqualified', 'blacklisted']);
+
+export const ZCreateOperatorRequest = z.object({
+  name: z.string().trim().min(4).max(100),
+  /** 统一社会信用代码, checked against its GB 32100 check character on the server. */
+  creditCode: z.string().trim().min(1).max(30),
+  legalRepName: z.string().trim().min(2).max(50),
+  /** 居民身份证号码 (GB 11643); stored encrypted, shown masked. */
+  legalRepIdNumber: z.string().trim().min(1).max(30),
+  /** 对外贸易经营者备案登记 (or the customs registration) number. */
+  tradeRegistration: z.string().trim().min(4).max(50),
+  capabilities: z.array(ZOperatorCapability).min(1).max(4),
+  premises: z.string().trim().min(4).max(200),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-() ]{7,20}$/),
+});
+export type TCreateOperatorRequest = z.infer<typeof ZCreateOperatorRequest>;
+
+export const ZUpdateOperatorRequest = ZCreateOperatorRequest.omit({ creditCode: true }).partial().extend({
+  version: z.number().int().min(1),
+});
+export type TUpdateOperatorRequest = z.infer<typeof ZUpdateOperatorRequest>;
+
+export const ZOperator = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  creditCode: z.string(),
+  legalRepName: z.string(),
+  /** 420102********123X — the full number needs the operator.viewIdentity permission and is audited. */
+  legalRepIdMasked: z.string(),
+  tradeRegistration: z.string(),
+  capabilities: z.array(ZOperatorCapability),
+  premises: z.string(),
+  contactPhone: z.string(),
+  qualificationStatus: ZQualificationStatus,
+  isDemo: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TOperator = z.infer<typeof ZOperator>;
+
+export const ZViolation = z.object({
+  id: z.number().int(),
+  occurredOn: z.string(),
+  description: z.string(),
+  source: z.string(),
+  recordedBy: z.string().nullable(),
+  recordedAt: z.string(),
+});
+export type TViolation = z.infer<typeof ZViolation>;
+
+export const ZOperatorDetail = ZOperator.extend({
+  violations: z.array(ZViolation),
+  /** Art. 10(一): may this enterprise apply for or win a tender today? */
+  eligibility: z.array(ZVerdict),
+  eligible: z.boolean(),
+});
+export type TOperatorDetail = z.infer<typeof ZOperatorDetail>;
+
+export const ZOperatorListQuery = ZPageQuery.extend({
+  q: z.string().trim().max(50).optional(),
+  qualificationStatus: ZQualificationStatus.optional(),
+  sort: z.enum(['name', '-name', 'createdAt', '-createdAt']).default('name'),
+});
+export type TOperatorListQuery = z.infer<typeof ZOperatorListQuery>;
+
+export const ZRecordViolationRequest = z.object({
+  occurredOn: z.iso.date(),
+  description: z.string().trim().min(4).max(2000),
+  /** Who found it: the authority or the document (行政处罚决定书文号 …). */
+  source: z.string().trim().min(2).max(200),
+});
+export type TRecordViolationRequest = z.infer<typeof ZRecordViolationRequest>;
+
+export const ZIdentityResponse = z.object({ legalRepIdNumber: z.string() });

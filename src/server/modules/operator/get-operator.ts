@@ -1,0 +1,23 @@
+import type { TOperatorDetail } from '../../../contracts/operator';
+import type { RequestContext } from '../../context';
+import { requireAction } from '../../lib/access/require-access';
+import { AppError } from '../../lib/errors';
+import { beijingDay, policyInForce } from '../../policy/policy';
+import { operatorEligibility } from '../../policy/rules/eligibility';
+import { findOperatorRow, listViolations, toOperator } from './operator.repository';
+
+/** An operator with its violations and its eligibility today (Art. 10(一), 13, 14) under the policy in force. */
+export async function getOperator(ctx: RequestContext, id: number): Promise<TOperatorDetail> {
+  requireAction(ctx.user, 'operator.read');
+  const db = ctx.deps.db;
+  const row = await findOperatorRow(db, id);
+  if (!row) throw new AppError('NOT_FOUND', { id });
+  const today = beijingDay(ctx.deps.clock());
+  const [violations, policy] = await Promise.all([listViolations(db, id), policyInForce(db, today)]);
+  const eligibility = operatorEligibility(
+    { qualificationStatus: row.qualificationStatus, violations: violations.map((v) => v.occurredOn) },
+    today,
+    policy,
+  );
+  return { ...toOperator(row), violations, eligibility, eligible: eligibility.every((v) => v.ok) };
+}
