@@ -50,6 +50,14 @@ export const router = createBrowserRouter([
         path: 'centres/:id/edit',
         ...page('centre.update', async () => (await import('./pages/centre/form')).CentreEditPage),
       },
+      {
+        path: 'operators',
+        ...page('operator.read', async () => (await import('./pages/operator/list')).OperatorListPage),
+      },
+      {
+        path: 'operators/:id',
+        ...page('operator.read', async () => (await import('./pages/operator/detail')).OperatorDetailPage),
+      },
       { path: 'users', ...page('user.read', async () => (await import('./pages/user/list')).UserListPage) },
       { path: 'audit', ...page('audit.read', async () => (await import('./pages/audit/list')).AuditListPage) },
       {

@@ -6,6 +6,7 @@ import {
   HomeOutlined,
   SettingOutlined,
   ShopOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Menu } from 'antd';
@@ -28,6 +29,13 @@ const ENTRIES: Entry[] = [
   { key: 'regions', path: '/regions', label: 'menu.regions', icon: <ApartmentOutlined />, action: 'region.read' },
   { key: 'parks', path: '/parks', label: 'menu.parks', icon: <BankOutlined />, action: 'park.read' },
   { key: 'centres', path: '/centres', label: 'menu.centres', icon: <ShopOutlined />, action: 'centre.read' },
+  {
+    key: 'operators',
+    path: '/operators',
+    label: 'menu.operators',
+    icon: <SolutionOutlined />,
+    action: 'operator.read',
+  },
   { key: 'users', path: '/users', label: 'menu.users', icon: <TeamOutlined />, action: 'user.read' },
   { key: 'audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, action: 'audit.read' },
   { key: 'policy', path: '/policy', label: 'menu.policy', icon: <FileProtectOutlined />, action: 'policy.read' },

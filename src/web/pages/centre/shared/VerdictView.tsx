@@ -18,20 +18,32 @@ function fromChineseNumeral(text: string): number | null {
 /** The server cites articles as the policy does (第六条, 第九条（二）); English readers get Art. 6, Art. 9(2). */
 export function articleLabel(article: string, locale: TLocale): string {
   if (locale !== 'en') return article;
-  const match = /^第(.+?)条(?:[（(](.+?)[）)])?$/.exec(article);
+  // 第十条（一）3 is Art. 10(1)3: an item's numbered point follows the bracket.
+  const match = /^第(.+?)条(?:[（(](.+?)[）)](\d+)?)?$/.exec(article);
   const main = match ? fromChineseNumeral(match[1]) : null;
   if (!match || main === null) return article;
   const item = match[2] ? fromChineseNumeral(match[2]) : null;
-  return `Art. ${main}${item === null ? '' : `(${item})`}`;
+  return `Art. ${main}${item === null ? '' : `(${item})${match[3] ?? ''}`}`;
 }
 
-/** 80 → "80 m²" for area rules; booleans read 是/否; counts of other centres and Art. 9(二) facts in words. */
+/**
+ * 80 → "80 m²" for area rules; booleans read 是/否; counts of other centres and Art. 9(二) facts in words; an
+ * operator's qualification status and violation count in words.
+ */
 function verdictValue(value: TVerdict['required'], rule: string, t: Translate): string {
   if (rule === 'placement.secondCentreJustified') {
     return value === null
       ? t('centre.verdict.notStated')
       : t('centre.verdict.tradingEnterprises', { n: String(value) });
   }
+  if (
+    rule === 'operator.qualification' &&
+    (value === 'qualified' || value === 'disqualified' || value === 'blacklisted')
+  ) {
+    return t(`operator.status.${value}`);
+  }
+  if (rule === 'operator.violationFree' && typeof value === 'number')
+    return t('operator.verdict.violations', { n: value });
   if (value === null) return '—';
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
   if (typeof value === 'number' && rule === 'placement.onePerPark')

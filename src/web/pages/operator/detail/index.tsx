@@ -1,0 +1,136 @@
+import { ArrowLeftOutlined, EditOutlined, ExclamationCircleOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Result, Row, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { TVerdict } from '../../../../contracts/centre';
+import { useCan } from '../../../access';
+import { DemoTag } from '../../../components/DemoTag';
+import { PageSpinner } from '../../../components/PageResults';
+import { type MessageKey, useLocale } from '../../../i18n';
+import { ApiError } from '../../../request';
+import { errorMessage } from '../../../request-error';
+import { articleLabel, VerdictCard } from '../../centre/shared/VerdictView';
+import { OperatorFormModal } from '../shared/OperatorFormModal';
+import { QualificationTag } from '../shared/QualificationTag';
+import { useOperatorDetail } from '../shared/queries';
+import { OperatorDescriptions } from './components/OperatorDescriptions';
+import { ViolationModal } from './components/ViolationModal';
+import { ViolationTable } from './components/ViolationTable';
+
+const VERDICT_TITLES: Record<string, MessageKey> = {
+  'operator.qualification': 'operator.verdict.qualification',
+  'operator.violationFree': 'operator.verdict.violationFree',
+};
+
+/**
+ * One operator enterprise: its registration, whether it may apply for or run a centre today (Art. 10(一)3, 13, 14,
+ * as the server judges it), its violations, and the edits the caller may make.
+ */
+export function OperatorDetailPage() {
+  const { t, locale } = useLocale();
+  const can = useCan();
+  const id = Number(useParams().id);
+  const detail = useOperatorDetail(id);
+  const [editOpen, setEditOpen] = useState(false);
+  const [violationOpen, setViolationOpen] = useState(false);
+
+  if (detail.isPending) return <PageSpinner />;
+  if (detail.isError) {
+    const missing = detail.error instanceof ApiError && detail.error.status === 404;
+    return (
+      <Result
+        status={missing ? '404' : 'error'}
+        title={missing ? t('operator.notFound') : t('error.page.title')}
+        subTitle={missing ? undefined : errorMessage(detail.error)}
+        extra={
+          <Link to="/operators">
+            <Button type="primary">{t('operator.backToList')}</Button>
+          </Link>
+        }
+      />
+    );
+  }
+
+  const operator = detail.data;
+  const verdictTitle = (verdict: TVerdict) => {
+    const key = VERDICT_TITLES[verdict.rule];
+    const name = key ? t(key) : verdict.rule;
+    const article = articleLabel(verdict.article, locale);
+    return locale === 'en' ? `${name} (${article})` : `${name}（${article}）`;
+  };
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="operator-detail">
+      <Card
+        title={
+          <Space wrap size={8} style={{ rowGap: 4 }}>
+            <Link to="/operators" aria-label={t('operator.backToList')}>
+              <ArrowLeftOutlined />
+            </Link>
+            <Typography.Text strong style={{ fontSize: 16 }} data-testid="operator-name">
+              {operator.name}
+            </Typography.Text>
+            <QualificationTag status={operator.qualificationStatus} />
+            {operator.isDemo && <DemoTag />}
+          </Space>
+        }
+        extra={
+          <Button
+            type="text"
+            icon={<ReloadOutlined />}
+            loading={detail.isFetching}
+            onClick={() => detail.refetch()}
+            aria-label={t('common.retry')}
+          />
+        }
+      >
+        {(can('operator.update') || can('operator.recordViolation')) && (
+          <Space wrap style={{ display: 'flex', marginBottom: 16 }} data-testid="operator-actions">
+            {can('operator.update') && (
+              <Button icon={<EditOutlined />} data-testid="operator-edit" onClick={() => setEditOpen(true)}>
+                {t('common.edit')}
+              </Button>
+            )}
+            {can('operator.recordViolation') && (
+              <Button
+                danger
+                icon={<ExclamationCircleOutlined />}
+                data-testid="violation-record"
+                onClick={() => setViolationOpen(true)}
+              >
+                {t('operator.violation.record')}
+              </Button>
+            )}
+          </Space>
+        )}
+        <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginBottom: 12 }}>
+          <Typography.Text strong>{t('operator.eligibility')}</Typography.Text>
+          <Tag
+            color={operator.eligible ? 'green' : 'red'}
+            data-testid="operator-eligible"
+            data-ok={String(operator.eligible)}
+          >
+            {t(operator.eligible ? 'operator.eligible.yes' : 'operator.eligible.no')}
+          </Tag>
+        </div>
+        <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+          {operator.eligibility.map((verdict) => (
+            <Col xs={24} lg={12} key={verdict.rule}>
+              <VerdictCard
+                verdict={verdict}
+                title={verdictTitle(verdict)}
+                testId={`verdict-${verdict.rule.replace('operator.', '')}`}
+              />
+            </Col>
+          ))}
+        </Row>
+        <OperatorDescriptions operator={operator} />
+      </Card>
+      <Card title={t('operator.violations')} size="small">
+        <ViolationTable violations={operator.violations} />
+      </Card>
+      <OperatorFormModal open={editOpen} operator={operator} onClose={() => setEditOpen(false)} />
+      {violationOpen && <ViolationModal operator={operator} onClose={() => setViolationOpen(false)} />}
+    </Space>
+  );
+}
