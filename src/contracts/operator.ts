@@ -1,9 +1,14 @@
 import { z } from 'zod';
-import { ZPageQuery } from './common';
 import { ZVerdict } from './centre';
+import { ZPageQuery } from './common';
 
 /** Art. 10(一)2: the operating capabilities an operator enterprise must have. */
-export const OPERATOR_CAPABILITIES = ['integrated_service', 'supply_chain_finance', 'freight_forwarding', 'logistics'] as const;
+export const OPERATOR_CAPABILITIES = [
+  'integrated_service',
+  'supply_chain_finance',
+  'freight_forwarding',
+  'logistics',
+] as const;
 export const ZOperatorCapability = z.enum(OPERATOR_CAPABILITIES);
 
 /** SPEC §2: qualified / disqualified (Art. 13) / blacklisted (Art. 14). */
@@ -27,9 +32,11 @@ export const ZCreateOperatorRequest = z.object({
 });
 export type TCreateOperatorRequest = z.infer<typeof ZCreateOperatorRequest>;
 
-export const ZUpdateOperatorRequest = ZCreateOperatorRequest.omit({ creditCode: true }).partial().extend({
-  version: z.number().int().min(1),
-});
+export const ZUpdateOperatorRequest = ZCreateOperatorRequest.omit({ creditCode: true })
+  .partial()
+  .extend({
+    version: z.number().int().min(1),
+  });
 export type TUpdateOperatorRequest = z.infer<typeof ZUpdateOperatorRequest>;
 
 export const ZOperator = z.object({
