@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STAFF_IMPORT_HEADERS } from '../src/contracts/staff';
 import { systemContext } from '../src/server/context';
 import { rowsOf } from '../src/server/db/client';
 import { centreInputFor, makeCentre } from '../src/server/demo/centre-factory';
@@ -94,7 +95,62 @@ const isDocsRoute = (url: string) => url.startsWith('/api/docs') || url === '/ap
 const NEW_PASSWORD_PREFIX = 'Matrix#2026-';
 
 //                                       admin prov city oCity county oCounty park  oper  ent  eval
+/** A one-row roster file, as a county or an operator would upload it. */
+async function rosterFile(name: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('派驻人员');
+  sheet.addRow([...STAFF_IMPORT_HEADERS]);
+  sheet.addRow([name, 4, '是', '否', '社保参保证明']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 const EXPECTED: Record<string, RouteCase> = {
+  'GET /api/centres/:id/staff': {
+    request: (c) => ({ method: 'GET', url: `/api/centres/${c.centres.recognised}/staff` }),
+    expect: row(200, 200, 200, 404, 200, 404, 200, 200, 403, 403),
+  },
+  'POST /api/centres/:id/staff': {
+    request: (c) => ({
+      method: 'POST',
+      url: `/api/centres/${c.centres.recognised}/staff`,
+      payload: {
+        name: `矩阵${c.unique()}`,
+        tradeYears: 3,
+        customsDeclarant: true,
+        foreignLanguage: false,
+        socialInsuranceProof: '社保参保证明',
+      },
+    }),
+    expect: row(403, 403, 403, 403, 201, 404, 403, 201, 403, 403),
+    snapshot: (c) => c.query(sql`select * from centre_staff order by id`),
+  },
+  'DELETE /api/centres/:id/staff/:staffId': {
+    request: async (c) => {
+      const [s] = await c.query<{ id: number }>(
+        sql`insert into centre_staff (centre_id, name, trade_years, customs_declarant, foreign_language,
+              social_insurance_proof) values (${c.centres.recognised}, ${`待移除${c.unique()}`}, 1, false, false, '证明')
+            returning id`,
+      );
+      return { method: 'DELETE', url: `/api/centres/${c.centres.recognised}/staff/${s?.id}` };
+    },
+    expect: row(403, 403, 403, 403, 204, 404, 403, 204, 403, 403),
+    // Each call adds its own row first, so only rows that existed before it are compared.
+    snapshot: (c) => c.query(sql`select * from centre_staff where name not like '待移除%' order by id`),
+  },
+  'POST /api/centres/:id/staff/import': {
+    request: async (c) => ({
+      method: 'POST',
+      url: `/api/centres/${c.centres.recognised}/staff/import`,
+      payload: await rosterFile(`导入${c.unique()}`),
+      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    }),
+    expect: row(403, 403, 403, 403, 200, 404, 403, 200, 403, 403),
+    snapshot: (c) => c.query(sql`select * from centre_staff order by id`),
+  },
+  'GET /api/staff-import-template': {
+    request: () => ({ method: 'GET', url: '/api/staff-import-template' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 403, 403),
+  },
   'GET /api/operators': {
     request: () => ({ method: 'GET', url: '/api/operators' }),
     expect: row(200, 200, 200, 200, 200, 200, 403, 403, 403, 403),

@@ -44,6 +44,7 @@ export const ACTIONS = [
   'operator.update',
   'operator.viewIdentity',
   'operator.recordViolation',
+  'staff.manage',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

@@ -16,6 +16,7 @@ import { parkRoutes } from './modules/park/park.routes';
 import { policyRoutes } from './modules/policy/policy.routes';
 import { regionRoutes } from './modules/region/region.routes';
 import { settingRoutes } from './modules/setting/setting.routes';
+import { staffRoutes } from './modules/staff/staff.routes';
 import { userRoutes } from './modules/user/user.routes';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler, sendError } from './plugins/errors';
@@ -109,6 +110,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(dashboardRoutes);
   await app.register(centreRoutes);
   await app.register(operatorRoutes);
+  await app.register(staffRoutes);
   await registerWeb(app, opts.webDir ?? DEFAULT_WEB_DIR);
   await app.ready();
   return app;

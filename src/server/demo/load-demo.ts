@@ -1,10 +1,12 @@
-import { count, eq } from 'drizzle-orm';
+import { asc, count, eq, inArray } from 'drizzle-orm';
 import type { TRole } from '../../contracts/access';
+import { RECOGNISED_STATUSES } from '../../contracts/centre';
 import type { TPark } from '../../contracts/park';
 import { auditContext, type Deps, systemContext } from '../context';
-import { regions, users } from '../db/schema';
+import { centres as centreTable, parks as parkTable, regions, users } from '../db/schema';
 import { writeAudit } from '../lib/audit';
 import { requestCentreChange } from '../modules/centre/request-centre-change';
+import { addStaff } from '../modules/staff/staff-roster';
 import { makeCentre } from './centre-factory';
 import { makePark, makeUser } from './factories';
 import { makeOperator } from './operator-factory';
@@ -46,6 +48,7 @@ export async function loadDemo(deps: Deps, password: string): Promise<DemoAccoun
 
   const centres = await loadDemoCentres(deps, parks);
   const operators = await loadDemoOperators(deps);
+  const recognised = await loadDemoStaff(deps);
 
   await add({ username: 'admin', role: 'admin', password, displayName: '系统管理员（演示）' }, '—');
   await add({ username: 'province', role: 'province', password, displayName: '湖北省商务厅（演示）' }, '湖北省');
@@ -79,6 +82,13 @@ export async function loadDemo(deps: Deps, password: string): Promise<DemoAccoun
         displayName: `${park.name}管委会（演示）`,
       },
       park.name,
+    );
+  }
+  // SPEC §8: operator.<centre id> — the operator staff of each recognised centre.
+  for (const c of recognised) {
+    await add(
+      { username: `operator.${c.id}`, role: 'operator', password, centreId: c.id, displayName: `${c.name}（演示）` },
+      c.name,
     );
   }
   await add(
@@ -163,4 +173,39 @@ async function loadDemoOperators(deps: Deps): Promise<number> {
     isDemo: true,
   });
   return names.length + 1;
+}
+
+const STAFF_NAMES = ['陈晓明', '刘婷', '王磊', '张敏', '李娜', '周杰', '吴芳'];
+
+/**
+ * Rosters for the recognised centres (Art. 7): each meets its minimum — 5/2/1/1 in a national park, 3/1/1/1
+ * elsewhere — except the one in 荆州, one person short, so that the dashboards have a non-compliant centre to show.
+ */
+async function loadDemoStaff(deps: Deps): Promise<{ id: number; name: string }[]> {
+  const rows = await deps.db
+    .select({
+      id: centreTable.id,
+      name: centreTable.name,
+      countyCode: centreTable.countyCode,
+      cityCode: centreTable.cityCode,
+      level: parkTable.level,
+    })
+    .from(centreTable)
+    .innerJoin(parkTable, eq(parkTable.id, centreTable.parkId))
+    .where(inArray(centreTable.status, [...RECOGNISED_STATUSES]))
+    .orderBy(asc(centreTable.id));
+  for (const c of rows) {
+    const county = systemContext(deps, 'county', { regionCode: c.countyCode });
+    const size = (c.level === 'national' ? 5 : 3) - (c.cityCode === '421000' ? 1 : 0);
+    for (let i = 0; i < size; i++) {
+      await addStaff(county, c.id, {
+        name: STAFF_NAMES[(c.id + i) % STAFF_NAMES.length] ?? '派驻人员',
+        tradeYears: i < 2 ? 6 - i : 1,
+        customsDeclarant: i === 0,
+        foreignLanguage: i === 1,
+        socialInsuranceProof: `社保参保证明 ${c.id}-${i + 1}`,
+      });
+    }
+  }
+  return rows.map((r) => ({ id: r.id, name: r.name }));
 }

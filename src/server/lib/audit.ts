@@ -44,6 +44,9 @@ export const ZAuditAction = z.enum([
   'operator.updated', // its particulars changed
   'operator.identity.viewed', // someone viewed the legal representative's full ID number
   'operator.violation.recorded', // a violation was recorded against it (Art. 10(一)3)
+  'staff.added', // a staff member was added to a centre's roster (Art. 7)
+  'staff.removed', // a staff member left a centre's roster
+  'staff.imported', // a roster file was imported, all rows at once
   'audit.purged', // entries older than the retention period were deleted; records where the chain now starts
 ]);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -4,3 +4,4 @@ export * from './identity';
 export * from './operator';
 export * from './policy';
 export * from './region';
+export * from './staff';

@@ -52,6 +52,8 @@ export const PERMISSIONS = {
   'operator.viewIdentity': ['province', 'county'],
   // Art. 10(一)3: violations found by authorities are recorded by the commerce departments above the county.
   'operator.recordViolation': ['province', 'city'],
+  // Art. 7: the operator keeps its centre's roster; the county, which buys the service, may correct it.
+  'staff.manage': ['operator', 'county'],
 } satisfies Record<TAction, TRole[]>;
 
 export function can(role: TRole, action: TAction): boolean {

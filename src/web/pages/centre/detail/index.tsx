@@ -3,7 +3,7 @@ import { Button, Card, Col, Result, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { TCentreChange } from '../../../../contracts/centre';
-import { useMe } from '../../../access';
+import { useCan, useMe } from '../../../access';
 import { DemoTag } from '../../../components/DemoTag';
 import { PageSpinner } from '../../../components/PageResults';
 import { useT } from '../../../i18n';
@@ -18,6 +18,7 @@ import { ChangeModal } from './components/ChangeModal';
 import { DecideChangeModal } from './components/DecideChangeModal';
 import { EventTimeline } from './components/EventTimeline';
 import { LetterList } from './components/LetterList';
+import { StaffCard } from './components/staff/StaffCard';
 import { TRANSITIONS, TransitionModal, type TTransition } from './components/TransitionModal';
 
 /** Workflow steps whose button is a "no" rather than a "yes". */
@@ -30,6 +31,7 @@ const DANGEROUS: ReadonlySet<TTransition> = new Set(['return', 'reject']);
 export function CentreDetailPage() {
   const t = useT();
   const me = useMe();
+  const can = useCan();
   const navigate = useNavigate();
   const id = Number(useParams().id);
   const detail = useCentreDetail(id);
@@ -132,6 +134,7 @@ export function CentreDetailPage() {
         </Row>
         <CentreDescriptions centre={centre} />
       </Card>
+      {can('centre.read') && <StaffCard centreId={centre.id} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Space orientation="vertical" size="large" style={{ width: '100%' }}>

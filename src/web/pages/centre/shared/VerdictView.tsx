@@ -45,6 +45,8 @@ function verdictValue(value: TVerdict['required'], rule: string, t: Translate): 
   if (rule === 'operator.violationFree' && typeof value === 'number')
     return t('operator.verdict.violations', { n: value });
   if (value === null) return '—';
+  // Art. 7 counts people: 5 staff, 1 customs declarant, 2 with three years in trade.
+  if (typeof value === 'number' && rule.startsWith('staff.')) return t('staff.verdict.people', { n: value });
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
   if (typeof value === 'number' && rule === 'placement.onePerPark')
     return t('centre.verdict.otherCentres', { n: value });
@@ -56,7 +58,7 @@ function verdictValue(value: TVerdict['required'], rule: string, t: Translate): 
 function requiredText(verdict: TVerdict, t: Translate): string {
   if (verdict.rule === 'placement.secondCentreJustified') return t('centre.verdict.secondJustified');
   const value = verdictValue(verdict.required, verdict.rule, t);
-  return typeof verdict.required === 'number' && /area|min/i.test(verdict.rule) ? `≥ ${value}` : value;
+  return typeof verdict.required === 'number' && /area|min|^staff\./i.test(verdict.rule) ? `≥ ${value}` : value;
 }
 
 /** 第六条 · 要求 ≥ 80 m² · 实际 79 m² · 参数版本 1 — the numbers behind a verdict (CONVENTIONS §10). */
