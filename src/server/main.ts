@@ -53,8 +53,9 @@ ${demoNote}
   city.<市州代码>           市州商务局, e.g. city.420100 (武汉市), city.420500 (宜昌市), city.429004 (仙桃市)
   county.<县区代码>         县（市、区）商务局 of every county with a park, e.g. county.420111
   park.<园区 id>            园区管委会 of every park, e.g. park.1
+  operator.<中心 id>        承办企业 of every recognised centre, e.g. operator.1
   evaluator.1              第三方评估机构 / third-party evaluator
-  (operator.<centre id> and enterprise.<credit code> come with centres and enterprises.)
+  (enterprise.<credit code> comes with enterprises.)
 `);
 
   const shutdown = async () => {
