@@ -9,6 +9,7 @@ import { centreInputFor, makeCentre } from '../src/server/demo/centre-factory';
 import { makeUser } from '../src/server/demo/factories';
 import { makeCreditCode, makeIdNumber } from '../src/server/demo/identity-factory';
 import { makeOperator } from '../src/server/demo/operator-factory';
+import { uploadAttachment } from '../src/server/modules/attachment/upload-attachment';
 import { requestCentreChange } from '../src/server/modules/centre/request-centre-change';
 import { as, buildTestApp, loginAs, sessionCookieOf, type TestApp } from './helpers/app';
 import { TEST_PASSWORD } from './helpers/constants';
@@ -104,7 +105,26 @@ async function rosterFile(name: string): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+const PDF = Buffer.from('%PDF-1.4\n矩阵测试附件\n%%EOF');
+
 const EXPECTED: Record<string, RouteCase> = {
+  'POST /api/centres/:id/attachments': {
+    request: (c) => ({
+      method: 'POST',
+      url: `/api/centres/${c.centres.recognised}/attachments`,
+      payload: PDF,
+      headers: { 'content-type': 'application/pdf', 'x-file-name': `matrix-${c.unique()}.pdf` },
+    }),
+    expect: row(403, 201, 201, 404, 201, 404, 403, 403, 403, 403),
+    snapshot: (c) => c.query(sql`select * from attachments order by id`),
+  },
+  'GET /api/attachments/:id': {
+    request: async (c) => {
+      const a = await uploadAttachment(systemContext(c.t.deps, 'province'), c.centres.recognised, PDF, 'matrix.pdf');
+      return { method: 'GET', url: `/api/attachments/${a.id}` };
+    },
+    expect: row(200, 200, 200, 404, 200, 404, 200, 200, 403, 403),
+  },
   'GET /api/centres/:id/staff': {
     request: (c) => ({ method: 'GET', url: `/api/centres/${c.centres.recognised}/staff` }),
     expect: row(200, 200, 200, 404, 200, 404, 200, 200, 403, 403),

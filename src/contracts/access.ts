@@ -45,6 +45,7 @@ export const ACTIONS = [
   'operator.viewIdentity',
   'operator.recordViolation',
   'staff.manage',
+  'centre.attach',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAttachment } from './attachment';
 import { ZPageQuery } from './common';
 import { ZParkKind, ZParkLevel } from './park';
 import { ZServiceCategory } from './service-category';
@@ -132,9 +133,10 @@ export type TCentreListQuery = z.infer<typeof ZCentreListQuery>;
 export const ZTransitionRequest = z.object({
   version: z.number().int().min(1),
   comment: z.string().trim().max(2000).optional(),
+  /** Files uploaded to the centre beforehand (POST /api/centres/:id/attachments) to go with this step. */
+  attachmentIds: z.array(z.number().int().positive()).max(20).optional(),
 });
-export const ZReasonedTransitionRequest = z.object({
-  version: z.number().int().min(1),
+export const ZReasonedTransitionRequest = ZTransitionRequest.extend({
   comment: z.string().trim().min(2).max(2000),
 });
 export type TTransitionRequest = z.infer<typeof ZTransitionRequest>;
@@ -230,6 +232,7 @@ export type TDecisionLetter = z.infer<typeof ZDecisionLetter>;
 
 export const ZCentreDetail = ZCentre.extend({
   events: z.array(ZCentreEvent),
+  attachments: z.array(ZAttachment),
   changes: z.array(ZCentreChange),
   letters: z.array(ZDecisionLetter),
   /** Art. 9(二) verdict: may this park have (another) centre? */

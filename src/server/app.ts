@@ -7,6 +7,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { z } from 'zod';
 import type { Deps } from './context';
 import { ping } from './db/client';
+import { attachmentRoutes } from './modules/attachment/attachment.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { centreRoutes } from './modules/centre/centre.routes';
@@ -111,6 +112,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(centreRoutes);
   await app.register(operatorRoutes);
   await app.register(staffRoutes);
+  await app.register(attachmentRoutes);
   await registerWeb(app, opts.webDir ?? DEFAULT_WEB_DIR);
   await app.ready();
   return app;

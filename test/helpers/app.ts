@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app';
 import { makeDeps, prepareDatabase } from '../../src/server/bootstrap';
@@ -30,7 +33,9 @@ export interface TestApp {
 }
 
 export function depsFor(database: Database, clock: TestClock): Deps {
-  return makeDeps({ ...loadConfig({}), dataDir: '/nonexistent' }, database, {
+  // Uploads land in a folder of the test's own; keys come from the test constants, so nothing else is written.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hbts-test-'));
+  return makeDeps({ ...loadConfig({}), dataDir }, database, {
     auditKey: TEST_AUDIT_KEY,
     fieldKey: TEST_FIELD_KEY,
     clock: clock.fn,

@@ -47,6 +47,7 @@ export const ZAuditAction = z.enum([
   'staff.added', // a staff member was added to a centre's roster (Art. 7)
   'staff.removed', // a staff member left a centre's roster
   'staff.imported', // a roster file was imported, all rows at once
+  'attachment.uploaded', // a file was attached to a centre's application (type checked by its bytes)
   'audit.purged', // entries older than the retention period were deleted; records where the chain now starts
 ]);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

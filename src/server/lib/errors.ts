@@ -36,6 +36,7 @@ export const ERROR_STATUS = {
   ID_NUMBER_INVALID: 400,
   CREDIT_CODE_TAKEN: 409,
   IMPORT_REJECTED: 400,
+  ATTACHMENT_INVALID: 400,
   UNSUPPORTED_FILE: 415,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
@@ -113,13 +114,17 @@ export const ERROR_MESSAGES: Messages = {
     'zh-CN': '法定代表人身份证号码有误：{reason}（GB 11643）',
     en: "The legal representative's ID number is invalid: {reason} (GB 11643)",
   },
+  ATTACHMENT_INVALID: {
+    'zh-CN': '附件无效：只能引用本中心尚未随其他步骤提交的附件',
+    en: "Invalid attachments: only this centre's files not yet used by another step can go with a step",
+  },
   IMPORT_REJECTED: {
     'zh-CN': '导入未执行：{count} 行有误，全部数据均未导入（详见逐行错误）',
     en: 'Nothing was imported: {count} row(s) have errors (see the row-by-row report)',
   },
   UNSUPPORTED_FILE: {
-    'zh-CN': '文件格式不支持：请上传 .xlsx 或 .csv 文件',
-    en: 'Unsupported file: upload an .xlsx or .csv file',
+    'zh-CN': '文件格式不支持：{accepted}',
+    en: 'Unsupported file: {accepted}',
   },
   CREDIT_CODE_TAKEN: {
     'zh-CN': '统一社会信用代码 {code} 已登记为承办企业',

@@ -423,6 +423,7 @@ export const zhCN = {
   'audit.action.centre.adjusted': '调整外综服中心',
   'audit.action.centre.revoked': '撤销外综服中心',
   'audit.action.decision.issued': '出具决定书',
+  'audit.action.attachment.uploaded': '附件上传',
   'audit.objectType.user': '用户',
   'audit.objectType.park': '开发区/园区',
   'audit.objectType.settings': '系统设置',
@@ -434,6 +435,7 @@ export const zhCN = {
   'audit.objectType.centre': '外综服中心',
   'audit.objectType.centre_change': '调整/撤销申请',
   'audit.objectType.decision_letter': '决定书',
+  'audit.objectType.attachment': '附件',
 
   'policy.title': '政策参数',
   'policy.version': '版本',
@@ -586,6 +588,19 @@ export const zhCN = {
   'staff.import.row': '行号',
   'staff.import.field': '字段',
   'staff.import.reason': '原因',
+  'attachment.title': '附件',
+  'attachment.upload': '上传附件',
+  'attachment.uploading': '正在上传…',
+  'attachment.uploaded': '已上传 {name}',
+  'attachment.empty': '暂无附件',
+  'attachment.fileName': '文件名',
+  'attachment.type': '类型',
+  'attachment.size': '大小',
+  'attachment.uploadedBy': '上传人',
+  'attachment.uploadedAt': '上传时间',
+  'attachment.optional': '附件（可选）',
+  'attachment.hint': '支持 PDF、JPEG、PNG、Word（.docx）、Excel（.xlsx），单个文件不超过 10 MB',
+  'attachment.remove': '移除',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,3 +1,4 @@
+export * from './attachment';
 export * from './audit';
 export * from './centre';
 export * from './identity';

@@ -54,6 +54,8 @@ export const PERMISSIONS = {
   'operator.recordViolation': ['province', 'city'],
   // Art. 7: the operator keeps its centre's roster; the county, which buys the service, may correct it.
   'staff.manage': ['operator', 'county'],
+  // Evidence attached to an application's steps by the officers who take them (Art. 9).
+  'centre.attach': ['county', 'city', 'province'],
 } satisfies Record<TAction, TRole[]>;
 
 export function can(role: TRole, action: TAction): boolean {

@@ -16,17 +16,22 @@ export async function recordCentreEvent(
     comment?: string | null;
   },
   at: Date,
-): Promise<void> {
+): Promise<number> {
   const user = ctx.user;
-  await tx.insert(centreEvents).values({
-    centreId: e.centreId,
-    action: e.action,
-    fromStatus: e.from,
-    toStatus: e.to,
-    comment: e.comment ?? null,
-    actorId: user && user.id !== SYSTEM_USER_ID ? user.id : null,
-    actorName: user?.displayName ?? null,
-    actorRole: user?.role ?? null,
-    at,
-  });
+  const [row] = await tx
+    .insert(centreEvents)
+    .values({
+      centreId: e.centreId,
+      action: e.action,
+      fromStatus: e.from,
+      toStatus: e.to,
+      comment: e.comment ?? null,
+      actorId: user && user.id !== SYSTEM_USER_ID ? user.id : null,
+      actorName: user?.displayName ?? null,
+      actorRole: user?.role ?? null,
+      at,
+    })
+    .returning({ id: centreEvents.id });
+  if (!row) throw new Error('event insert returned nothing');
+  return row.id;
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../lib/errors';
 import { beijingDay, type PolicyInForce, policyInForce } from '../../policy/policy';
 import { placementVerdict } from '../../policy/rules/placement';
 import { venueAreaVerdict } from '../../policy/rules/venue';
+import { listCentreAttachments } from '../attachment/attachment.repository';
 import { CENTRE_TRANSITIONS, type CentreTransition, canTransition, isRecognised } from './centre.machine';
 import {
   type CentreRow,
@@ -52,13 +53,14 @@ export async function getCentreDetail(ctx: RequestContext, id: number): Promise<
   const db = ctx.deps.db;
   const row = await findCentre(db, centreScope(user), id);
   if (!row) throw new AppError('NOT_FOUND', { id });
-  const [policy, events, changes, letters, pending, others] = await Promise.all([
+  const [policy, events, changes, letters, pending, others, files] = await Promise.all([
     currentPolicy(ctx),
     listEvents(db, id),
     listChanges(db, id),
     listLetters(db, id),
     pendingChange(db, id),
     countPlaceHolders(db, row.parkId, id, true),
+    listCentreAttachments(db, id),
   ]);
   const allowed: string[] = [];
   if (can(user.role, 'centre.update') && (row.status === 'draft' || row.status === 'returned')) allowed.push('update');
@@ -71,6 +73,7 @@ export async function getCentreDetail(ctx: RequestContext, id: number): Promise<
   return {
     ...toCentre(row, policy),
     events,
+    attachments: files,
     changes,
     letters,
     placementVerdict: placementVerdict(

@@ -7,6 +7,7 @@ import { centreScope } from '../../lib/access/scope';
 import type { TAuditAction } from '../../lib/audit';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
+import { attachToEvent } from '../attachment/attachment.repository';
 import { CENTRE_TRANSITIONS, nextStatus } from './centre.machine';
 import { currentPolicy, getCentreDetail } from './centre.presenter';
 import { findCentre } from './centre.repository';
@@ -63,12 +64,13 @@ export async function transitionCentre(
       .where(and(eq(centres.id, id), eq(centres.version, input.version), eq(centres.status, current.status)))
       .returning({ id: centres.id });
     if (updated.length === 0) throw new AppError('VERSION_CONFLICT', { id, version: input.version });
-    await recordCentreEvent(
+    const eventId = await recordCentreEvent(
       tx,
       ctx,
       { centreId: id, action: step, from: current.status, to, comment: input.comment },
       now,
     );
+    if (input.attachmentIds?.length) await attachToEvent(tx, id, eventId, input.attachmentIds);
     if (step === 'approve') {
       await issueDecisionLetter(
         tx,

@@ -10,6 +10,11 @@ import { AppError } from '../../lib/errors';
 import { centreFor } from './staff-roster';
 
 export const MAX_IMPORT_ROWS = 500;
+const SPREADSHEET_ONLY = {
+  field: 'file',
+  'accepted_zh-CN': '请上传 .xlsx 或 .csv 文件',
+  accepted_en: 'upload an .xlsx or .csv file',
+};
 
 const zhLocale = z.locales.zhCN().localeError;
 function zodReasonZh(issue: z.core.$ZodIssue): string {
@@ -43,10 +48,10 @@ async function readSheet(body: Buffer, contentType: string): Promise<ExcelJS.Wor
     }
     await workbook.xlsx.load(body as unknown as ArrayBuffer);
   } catch {
-    throw new AppError('UNSUPPORTED_FILE', { field: 'file' });
+    throw new AppError('UNSUPPORTED_FILE', SPREADSHEET_ONLY);
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError('UNSUPPORTED_FILE', { field: 'file' });
+  if (!sheet) throw new AppError('UNSUPPORTED_FILE', SPREADSHEET_ONLY);
   return sheet;
 }
 
@@ -149,7 +154,7 @@ export async function importStaff(
 ): Promise<{ imported: number }> {
   const centre = await centreFor(ctx, centreId, 'staff.manage');
   if (!contentType.startsWith('text/csv') && !contentType.startsWith(XLSX_TYPE)) {
-    throw new AppError('UNSUPPORTED_FILE', { field: 'file' });
+    throw new AppError('UNSUPPORTED_FILE', SPREADSHEET_ONLY);
   }
   const { rows, errors } = checkRows(await readSheet(body, contentType), ctx.locale);
   if (errors.length) throw new AppError('IMPORT_REJECTED', { count: new Set(errors.map((e) => e.row)).size, errors });

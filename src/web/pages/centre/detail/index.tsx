@@ -12,6 +12,7 @@ import { errorMessage } from '../../../request-error';
 import { useCentreDetail } from '../shared/queries';
 import { CentreStatusTag } from '../shared/StatusTag';
 import { VerdictCard } from '../shared/VerdictView';
+import { AttachmentCard } from './components/attachments/AttachmentCard';
 import { CentreDescriptions } from './components/CentreDescriptions';
 import { ChangeList } from './components/ChangeList';
 import { ChangeModal } from './components/ChangeModal';
@@ -60,6 +61,11 @@ export function CentreDetailPage() {
   const allowed = new Set(centre.allowedActions);
   // Art. 9(四): the province decides an adjustment or revocation itself; a city asks the province to.
   const decidesItself = me.user.role === 'province';
+  const canAttach = can('centre.attach');
+  const attachments = centre.attachments;
+  const eventIds = new Set(centre.events.map((e) => e.id));
+  // Files sent with a step show under that step; the rest (and any whose step is not listed) in the 附件 card.
+  const looseAttachments = attachments.filter((a) => a.eventId === null || !eventIds.has(a.eventId));
 
   const buttons = [
     allowed.has('update') && (
@@ -135,6 +141,7 @@ export function CentreDetailPage() {
         <CentreDescriptions centre={centre} />
       </Card>
       {can('centre.read') && <StaffCard centreId={centre.id} />}
+      <AttachmentCard centreId={centre.id} attachments={looseAttachments} canUpload={canAttach} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -148,11 +155,18 @@ export function CentreDetailPage() {
         </Col>
         <Col xs={24} xl={10}>
           <Card title={t('centre.events')} size="small">
-            <EventTimeline events={centre.events} />
+            <EventTimeline events={centre.events} attachments={attachments} />
           </Card>
         </Col>
       </Row>
-      {transition && <TransitionModal centre={centre} action={transition} onClose={() => setTransition(null)} />}
+      {transition && (
+        <TransitionModal
+          centre={centre}
+          action={transition}
+          canAttach={canAttach}
+          onClose={() => setTransition(null)}
+        />
+      )}
       {changeOpen && <ChangeModal centre={centre} decidesItself={decidesItself} onClose={() => setChangeOpen(false)} />}
       {deciding && <DecideChangeModal centre={centre} change={deciding} onClose={() => setDeciding(null)} />}
     </Space>

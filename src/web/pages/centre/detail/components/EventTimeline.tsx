@@ -1,8 +1,10 @@
 import { Empty, Timeline, Typography } from 'antd';
+import type { TAttachment } from '../../../../../contracts/attachment';
 import type { TCentreEvent } from '../../../../../contracts/centre';
 import { useLocale } from '../../../../i18n';
 import { formatDateTime } from '../../../../lib/format';
 import { CentreStatusTag } from '../../shared/StatusTag';
+import { AttachmentLink } from './attachments/AttachmentCard';
 
 const COLOURS: Partial<Record<TCentreEvent['action'], string>> = {
   approve: 'green',
@@ -15,8 +17,9 @@ const COLOURS: Partial<Record<TCentreEvent['action'], string>> = {
 };
 
 /** 办理记录: every step of the centre, who took it in which role, when, and what they wrote. */
-export function EventTimeline({ events }: { events: TCentreEvent[] }) {
+export function EventTimeline({ events, attachments = [] }: { events: TCentreEvent[]; attachments?: TAttachment[] }) {
   const { t, labelOr } = useLocale();
+  const filesOf = (eventId: number) => attachments.filter((a) => a.eventId === eventId);
   if (events.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return (
     <Timeline
@@ -55,6 +58,15 @@ export function EventTimeline({ events }: { events: TCentreEvent[] }) {
               >
                 {e.comment}
               </Typography.Paragraph>
+            )}
+            {filesOf(e.id).length > 0 && (
+              <div style={{ marginTop: 4 }} data-testid="centre-event-attachments">
+                {filesOf(e.id).map((a) => (
+                  <div key={a.id}>
+                    <AttachmentLink attachment={a} />
+                  </div>
+                ))}
+              </div>
             )}
           </div>
         ),

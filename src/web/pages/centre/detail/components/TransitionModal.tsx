@@ -1,7 +1,9 @@
 import { App, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
 import type { TCentreDetail } from '../../../../../contracts/centre';
 import { useT } from '../../../../i18n';
 import { ActionModal } from './ActionModal';
+import { AttachmentField } from './attachments/AttachmentField';
 import { useCentreAction } from './use-centre-action';
 
 export const TRANSITIONS = ['submit', 'forward', 'return', 'approve', 'reject'] as const;
@@ -14,13 +16,17 @@ interface TransitionModalProps {
   centre: TCentreDetail;
   action: TTransition;
   onClose: () => void;
+  /** Whether the user may attach files (centre.attach): then the step may carry 附件（可选）. */
+  canAttach?: boolean;
 }
 
 /** 提交 / 转报 / 退回 / 核准 / 不予核准 (Art. 9(三)) with the officer's comment, sent with the version on screen. */
-export function TransitionModal({ centre, action, onClose }: TransitionModalProps) {
+export function TransitionModal({ centre, action, onClose, canAttach = false }: TransitionModalProps) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ comment?: string }>();
+  const [attachmentIds, setAttachmentIds] = useState<number[]>([]);
+  const [uploading, setUploading] = useState(false);
   const { mutation, refusal } = useCentreAction(
     centre.id,
     () => {
@@ -36,7 +42,7 @@ export function TransitionModal({ centre, action, onClose }: TransitionModalProp
       title={`${t(`centre.action.${action}`)} · ${centre.name}`}
       onCancel={onClose}
       onConfirm={() => form.submit()}
-      loading={mutation.isPending}
+      loading={mutation.isPending || uploading}
       refusal={refusal}
       danger={reasoned}
       confirmText={t(`centre.action.${action}`)}
@@ -51,7 +57,11 @@ export function TransitionModal({ centre, action, onClose }: TransitionModalProp
           const text = comment?.trim();
           mutation.mutate({
             path: `/api/centres/${centre.id}/${action}`,
-            body: { version: centre.version, ...(text ? { comment: text } : {}) },
+            body: {
+              version: centre.version,
+              ...(text ? { comment: text } : {}),
+              ...(attachmentIds.length > 0 ? { attachmentIds } : {}),
+            },
           });
         }}
       >
@@ -74,6 +84,9 @@ export function TransitionModal({ centre, action, onClose }: TransitionModalProp
             placeholder={reasoned ? t('centre.action.reasonPlaceholder') : t('centre.action.commentPlaceholder')}
           />
         </Form.Item>
+        {canAttach && (
+          <AttachmentField centreId={centre.id} onChange={setAttachmentIds} onUploadingChange={setUploading} />
+        )}
       </Form>
     </ActionModal>
   );

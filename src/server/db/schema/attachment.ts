@@ -1,0 +1,28 @@
+import { sql } from 'drizzle-orm';
+import { bigint, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { centreEvents, centres } from './centre';
+import { users } from './identity';
+
+/**
+ * Uploaded files. The bytes live under DATA_DIR/uploads at a path the platform makes (never one a user supplied);
+ * the row holds the detected type, size and SHA-256, and the record it belongs to (for scope checks).
+ */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: serial('id').primaryKey(),
+    centreId: integer('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    eventId: integer('event_id').references(() => centreEvents.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull().unique(),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    uploadedByName: text('uploaded_by_name'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
+  },
+  (t) => [index('attachments_centre_idx').on(t.centreId)],
+);
