@@ -108,7 +108,11 @@ describe('operator enterprises (Art. 10): identifiers, protected ID numbers, eli
     const [row] = await t.deps.db.select().from(operators).where(eq(operators.id, op.id));
     // Someone with database access changes the stored bytes: the integrity tag no longer matches.
     const enc = row?.legalRepIdEnc ?? '';
-    const flipped = `${enc.slice(0, -2)}${enc.endsWith('A') ? 'B' : 'A'}${enc.slice(-1)}`;
+    // Change one character inside the ciphertext part (v1.<iv>.<ct>.<mac>) to a different one.
+    const [v, iv, ct, mac] = enc.split('.');
+    const ch = ct?.[0] === 'A' ? 'B' : 'A';
+    const flipped = [v, iv, `${ch}${ct?.slice(1)}`, mac].join('.');
+    expect(flipped).not.toBe(enc);
     await t.deps.db.update(operators).set({ legalRepIdEnc: flipped }).where(eq(operators.id, op.id));
     const res = await as(t.app, cookies.province ?? '', { method: 'POST', url: `/api/operators/${op.id}/identity` });
     expect(res.statusCode).toBe(500);
