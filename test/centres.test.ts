@@ -911,6 +911,7 @@ describe('lists, Excel export and statistics', () => {
       '县（市、区）',
       '场地面积（㎡）',
       '场地合规（第六条）',
+      '人员配备（第七条）',
       '服务内容',
       '联系人',
     ]);
@@ -927,7 +928,8 @@ describe('lists, Excel export and statistics', () => {
       first.venueArea,
       first.venueVerdict.message['zh-CN'],
     ]);
-    expect(String(rows[0]?.[9])).toContain('退税服务');
+    expect(rows[0]?.[9]).toBe(`${first.staffCount} 人（${first.staffCompliant ? '达标' : '未达标'}）`);
+    expect(String(rows[0]?.[10])).toContain('退税服务');
     const en = await sheetOf(await get('province', `/api/centres?${qs}&format=xlsx&lang=en`));
     expect(en[0]?.slice(0, 3)).toEqual(['ID', 'Name', 'Status']);
     expect(en.slice(1).map((r) => r[0])).toEqual(idsIn(list));

@@ -159,3 +159,35 @@ describe('staff roster and the Art. 7 minimums', () => {
     expect(back.json()).toMatchObject({ code: 'IMPORT_REJECTED', details: { errors: [{ field: 'file' }] } });
   });
 });
+
+describe('staffing on the lists and the province dashboard (issue 5: "shown on the centre page and province dashboards")', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(async () => t?.close());
+
+  it('marks a provincial-park centre with 2 staff as below Art. 7 until the third qualified person joins', async () => {
+    const c = await makeCentre(t.deps, { park: t.world.parks.zhijiang, target: 'approved' });
+    const county = await loginAs(t.app, 'county.420583');
+    const province = await loginAs(t.app, 'province');
+    const person = (name: string, tradeYears: number, customsDeclarant: boolean, foreignLanguage: boolean) =>
+      as(t.app, county, {
+        method: 'POST',
+        url: `/api/centres/${c.id}/staff`,
+        payload: { name, tradeYears, customsDeclarant, foreignLanguage, socialInsuranceProof: '枝江社保参保证明' },
+      });
+    await person('赵一鸣', 4, true, false);
+    await person('钱二丽', 1, false, true);
+    const row = async () =>
+      (await as(t.app, province, { method: 'GET', url: '/api/centres' }))
+        .json()
+        .items.find((x: { id: number }) => x.id === c.id);
+    const stats = async () => (await as(t.app, province, { method: 'GET', url: '/api/centres/stats' })).json();
+    expect(await row()).toMatchObject({ staffCount: 2, staffCompliant: false });
+    expect((await stats()).staffNonCompliant).toBe(1);
+    await person('孙三强', 1, false, false);
+    expect(await row()).toMatchObject({ staffCount: 3, staffCompliant: true });
+    expect((await stats()).staffNonCompliant).toBe(0);
+  });
+});

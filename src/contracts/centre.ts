@@ -96,6 +96,9 @@ export const ZCentre = z.object({
   supportStatement: z.string().nullable(),
   /** Art. 6 venue verdict under the parameter version in force today. */
   venueVerdict: ZVerdict,
+  /** Art. 7: the roster size, and whether it meets all four minimums for the park's level (details on the roster). */
+  staffCount: z.number().int(),
+  staffCompliant: z.boolean(),
   submittedAt: z.string().nullable(),
   recognisedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
@@ -280,5 +283,7 @@ export const ZCentreStats = z.object({
   ),
   byStatus: z.record(z.string(), z.number().int()),
   venueNonCompliant: z.number().int(),
+  /** Recognised centres whose roster misses an Art. 7 minimum. */
+  staffNonCompliant: z.number().int(),
 });
 export type TCentreStats = z.infer<typeof ZCentreStats>;

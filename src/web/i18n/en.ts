@@ -189,6 +189,8 @@ export const en: Messages = {
   'centre.stats.inApplication': 'In application',
   'centre.stats.revoked': 'Revoked',
   'centre.stats.venueNonCompliant': 'Venue below standard',
+  'centre.stats.staffNonCompliant': 'Staffing below standard',
+  'centre.field.staffCompliant': 'Staff (Art. 7)',
   'centre.verdict.venue': 'Venue (Art. 6)',
   'centre.verdict.placement': 'Placement (Art. 9(2))',
   'centre.verdict.title': '{title}: {result}',

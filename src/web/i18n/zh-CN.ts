@@ -190,6 +190,8 @@ export const zhCN = {
   'centre.stats.inApplication': '申请中',
   'centre.stats.revoked': '已撤销',
   'centre.stats.venueNonCompliant': '场地不达标',
+  'centre.stats.staffNonCompliant': '人员配备不达标',
+  'centre.field.staffCompliant': '人员配备（第七条）',
   'centre.verdict.venue': '服务场地（第六条）',
   'centre.verdict.placement': '设点布局（第九条第（二）项）',
   'centre.verdict.title': '{title}：{result}',

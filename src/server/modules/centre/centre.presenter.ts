@@ -5,8 +5,10 @@ import { centreScope } from '../../lib/access/scope';
 import { AppError } from '../../lib/errors';
 import { beijingDay, type PolicyInForce, policyInForce } from '../../policy/policy';
 import { placementVerdict } from '../../policy/rules/placement';
+import { type StaffFacts, staffingVerdicts } from '../../policy/rules/staffing';
 import { venueAreaVerdict } from '../../policy/rules/venue';
 import { listCentreAttachments } from '../attachment/attachment.repository';
+import { rostersOf } from '../staff/staff.repository';
 import { CENTRE_TRANSITIONS, type CentreTransition, canTransition, isRecognised } from './centre.machine';
 import {
   type CentreRow,
@@ -22,9 +24,11 @@ export async function currentPolicy(ctx: RequestContext): Promise<PolicyInForce>
   return policyInForce(ctx.deps.db, beijingDay(ctx.deps.clock()));
 }
 
-export function toCentre(row: CentreRow, policy: PolicyInForce): TCentre {
+export function toCentre(row: CentreRow, policy: PolicyInForce, staff: StaffFacts[]): TCentre {
   return {
     ...row,
+    staffCount: staff.length,
+    staffCompliant: staffingVerdicts(row.parkLevel, staff, policy).every((v) => v.ok),
     venueArea: Number(row.venueArea),
     venueVerdict: venueAreaVerdict(
       { parkLevel: row.parkLevel, parkKind: row.parkKind, area: Number(row.venueArea) },
@@ -53,7 +57,7 @@ export async function getCentreDetail(ctx: RequestContext, id: number): Promise<
   const db = ctx.deps.db;
   const row = await findCentre(db, centreScope(user), id);
   if (!row) throw new AppError('NOT_FOUND', { id });
-  const [policy, events, changes, letters, pending, others, files] = await Promise.all([
+  const [policy, events, changes, letters, pending, others, files, rosters] = await Promise.all([
     currentPolicy(ctx),
     listEvents(db, id),
     listChanges(db, id),
@@ -61,6 +65,7 @@ export async function getCentreDetail(ctx: RequestContext, id: number): Promise<
     pendingChange(db, id),
     countPlaceHolders(db, row.parkId, id, true),
     listCentreAttachments(db, id),
+    rostersOf(db, [id]),
   ]);
   const allowed: string[] = [];
   if (can(user.role, 'centre.update') && (row.status === 'draft' || row.status === 'returned')) allowed.push('update');
@@ -71,7 +76,7 @@ export async function getCentreDetail(ctx: RequestContext, id: number): Promise<
   if (can(user.role, 'centre.requestChange') && isRecognised(row.status) && !pending) allowed.push('requestChange');
   if (can(user.role, 'centre.decideChange') && pending) allowed.push('decideChange');
   return {
-    ...toCentre(row, policy),
+    ...toCentre(row, policy, rosters.get(id) ?? []),
     events,
     attachments: files,
     changes,

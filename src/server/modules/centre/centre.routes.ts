@@ -76,6 +76,14 @@ export const centreRoutes: FastifyPluginAsyncZod = async (app) => {
               width: 50,
             },
             {
+              header: en ? 'Staff (Art. 7)' : '人员配备（第七条）',
+              value: (c) =>
+                en
+                  ? `${c.staffCount} (${c.staffCompliant ? 'meets' : 'below'} the minimum)`
+                  : `${c.staffCount} 人（${c.staffCompliant ? '达标' : '未达标'}）`,
+              width: 20,
+            },
+            {
               header: en ? 'Services' : '服务内容',
               value: (c) => c.services.map((s) => SERVICE_CATEGORY_NAMES[s][l]).join(en ? ', ' : '、'),
               width: 60,

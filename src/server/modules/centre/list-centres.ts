@@ -5,7 +5,9 @@ import { centreChanges, centres } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { centreScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
+import { staffingVerdicts } from '../../policy/rules/staffing';
 import { venueAreaVerdict } from '../../policy/rules/venue';
+import { rostersOf } from '../staff/staff.repository';
 import { isRecognised } from './centre.machine';
 import { currentPolicy, toCentre } from './centre.presenter';
 import { centreCounts, centreFilters, listCentres } from './centre.repository';
@@ -37,7 +39,11 @@ export async function listCentresForUser(
     currentPolicy(ctx),
     listCentres(ctx.deps.db, where, q.sort, limit, offset),
   ]);
-  return { items: rows.map((r) => toCentre(r, policy)), total };
+  const rosters = await rostersOf(
+    ctx.deps.db,
+    rows.map((r) => r.id),
+  );
+  return { items: rows.map((r) => toCentre(r, policy, rosters.get(r.id) ?? [])), total };
 }
 
 const IN_APPLICATION = new Set(['draft', 'submitted', 'returned', 'forwarded']);
@@ -67,10 +73,18 @@ export async function centreStats(ctx: RequestContext): Promise<TCentreStats> {
     byCity.set(c.cityCode, entry);
     byStatus[c.status] = (byStatus[c.status] ?? 0) + c.n;
   }
+  const recognised = rows.filter((r) => isRecognised(r.status));
+  const rosters = await rostersOf(
+    ctx.deps.db,
+    recognised.map((r) => r.id),
+  );
+  const staffNonCompliant = recognised.filter(
+    (r) => !staffingVerdicts(r.parkLevel, rosters.get(r.id) ?? [], policy).every((v) => v.ok),
+  ).length;
   const venueNonCompliant = rows.filter(
     (r) =>
       (isRecognised(r.status) || IN_APPLICATION.has(r.status)) &&
       !venueAreaVerdict({ parkLevel: r.parkLevel, parkKind: r.parkKind, area: Number(r.venueArea) }, policy).ok,
   ).length;
-  return { byCity: [...byCity.values()], byStatus, venueNonCompliant };
+  return { byCity: [...byCity.values()], byStatus, venueNonCompliant, staffNonCompliant };
 }

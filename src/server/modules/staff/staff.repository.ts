@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { TStaff } from '../../../contracts/staff';
 import type { Db } from '../../db/client';
 import { centreStaff } from '../../db/schema';
@@ -34,4 +34,13 @@ export async function findStaff(db: Db, centreId: number, staffId: number) {
       .where(and(eq(centreStaff.centreId, centreId), eq(centreStaff.id, staffId)))
       .limit(1)
   )[0];
+}
+
+/** Rosters of several centres at once (one query), for lists and dashboards. */
+export async function rostersOf(db: Db, centreIds: number[]): Promise<Map<number, TStaff[]>> {
+  const out = new Map<number, TStaff[]>(centreIds.map((id) => [id, []]));
+  if (centreIds.length === 0) return out;
+  const rows = await db.select().from(centreStaff).where(inArray(centreStaff.centreId, centreIds));
+  for (const r of rows) out.get(r.centreId)?.push(toStaff(r));
+  return out;
 }

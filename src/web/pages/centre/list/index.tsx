@@ -102,6 +102,17 @@ export function CentreListPage() {
       render: (verdict: TVerdict) => <VerdictMark verdict={verdict} />,
     },
     {
+      title: t('centre.field.staffCompliant'),
+      dataIndex: 'staffCompliant',
+      width: 100,
+      align: 'center',
+      render: (ok: boolean, c: TCentre) => (
+        <span style={{ color: ok ? '#389e0d' : '#cf1322' }} data-testid="staff-compliance">
+          {ok ? '✓' : '✗'} {c.staffCount}
+        </span>
+      ),
+    },
+    {
       title: t('centre.field.updatedAt'),
       dataIndex: 'updatedAt',
       key: 'updatedAt',
@@ -126,6 +137,7 @@ export function CentreListPage() {
               <Statistic title={t('centre.stats.recognised')} value={totals.recognised} />
               <Statistic title={t('centre.stats.inApplication')} value={totals.inApplication} />
               <Statistic title={t('centre.stats.venueNonCompliant')} value={stats.data.venueNonCompliant} />
+              <Statistic title={t('centre.stats.staffNonCompliant')} value={stats.data.staffNonCompliant} />
             </Space>
           }
           styles={{ header: { paddingBlock: 8 } }}

@@ -40,6 +40,13 @@ export function CentreStatsCard() {
             styles={{ content: stats.data?.venueNonCompliant ? { color: '#cf1322' } : undefined }}
           />
         </Col>
+        <Col flex="1 1 160px">
+          <Statistic
+            title={t('centre.stats.staffNonCompliant')}
+            value={stats.data?.staffNonCompliant ?? 0}
+            styles={{ content: stats.data?.staffNonCompliant ? { color: '#cf1322' } : undefined }}
+          />
+        </Col>
       </Row>
     </Card>
   );
