@@ -230,5 +230,3 @@ export async function centreCounts(db: Db, scope: SQL) {
     .groupBy(centres.cityCode, regions.name, centres.status)
     .orderBy(centres.cityCode);
 }
-
-export { sql };

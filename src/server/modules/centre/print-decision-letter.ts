@@ -4,6 +4,7 @@ import { decisionLetters } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { centreScope } from '../../lib/access/scope';
 import { AppError } from '../../lib/errors';
+import { zhDate } from '../../policy/rules/deadlines';
 import { findCentre } from './centre.repository';
 
 const TITLES = { approval: '核准设立', adjustment: '调整', revocation: '撤销' } as const;
@@ -13,12 +14,6 @@ function escapeHtml(s: string): string {
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
-}
-
-/** 2026-11-24 → 2026年11月24日 */
-export function chineseDate(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
 }
 
 /**
@@ -64,6 +59,6 @@ ${centre.isDemo ? '<p class="demo">演示数据 · Demo data</p>' : ''}
 <p>事由：${escapeHtml(letter.reason)}</p>
 <p>依据：${escapeHtml(letter.legalBasis)}。</p>
 <p>请按照有关规定做好后续工作。</p>
-<div class="sign"><div>${escapeHtml(letter.issuedBy)}</div><div>${chineseDate(letter.issuedOn)}</div></div>
+<div class="sign"><div>${escapeHtml(letter.issuedBy)}</div><div>${zhDate(letter.issuedOn)}</div></div>
 </body></html>`;
 }

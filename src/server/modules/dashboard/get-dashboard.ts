@@ -5,6 +5,7 @@ import { auditEntries, parks, regions, users } from '../../db/schema';
 import { can } from '../../lib/access/permissions';
 import { requireAction } from '../../lib/access/require-access';
 import { parkScope } from '../../lib/access/scope';
+import { beijingDay } from '../../policy/policy';
 import { describeScope } from '../auth/me';
 
 /** Home-page figures, each computed from the records in the user's scope. */
@@ -13,7 +14,7 @@ export async function getDashboard(ctx: RequestContext): Promise<TDashboard> {
   const db = ctx.deps.db;
   const parkWhere = can(user.role, 'park.read') ? parkScope(user) : sql`false`;
   const now = ctx.deps.clock();
-  const startOfDay = new Date(`${new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)}T00:00:00+08:00`);
+  const startOfDay = new Date(`${beijingDay(now)}T00:00:00+08:00`);
   const [s, byLevel, byCity, regionCount, userCount, auditToday] = await Promise.all([
     describeScope(ctx, user),
     db.select({ level: parks.level, n: count() }).from(parks).where(parkWhere).groupBy(parks.level),

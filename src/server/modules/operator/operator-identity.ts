@@ -1,4 +1,3 @@
-import type { TLocale } from '../../../contracts/common';
 import { AppError } from '../../lib/errors';
 import { encryptField } from '../../lib/field-crypto';
 import { validateCreditCode } from '../../policy/rules/credit-code';
@@ -32,5 +31,3 @@ export function protectedIdNumber(input: string, today: string, key: Buffer): { 
   }
   return { enc: encryptField(r.id, key), masked: maskIdNumber(r.id) };
 }
-
-export type { TLocale };

@@ -1,18 +1,11 @@
 import type { TVerdict } from '../../../contracts/centre';
 import type { PolicyInForce } from '../policy';
+import { addMonthsClamped } from './deadlines';
 
 export interface EligibilityFacts {
   qualificationStatus: 'qualified' | 'disqualified' | 'blacklisted';
   /** Dates (YYYY-MM-DD) of recorded violations. */
   violations: string[];
-}
-
-function yearsBefore(day: string, years: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const target = new Date(Date.UTC((y ?? 0) - years, (m ?? 1) - 1, d ?? 1));
-  // 29 February minus a year is 28 February.
-  if (target.getUTCMonth() !== (m ?? 1) - 1) target.setUTCDate(0);
-  return target.toISOString().slice(0, 10);
 }
 
 /**
@@ -21,7 +14,8 @@ function yearsBefore(day: string, years: number): string {
  */
 export function operatorEligibility(facts: EligibilityFacts, today: string, policy: PolicyInForce): TVerdict[] {
   const years = policy.parameters.violationFreeYears;
-  const since = yearsBefore(today, years);
+  // 29 February minus a year is 28 February, as for every other month-based deadline.
+  const since = addMonthsClamped(today, -12 * years);
   const recent = facts.violations.filter((v) => v > since && v <= today).sort();
   const status = facts.qualificationStatus;
   const statusOk = status === 'qualified';
