@@ -80,11 +80,31 @@ describe.skipIf(!executable)('browser: setting up a centre', () => {
     await page.click('[data-testid="confirm-action"]');
   }
 
-  /** Open an antd Select and pick an option from its (visible) dropdown. */
+  /**
+   * Open an antd Select and pick an option from its own dropdown. A dropdown closing on a busy machine stays visible
+   * through its animation, so wait for every other dropdown to be gone first: otherwise "the first visible option"
+   * can be an option of the previous field, and the click lands there.
+   */
   async function pick(page: Page, selectId: string, text?: string) {
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), POLL).toBe(0);
     await page.click(selectId);
-    const options = page.locator('.ant-select-item-option:visible');
+    const dropdown = page.locator('.ant-select-dropdown:visible');
+    await dropdown.waitFor();
+    const options = dropdown.locator('.ant-select-item-option');
     await (text ? options.filter({ hasText: text }).first() : options.first()).click();
+  }
+
+  /** Wait for a selector; when it does not come, fail with what the page shows (a refusal, a field error). */
+  async function waitForOrReport(page: Page, selector: string) {
+    try {
+      await page.locator(selector).waitFor();
+    } catch (error) {
+      const shown = await page
+        .locator('body')
+        .innerText()
+        .catch(() => '(page gone)');
+      throw new Error(`${selector} did not appear at ${page.url()}; the page shows:\n${shown}`, { cause: error });
+    }
   }
 
   async function openCentre(page: Page) {
@@ -104,10 +124,11 @@ describe.skipIf(!executable)('browser: setting up a centre', () => {
     await county.fill('#reasons', '夷陵经济开发区外贸企业较多，需要就近提供通关退税等一站式服务。');
     await pick(county, '#services');
     await county.keyboard.press('Escape');
+    await expect.poll(() => county.locator('.ant-select-dropdown:visible').count(), POLL).toBe(0);
     await county.fill('#contactPerson', '李科长');
     await county.fill('#contactPhone', '0717-7821234');
     await form.locator('button[type="submit"]').click();
-    await county.locator('[data-testid="action-submit"]').waitFor();
+    await waitForOrReport(county, '[data-testid="action-submit"]');
     await act(county, 'submit');
     await expect.poll(() => county.locator('body').innerText(), POLL).toContain('已提交');
 
