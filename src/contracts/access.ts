@@ -46,6 +46,11 @@ export const ACTIONS = [
   'operator.recordViolation',
   'staff.manage',
   'centre.attach',
+  'engagement.read',
+  'engagement.manage',
+  'engagement.report',
+  'engagement.return',
+  'engagement.file',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

@@ -99,6 +99,8 @@ export const ZCentre = z.object({
   /** Art. 7: the roster size, and whether it meets all four minimums for the park's level (details on the roster). */
   staffCount: z.number().int(),
   staffCompliant: z.boolean(),
+  /** The operator whose agreement the province filed (Art. 10(三)); null before filing or after a change. */
+  operatorName: z.string().nullable(),
   submittedAt: z.string().nullable(),
   recognisedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
@@ -259,6 +261,8 @@ export const ZPublicCentre = z.object({
   contactPhone: z.string(),
   services: z.array(ZServiceCategory),
   recognisedAt: z.string().nullable(),
+  /** The operator whose agreement the province filed (Art. 10(三)), once there is one. */
+  operatorName: z.string().nullable(),
   isDemo: z.boolean(),
 });
 export type TPublicCentre = z.infer<typeof ZPublicCentre>;

@@ -12,6 +12,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { centreRoutes } from './modules/centre/centre.routes';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
+import { engagementRoutes } from './modules/engagement/engagement.routes';
 import { operatorRoutes } from './modules/operator/operator.routes';
 import { parkRoutes } from './modules/park/park.routes';
 import { policyRoutes } from './modules/policy/policy.routes';
@@ -113,6 +114,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(operatorRoutes);
   await app.register(staffRoutes);
   await app.register(attachmentRoutes);
+  await app.register(engagementRoutes);
   await registerWeb(app, opts.webDir ?? DEFAULT_WEB_DIR);
   await app.ready();
   return app;

@@ -48,6 +48,15 @@ export const ZAuditAction = z.enum([
   'staff.removed', // a staff member left a centre's roster
   'staff.imported', // a roster file was imported, all rows at once
   'attachment.uploaded', // a file was attached to a centre's application (type checked by its bytes)
+  'engagement.tendered', // a county recorded the tender that chose a centre's operator (Art. 10(三))
+  'engagement.checklist.updated', // the county confirmed Art. 10(一) conditions with evidence
+  'engagement.signed', // the tripartite agreement was recorded; the filing deadline runs (Art. 10(三))
+  'engagement.reported', // the city compiled and reported it to the province
+  'engagement.returned', // the city or the province sent it back to the county, with a reason
+  'engagement.filed', // the province filed (备案) and published it; the centre is operating
+  'engagement.contract.recorded', // an annual contract was signed (一年一签)
+  'engagement.contract.evaluated', // the county recorded the year-end evaluation of a contract year
+  'centre.operating', // the centre began operating with a filed operator
   'audit.purged', // entries older than the retention period were deleted; records where the chain now starts
 ]);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

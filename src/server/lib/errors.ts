@@ -38,6 +38,9 @@ export const ERROR_STATUS = {
   IMPORT_REJECTED: 400,
   ATTACHMENT_INVALID: 400,
   UNSUPPORTED_FILE: 415,
+  OPERATOR_INELIGIBLE: 409,
+  ENGAGEMENT_EXISTS: 409,
+  ENGAGEMENT_RULE: 409,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
 } as const;
@@ -134,6 +137,16 @@ export const ERROR_MESSAGES: Messages = {
     'zh-CN': '调整申请须写明调整后的内容',
     en: 'An adjustment must say what changes',
   },
+  OPERATOR_INELIGIBLE: {
+    'zh-CN': '该企业不符合承办条件：{verdict}',
+    en: 'This enterprise may not be chosen as operator: {verdict}',
+  },
+  ENGAGEMENT_EXISTS: {
+    'zh-CN':
+      '该中心已有承办企业“{operatorName}”（{statusLabel}），须在其服务期结束或更换获准后才能重新确定承办企业（第十条（三）、（六））',
+    en: 'This centre already has an operator, "{operatorName}" ({statusLabel}); a new one can be chosen only after its period ends or a change is approved (Art. 10(3), 10(6))',
+  },
+  ENGAGEMENT_RULE: { 'zh-CN': '不予办理：{verdict}', en: 'Refused: {verdict}' },
   INTERNAL: {
     'zh-CN': '服务器内部错误，请稍后重试（请求编号 {requestId}）',
     en: 'Internal server error; please try again later (request {requestId})',

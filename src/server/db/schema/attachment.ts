@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { centreEvents, centres } from './centre';
+import { engagements } from './engagement';
 import { users } from './identity';
 
 /**
@@ -15,6 +16,9 @@ export const attachments = pgTable(
       .notNull()
       .references(() => centres.id),
     eventId: integer('event_id').references(() => centreEvents.id),
+    /** Art. 10: a file of an operator engagement (one of the seven materials, evidence, the agreement). */
+    engagementId: integer('engagement_id').references(() => engagements.id),
+    kind: text('kind'),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
     size: bigint('size', { mode: 'number' }).notNull(),
@@ -24,5 +28,5 @@ export const attachments = pgTable(
     uploadedByName: text('uploaded_by_name'),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
   },
-  (t) => [index('attachments_centre_idx').on(t.centreId)],
+  (t) => [index('attachments_centre_idx').on(t.centreId), index('attachments_engagement_idx').on(t.engagementId)],
 );

@@ -1,6 +1,7 @@
 export * from './attachment';
 export * from './audit';
 export * from './centre';
+export * from './engagement';
 export * from './identity';
 export * from './operator';
 export * from './policy';

@@ -56,6 +56,13 @@ export const PERMISSIONS = {
   'staff.manage': ['operator', 'county'],
   // Evidence attached to an application's steps by the officers who take them (Art. 9).
   'centre.attach': ['county', 'city', 'province'],
+  // Art. 10(三): the county runs the tender, keeps the operator's materials and checklist, signs the tripartite
+  // agreement and the annual contracts; the city compiles and reports; the province files and publishes.
+  'engagement.read': ['admin', ...OFFICIALS, 'operator'],
+  'engagement.manage': ['county'],
+  'engagement.report': ['city'],
+  'engagement.return': ['province'],
+  'engagement.file': ['province'],
 } satisfies Record<TAction, TRole[]>;
 
 export function can(role: TRole, action: TAction): boolean {

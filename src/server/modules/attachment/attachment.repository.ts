@@ -21,7 +21,7 @@ export async function listCentreAttachments(db: Db, centreId: number): Promise<T
   const rows = await db
     .select()
     .from(attachments)
-    .where(eq(attachments.centreId, centreId))
+    .where(and(eq(attachments.centreId, centreId), isNull(attachments.engagementId)))
     .orderBy(asc(attachments.id));
   return rows.map(toAttachment);
 }
@@ -32,7 +32,14 @@ export async function attachToEvent(tx: Db, centreId: number, eventId: number, i
   const linked = await tx
     .update(attachments)
     .set({ eventId })
-    .where(and(inArray(attachments.id, unique), eq(attachments.centreId, centreId), isNull(attachments.eventId)))
+    .where(
+      and(
+        inArray(attachments.id, unique),
+        eq(attachments.centreId, centreId),
+        isNull(attachments.eventId),
+        isNull(attachments.engagementId),
+      ),
+    )
     .returning({ id: attachments.id });
   if (linked.length !== unique.length) throw new AppError('ATTACHMENT_INVALID', { field: 'attachmentIds' });
 }

@@ -6,6 +6,7 @@ import { auditContext, type RequestContext, SYSTEM_USER_ID } from '../../context
 import { attachments } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { centreScope } from '../../lib/access/scope';
+import type { SessionUser } from '../../lib/access/session-user';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { detectFileType } from '../../lib/file-type';
@@ -49,6 +50,22 @@ export async function uploadAttachment(
   const centre = await findCentre(ctx.deps.db, centreScope(ctx.user), centreId);
   if (!centre) throw new AppError('NOT_FOUND', { id: centreId });
   const user = requireAction(ctx.user, 'centre.attach');
+  return storeAttachment(ctx, user, { centreId, engagementId: null, kind: null }, body, rawFileName);
+}
+
+/**
+ * Store a file for a record the caller has already been allowed to attach to (scope and role checked by the
+ * caller): the type comes from its bytes, the path is made here, and the row and its audit entry go in one
+ * transaction; a file whose row was not written is removed again.
+ */
+export async function storeAttachment(
+  ctx: RequestContext,
+  user: SessionUser,
+  owner: { centreId: number; engagementId: number | null; kind: string | null },
+  body: Buffer,
+  rawFileName: string | undefined,
+): Promise<TAttachment> {
+  const { centreId } = owner;
   // A body the JSON or form parser took is not a file of an accepted type either.
   const type = Buffer.isBuffer(body) ? detectFileType(body) : null;
   if (!type) throw new AppError('UNSUPPORTED_FILE', ACCEPTED);
@@ -63,6 +80,8 @@ export async function uploadAttachment(
         .insert(attachments)
         .values({
           centreId,
+          engagementId: owner.engagementId,
+          kind: owner.kind,
           fileName: cleanFileName(rawFileName, type.extension),
           contentType: type.contentType,
           size: body.length,

@@ -18,6 +18,11 @@ import { HOLDS_PARK_PLACE } from './centre.machine';
 const county = alias(regions, 'county');
 const city = alias(regions, 'city');
 
+/** The operator of the centre's filed engagement (Art. 10(三)), or null. */
+export const filedOperatorName = sql<string | null>`(
+  select o.name from engagements e join operators o on o.id = e.operator_id
+  where e.centre_id = ${centres.id} and e.status = 'filed' limit 1)`;
+
 export const centreColumns = {
   id: centres.id,
   name: centres.name,
@@ -43,6 +48,7 @@ export const centreColumns = {
   submittedAt: centres.submittedAt,
   recognisedAt: centres.recognisedAt,
   revokedAt: centres.revokedAt,
+  operatorName: filedOperatorName,
   isDemo: centres.isDemo,
   version: centres.version,
   createdAt: centres.createdAt,
@@ -74,6 +80,7 @@ export interface CentreRow {
   submittedAt: Date | null;
   recognisedAt: Date | null;
   revokedAt: Date | null;
+  operatorName: string | null;
   isDemo: boolean;
   version: number;
   createdAt: Date;

@@ -5,6 +5,7 @@ import type { TServiceCategory } from '../../../contracts/service-category';
 import type { Db } from '../../db/client';
 import { centres, parks, regions } from '../../db/schema';
 import { contains } from '../../lib/like';
+import { filedOperatorName } from './centre.repository';
 
 const county = alias(regions, 'county');
 const city = alias(regions, 'city');
@@ -50,6 +51,7 @@ export async function listPublicCentres(
         contactPhone: centres.contactPhone,
         services: centres.services,
         recognisedAt: centres.recognisedAt,
+        operatorName: filedOperatorName,
         isDemo: centres.isDemo,
       })
       .from(centres)

@@ -1,0 +1,120 @@
+import type { TCentreDetail } from '../../contracts/centre';
+import {
+  ELIGIBILITY_ITEMS,
+  REQUIRED_MATERIALS,
+  type TEngagementDetail,
+  type TRecordTenderRequest,
+} from '../../contracts/engagement';
+import type { TOperatorDetail } from '../../contracts/operator';
+import { type Deps, systemContext } from '../context';
+import { recordContract } from '../modules/engagement/annual-contracts';
+import { recordAgreement } from '../modules/engagement/record-agreement';
+import { recordTender } from '../modules/engagement/record-tender';
+import { stepEngagement } from '../modules/engagement/step-engagement';
+import { updateChecklist } from '../modules/engagement/update-checklist';
+import { uploadEngagementFile } from '../modules/engagement/upload-engagement-file';
+import { beijingDay } from '../policy/policy';
+import { ELIGIBILITY_LABELS, MATERIAL_LABELS } from '../policy/rules/operator-application';
+
+export type EngagementTarget = 'tendered' | 'ready' | 'signed' | 'reported' | 'filed';
+
+export interface MakeEngagementOptions {
+  centre: TCentreDetail;
+  operator: TOperatorDetail;
+  /** `ready`: tendered, with the six materials uploaded and the checklist confirmed. */
+  target: EngagementTarget;
+  /** Days before today (Beijing): the award, and the signing of the agreement. */
+  awardedDaysAgo?: number;
+  signedOn?: string;
+  /** Record the year-1 contract as well (from `signed` on). */
+  withContract?: boolean;
+}
+
+function daysBefore(day: string, n: number): string {
+  const t = new Date(`${day}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() - n);
+  return t.toISOString().slice(0, 10);
+}
+
+/** The smallest real PDF: enough for the byte check, named as the material it stands for. */
+function pdfFor(title: string): Buffer {
+  return Buffer.from(`%PDF-1.4\n% ${title}\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n`);
+}
+
+export function tenderInputFor(
+  centre: TCentreDetail,
+  operator: TOperatorDetail,
+  today: string,
+  awardedDaysAgo = 30,
+): TRecordTenderRequest {
+  const awardedOn = daysBefore(today, awardedDaysAgo);
+  return {
+    operatorId: operator.id,
+    projectNumber: `${centre.countyCode}-ZFCG-${awardedOn.slice(0, 4)}-${String(centre.id).padStart(3, '0')}`,
+    method: 'public_tender',
+    announcedOn: daysBefore(awardedOn, 21),
+    awardedOn,
+    bidders: [
+      { name: operator.name, creditCode: operator.creditCode, bidAmount: 380_000 },
+      { name: `${centre.cityName}通达国际货运代理有限公司`, creditCode: null, bidAmount: 395_000 },
+      { name: `${centre.countyName}楚贸供应链管理有限公司`, creditCode: null, bidAmount: 410_000 },
+    ],
+    contractAmount: 380_000,
+    serviceStart: awardedOn,
+  };
+}
+
+/**
+ * An operator engaged for a centre through the real workflow — the county records the tender, uploads the seven
+ * materials and confirms the checklist, signs the agreement; the city reports; the province files — so demo and
+ * tests only hold reachable states.
+ */
+export async function makeEngagement(deps: Deps, opts: MakeEngagementOptions): Promise<TEngagementDetail> {
+  const { centre, operator, target } = opts;
+  const county = systemContext(deps, 'county', { regionCode: centre.countyCode });
+  const city = systemContext(deps, 'city', { regionCode: centre.cityCode });
+  const province = systemContext(deps, 'province');
+  const today = beijingDay(deps.clock());
+  let e = await recordTender(county, centre.id, tenderInputFor(centre, operator, today, opts.awardedDaysAgo));
+  if (target === 'tendered') return e;
+  for (const kind of REQUIRED_MATERIALS) {
+    await uploadEngagementFile(county, e.id, kind, pdfFor(kind), `${MATERIAL_LABELS[kind]['zh-CN']}.pdf`);
+  }
+  e = await updateChecklist(county, e.id, {
+    version: e.version,
+    entries: ELIGIBILITY_ITEMS.map((item) => ({
+      item,
+      confirmed: true,
+      evidence: `已核查：${ELIGIBILITY_LABELS[item]['zh-CN']}（见申报材料及“信用中国”查询结果）`,
+      attachmentIds: [],
+    })),
+  });
+  if (target === 'ready') return e;
+  const signedOn = opts.signedOn ?? daysBefore(today, Math.min(5, opts.awardedDaysAgo ?? 30));
+  e = await recordAgreement(county, e.id, {
+    version: e.version,
+    signedOn,
+    agreementNumber: `${centre.countyName}商务三方〔${signedOn.slice(0, 4)}〕${centre.id}号`,
+    countyParty: `${centre.countyName}商务局`,
+    parkParty: `${centre.parkName}管理委员会`,
+    fundScope: [
+      { item: '场地运维及办公设备', amount: 80_000, description: '服务窗口运行、设备维护' },
+      { item: '派驻人员劳务', amount: 200_000, description: '按第七条配备的专业服务人员' },
+      { item: '培训交流与市场开拓活动', amount: 70_000, description: '政策宣讲、展会组织' },
+      { item: '信息化及咨询服务', amount: 50_000, description: null },
+    ],
+  });
+  if (opts.withContract) {
+    e = await recordContract(county, e.id, {
+      version: e.version,
+      year: 1,
+      contractNumber: `${centre.countyName}外综服合同〔${signedOn.slice(0, 4)}〕1号`,
+      signedOn,
+      amount: 400_000,
+    });
+  }
+  if (target === 'signed') return e;
+  e = await stepEngagement(city, e.id, 'report', { version: e.version, comment: '材料齐全，汇总上报。' });
+  if (target === 'reported') return e;
+  return stepEngagement(province, e.id, 'file', { version: e.version, comment: '予以备案并公布。' });
+}

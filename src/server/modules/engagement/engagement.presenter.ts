@@ -1,0 +1,129 @@
+import type { TAction } from '../../../contracts/access';
+import type { TEngagement, TEngagementDetail } from '../../../contracts/engagement';
+import { REQUIRED_MATERIALS } from '../../../contracts/engagement';
+import type { RequestContext } from '../../context';
+import type { Db } from '../../db/client';
+import { can } from '../../lib/access/permissions';
+import type { SessionUser } from '../../lib/access/session-user';
+import { AppError } from '../../lib/errors';
+import { beijingDay, type PolicyInForce, policyInForce } from '../../policy/policy';
+import { filingVerdict } from '../../policy/rules/deadlines';
+import { operatorEligibility } from '../../policy/rules/eligibility';
+import { reprocurementDue } from '../../policy/rules/procurement';
+import { listViolations } from '../operator/operator.repository';
+import { canStep, type EngagementStep } from './engagement.machine';
+import {
+  type EngagementRow,
+  engagementScope,
+  findEngagement,
+  listContracts,
+  listEngagementAttachments,
+  listEngagementEvents,
+} from './engagement.repository';
+
+export function toEngagement(row: EngagementRow, policy: PolicyInForce, today: string): TEngagement {
+  const e = row.e;
+  return {
+    id: e.id,
+    centreId: e.centreId,
+    centreName: row.centreName,
+    countyCode: e.countyCode,
+    countyName: row.countyName,
+    cityCode: e.cityCode,
+    cityName: row.cityName,
+    parkName: row.parkName,
+    operatorId: e.operatorId,
+    operatorName: row.operatorName,
+    operatorCreditCode: row.operatorCreditCode,
+    status: e.status,
+    projectNumber: e.projectNumber,
+    method: e.method,
+    methodNote: e.methodNote,
+    announcedOn: e.announcedOn,
+    awardedOn: e.awardedOn,
+    bidders: e.bidders,
+    contractAmount: e.contractAmount === null ? null : Number(e.contractAmount),
+    serviceStart: e.serviceStart,
+    serviceEnd: e.serviceEnd,
+    signedOn: e.signedOn,
+    agreementNumber: e.agreementNumber,
+    countyParty: e.countyParty,
+    parkParty: e.parkParty,
+    fundScope: e.fundScope,
+    filingDeadline: e.filingDeadline,
+    // Art. 10(三): the agreement reaches the province (the city's report) within the working days of the parameter.
+    filingVerdict: e.signedOn ? filingVerdict(e.signedOn, e.reportedOn, today, policy) : null,
+    reportedOn: e.reportedOn,
+    filedOn: e.filedOn,
+    filingNumber: e.filingNumber,
+    endedOn: e.endedOn,
+    endReason: e.endReason,
+    policyVersion: e.policyVersion,
+    version: e.version,
+    createdAt: e.createdAt.toISOString(),
+    updatedAt: e.updatedAt.toISOString(),
+  };
+}
+
+export async function engagementPolicy(ctx: RequestContext): Promise<{ policy: PolicyInForce; today: string }> {
+  const today = beijingDay(ctx.deps.clock());
+  return { policy: await policyInForce(ctx.deps.db, today), today };
+}
+
+/** Art. 10(一), 13, 14 verdicts on the operator today. */
+export async function eligibilityOf(
+  db: Db,
+  operatorId: number,
+  qualificationStatus: 'qualified' | 'disqualified' | 'blacklisted',
+  today: string,
+  policy: PolicyInForce,
+) {
+  const violations = await listViolations(db, operatorId);
+  return operatorEligibility({ qualificationStatus, violations: violations.map((v) => v.occurredOn) }, today, policy);
+}
+
+const STEP_ACTIONS: [string, EngagementStep | null, TAction][] = [
+  ['sign', 'sign', 'engagement.manage'],
+  ['report', 'report', 'engagement.report'],
+  ['return', 'return', 'engagement.return'],
+  ['file', 'file', 'engagement.file'],
+];
+
+function allowedActions(user: SessionUser, row: EngagementRow): string[] {
+  const s = row.e.status;
+  const out = STEP_ACTIONS.filter(([, step, action]) => step && canStep(s, step) && can(user.role, action)).map(
+    ([name]) => name,
+  );
+  if (can(user.role, 'engagement.manage') && s !== 'ended') out.push('materials', 'checklist');
+  if (can(user.role, 'engagement.manage') && (s === 'filed' || s === 'signed' || s === 'reported'))
+    out.push('contract', 'evaluate');
+  return out;
+}
+
+/** One engagement as its page shows it, or NOT_FOUND outside the caller's scope. */
+export async function getEngagementDetail(ctx: RequestContext, id: number): Promise<TEngagementDetail> {
+  const user = ctx.user;
+  if (!user) throw new AppError('AUTH_REQUIRED');
+  const db = ctx.deps.db;
+  const row = await findEngagement(db, engagementScope(user), id);
+  if (!row) throw new AppError('NOT_FOUND', { id });
+  const { policy, today } = await engagementPolicy(ctx);
+  const [eligibility, contracts, files, events] = await Promise.all([
+    eligibilityOf(db, row.e.operatorId, row.operatorStatus, today, policy),
+    listContracts(db, id),
+    listEngagementAttachments(db, id),
+    listEngagementEvents(db, id),
+  ]);
+  const present = new Set(files.map((f) => f.kind));
+  return {
+    ...toEngagement(row, policy, today),
+    eligibility,
+    checklist: row.e.checklist,
+    missingMaterials: REQUIRED_MATERIALS.filter((k) => !present.has(k)),
+    attachments: files,
+    contracts,
+    reprocurement: reprocurementDue(row.e, contracts, today, policy),
+    events,
+    allowedActions: allowedActions(user, row),
+  };
+}

@@ -1,0 +1,75 @@
+import { and, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
+import type { TEngagement, TEngagementListQuery, TPublicFiling } from '../../../contracts/engagement';
+import type { RequestContext } from '../../context';
+import type { Db } from '../../db/client';
+import { engagements } from '../../db/schema';
+import { requireAction } from '../../lib/access/require-access';
+import { engagementPolicy, toEngagement } from './engagement.presenter';
+import { engagementScope, listEngagementRows } from './engagement.repository';
+
+/**
+ * Art. 10(三): a filing is overdue when the agreement has not reached the province by its deadline (not reported
+ * and the deadline passed), or reached it late.
+ */
+export function overdueFiling(today: string): SQL {
+  return and(
+    isNotNull(engagements.signedOn),
+    or(
+      sql`${engagements.reportedOn} is null and ${engagements.status} <> 'ended' and ${engagements.filingDeadline} < ${today}`,
+      sql`${engagements.reportedOn} > ${engagements.filingDeadline}`,
+    ),
+  ) as SQL;
+}
+
+export async function listEngagements(
+  ctx: RequestContext,
+  q: TEngagementListQuery,
+  limit: number,
+  offset: number,
+): Promise<{ items: TEngagement[]; total: number }> {
+  const user = requireAction(ctx.user, 'engagement.read');
+  const { policy, today } = await engagementPolicy(ctx);
+  const conds: SQL[] = [engagementScope(user)];
+  if (q.centreId) conds.push(eq(engagements.centreId, q.centreId));
+  if (q.cityCode) conds.push(eq(engagements.cityCode, q.cityCode));
+  if (q.status?.length) conds.push(inArray(engagements.status, q.status));
+  if (q.overdue === 'true') conds.push(overdueFiling(today));
+  if (q.awaitingMe === 'true') {
+    const waiting =
+      user.role === 'city'
+        ? eq(engagements.status, 'signed')
+        : user.role === 'province'
+          ? eq(engagements.status, 'reported')
+          : user.role === 'county'
+            ? eq(engagements.status, 'tendered')
+            : sql`false`;
+    conds.push(waiting);
+  }
+  const { rows, total } = await listEngagementRows(ctx.deps.db, and(...conds), limit, offset);
+  return { items: rows.map((r) => toEngagement(r, policy, today)), total };
+}
+
+/** Art. 10(三): 省商务厅对各市州上报备案情况进行公布 — the filings the province has made, for everyone. */
+export async function listPublicFilings(
+  db: Db,
+  limit: number,
+  offset: number,
+): Promise<{ items: TPublicFiling[]; total: number }> {
+  const { rows, total } = await listEngagementRows(db, inArray(engagements.status, ['filed']), limit, offset);
+  return {
+    items: rows.map((r) => ({
+      centreName: r.centreName,
+      cityName: r.cityName,
+      countyName: r.countyName,
+      parkName: r.parkName,
+      operatorName: r.operatorName,
+      operatorCreditCode: r.operatorCreditCode,
+      serviceStart: r.e.serviceStart,
+      serviceEnd: r.e.serviceEnd,
+      signedOn: r.e.signedOn ?? '',
+      filedOn: r.e.filedOn ?? '',
+      filingNumber: r.e.filingNumber ?? '',
+    })),
+    total,
+  };
+}
