@@ -6,11 +6,14 @@ import { STAFF_IMPORT_HEADERS } from '../src/contracts/staff';
 import { systemContext } from '../src/server/context';
 import { rowsOf } from '../src/server/db/client';
 import { centreInputFor, makeCentre } from '../src/server/demo/centre-factory';
+import { type EngagementTarget, makeEngagement, tenderInputFor } from '../src/server/demo/engagement-factory';
 import { makeUser } from '../src/server/demo/factories';
 import { makeCreditCode, makeIdNumber } from '../src/server/demo/identity-factory';
 import { makeOperator } from '../src/server/demo/operator-factory';
 import { uploadAttachment } from '../src/server/modules/attachment/upload-attachment';
+import { getCentreDetail } from '../src/server/modules/centre/centre.presenter';
 import { requestCentreChange } from '../src/server/modules/centre/request-centre-change';
+import { beijingDay } from '../src/server/policy/policy';
 import { as, buildTestApp, loginAs, sessionCookieOf, type TestApp } from './helpers/app';
 import { TEST_PASSWORD } from './helpers/constants';
 import type { World } from './helpers/world';
@@ -72,6 +75,8 @@ interface Ctx {
   };
   /** An operator enterprise (operators are not regional: every official in the matrix may read them). */
   operator: number;
+  /** A signed engagement of centre 1 (the fixture operator's centre) in 宜昌高新区. */
+  engagement: number;
   unique(): number;
   query<T = Record<string, unknown>>(q: SQL): Promise<T[]>;
 }
@@ -88,7 +93,12 @@ interface RouteCase {
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 /** Routes that answer without a session; they are tested on their own below. */
-const PUBLIC_ROUTES = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/public/centres']);
+const PUBLIC_ROUTES = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'GET /api/public/centres',
+  'GET /api/public/filings',
+]);
 
 /** The generated API documentation is not part of the application's own surface. */
 const isDocsRoute = (url: string) => url.startsWith('/api/docs') || url === '/api/openapi.json';
@@ -106,6 +116,13 @@ async function rosterFile(name: string): Promise<Buffer> {
 }
 
 const PDF = Buffer.from('%PDF-1.4\n矩阵测试附件\n%%EOF');
+
+//                                       admin prov city oCity county oCounty park  oper  ent  eval
+const TENDER_ROW = row(403, 403, 403, 403, 201, 404, 403, 403, 403, 403);
+const COUNTY_ROW = row(403, 403, 403, 403, 200, 404, 403, 403, 403, 403);
+const COUNTY_CREATED_ROW = row(403, 403, 403, 403, 201, 404, 403, 403, 403, 403);
+const CITY_ROW = row(403, 403, 200, 404, 403, 403, 403, 403, 403, 403);
+const PROVINCE_ROW = row(403, 200, 403, 403, 403, 403, 403, 403, 403, 403);
 
 const EXPECTED: Record<string, RouteCase> = {
   'POST /api/centres/:id/attachments': {
@@ -446,7 +463,187 @@ const EXPECTED: Record<string, RouteCase> = {
     request: (c) => ({ method: 'GET', url: `/api/decision-letters/${c.centres.recognisedLetter}/print` }),
     expect: row(200, 200, 200, 404, 200, 404, 200, 200, 403, 403),
   },
+  // Operator engagements (Art. 10(三)). Writes act on a fresh engagement for each role that may succeed, and on one
+  // shared engagement per route for the refusals (which must leave it as it was).
+  'GET /api/engagements': {
+    request: () => ({ method: 'GET', url: '/api/engagements' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 403, 403),
+  },
+  'GET /api/engagements/:id': {
+    request: (c) => ({ method: 'GET', url: `/api/engagements/${c.engagement}` }),
+    expect: row(200, 200, 200, 404, 200, 404, 200, 200, 403, 403),
+  },
+  'POST /api/centres/:id/engagements': {
+    request: async (c, role) => {
+      const centre = await engagementFixture('POST tender', role, TENDER_ROW, async () => freshCentre(c));
+      const operator = await makeOperator(c.t.deps, { serial: 700 + c.unique() });
+      return {
+        method: 'POST',
+        url: `/api/centres/${centre.id}/engagements`,
+        payload: tenderInputFor(centre, operator, beijingDay(c.t.clock.now)),
+      };
+    },
+    expect: TENDER_ROW,
+    snapshot: engagementTables,
+  },
+  'PUT /api/engagements/:id/checklist': {
+    request: async (c, role) => {
+      const e = await engagementFixture('checklist', role, COUNTY_ROW, () => freshEngagement(c, 'tendered'));
+      return {
+        method: 'PUT',
+        url: `/api/engagements/${e.id}/checklist`,
+        payload: {
+          version: await engagementVersion(c, e.id),
+          entries: [{ item: 'legal_entity', confirmed: true, evidence: '营业执照核验', attachmentIds: [] }],
+        },
+      };
+    },
+    expect: COUNTY_ROW,
+    snapshot: engagementTables,
+  },
+  'POST /api/engagements/:id/files': {
+    request: async (c, role) => {
+      const e = await engagementFixture('files', role, COUNTY_CREATED_ROW, () => freshEngagement(c, 'tendered'));
+      return {
+        method: 'POST',
+        url: `/api/engagements/${e.id}/files?kind=work_plan`,
+        payload: PDF,
+        headers: { 'content-type': 'application/pdf', 'x-file-name': `plan-${c.unique()}.pdf` },
+      };
+    },
+    expect: COUNTY_CREATED_ROW,
+    snapshot: engagementTables,
+  },
+  'POST /api/engagements/:id/agreement': {
+    request: async (c, role) => {
+      const e = await engagementFixture('agreement', role, COUNTY_ROW, () => freshEngagement(c, 'ready'));
+      return {
+        method: 'POST',
+        url: `/api/engagements/${e.id}/agreement`,
+        payload: {
+          version: await engagementVersion(c, e.id),
+          signedOn: e.awardedOn,
+          agreementNumber: `矩阵协议${c.unique()}`,
+          countyParty: '宜昌市西陵区商务局',
+          parkParty: '宜昌高新区管理委员会',
+          fundScope: [{ item: '派驻人员劳务', amount: 200000 }],
+        },
+      };
+    },
+    expect: COUNTY_ROW,
+    snapshot: engagementTables,
+  },
+  'POST /api/engagements/:id/report': {
+    request: async (c, role) => {
+      const e = await engagementFixture('report', role, CITY_ROW, () => freshEngagement(c, 'signed'));
+      return engagementStep(c, e.id, 'report');
+    },
+    expect: CITY_ROW,
+    snapshot: engagementTables,
+  },
+  'POST /api/engagements/:id/return': {
+    request: async (c, role) => {
+      const e = await engagementFixture('return', role, PROVINCE_ROW, () => freshEngagement(c, 'reported'));
+      return engagementStep(c, e.id, 'return', '请补充社保证明。');
+    },
+    expect: PROVINCE_ROW,
+    snapshot: engagementTables,
+  },
+  'POST /api/engagements/:id/file': {
+    request: async (c, role) => {
+      const e = await engagementFixture('file', role, PROVINCE_ROW, () => freshEngagement(c, 'reported'));
+      return engagementStep(c, e.id, 'file');
+    },
+    expect: PROVINCE_ROW,
+    snapshot: async (c) => ({ ...(await engagementTables(c)), centres: await centreTables(c) }),
+  },
+  'POST /api/engagements/:id/contracts': {
+    request: async (c, role) => {
+      const e = await engagementFixture('contracts', role, COUNTY_ROW, () => freshEngagement(c, 'signed'));
+      return {
+        method: 'POST',
+        url: `/api/engagements/${e.id}/contracts`,
+        payload: {
+          version: await engagementVersion(c, e.id),
+          year: 1,
+          contractNumber: `矩阵合同${c.unique()}`,
+          signedOn: e.signedOn,
+        },
+      };
+    },
+    expect: COUNTY_ROW,
+    snapshot: engagementTables,
+  },
+  'POST /api/engagements/:id/contracts/:contractId/evaluation': {
+    request: async (c, role) => {
+      const e = await engagementFixture('evaluation', role, COUNTY_ROW, () => freshEngagement(c, 'signed', true));
+      return {
+        method: 'POST',
+        url: `/api/engagements/${e.id}/contracts/${e.contracts[0]?.id}/evaluation`,
+        payload: {
+          version: await engagementVersion(c, e.id),
+          result: 'passed',
+          evaluatedOn: beijingDay(c.t.clock.now),
+          note: '年度末期评估合格。',
+        },
+      };
+    },
+    expect: COUNTY_ROW,
+    snapshot: engagementTables,
+  },
 };
+
+/** Everything an engagement route may write. */
+async function engagementTables(c: Ctx) {
+  return {
+    engagements: await c.query(sql`select * from engagements order by id`),
+    events: await c.query(sql`select * from engagement_events order by id`),
+    contracts: await c.query(sql`select * from annual_contracts order by id`),
+    files: await c.query(sql`select * from attachments order by id`),
+  };
+}
+
+async function engagementVersion(c: Ctx, id: number): Promise<number> {
+  const [r] = await c.query<{ version: number }>(sql`select version from engagements where id = ${id}`);
+  if (!r) throw new Error(`no engagement ${id}`);
+  return r.version;
+}
+
+async function engagementStep(c: Ctx, id: number, name: string, comment?: string): Promise<InjectOptions> {
+  return {
+    method: 'POST',
+    url: `/api/engagements/${id}/${name}`,
+    payload: { version: await engagementVersion(c, id), ...(comment ? { comment } : {}) },
+  };
+}
+
+/** A new recognised centre in 宜昌高新区 (a national-level zone: further centres state their support). */
+async function freshCentre(c: Ctx) {
+  return makeCentre(c.t.deps, {
+    park: c.w.parks.yichangHighTech,
+    target: 'approved',
+    input: { ...SECOND_CENTRE, name: `宜昌高新区承办矩阵外综服中心${c.unique()}` },
+  });
+}
+
+async function freshEngagement(c: Ctx, target: EngagementTarget, withContract = false) {
+  const centre = await freshCentre(c);
+  const operator = await makeOperator(c.t.deps, { serial: 700 + c.unique() });
+  return makeEngagement(c.t.deps, { centre, operator, target, withContract });
+}
+
+const sharedFixtures = new Map<string, Promise<unknown>>();
+
+/** A fresh record for a role the route lets through; one shared record for the refusals of that route. */
+function engagementFixture<T>(key: string, role: RoleKey, expected: Decision, make: () => Promise<T>): Promise<T> {
+  if (isAllowed(expected[role])) return make();
+  let shared = sharedFixtures.get(key) as Promise<T> | undefined;
+  if (!shared) {
+    shared = make();
+    sharedFixtures.set(key, shared);
+  }
+  return shared;
+}
 
 /** Everything a centre route may write: the centres, their history, change requests and decision letters. */
 async function centreTables(c: Ctx) {
@@ -560,9 +757,17 @@ beforeAll(async () => {
     },
     centres: await makeFixtureCentres(t),
     operator: (await makeOperator(t.deps, { serial: 1 })).id,
+    engagement: 0,
     unique: () => ++counter,
     query: async <T>(q: SQL) => rowsOf<T>(await t.deps.db.execute(q)),
   };
+  ctx.engagement = (
+    await makeEngagement(t.deps, {
+      centre: await getCentreDetail(systemContext(t.deps, 'province'), ctx.centres.recognised),
+      operator: await makeOperator(t.deps, { serial: 2 }),
+      target: 'signed',
+    })
+  ).id;
   // Locked out, as after five wrong passwords, so that unlocking has something to lift.
   await t.deps.db.execute(
     sql`update users set locked_until = ${new Date(t.clock.now.getTime() + 15 * 60_000).toISOString()}::timestamptz
@@ -842,6 +1047,23 @@ describe('public routes', () => {
     for (const id of [ctx.centres.draft, ctx.centres.zhijiangDraft, ctx.centres.toReturn, ctx.centres.toReject]) {
       expect(ids).not.toContain(id);
     }
+  });
+
+  it('GET /api/public/filings lists to anyone the filings the province made, and nothing still in progress', async () => {
+    const filedOne = await freshEngagement(ctx, 'filed');
+    const reportedOne = await freshEngagement(ctx, 'reported');
+    const res = await t.app.inject({ method: 'GET', url: '/api/public/filings?pageSize=200' });
+    expect(res.statusCode).toBe(200);
+    const filed = await ctx.query<{ filing_number: string }>(
+      sql`select filing_number from engagements where status = 'filed' order by id`,
+    );
+    expect(filed.map((f) => f.filing_number)).toContain(filedOne.filingNumber);
+    expect(res.body).not.toContain(reportedOne.centreName);
+    const numbers = (res.json().items as { filingNumber: string }[]).map((f) => f.filingNumber).sort();
+    expect(numbers).toEqual(filed.map((f) => f.filing_number).sort());
+    // Nothing internal: no checklist, no bidders' amounts, no comments.
+    expect(res.body).not.toContain('evidence');
+    expect(res.body).not.toContain('bidAmount');
   });
 
   it('POST /api/auth/logout without a session answers 204 and writes nothing', async () => {
