@@ -6,7 +6,12 @@ import { STAFF_IMPORT_HEADERS } from '../src/contracts/staff';
 import { systemContext } from '../src/server/context';
 import { rowsOf } from '../src/server/db/client';
 import { centreInputFor, makeCentre } from '../src/server/demo/centre-factory';
-import { type EngagementTarget, makeEngagement, tenderInputFor } from '../src/server/demo/engagement-factory';
+import {
+  type EngagementTarget,
+  makeEngagement,
+  makeOperatorChange,
+  tenderInputFor,
+} from '../src/server/demo/engagement-factory';
 import { makeUser } from '../src/server/demo/factories';
 import { makeCreditCode, makeIdNumber } from '../src/server/demo/identity-factory';
 import { makeOperator } from '../src/server/demo/operator-factory';
@@ -574,6 +579,82 @@ const EXPECTED: Record<string, RouteCase> = {
     expect: COUNTY_ROW,
     snapshot: engagementTables,
   },
+  'POST /api/engagements/:id/changes': {
+    request: async (c, role) => {
+      const e = await engagementFixture('apply change', role, COUNTY_CREATED_ROW, () => freshEngagement(c, 'filed'));
+      return {
+        method: 'POST',
+        url: `/api/engagements/${e.id}/changes`,
+        payload: {
+          version: await engagementVersion(c, e.id),
+          cause: 'authority',
+          changedOn: beijingDay(c.t.clock.now),
+          reason: '原承办企业服务不达标，县商务局决定更换。',
+          outgoingEvaluation: { result: 'unsatisfactory', note: '服务记录不完整。' },
+        },
+      };
+    },
+    expect: COUNTY_CREATED_ROW,
+    snapshot: async (c) => ({
+      ...(await engagementTables(c)),
+      changes: await c.query(sql`select * from operator_changes order by id`),
+    }),
+  },
+  'GET /api/operator-changes': {
+    request: () => ({ method: 'GET', url: '/api/operator-changes' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 403, 403),
+  },
+  'GET /api/operator-changes/:id': {
+    request: async (c) => {
+      const ch = await sharedFixture('read change', async () =>
+        makeOperatorChange(c.t.deps, { engagement: await freshEngagement(c, 'filed'), target: 'submitted' }),
+      );
+      return { method: 'GET', url: `/api/operator-changes/${ch.id}` };
+    },
+    // The fresh centres are in 宜昌高新区 but not the fixture operator's centre 1.
+    expect: row(200, 200, 200, 404, 200, 404, 200, 404, 403, 403),
+  },
+  'POST /api/operator-changes/:id/forward': {
+    request: async (c, role) => {
+      const ch = await engagementFixture('forward change', role, CITY_ROW, async () =>
+        makeOperatorChange(c.t.deps, { engagement: await freshEngagement(c, 'filed'), target: 'submitted' }),
+      );
+      return { method: 'POST', url: `/api/operator-changes/${ch.id}/forward`, payload: { version: ch.version } };
+    },
+    expect: CITY_ROW,
+    snapshot: (c) => c.query(sql`select * from operator_changes order by id`),
+  },
+  'POST /api/operator-changes/:id/decide': {
+    request: async (c, role) => {
+      const ch = await engagementFixture('decide change', role, PROVINCE_ROW, async () =>
+        makeOperatorChange(c.t.deps, { engagement: await freshEngagement(c, 'filed'), target: 'forwarded' }),
+      );
+      return {
+        method: 'POST',
+        url: `/api/operator-changes/${ch.id}/decide`,
+        payload: { version: ch.version, decision: 'approve', comment: '同意。' },
+      };
+    },
+    expect: PROVINCE_ROW,
+    snapshot: async (c) => ({
+      ...(await engagementTables(c)),
+      changes: await c.query(sql`select * from operator_changes order by id`),
+    }),
+  },
+  'PUT /api/operator-changes/:id/handover': {
+    request: async (c, role) => {
+      const ch = await engagementFixture('handover', role, COUNTY_ROW, async () =>
+        makeOperatorChange(c.t.deps, { engagement: await freshEngagement(c, 'filed'), target: 'approved' }),
+      );
+      return {
+        method: 'PUT',
+        url: `/api/operator-changes/${ch.id}/handover`,
+        payload: { version: ch.version, items: [{ item: 'service_records', done: true, note: '已移交' }] },
+      };
+    },
+    expect: COUNTY_ROW,
+    snapshot: (c) => c.query(sql`select * from operator_changes order by id`),
+  },
   'POST /api/engagements/:id/contracts/:contractId/evaluation': {
     request: async (c, role) => {
       const e = await engagementFixture('evaluation', role, COUNTY_ROW, () => freshEngagement(c, 'signed', true));
@@ -636,7 +717,11 @@ const sharedFixtures = new Map<string, Promise<unknown>>();
 
 /** A fresh record for a role the route lets through; one shared record for the refusals of that route. */
 function engagementFixture<T>(key: string, role: RoleKey, expected: Decision, make: () => Promise<T>): Promise<T> {
-  if (isAllowed(expected[role])) return make();
+  return isAllowed(expected[role]) ? make() : sharedFixture(key, make);
+}
+
+/** One record made on first use and shared by every later call with the same key. */
+function sharedFixture<T>(key: string, make: () => Promise<T>): Promise<T> {
   let shared = sharedFixtures.get(key) as Promise<T> | undefined;
   if (!shared) {
     shared = make();

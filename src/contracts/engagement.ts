@@ -235,21 +235,6 @@ export const ZEngagement = z.object({
 });
 export type TEngagement = z.infer<typeof ZEngagement>;
 
-export const ZEngagementDetail = ZEngagement.extend({
-  /** Art. 10(一), 13, 14 verdicts on the operator today. */
-  eligibility: z.array(ZVerdict),
-  checklist: z.array(ZChecklistEntry),
-  /** Art. 10(二): which of the six required materials are still missing. */
-  missingMaterials: z.array(ZMaterialKind),
-  attachments: z.array(ZEngagementAttachment),
-  contracts: z.array(ZAnnualContract),
-  reprocurement: ZReprocurement.nullable(),
-  events: z.array(ZEngagementEvent),
-  /** The steps the caller may take now (the server checks again): sign, report, return, file, contract, evaluate. */
-  allowedActions: z.array(z.string()),
-});
-export type TEngagementDetail = z.infer<typeof ZEngagementDetail>;
-
 export const ZEngagementListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
@@ -285,3 +270,129 @@ export const ZPublicFiling = z.object({
   filingNumber: z.string(),
 });
 export type TPublicFiling = z.infer<typeof ZPublicFiling>;
+
+/**
+ * 更换承办企业 (Art. 10(六)): the county applies within the parameter's months of the change, the city forwards, the
+ * province approves or rejects. The outgoing and incoming operators hand over (工作交接) against a checklist, and the
+ * county evaluates the outgoing operator's actual service period and results (the basis of its pro-rated funds).
+ */
+export const OPERATOR_CHANGE_STATUSES = ['submitted', 'forwarded', 'approved', 'rejected'] as const;
+export const ZOperatorChangeStatus = z.enum(OPERATOR_CHANGE_STATUSES);
+export type TOperatorChangeStatus = z.infer<typeof ZOperatorChangeStatus>;
+
+/** The usual handover items; the county ticks them off as the operators complete them. */
+export const HANDOVER_ITEMS = [
+  'service_records', // 服务档案与服务记录
+  'open_matters', // 在办事项与企业客户名单
+  'venue_equipment', // 场地、设备及资产
+  'funds', // 资金使用情况及结余
+  'staff', // 派驻人员工作交接
+  'accounts', // 系统账号与数据权限
+] as const;
+export const ZHandoverItem = z.enum(HANDOVER_ITEMS);
+
+export const ZHandoverEntry = z.object({
+  item: ZHandoverItem,
+  done: z.boolean(),
+  note: z.string().trim().max(500).default(''),
+});
+export type THandoverEntry = z.infer<typeof ZHandoverEntry>;
+
+export const ZOutgoingEvaluation = z.object({
+  /** 合格 / 不合格: the county's finding on the outgoing operator's service. */
+  result: z.enum(['satisfactory', 'unsatisfactory']),
+  note: z.string().trim().min(4).max(2000),
+});
+
+export const ZApplyOperatorChangeRequest = z.object({
+  /** The engagement version the county saw. */
+  version: z.number().int().min(1),
+  /** 承办企业自身原因 / 商务主管部门确有必要 */
+  cause: z.enum(['operator', 'authority']),
+  /** 变更之日: the day the outgoing operator stopped serving. */
+  changedOn: day,
+  reason: z.string().trim().min(4).max(4000),
+  /** The incoming operator when already known (it must be eligible); otherwise chosen by a new tender. */
+  incomingOperatorId: z.number().int().positive().nullable().optional(),
+  outgoingEvaluation: ZOutgoingEvaluation,
+});
+export type TApplyOperatorChangeRequest = z.infer<typeof ZApplyOperatorChangeRequest>;
+
+export const ZForwardOperatorChangeRequest = z.object({
+  version: z.number().int().min(1),
+  comment: z.string().trim().max(2000).optional(),
+});
+export const ZDecideOperatorChangeRequest = z.object({
+  version: z.number().int().min(1),
+  decision: z.enum(['approve', 'reject']),
+  comment: z.string().trim().max(2000).optional(),
+});
+export type TDecideOperatorChangeRequest = z.infer<typeof ZDecideOperatorChangeRequest>;
+export const ZUpdateHandoverRequest = z.object({
+  version: z.number().int().min(1),
+  items: z.array(ZHandoverEntry).min(1).max(HANDOVER_ITEMS.length),
+});
+export type TUpdateHandoverRequest = z.infer<typeof ZUpdateHandoverRequest>;
+
+export const ZOperatorChange = z.object({
+  id: z.number().int(),
+  engagementId: z.number().int(),
+  centreId: z.number().int(),
+  centreName: z.string(),
+  cityName: z.string(),
+  countyName: z.string(),
+  outgoingOperatorId: z.number().int(),
+  outgoingOperatorName: z.string(),
+  incomingOperatorId: z.number().int().nullable(),
+  incomingOperatorName: z.string().nullable(),
+  status: ZOperatorChangeStatus,
+  cause: z.enum(['operator', 'authority']),
+  changedOn: z.string(),
+  appliedOn: z.string(),
+  /** changedOn + the parameter's months (Art. 10(六)). */
+  deadline: z.string(),
+  deadlineVerdict: ZVerdict,
+  reason: z.string(),
+  handover: z.array(ZHandoverEntry),
+  /** The outgoing operator's actual service: from its period's start to the change. */
+  servedFrom: z.string(),
+  servedTo: z.string(),
+  servedDays: z.number().int(),
+  evaluationResult: z.enum(['satisfactory', 'unsatisfactory']),
+  evaluationNote: z.string(),
+  forwardComment: z.string().nullable(),
+  decisionComment: z.string().nullable(),
+  appliedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  policyVersion: z.number().int(),
+  version: z.number().int(),
+  /** Steps the caller may take now: forward, decide, handover. */
+  allowedActions: z.array(z.string()),
+});
+export type TOperatorChange = z.infer<typeof ZOperatorChange>;
+
+export const ZOperatorChangeListQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  status: ZOperatorChangeStatus.optional(),
+  centreId: z.coerce.number().int().positive().optional(),
+  awaitingMe: z.enum(['true', 'false']).optional(),
+});
+export type TOperatorChangeListQuery = z.infer<typeof ZOperatorChangeListQuery>;
+
+export const ZEngagementDetail = ZEngagement.extend({
+  /** Art. 10(一), 13, 14 verdicts on the operator today. */
+  eligibility: z.array(ZVerdict),
+  checklist: z.array(ZChecklistEntry),
+  /** Art. 10(二): which of the six required materials are still missing. */
+  missingMaterials: z.array(ZMaterialKind),
+  attachments: z.array(ZEngagementAttachment),
+  contracts: z.array(ZAnnualContract),
+  reprocurement: ZReprocurement.nullable(),
+  events: z.array(ZEngagementEvent),
+  /** Art. 10(六): applications to change this engagement's operator. */
+  changes: z.array(ZOperatorChange),
+  /** The steps the caller may take now (the server checks again): sign, report, return, file, contract, evaluate. */
+  allowedActions: z.array(z.string()),
+});
+export type TEngagementDetail = z.infer<typeof ZEngagementDetail>;

@@ -3,11 +3,14 @@ import {
   ELIGIBILITY_ITEMS,
   REQUIRED_MATERIALS,
   type TEngagementDetail,
+  type TOperatorChange,
   type TRecordTenderRequest,
 } from '../../contracts/engagement';
 import type { TOperatorDetail } from '../../contracts/operator';
 import { type Deps, systemContext } from '../context';
 import { recordContract } from '../modules/engagement/annual-contracts';
+import { applyOperatorChange } from '../modules/engagement/apply-operator-change';
+import { decideOperatorChange, forwardOperatorChange } from '../modules/engagement/decide-operator-change';
 import { recordAgreement } from '../modules/engagement/record-agreement';
 import { recordTender } from '../modules/engagement/record-tender';
 import { stepEngagement } from '../modules/engagement/step-engagement';
@@ -117,4 +120,37 @@ export async function makeEngagement(deps: Deps, opts: MakeEngagementOptions): P
   e = await stepEngagement(city, e.id, 'report', { version: e.version, comment: '材料齐全，汇总上报。' });
   if (target === 'reported') return e;
   return stepEngagement(province, e.id, 'file', { version: e.version, comment: '予以备案并公布。' });
+}
+
+export type OperatorChangeTarget = 'submitted' | 'forwarded' | 'approved' | 'rejected';
+
+/**
+ * A change of operator (Art. 10(六)) on a filed engagement through the real workflow: the county applies (the change
+ * happened `changedDaysAgo` days ago, within the month), the city forwards, the province decides.
+ */
+export async function makeOperatorChange(
+  deps: Deps,
+  opts: { engagement: TEngagementDetail; target: OperatorChangeTarget; changedDaysAgo?: number },
+): Promise<TOperatorChange> {
+  const { engagement: e, target } = opts;
+  const county = systemContext(deps, 'county', { regionCode: e.countyCode });
+  const city = systemContext(deps, 'city', { regionCode: e.cityCode });
+  const province = systemContext(deps, 'province');
+  const today = beijingDay(deps.clock());
+  let change = await applyOperatorChange(county, e.id, {
+    version: e.version,
+    cause: 'operator',
+    changedOn: daysBefore(today, opts.changedDaysAgo ?? 7),
+    reason: `${e.operatorName}因经营调整申请退出承办，经县商务局同意终止服务。`,
+    incomingOperatorId: null,
+    outgoingEvaluation: { result: 'satisfactory', note: '服务期内按协议提供服务，服务记录完整，评估合格。' },
+  });
+  if (target === 'submitted') return change;
+  change = await forwardOperatorChange(city, change.id, { version: change.version, comment: '同意报省商务厅核准。' });
+  if (target === 'forwarded') return change;
+  return decideOperatorChange(province, change.id, {
+    version: change.version,
+    decision: target === 'approved' ? 'approve' : 'reject',
+    comment: target === 'approved' ? '同意更换。' : '更换理由不充分。',
+  });
 }

@@ -57,6 +57,12 @@ export const ZAuditAction = z.enum([
   'engagement.contract.recorded', // an annual contract was signed (一年一签)
   'engagement.contract.evaluated', // the county recorded the year-end evaluation of a contract year
   'centre.operating', // the centre began operating with a filed operator
+  'engagement.ended', // an engagement ended (its operator changed with the province's approval)
+  'operatorChange.applied', // a county applied to change a centre's operator (Art. 10(六))
+  'operatorChange.forwarded', // the city forwarded it to the province
+  'operatorChange.approved', // the province approved the change
+  'operatorChange.rejected', // the province rejected it, with a reason
+  'operatorChange.handover.updated', // the county recorded progress of the handover (工作交接)
   'audit.purged', // entries older than the retention period were deleted; records where the chain now starts
 ]);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
-import type { TBidder, TChecklistEntry, TFundLine } from '../../../contracts/engagement';
+import type { TBidder, TChecklistEntry, TFundLine, THandoverEntry } from '../../../contracts/engagement';
 import { centres } from './centre';
 import { users } from './identity';
 import { operators } from './operator';
@@ -129,4 +129,51 @@ export const annualContracts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
   },
   (t) => [unique('annual_contracts_engagement_year').on(t.engagementId, t.year)],
+);
+
+/** Art. 10(六): a change of operator, applied for by the county, forwarded by the city, decided by the province. */
+export const operatorChanges = pgTable(
+  'operator_changes',
+  {
+    id: serial('id').primaryKey(),
+    engagementId: integer('engagement_id')
+      .notNull()
+      .references(() => engagements.id),
+    centreId: integer('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    countyCode: varchar('county_code', { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    cityCode: varchar('city_code', { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    incomingOperatorId: integer('incoming_operator_id').references(() => operators.id),
+    status: text('status', { enum: ['submitted', 'forwarded', 'approved', 'rejected'] }).notNull(),
+    cause: text('cause', { enum: ['operator', 'authority'] }).notNull(),
+    changedOn: date('changed_on', { mode: 'string' }).notNull(),
+    appliedOn: date('applied_on', { mode: 'string' }).notNull(),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+    handover: jsonb('handover').$type<THandoverEntry[]>().notNull(),
+    servedFrom: date('served_from', { mode: 'string' }).notNull(),
+    servedTo: date('served_to', { mode: 'string' }).notNull(),
+    evaluationResult: text('evaluation_result', { enum: ['satisfactory', 'unsatisfactory'] }).notNull(),
+    evaluationNote: text('evaluation_note').notNull(),
+    forwardComment: text('forward_comment'),
+    decisionComment: text('decision_comment'),
+    appliedBy: integer('applied_by').references(() => users.id),
+    appliedByName: text('applied_by_name'),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    policyVersion: integer('policy_version').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
+  },
+  (t) => [
+    // One change of an engagement under way at a time.
+    uniqueIndex('operator_changes_one_open').on(t.engagementId).where(sql`status in ('submitted', 'forwarded')`),
+    index('operator_changes_city_idx').on(t.cityCode, t.status),
+    index('operator_changes_county_idx').on(t.countyCode, t.status),
+  ],
 );

@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm';
 import type { TAction } from '../../../contracts/access';
 import type { TEngagement, TEngagementDetail } from '../../../contracts/engagement';
 import { REQUIRED_MATERIALS } from '../../../contracts/engagement';
 import type { RequestContext } from '../../context';
 import type { Db } from '../../db/client';
+import { operatorChanges } from '../../db/schema';
 import { can } from '../../lib/access/permissions';
 import type { SessionUser } from '../../lib/access/session-user';
 import { AppError } from '../../lib/errors';
@@ -20,6 +22,7 @@ import {
   listEngagementAttachments,
   listEngagementEvents,
 } from './engagement.repository';
+import { listOperatorChangeRows, toOperatorChange } from './operator-change.repository';
 
 export function toEngagement(row: EngagementRow, policy: PolicyInForce, today: string): TEngagement {
   const e = row.e;
@@ -97,6 +100,7 @@ function allowedActions(user: SessionUser, row: EngagementRow): string[] {
   if (can(user.role, 'engagement.manage') && s !== 'ended') out.push('materials', 'checklist');
   if (can(user.role, 'engagement.manage') && (s === 'filed' || s === 'signed' || s === 'reported'))
     out.push('contract', 'evaluate');
+  if (can(user.role, 'engagement.manage') && s === 'filed') out.push('changeOperator');
   return out;
 }
 
@@ -108,11 +112,12 @@ export async function getEngagementDetail(ctx: RequestContext, id: number): Prom
   const row = await findEngagement(db, engagementScope(user), id);
   if (!row) throw new AppError('NOT_FOUND', { id });
   const { policy, today } = await engagementPolicy(ctx);
-  const [eligibility, contracts, files, events] = await Promise.all([
+  const [eligibility, contracts, files, events, changes] = await Promise.all([
     eligibilityOf(db, row.e.operatorId, row.operatorStatus, today, policy),
     listContracts(db, id),
     listEngagementAttachments(db, id),
     listEngagementEvents(db, id),
+    listOperatorChangeRows(db, eq(operatorChanges.engagementId, id), 50, 0),
   ]);
   const present = new Set(files.map((f) => f.kind));
   return {
@@ -124,6 +129,7 @@ export async function getEngagementDetail(ctx: RequestContext, id: number): Prom
     contracts,
     reprocurement: reprocurementDue(row.e, contracts, today, policy),
     events,
+    changes: changes.rows.map((c) => toOperatorChange(c, user, policy)),
     allowedActions: allowedActions(user, row),
   };
 }

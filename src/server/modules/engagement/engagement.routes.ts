@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { ATTACHMENT_MAX_BYTES } from '../../../contracts/attachment';
 import { ZErrorBody, ZIdParam, zListOf } from '../../../contracts/common';
 import {
+  ZApplyOperatorChangeRequest,
+  ZDecideOperatorChangeRequest,
   ZEngagement,
   ZEngagementAttachment,
   ZEngagementDetail,
@@ -10,22 +12,31 @@ import {
   ZEngagementListQuery,
   ZEngagementStepRequest,
   ZEvaluateContractRequest,
+  ZForwardOperatorChangeRequest,
+  ZOperatorChange,
+  ZOperatorChangeListQuery,
   ZPublicFiling,
   ZReasonedEngagementStepRequest,
   ZRecordAgreementRequest,
   ZRecordContractRequest,
   ZRecordTenderRequest,
   ZUpdateChecklistRequest,
+  ZUpdateHandoverRequest,
 } from '../../../contracts/engagement';
 import { EXPORT_MAX_ROWS, sendXlsx } from '../../lib/xlsx';
 import { evaluateContract, recordContract } from './annual-contracts';
+import { applyOperatorChange } from './apply-operator-change';
+import { decideOperatorChange, forwardOperatorChange } from './decide-operator-change';
 import { ENGAGEMENT_STATUS_LABELS } from './engagement.machine';
 import { getEngagementDetail } from './engagement.presenter';
+import { getOperatorChange } from './get-operator-change';
 import { listEngagements, listPublicFilings } from './list-engagements';
+import { listOperatorChanges } from './list-operator-changes';
 import { recordAgreement } from './record-agreement';
 import { recordTender } from './record-tender';
 import { stepEngagement } from './step-engagement';
 import { updateChecklist } from './update-checklist';
+import { updateHandover } from './update-handover';
 import { uploadEngagementFile } from './upload-engagement-file';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
@@ -242,6 +253,95 @@ export const engagementRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => evaluateContract(request.ctx, request.params.id, request.params.contractId, request.body),
+  );
+
+  app.post(
+    '/api/engagements/:id/changes',
+    {
+      config: { action: 'engagement.manage' },
+      schema: {
+        tags: TAGS,
+        summary: '申请更换承办企业（变更之日起1个月内，第十条（六））/ Apply to change the operator',
+        params: ZIdParam,
+        body: ZApplyOperatorChangeRequest,
+        response: { 201: ZOperatorChange, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await applyOperatorChange(request.ctx, request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/operator-changes',
+    {
+      config: { action: 'engagement.read' },
+      schema: {
+        tags: TAGS,
+        summary: '更换承办企业申请列表 / Applications to change an operator',
+        querystring: ZOperatorChangeListQuery,
+        response: { 200: zListOf(ZOperatorChange), ...errors },
+      },
+    },
+    async (request) => listOperatorChanges(request.ctx, request.query),
+  );
+
+  app.get(
+    '/api/operator-changes/:id',
+    {
+      config: { action: 'engagement.read' },
+      schema: {
+        tags: TAGS,
+        summary: '更换承办企业申请详情 / One application to change an operator',
+        params: ZIdParam,
+        response: { 200: ZOperatorChange, ...errors },
+      },
+    },
+    async (request) => getOperatorChange(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/api/operator-changes/:id/forward',
+    {
+      config: { action: 'engagement.report' },
+      schema: {
+        tags: TAGS,
+        summary: '市州转报省商务厅 / The city forwards it',
+        params: ZIdParam,
+        body: ZForwardOperatorChangeRequest,
+        response: { 200: ZOperatorChange, ...errors },
+      },
+    },
+    async (request) => forwardOperatorChange(request.ctx, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/operator-changes/:id/decide',
+    {
+      config: { action: 'engagement.file' },
+      schema: {
+        tags: TAGS,
+        summary: '省商务厅核准或不予核准 / The province approves or rejects',
+        params: ZIdParam,
+        body: ZDecideOperatorChangeRequest,
+        response: { 200: ZOperatorChange, ...errors },
+      },
+    },
+    async (request) => decideOperatorChange(request.ctx, request.params.id, request.body),
+  );
+
+  app.put(
+    '/api/operator-changes/:id/handover',
+    {
+      config: { action: 'engagement.manage' },
+      schema: {
+        tags: TAGS,
+        summary: '工作交接清单 / Handover checklist',
+        params: ZIdParam,
+        body: ZUpdateHandoverRequest,
+        response: { 200: ZOperatorChange, ...errors },
+      },
+    },
+    async (request) => updateHandover(request.ctx, request.params.id, request.body),
   );
 
   app.get(
