@@ -1170,6 +1170,25 @@ describe('demo data', () => {
       );
       expect(pending[0]?.n).toBeGreaterThanOrEqual(1);
       expect((await q<{ n: number }>(sql`select count(*)::int as n from centres where not is_demo`))[0]?.n).toBe(0);
+      // Issue 5: operators on file run most centres; every other stage of an engagement has an example.
+      const engagementStatuses = (await q<{ status: string }>(sql`select distinct status from engagements`)).map(
+        (x) => x.status,
+      );
+      expect(engagementStatuses).toEqual(expect.arrayContaining(['tendered', 'signed', 'reported', 'filed']));
+      const operating = await q<{ n: number }>(sql`select count(*)::int as n from centres where status = 'operating'`);
+      expect(operating[0]?.n).toBeGreaterThanOrEqual(10);
+      const overdue = await q<{ n: number }>(
+        sql`select count(*)::int as n from engagements where reported_on is null and filing_deadline < ${beijingDay(deps.clock())}`,
+      );
+      expect(overdue[0]?.n).toBeGreaterThanOrEqual(1);
+      const failedYear = await q<{ n: number }>(
+        sql`select count(*)::int as n from annual_contracts where evaluation = 'failed'`,
+      );
+      expect(failedYear[0]?.n).toBe(1);
+      const changes = await q<{ n: number }>(
+        sql`select count(*)::int as n from operator_changes where status = 'submitted'`,
+      );
+      expect(changes[0]?.n).toBe(1);
     } finally {
       await database.close();
     }

@@ -31,6 +31,8 @@ export interface MakeEngagementOptions {
   signedOn?: string;
   /** Record the year-1 contract as well (from `signed` on). */
   withContract?: boolean;
+  /** Take every step this many days ago (the demo's history); the award is 30 days before that by default. */
+  daysAgo?: number;
 }
 
 function daysBefore(day: string, n: number): string {
@@ -72,8 +74,10 @@ export function tenderInputFor(
  * materials and confirms the checklist, signs the agreement; the city reports; the province files — so demo and
  * tests only hold reachable states.
  */
-export async function makeEngagement(deps: Deps, opts: MakeEngagementOptions): Promise<TEngagementDetail> {
+export async function makeEngagement(baseDeps: Deps, opts: MakeEngagementOptions): Promise<TEngagementDetail> {
   const { centre, operator, target } = opts;
+  const shift = (opts.daysAgo ?? 0) * 86_400_000;
+  const deps: Deps = shift ? { ...baseDeps, clock: () => new Date(baseDeps.clock().getTime() - shift) } : baseDeps;
   const county = systemContext(deps, 'county', { regionCode: centre.countyCode });
   const city = systemContext(deps, 'city', { regionCode: centre.cityCode });
   const province = systemContext(deps, 'province');

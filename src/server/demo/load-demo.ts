@@ -1,13 +1,19 @@
 import { asc, count, eq, inArray } from 'drizzle-orm';
 import type { TRole } from '../../contracts/access';
 import { RECOGNISED_STATUSES } from '../../contracts/centre';
+import type { TOperatorDetail } from '../../contracts/operator';
 import type { TPark } from '../../contracts/park';
 import { auditContext, type Deps, systemContext } from '../context';
-import { centres as centreTable, parks as parkTable, regions, users } from '../db/schema';
+import { centres as centreTable, operators as operatorTable, parks as parkTable, regions, users } from '../db/schema';
 import { writeAudit } from '../lib/audit';
+import { getCentreDetail } from '../modules/centre/centre.presenter';
 import { requestCentreChange } from '../modules/centre/request-centre-change';
+import { evaluateContract, recordContract } from '../modules/engagement/annual-contracts';
+import { getOperator } from '../modules/operator/get-operator';
 import { addStaff } from '../modules/staff/staff-roster';
+import { beijingDay } from '../policy/policy';
 import { makeCentre } from './centre-factory';
+import { makeEngagement, makeOperatorChange } from './engagement-factory';
 import { makePark, makeUser } from './factories';
 import { makeOperator } from './operator-factory';
 import { PARK_CATALOG } from './park-catalog';
@@ -49,6 +55,7 @@ export async function loadDemo(deps: Deps, password: string): Promise<DemoAccoun
   const centres = await loadDemoCentres(deps, parks);
   const operators = await loadDemoOperators(deps);
   const recognised = await loadDemoStaff(deps);
+  await loadDemoEngagements(deps);
 
   await add({ username: 'admin', role: 'admin', password, displayName: '系统管理员（演示）' }, '—');
   await add({ username: 'province', role: 'province', password, displayName: '湖北省商务厅（演示）' }, '湖北省');
@@ -208,4 +215,124 @@ async function loadDemoStaff(deps: Deps): Promise<{ id: number; name: string }[]
     }
   }
   return rows.map((r) => ({ id: r.id, name: r.name }));
+}
+
+const DAY_MS = 86_400_000;
+
+function dayOffset(deps: Deps, days: number): string {
+  return beijingDay(new Date(deps.clock().getTime() + days * DAY_MS));
+}
+
+/**
+ * Operators engaged for the recognised centres (issue 5, Art. 10(三)): most filed and operating, with a year-1
+ * contract; one renewed for its second year, one whose year failed its evaluation (re-procurement due),
+ * one agreement past its 15-working-day filing deadline, one report awaiting the province, one tender with its
+ * materials still incomplete, and one change of operator awaiting the city.
+ */
+async function loadDemoEngagements(deps: Deps): Promise<void> {
+  const rows = await deps.db
+    .select({ id: centreTable.id, status: centreTable.status, cityCode: centreTable.cityCode, cityName: regions.name })
+    .from(centreTable)
+    .innerJoin(regions, eq(regions.code, centreTable.cityCode))
+    .where(inArray(centreTable.status, [...RECOGNISED_STATUSES]))
+    .orderBy(asc(centreTable.id));
+  const named: Record<string, number> = {};
+  const existing = await deps.db.select({ id: operatorTable.id, name: operatorTable.name }).from(operatorTable);
+  for (const o of existing) named[o.name] = o.id;
+  const preferred: Record<string, string> = {
+    '420100': '湖北楚贸通外贸综合服务有限公司',
+    '420500': '宜昌三峡国际供应链管理有限公司',
+    '420600': '襄阳汉江外贸服务有限公司',
+    '421000': '荆州长江国际货运代理有限公司',
+  };
+  const usedPreferred = new Set<string>();
+  let serial = 300;
+  const province = systemContext(deps, 'province');
+  const seenCity = new Set<string>();
+  for (const [i, c] of rows.entries()) {
+    // The adjusted centre is between operators: its recognition changed, its new agreement not yet signed.
+    if (c.status === 'adjusted') continue;
+    const centre = await getCentreDetail(province, c.id);
+    const wanted = preferred[c.cityCode];
+    let operator: TOperatorDetail;
+    if (wanted && !usedPreferred.has(wanted) && named[wanted]) {
+      usedPreferred.add(wanted);
+      operator = await getOperator(province, named[wanted]);
+    } else {
+      const short = c.cityName.replace(/(土家族苗族自治州|林区|市)$/, '');
+      operator = await makeOperator(deps, {
+        serial: serial++,
+        input: {
+          name: `${short}${['楚商', '汇通', '远航', '丝路'][i % 4]}外贸综合服务有限公司`,
+          premises: `${c.cityName}${centre.countyName}${centre.parkName}企业服务中心`,
+        },
+        isDemo: true,
+      });
+    }
+    const county = systemContext(deps, 'county', { regionCode: centre.countyCode });
+    // One story per city, told by its first recognised centre; the others simply operate.
+    const story = seenCity.has(c.cityCode) ? 'default' : c.cityCode;
+    seenCity.add(c.cityCode);
+    switch (story) {
+      case '420500': {
+        // Near the end of its first year: evaluated, passed, and the second year's contract signed (一年一签).
+        let e = await makeEngagement(deps, { centre, operator, target: 'filed', withContract: true, daysAgo: 320 });
+        const first = e.contracts[0];
+        if (first) {
+          e = await evaluateContract(county, e.id, first.id, {
+            version: e.version,
+            result: 'passed',
+            evaluatedOn: dayOffset(deps, -3),
+            note: '第1年度服务记录完整，企业满意度高，年度末期评估合格。',
+          });
+          await recordContract(county, e.id, {
+            version: e.version,
+            year: 2,
+            contractNumber: `夷陵商务外综服合同〔${dayOffset(deps, 0).slice(0, 4)}〕2号`,
+            signedOn: dayOffset(deps, -1),
+            amount: 400_000,
+          });
+        }
+        break;
+      }
+      case '420600': {
+        // A year that failed its year-end evaluation: no renewal, re-procurement due.
+        const e = await makeEngagement(deps, { centre, operator, target: 'filed', withContract: true, daysAgo: 300 });
+        const contract = e.contracts[0];
+        if (contract) {
+          await evaluateContract(county, e.id, contract.id, {
+            version: e.version,
+            result: 'failed',
+            evaluatedOn: dayOffset(deps, -2),
+            note: '服务记录不完整，帮扶新开口企业数量未达协议目标，年度末期评估不合格。',
+          });
+        }
+        break;
+      }
+      case '420800':
+        // Signed 40 days ago and never reported: past the 15-working-day filing deadline.
+        await makeEngagement(deps, { centre, operator, target: 'signed', withContract: false, daysAgo: 40 });
+        break;
+      case '422800':
+        await makeEngagement(deps, { centre, operator, target: 'reported', daysAgo: 3 });
+        break;
+      case '420900':
+        // Tender recorded; the county is still collecting the materials.
+        await makeEngagement(deps, { centre, operator, target: 'tendered', daysAgo: 2 });
+        break;
+      case '420300': {
+        const e = await makeEngagement(deps, { centre, operator, target: 'filed', withContract: true, daysAgo: 200 });
+        await makeOperatorChange(deps, { engagement: e, target: 'submitted', changedDaysAgo: 10 });
+        break;
+      }
+      default:
+        await makeEngagement(deps, {
+          centre,
+          operator,
+          target: 'filed',
+          withContract: true,
+          daysAgo: 30 + ((c.id * 37) % 240),
+        });
+    }
+  }
 }
