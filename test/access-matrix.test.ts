@@ -1140,7 +1140,7 @@ describe('public routes', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/public/filings?pageSize=200' });
     expect(res.statusCode).toBe(200);
     const filed = await ctx.query<{ filing_number: string }>(
-      sql`select filing_number from engagements where status = 'filed' order by id`,
+      sql`select filing_number from engagements where filed_on is not null order by id`,
     );
     expect(filed.map((f) => f.filing_number)).toContain(filedOne.filingNumber);
     expect(res.body).not.toContain(reportedOne.centreName);

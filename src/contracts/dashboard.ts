@@ -9,5 +9,16 @@ export const ZDashboard = z.object({
   parksByCity: z.array(z.object({ cityCode: z.string(), cityName: z.string(), count: z.number().int() })),
   userCount: z.number().int().nullable(),
   auditEntriesToday: z.number().int().nullable(),
+  /**
+   * Art. 10(三) filings in scope, for those who may read them: agreements past their 15-working-day deadline (still
+   * not reported, or reported late) and the engagements waiting for the caller's step.
+   */
+  filings: z
+    .object({
+      overdue: z.number().int(),
+      awaitingMe: z.number().int(),
+      filed: z.number().int(),
+    })
+    .nullable(),
 });
 export type TDashboard = z.infer<typeof ZDashboard>;

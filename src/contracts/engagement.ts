@@ -268,6 +268,8 @@ export const ZPublicFiling = z.object({
   signedOn: z.string(),
   filedOn: z.string(),
   filingNumber: z.string(),
+  /** Set once the operator's engagement ended (a change of operator, the end of its period). */
+  endedOn: z.string().nullable(),
 });
 export type TPublicFiling = z.infer<typeof ZPublicFiling>;
 

@@ -1,12 +1,15 @@
-import { and, count, eq, gte, sql } from 'drizzle-orm';
+import { and, count, eq, gte, type SQL, sql } from 'drizzle-orm';
 import type { TDashboard } from '../../../contracts/dashboard';
 import type { RequestContext } from '../../context';
-import { auditEntries, parks, regions, users } from '../../db/schema';
+import { auditEntries, centres, engagements, parks, regions, users } from '../../db/schema';
 import { can } from '../../lib/access/permissions';
 import { requireAction } from '../../lib/access/require-access';
 import { parkScope } from '../../lib/access/scope';
+import type { SessionUser } from '../../lib/access/session-user';
 import { beijingDay } from '../../policy/policy';
 import { describeScope } from '../auth/me';
+import { engagementScope } from '../engagement/engagement.repository';
+import { awaitingStep, overdueFiling } from '../engagement/list-engagements';
 
 /** Home-page figures, each computed from the records in the user's scope. */
 export async function getDashboard(ctx: RequestContext): Promise<TDashboard> {
@@ -15,7 +18,7 @@ export async function getDashboard(ctx: RequestContext): Promise<TDashboard> {
   const parkWhere = can(user.role, 'park.read') ? parkScope(user) : sql`false`;
   const now = ctx.deps.clock();
   const startOfDay = new Date(`${beijingDay(now)}T00:00:00+08:00`);
-  const [s, byLevel, byCity, regionCount, userCount, auditToday] = await Promise.all([
+  const [s, byLevel, byCity, regionCount, userCount, auditToday, filings] = await Promise.all([
     describeScope(ctx, user),
     db.select({ level: parks.level, n: count() }).from(parks).where(parkWhere).groupBy(parks.level),
     db
@@ -33,6 +36,7 @@ export async function getDashboard(ctx: RequestContext): Promise<TDashboard> {
           .from(auditEntries)
           .where(and(gte(auditEntries.at, startOfDay)))
       : Promise.resolve(null),
+    can(user.role, 'engagement.read') ? filingFigures(ctx, user, beijingDay(now)) : Promise.resolve(null),
   ]);
   const levels = { national: 0, provincial: 0, other: 0 };
   for (const row of byLevel) levels[row.level] = row.n;
@@ -44,5 +48,23 @@ export async function getDashboard(ctx: RequestContext): Promise<TDashboard> {
     parksByCity: byCity,
     userCount: userCount?.[0]?.n ?? null,
     auditEntriesToday: auditToday?.[0]?.n ?? null,
+    filings,
   };
+}
+
+/** Art. 10(三): overdue filings, those waiting for the caller, and those on file — all within the caller's scope. */
+async function filingFigures(ctx: RequestContext, user: SessionUser, today: string) {
+  const db = ctx.deps.db;
+  const scoped = (cond: SQL) =>
+    db
+      .select({ n: count() })
+      .from(engagements)
+      .innerJoin(centres, eq(centres.id, engagements.centreId))
+      .where(and(engagementScope(user), cond));
+  const [overdue, awaiting, filed] = await Promise.all([
+    scoped(overdueFiling(today)),
+    scoped(awaitingStep(user)),
+    scoped(eq(engagements.status, 'filed')),
+  ]);
+  return { overdue: overdue[0]?.n ?? 0, awaitingMe: awaiting[0]?.n ?? 0, filed: filed[0]?.n ?? 0 };
 }

@@ -4,6 +4,7 @@ import type { RequestContext } from '../../context';
 import type { Db } from '../../db/client';
 import { engagements } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
+import type { SessionUser } from '../../lib/access/session-user';
 import { engagementPolicy, toEngagement } from './engagement.presenter';
 import { engagementScope, listEngagementRows } from './engagement.repository';
 
@@ -21,6 +22,20 @@ export function overdueFiling(today: string): SQL {
   ) as SQL;
 }
 
+/** What waits for the caller's step: the county completes a tender, the city reports, the province files. */
+export function awaitingStep(user: SessionUser): SQL {
+  switch (user.role) {
+    case 'county':
+      return eq(engagements.status, 'tendered');
+    case 'city':
+      return eq(engagements.status, 'signed');
+    case 'province':
+      return eq(engagements.status, 'reported');
+    default:
+      return sql`false`;
+  }
+}
+
 export async function listEngagements(
   ctx: RequestContext,
   q: TEngagementListQuery,
@@ -34,17 +49,7 @@ export async function listEngagements(
   if (q.cityCode) conds.push(eq(engagements.cityCode, q.cityCode));
   if (q.status?.length) conds.push(inArray(engagements.status, q.status));
   if (q.overdue === 'true') conds.push(overdueFiling(today));
-  if (q.awaitingMe === 'true') {
-    const waiting =
-      user.role === 'city'
-        ? eq(engagements.status, 'signed')
-        : user.role === 'province'
-          ? eq(engagements.status, 'reported')
-          : user.role === 'county'
-            ? eq(engagements.status, 'tendered')
-            : sql`false`;
-    conds.push(waiting);
-  }
+  if (q.awaitingMe === 'true') conds.push(awaitingStep(user));
   const { rows, total } = await listEngagementRows(ctx.deps.db, and(...conds), limit, offset);
   return { items: rows.map((r) => toEngagement(r, policy, today)), total };
 }
@@ -55,7 +60,8 @@ export async function listPublicFilings(
   limit: number,
   offset: number,
 ): Promise<{ items: TPublicFiling[]; total: number }> {
-  const { rows, total } = await listEngagementRows(db, inArray(engagements.status, ['filed']), limit, offset);
+  // Everything the province filed, including engagements since ended (the record of who ran a centre when).
+  const { rows, total } = await listEngagementRows(db, isNotNull(engagements.filedOn), limit, offset);
   return {
     items: rows.map((r) => ({
       centreName: r.centreName,
@@ -69,6 +75,7 @@ export async function listPublicFilings(
       signedOn: r.e.signedOn ?? '',
       filedOn: r.e.filedOn ?? '',
       filingNumber: r.e.filingNumber ?? '',
+      endedOn: r.e.endedOn,
     })),
     total,
   };
