@@ -19,6 +19,7 @@ import { centreInputFor, makeCentre } from '../src/server/demo/centre-factory';
 import { makePark } from '../src/server/demo/factories';
 import { loadDemo } from '../src/server/demo/load-demo';
 import { requestCentreChange } from '../src/server/modules/centre/request-centre-change';
+import { getDashboard } from '../src/server/modules/dashboard/get-dashboard';
 import { beijingDay } from '../src/server/policy/policy';
 import { as, buildTestApp, depsFor, loginAs, type TestApp, TestClock } from './helpers/app';
 import { TEST_PASSWORD } from './helpers/constants';
@@ -1189,6 +1190,11 @@ describe('demo data', () => {
         sql`select count(*)::int as n from operator_changes where status = 'submitted'`,
       );
       expect(changes[0]?.n).toBe(1);
+      // The province's home page tells of the overdue filing and the failed year due for re-procurement.
+      const home = await getDashboard(systemContext(deps, 'province'));
+      expect(home.filings?.overdue).toBeGreaterThanOrEqual(1);
+      expect(home.filings?.reprocurementDue).toBe(1);
+      expect(home.filings?.awaitingMe).toBe(1);
     } finally {
       await database.close();
     }

@@ -18,6 +18,8 @@ export const ZDashboard = z.object({
       overdue: z.number().int(),
       awaitingMe: z.number().int(),
       filed: z.number().int(),
+      /** Centres whose county must procure an operator again (Art. 10(三)): a failed year, a change, the period's end. */
+      reprocurementDue: z.number().int(),
     })
     .nullable(),
 });

@@ -1,12 +1,13 @@
-import { and, count, eq, gte, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { TDashboard } from '../../../contracts/dashboard';
 import type { RequestContext } from '../../context';
-import { auditEntries, centres, engagements, parks, regions, users } from '../../db/schema';
+import { annualContracts, auditEntries, centres, engagements, parks, regions, users } from '../../db/schema';
 import { can } from '../../lib/access/permissions';
 import { requireAction } from '../../lib/access/require-access';
 import { parkScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
-import { beijingDay } from '../../policy/policy';
+import { beijingDay, policyInForce } from '../../policy/policy';
+import { reprocurementDue } from '../../policy/rules/procurement';
 import { describeScope } from '../auth/me';
 import { engagementScope } from '../engagement/engagement.repository';
 import { awaitingStep, overdueFiling } from '../engagement/list-engagements';
@@ -61,10 +62,62 @@ async function filingFigures(ctx: RequestContext, user: SessionUser, today: stri
       .from(engagements)
       .innerJoin(centres, eq(centres.id, engagements.centreId))
       .where(and(engagementScope(user), cond));
-  const [overdue, awaiting, filed] = await Promise.all([
+  const [overdue, awaiting, filed, reprocurement] = await Promise.all([
     scoped(overdueFiling(today)),
     scoped(awaitingStep(user)),
     scoped(eq(engagements.status, 'filed')),
+    countReprocurementDue(ctx, user, today),
   ]);
-  return { overdue: overdue[0]?.n ?? 0, awaitingMe: awaiting[0]?.n ?? 0, filed: filed[0]?.n ?? 0 };
+  return {
+    overdue: overdue[0]?.n ?? 0,
+    awaitingMe: awaiting[0]?.n ?? 0,
+    filed: filed[0]?.n ?? 0,
+    reprocurementDue: reprocurement,
+  };
+}
+
+/** Centres in scope whose latest engagement calls for a new procurement (Art. 10(三)). */
+async function countReprocurementDue(ctx: RequestContext, user: SessionUser, today: string): Promise<number> {
+  const db = ctx.deps.db;
+  const latest = await db
+    .select({
+      id: engagements.id,
+      status: engagements.status,
+      serviceStart: engagements.serviceStart,
+      serviceEnd: engagements.serviceEnd,
+      endReason: engagements.endReason,
+    })
+    .from(engagements)
+    .innerJoin(centres, eq(centres.id, engagements.centreId))
+    .where(
+      and(
+        engagementScope(user),
+        sql`${engagements.id} = (select max(e2.id) from engagements e2 where e2.centre_id = ${engagements.centreId})`,
+        sql`${centres.status} <> 'revoked'`,
+      ),
+    );
+  if (latest.length === 0) return 0;
+  const contracts = await db
+    .select({
+      engagementId: annualContracts.engagementId,
+      year: annualContracts.year,
+      evaluation: annualContracts.evaluation,
+    })
+    .from(annualContracts)
+    .where(
+      inArray(
+        annualContracts.engagementId,
+        latest.map((e) => e.id),
+      ),
+    );
+  const policy = await policyInForce(db, today);
+  return latest.filter(
+    (e) =>
+      reprocurementDue(
+        e,
+        contracts.filter((c) => c.engagementId === e.id),
+        today,
+        policy,
+      ) !== null,
+  ).length;
 }
