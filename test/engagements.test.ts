@@ -124,10 +124,16 @@ function newCentre(target: CentreTarget = 'approved', park: TPark = t.world.park
 
 async function newEngagement(
   target: EngagementTarget,
-  opts: { park?: TPark; signedOn?: string; awardedDaysAgo?: number; withContract?: boolean } = {},
+  opts: {
+    park?: TPark;
+    signedOn?: string;
+    awardedDaysAgo?: number;
+    withContract?: boolean;
+    operator?: TOperatorDetail;
+  } = {},
 ) {
   const centre = await newCentre('approved', opts.park);
-  const operator = await newOperator();
+  const operator = opts.operator ?? (await newOperator());
   const e = await makeEngagement(t.deps, {
     centre,
     operator,
@@ -912,5 +918,22 @@ describe('who sees which engagements (SPEC §1 scopes)', () => {
     expect((sheet?.rowCount ?? 0) - 1).toBe(all.length);
     const names = JSON.stringify(sheet?.getSheetValues());
     for (const e of all) expect(names).toContain(e.centreName);
+  });
+});
+
+describe('the operator and the centres it runs', () => {
+  it("an operator's page lists its filed centres to every official, and an unfiled tender only within scope", async () => {
+    const operator = await newOperator();
+    const filed = await newEngagement('filed', { operator });
+    const tendered = await newEngagement('tendered', { operator });
+    const centresOf = async (user: User) => {
+      const res = await get(user, `/api/operators/${operator.id}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().engagements as { id: number }[]).map((e) => e.id).sort((a, b) => a - b);
+    };
+    expect(await centresOf('county.420502')).toEqual([filed.e.id, tendered.e.id].sort((a, b) => a - b));
+    expect(await centresOf('province')).toEqual([filed.e.id, tendered.e.id].sort((a, b) => a - b));
+    // 襄阳 sees the published filing, not 宜昌's tender in progress.
+    expect(await centresOf('city.420600')).toEqual([filed.e.id]);
   });
 });

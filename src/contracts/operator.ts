@@ -73,6 +73,20 @@ export const ZOperatorDetail = ZOperator.extend({
   /** Art. 10(一): may this enterprise apply for or win a tender today? */
   eligibility: z.array(ZVerdict),
   eligible: z.boolean(),
+  /** The centres it runs or ran (Art. 10): filings are public; engagements still in progress only within scope. */
+  engagements: z.array(
+    z.object({
+      id: z.number().int(),
+      centreId: z.number().int(),
+      centreName: z.string(),
+      cityName: z.string(),
+      status: z.enum(['tendered', 'signed', 'reported', 'filed', 'ended']),
+      serviceStart: z.string(),
+      serviceEnd: z.string(),
+      filingNumber: z.string().nullable(),
+      endedOn: z.string().nullable(),
+    }),
+  ),
 });
 export type TOperatorDetail = z.infer<typeof ZOperatorDetail>;
 

@@ -1,9 +1,12 @@
+import { and, eq, isNotNull, or } from 'drizzle-orm';
 import type { TOperatorDetail } from '../../../contracts/operator';
 import type { RequestContext } from '../../context';
+import { engagements } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { AppError } from '../../lib/errors';
 import { beijingDay, policyInForce } from '../../policy/policy';
 import { operatorEligibility } from '../../policy/rules/eligibility';
+import { engagementScope, listEngagementRows } from '../engagement/engagement.repository';
 import { findOperatorRow, listViolations, toOperator } from './operator.repository';
 
 /** An operator with its violations and its eligibility today (Art. 10(一), 13, 14) under the policy in force. */
@@ -19,5 +22,31 @@ export async function getOperator(ctx: RequestContext, id: number): Promise<TOpe
     today,
     policy,
   );
-  return { ...toOperator(row), violations, eligibility, eligible: eligibility.every((v) => v.ok) };
+  const user = ctx.user;
+  const { rows } = await listEngagementRows(
+    db,
+    and(
+      eq(engagements.operatorId, id),
+      user ? or(isNotNull(engagements.filedOn), engagementScope(user)) : isNotNull(engagements.filedOn),
+    ),
+    100,
+    0,
+  );
+  return {
+    ...toOperator(row),
+    violations,
+    eligibility,
+    eligible: eligibility.every((v) => v.ok),
+    engagements: rows.map((r) => ({
+      id: r.e.id,
+      centreId: r.e.centreId,
+      centreName: r.centreName,
+      cityName: r.cityName,
+      status: r.e.status,
+      serviceStart: r.e.serviceStart,
+      serviceEnd: r.e.serviceEnd,
+      filingNumber: r.e.filingNumber,
+      endedOn: r.e.endedOn,
+    })),
+  };
 }
