@@ -9,7 +9,7 @@ import { ZVerdict } from './centre';
  *
  *   tendered ──agreement──▶ signed ──report (city)──▶ reported ──file (province)──▶ filed ──▶ ended
  *                              ▲                          │
- *                              └──────return (city/province)
+ *                              └──────return (province)
  */
 export const ENGAGEMENT_STATUSES = ['tendered', 'signed', 'reported', 'filed', 'ended'] as const;
 export const ZEngagementStatus = z.enum(ENGAGEMENT_STATUSES);

@@ -58,6 +58,14 @@ export const router = createBrowserRouter([
         path: 'operators/:id',
         ...page('operator.read', async () => (await import('./pages/operator/detail')).OperatorDetailPage),
       },
+      {
+        path: 'engagements',
+        ...page('engagement.read', async () => (await import('./pages/engagement/list')).EngagementListPage),
+      },
+      {
+        path: 'engagements/:id',
+        ...page('engagement.read', async () => (await import('./pages/engagement/detail')).EngagementDetailPage),
+      },
       { path: 'users', ...page('user.read', async () => (await import('./pages/user/list')).UserListPage) },
       { path: 'audit', ...page('audit.read', async () => (await import('./pages/audit/list')).AuditListPage) },
       {

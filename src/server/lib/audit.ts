@@ -52,7 +52,7 @@ export const ZAuditAction = z.enum([
   'engagement.checklist.updated', // the county confirmed Art. 10(一) conditions with evidence
   'engagement.signed', // the tripartite agreement was recorded; the filing deadline runs (Art. 10(三))
   'engagement.reported', // the city compiled and reported it to the province
-  'engagement.returned', // the city or the province sent it back to the county, with a reason
+  'engagement.returned', // the province sent it back to the county for correction, with a reason
   'engagement.filed', // the province filed (备案) and published it; the centre is operating
   'engagement.contract.recorded', // an annual contract was signed (一年一签)
   'engagement.contract.evaluated', // the county recorded the year-end evaluation of a contract year

@@ -31,6 +31,18 @@ export function sendError(
 ) {
   const locale = localeOf(request);
   const message = renderMessage(code, locale, { ...details, requestId: request.id });
+  // A use case may give a field's reason in both languages (`reason_zh-CN`, `reason_en`): keep the caller's.
+  if (Array.isArray(details.fields)) {
+    details = {
+      ...details,
+      fields: details.fields.map((f: Record<string, unknown>) => {
+        const own = f[`reason_${locale}`];
+        if (typeof own !== 'string') return f;
+        const { 'reason_zh-CN': _zh, reason_en: _en, ...rest } = f;
+        return { ...rest, reason: own };
+      }),
+    };
+  }
   // Internals of a 5xx stay in the log; the client gets the code and the request id to quote.
   const body =
     status >= 500 ? { code, message, details: { requestId: request.id } } : { code, message, details: details };

@@ -37,6 +37,15 @@ export function formatYuan(amount: number, locale: TLocale): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', maximumFractionDigits: 0 }).format(amount);
 }
 
+/**
+ * A sum in 万元 (12.5 万元), as budgets and agreements state them; English readers get yuan in full. Amounts are
+ * stored in 元.
+ */
+export function formatWan(amount: number, locale: TLocale): string {
+  if (locale === 'en') return formatYuan(amount, locale);
+  return `${new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4 }).format(amount / 10000)} 万元`;
+}
+
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /** 6 → 六, 10 → 十, 12 → 十二, 21 → 二十一 (article numbers of the policy, 1–99). */

@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors';
 /** 400 naming the field and the reason, in both languages. */
 export function invalidField(field: string, reason: { 'zh-CN': string; en: string }): AppError {
   return new AppError('VALIDATION_FAILED', {
-    fields: [{ field, reason: reason.en }],
+    fields: [{ field, reason: reason.en, 'reason_zh-CN': reason['zh-CN'], reason_en: reason.en }],
     field,
     'summary_zh-CN': `${field}：${reason['zh-CN']}`,
     summary_en: `${field}: ${reason.en}`,

@@ -97,7 +97,8 @@ function allowedActions(user: SessionUser, row: EngagementRow): string[] {
   const out = STEP_ACTIONS.filter(([, step, action]) => step && canStep(s, step) && can(user.role, action)).map(
     ([name]) => name,
   );
-  if (can(user.role, 'engagement.manage') && s !== 'ended') out.push('materials', 'checklist');
+  // Materials and the checklist can change until the city reports them (upload-engagement-file, update-checklist).
+  if (can(user.role, 'engagement.manage') && (s === 'tendered' || s === 'signed')) out.push('materials', 'checklist');
   if (can(user.role, 'engagement.manage') && (s === 'filed' || s === 'signed' || s === 'reported'))
     out.push('contract', 'evaluate');
   if (can(user.role, 'engagement.manage') && s === 'filed') out.push('changeOperator');

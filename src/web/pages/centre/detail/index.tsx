@@ -9,6 +9,7 @@ import { PageSpinner } from '../../../components/PageResults';
 import { useT } from '../../../i18n';
 import { ApiError } from '../../../request';
 import { errorMessage } from '../../../request-error';
+import { isRecognised } from '../shared/centre-labels';
 import { useCentreDetail } from '../shared/queries';
 import { CentreStatusTag } from '../shared/StatusTag';
 import { VerdictCard } from '../shared/VerdictView';
@@ -18,6 +19,7 @@ import { ChangeList } from './components/ChangeList';
 import { ChangeModal } from './components/ChangeModal';
 import { DecideChangeModal } from './components/DecideChangeModal';
 import { EventTimeline } from './components/EventTimeline';
+import { OperatorSection } from './components/engagement/OperatorSection';
 import { LetterList } from './components/LetterList';
 import { StaffCard } from './components/staff/StaffCard';
 import { TRANSITIONS, TransitionModal, type TTransition } from './components/TransitionModal';
@@ -27,7 +29,8 @@ const DANGEROUS: ReadonlySet<TTransition> = new Set(['return', 'reject']);
 
 /**
  * One centre: its application, the Art. 6 and Art. 9(二) verdicts, the steps the caller may take now (the server's
- * `allowedActions`, nothing guessed here), its history, its adjustments and revocation, and its decision letters.
+ * `allowedActions`, nothing guessed here), once recognised its operator (Art. 10), its history, its adjustments and
+ * revocation, and its decision letters.
  */
 export function CentreDetailPage() {
   const t = useT();
@@ -140,6 +143,7 @@ export function CentreDetailPage() {
         </Row>
         <CentreDescriptions centre={centre} />
       </Card>
+      {isRecognised(centre.status) && can('engagement.read') && <OperatorSection centre={centre} />}
       {can('centre.read') && <StaffCard centreId={centre.id} />}
       <AttachmentCard centreId={centre.id} attachments={looseAttachments} canUpload={canAttach} />
       <Row gutter={[16, 16]}>

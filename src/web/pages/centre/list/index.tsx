@@ -86,6 +86,12 @@ export function CentreListPage() {
     },
     { title: t('centre.field.county'), dataIndex: 'countyName', width: 120 },
     {
+      title: t('centre.field.operatorName'),
+      dataIndex: 'operatorName',
+      width: 200,
+      render: (name: string | null) => <span data-testid="centre-operator">{name ?? '—'}</span>,
+    },
+    {
       title: t('centre.field.status'),
       dataIndex: 'status',
       key: 'status',
@@ -200,7 +206,7 @@ export function CentreListPage() {
           pagination={list.pagination(centres.data?.total)}
           onChange={list.onTableChange}
           onRow={rowTestId('centre-row')}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1300 }}
         />
       </Card>
     </Space>

@@ -12,6 +12,8 @@ interface ActionModalProps {
   danger?: boolean;
   confirmText?: string;
   width?: number;
+  /** The confirm button's test id; `confirm-action` unless a page needs to tell its modals apart. */
+  confirmTestId?: string;
   children: ReactNode;
 }
 
@@ -37,7 +39,7 @@ export function ActionModal(props: ActionModalProps) {
           danger={props.danger}
           loading={props.loading}
           onClick={props.onConfirm}
-          data-testid="confirm-action"
+          data-testid={props.confirmTestId ?? 'confirm-action'}
         >
           {props.confirmText ?? t('common.confirm')}
         </Button>,

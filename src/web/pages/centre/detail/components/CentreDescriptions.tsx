@@ -31,6 +31,11 @@ export function CentreDescriptions({ centre }: { centre: TCentreDetail }) {
       <Descriptions.Item label={t('centre.field.region')}>
         {centre.cityName} · {centre.countyName}
       </Descriptions.Item>
+      {centre.operatorName && (
+        <Descriptions.Item label={t('centre.field.operatorName')} span={2}>
+          <span data-testid="centre-operator">{centre.operatorName}</span>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t('centre.field.venueAddress')} span={2}>
         {centre.venueAddress}
       </Descriptions.Item>

@@ -1,4 +1,4 @@
-import { EnvironmentOutlined, PhoneOutlined, UserOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, PhoneOutlined, SolutionOutlined, UserOutlined } from '@ant-design/icons';
 import { Card, Space, Tag, Typography } from 'antd';
 import type { TPublicCentre } from '../../../../../contracts/centre';
 import { DemoTag } from '../../../../components/DemoTag';
@@ -6,7 +6,7 @@ import { useLocale } from '../../../../i18n';
 import { formatDate } from '../../../../lib/format';
 import { LEVEL_COLOURS, serviceLabel } from '../../../centre/shared/centre-labels';
 
-/** One recognised centre as the public sees it: where it is, whom to call, what it offers (Art. 5). */
+/** One recognised centre as the public sees it: who runs it, where it is, whom to call, what it offers (Art. 5). */
 export function PublicCentreCard({ centre }: { centre: TPublicCentre }) {
   const { t, locale } = useLocale();
   return (
@@ -31,6 +31,13 @@ export function PublicCentreCard({ centre }: { centre: TPublicCentre }) {
         <Typography.Text type="secondary">
           {centre.cityName} · {centre.countyName}
         </Typography.Text>
+        {centre.operatorName && (
+          <div>
+            <SolutionOutlined style={{ color: '#1d4f91', marginInlineEnd: 6 }} />
+            {t('public.centres.operator')}
+            <span data-testid="public-centre-operator">{centre.operatorName}</span>
+          </div>
+        )}
         <div>
           <EnvironmentOutlined style={{ color: '#1d4f91', marginInlineEnd: 6 }} />
           <span data-testid="public-centre-address">{centre.address}</span>

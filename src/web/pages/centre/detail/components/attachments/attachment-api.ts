@@ -29,13 +29,14 @@ export function typeLabel(contentType: string): string {
 
 /**
  * The file itself is the request body (not multipart), its name in `x-file-name`. A refusal (415 UNSUPPORTED_FILE,
- * 413 PAYLOAD_TOO_LARGE, …) is thrown as an ApiError carrying the server's message.
+ * 413 PAYLOAD_TOO_LARGE, …) is thrown as an ApiError carrying the server's message. Centre attachments and an
+ * engagement's materials both arrive this way.
  */
-export async function uploadAttachment(centreId: number, file: File): Promise<TAttachment> {
+export async function uploadFile<T>(url: string, file: File): Promise<T> {
   const locale = currentLocale();
   let response: Response;
   try {
-    response = await fetch(`/api/centres/${centreId}/attachments`, {
+    response = await fetch(url, {
       method: 'POST',
       body: file,
       headers: {
@@ -50,7 +51,7 @@ export async function uploadAttachment(centreId: number, file: File): Promise<TA
     throw new ApiError(0, 'NETWORK_ERROR', translate(locale, 'error.network'));
   }
   const payload: unknown = await response.json().catch(() => undefined);
-  if (response.ok) return payload as TAttachment;
+  if (response.ok) return payload as T;
   const body = payload as Partial<TErrorBody> | undefined;
   if (body && typeof body.code === 'string' && typeof body.message === 'string') {
     throw new ApiError(response.status, body.code, body.message, body.details);
@@ -60,4 +61,8 @@ export async function uploadAttachment(centreId: number, file: File): Promise<TA
     `HTTP_${response.status}`,
     translate(locale, 'error.unknown', { status: response.status }),
   );
+}
+
+export function uploadAttachment(centreId: number, file: File): Promise<TAttachment> {
+  return uploadFile<TAttachment>(`/api/centres/${centreId}/attachments`, file);
 }

@@ -1,0 +1,77 @@
+import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Result, Space, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { useCan } from '../../../access';
+import { PageSpinner } from '../../../components/PageResults';
+import { useT } from '../../../i18n';
+import { ApiError } from '../../../request';
+import { errorMessage } from '../../../request-error';
+import { EngagementPanel } from '../shared/EngagementPanel';
+import { EngagementStatusTag } from '../shared/EngagementStatusTag';
+import { useEngagementDetail } from '../shared/engagement-api';
+
+/** One engagement on its own page (from 承办企业备案), with a way to its centre. */
+export function EngagementDetailPage() {
+  const t = useT();
+  const can = useCan();
+  const id = Number(useParams().id);
+  const detail = useEngagementDetail(Number.isInteger(id) && id > 0 ? id : -1);
+
+  if (detail.isPending && detail.fetchStatus !== 'idle') return <PageSpinner />;
+  if (detail.isError || !detail.data) {
+    const missing = !detail.isError || (detail.error instanceof ApiError && detail.error.status === 404);
+    return (
+      <Result
+        status={missing ? '404' : 'error'}
+        title={missing ? t('engagement.notFound') : t('error.page.title')}
+        subTitle={missing ? undefined : errorMessage(detail.error)}
+        extra={
+          <Link to="/engagements">
+            <Button type="primary">{t('engagement.backToList')}</Button>
+          </Link>
+        }
+      />
+    );
+  }
+
+  const e = detail.data;
+  return (
+    <Card
+      data-testid="engagement-detail"
+      title={
+        <Space wrap size={8} style={{ rowGap: 4 }}>
+          <Link to="/engagements" aria-label={t('engagement.backToList')}>
+            <ArrowLeftOutlined />
+          </Link>
+          <Typography.Text strong style={{ fontSize: 16 }} data-testid="engagement-centre-name">
+            {e.centreName}
+          </Typography.Text>
+          <Typography.Text type="secondary">
+            {t('engagement.field.operator')}
+            {t('common.colon')}
+            {e.operatorName}
+          </Typography.Text>
+          <EngagementStatusTag status={e.status} />
+        </Space>
+      }
+      extra={
+        <Space>
+          {can('centre.read') && (
+            <Link to={`/centres/${e.centreId}`} data-testid="engagement-centre-link">
+              {t('engagement.openCentre')}
+            </Link>
+          )}
+          <Button
+            type="text"
+            icon={<ReloadOutlined />}
+            loading={detail.isFetching}
+            onClick={() => detail.refetch()}
+            aria-label={t('common.retry')}
+          />
+        </Space>
+      }
+    >
+      <EngagementPanel engagement={e} />
+    </Card>
+  );
+}
