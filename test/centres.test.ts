@@ -982,6 +982,8 @@ describe('public list (no sign-in)', () => {
     'id',
     'isDemo',
     'name',
+    // The operator on file (Art. 10(三): the province publishes the filings).
+    'operatorName',
     'parkLevel',
     'parkName',
     'recognisedAt',

@@ -331,11 +331,12 @@ describe('the county applies (Art. 10(六): 变更之日起1个月内提出申�
     await refused(() => apply('county.420502', e), 409, 'INVALID_TRANSITION');
   });
 
-  it('refuses a second application while one is open (CHANGE_PENDING), naming the open one', async () => {
+  it('refuses a second application while one is open (OPERATOR_CHANGE_PENDING), naming the open one', async () => {
     const { e, change } = await changeAt('forwarded');
     const current = await detail(e.id, 'county.420502');
-    const res = await refused(() => apply('county.420502', current), 409, 'CHANGE_PENDING');
+    const res = await refused(() => apply('county.420502', current), 409, 'OPERATOR_CHANGE_PENDING');
     expect(res.json().details.changeId).toBe(change.id);
+    expect(res.json().message).toContain('更换承办企业申请正在办理（待省商务厅核准）');
   });
 
   it('refuses the outgoing operator as the incoming one (400), and an ineligible incoming operator (409)', async () => {

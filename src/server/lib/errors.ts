@@ -41,6 +41,7 @@ export const ERROR_STATUS = {
   OPERATOR_INELIGIBLE: 409,
   ENGAGEMENT_EXISTS: 409,
   ENGAGEMENT_RULE: 409,
+  OPERATOR_CHANGE_PENDING: 409,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
 } as const;
@@ -147,6 +148,10 @@ export const ERROR_MESSAGES: Messages = {
     en: 'This centre already has an operator, "{operatorName}" ({statusLabel}); a new one can be chosen only after its period ends or a change is approved (Art. 10(3), 10(6))',
   },
   ENGAGEMENT_RULE: { 'zh-CN': '不予办理：{verdict}', en: 'Refused: {verdict}' },
+  OPERATOR_CHANGE_PENDING: {
+    'zh-CN': '该中心已有一项更换承办企业申请正在办理（{statusLabel}），请待其办结后再申请（第十条（六））',
+    en: "A change of this centre's operator is already in progress ({statusLabel}); apply again once it is decided (Art. 10(6))",
+  },
   INTERNAL: {
     'zh-CN': '服务器内部错误，请稍后重试（请求编号 {requestId}）',
     en: 'Internal server error; please try again later (request {requestId})',

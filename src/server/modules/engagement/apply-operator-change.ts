@@ -30,12 +30,18 @@ export async function applyOperatorChange(
   }
   const db = ctx.deps.db;
   const [open] = await db
-    .select({ id: operatorChanges.id })
+    .select({ id: operatorChanges.id, status: operatorChanges.status })
     .from(operatorChanges)
     .where(
       and(eq(operatorChanges.engagementId, engagementId), inArray(operatorChanges.status, ['submitted', 'forwarded'])),
     );
-  if (open) throw new AppError('CHANGE_PENDING', { changeId: open.id });
+  if (open) {
+    throw new AppError('OPERATOR_CHANGE_PENDING', {
+      changeId: open.id,
+      'statusLabel_zh-CN': open.status === 'submitted' ? '待市州转报' : '待省商务厅核准',
+      statusLabel_en: open.status === 'submitted' ? 'awaiting the city' : 'awaiting the province',
+    });
+  }
   if (input.changedOn > today)
     throw invalidField('changedOn', { 'zh-CN': '变更日期不能晚于今天', en: 'in the future' });
   if (input.changedOn < row.e.serviceStart)
