@@ -103,6 +103,7 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/logout',
   'GET /api/public/centres',
   'GET /api/public/filings',
+  'GET /api/public/service-catalogue',
 ]);
 
 /** The generated API documentation is not part of the application's own surface. */
@@ -1149,6 +1150,16 @@ describe('public routes', () => {
     // Nothing internal: no checklist, no bidders' amounts, no comments.
     expect(res.body).not.toContain('evidence');
     expect(res.body).not.toContain('bidAmount');
+  });
+
+  it('GET /api/public/service-catalogue gives anyone the 22 categories of Art. 5 with their items', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/public/service-catalogue' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { items: { article: string; names: { 'zh-CN': string }; subItems: unknown[] }[] };
+    expect(body.items).toHaveLength(22);
+    expect(body.items[0]).toMatchObject({ article: '第五条（一）', names: { 'zh-CN': '备案代办' } });
+    expect(body.items[21]?.article).toBe('第五条（二十二）');
+    expect(body.items.every((c) => c.subItems.length >= 3)).toBe(true);
   });
 
   it('POST /api/auth/logout without a session answers 204 and writes nothing', async () => {

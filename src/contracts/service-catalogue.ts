@@ -299,3 +299,13 @@ export const SERVICE_CATALOGUE: TServiceCatalogueEntry[] = SERVICE_CATEGORIES.ma
   names: SERVICE_CATEGORY_NAMES[category],
   subItems: SERVICE_SUB_ITEMS[category],
 }));
+
+const ZNames = z.object({ 'zh-CN': z.string(), en: z.string() });
+
+/** The catalogue as the API publishes it (GET /api/public/service-catalogue). */
+export const ZServiceCatalogueEntry = z.object({
+  category: ZServiceCategory,
+  article: z.string(),
+  names: ZNames,
+  subItems: z.array(ZNames.extend({ key: z.string() })),
+});

@@ -17,6 +17,7 @@ import { operatorRoutes } from './modules/operator/operator.routes';
 import { parkRoutes } from './modules/park/park.routes';
 import { policyRoutes } from './modules/policy/policy.routes';
 import { regionRoutes } from './modules/region/region.routes';
+import { serviceRoutes } from './modules/service/service.routes';
 import { settingRoutes } from './modules/setting/setting.routes';
 import { staffRoutes } from './modules/staff/staff.routes';
 import { userRoutes } from './modules/user/user.routes';
@@ -115,6 +116,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(staffRoutes);
   await app.register(attachmentRoutes);
   await app.register(engagementRoutes);
+  await app.register(serviceRoutes);
   await registerWeb(app, opts.webDir ?? DEFAULT_WEB_DIR);
   await app.ready();
   return app;
