@@ -643,8 +643,10 @@ describe('dashboard filing figures (Art. 10(三))', () => {
     // A signed agreement waits for the city's report: one more for 宜昌, none for 襄阳.
     expect(yichang2?.awaitingMe).toBe((yichang1?.awaitingMe ?? 0) + 1);
     expect(await filings('city.420600')).toEqual(xiangyang1);
+    // The city's step: signed agreements to report and changes of operator to forward.
     const signed = await get('city.420500', '/api/engagements?status=signed&pageSize=200');
-    expect(yichang2?.awaitingMe).toBe(signed.json().total);
+    const toForward = await get('city.420500', '/api/operator-changes?awaitingMe=true&pageSize=200');
+    expect(yichang2?.awaitingMe).toBe(signed.json().total + toForward.json().total);
     // The province waits on reports, not on signed agreements.
     expect(province2?.awaitingMe).toBe(province1?.awaitingMe);
 
@@ -670,5 +672,44 @@ describe('dashboard filing figures (Art. 10(三))', () => {
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json().filings).toBeNull();
     }
+  });
+});
+
+describe("the county's part of a change: one at a time, and the handover until it is done", () => {
+  it('offers no second change of operator while one is open, and again once it is decided', async () => {
+    const { e, change } = await changeAt('forwarded');
+    expect((await detail(e.id, 'county.420502')).allowedActions).not.toContain('changeOperator');
+    const res = await post('province', `/api/operator-changes/${change.id}/decide`, {
+      version: change.version,
+      decision: 'reject',
+      comment: '理由不充分，维持原承办企业。',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await detail(e.id, 'county.420502')).allowedActions).toContain('changeOperator');
+  });
+
+  it('an approved change waits for the county until every handover item is done', async () => {
+    const { change } = await changeAt('approved');
+    const waiting = async () => {
+      const res = await get('county.420502', '/api/operator-changes?awaitingMe=true&pageSize=200');
+      return (res.json().items as { id: number }[]).map((c) => c.id);
+    };
+    expect(await waiting()).toContain(change.id);
+    const res = await put('county.420502', `/api/operator-changes/${change.id}/handover`, {
+      version: change.version,
+      items: HANDOVER_ITEMS.map((item) => ({ item, done: true, note: '已交接' })),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await waiting()).not.toContain(change.id);
+  });
+
+  it('a rejection without a reason is refused in the officer’s language, naming the field', async () => {
+    const { change } = await changeAt('forwarded');
+    const res = await post('province', `/api/operator-changes/${change.id}/decide`, {
+      version: change.version,
+      decision: 'reject',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details.fields).toEqual([{ field: 'comment', reason: '不予核准须说明理由' }]);
   });
 });

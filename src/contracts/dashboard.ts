@@ -11,7 +11,7 @@ export const ZDashboard = z.object({
   auditEntriesToday: z.number().int().nullable(),
   /**
    * Art. 10(三) filings in scope, for those who may read them: agreements past their 15-working-day deadline (still
-   * not reported, or reported late) and the engagements waiting for the caller's step.
+   * not reported, or reported late) and the engagements and changes of operator waiting for the caller's step.
    */
   filings: z
     .object({

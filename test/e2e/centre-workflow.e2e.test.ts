@@ -6,12 +6,12 @@ import { buildApp } from '../../src/server/app';
 import { prepareDatabase } from '../../src/server/bootstrap';
 import { makePark, makeUser } from '../../src/server/demo/factories';
 import { depsFor, TestClock } from '../helpers/app';
-import { chromiumPath, ensureWebBuilt, launchChromium } from '../helpers/browser';
+import { chromiumPath, E2E_POLL, ensureWebBuilt, launchChromium, pick, waitForOrReport } from '../helpers/browser';
 import { TEST_PASSWORD } from '../helpers/constants';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 /** Pages render on a busy 2-core machine: allow them time, the assertions stay the same. */
-const POLL = { timeout: 15_000 };
+const POLL = E2E_POLL;
 const executable = chromiumPath();
 if (!executable) console.warn('[e2e] skipped: no Chromium (apt-get install -y chromium fonts-noto-cjk)');
 
@@ -63,7 +63,7 @@ describe.skipIf(!executable)('browser: setting up a centre', () => {
 
   async function signIn(username: string): Promise<Page> {
     const page = await browser.newPage({ locale: 'zh-CN' });
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(E2E_POLL.timeout);
     pages.push(page);
     await page.goto(`${baseUrl}/login`);
     await page.fill('#username', username);
@@ -78,33 +78,6 @@ describe.skipIf(!executable)('browser: setting up a centre', () => {
     await page.click(`[data-testid="action-${action}"]`);
     if (comment) await page.locator('.ant-modal textarea').last().fill(comment);
     await page.click('[data-testid="confirm-action"]');
-  }
-
-  /**
-   * Open an antd Select and pick an option from its own dropdown. A dropdown closing on a busy machine stays visible
-   * through its animation, so wait for every other dropdown to be gone first: otherwise "the first visible option"
-   * can be an option of the previous field, and the click lands there.
-   */
-  async function pick(page: Page, selectId: string, text?: string) {
-    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), POLL).toBe(0);
-    await page.click(selectId);
-    const dropdown = page.locator('.ant-select-dropdown:visible');
-    await dropdown.waitFor();
-    const options = dropdown.locator('.ant-select-item-option');
-    await (text ? options.filter({ hasText: text }).first() : options.first()).click();
-  }
-
-  /** Wait for a selector; when it does not come, fail with what the page shows (a refusal, a field error). */
-  async function waitForOrReport(page: Page, selector: string) {
-    try {
-      await page.locator(selector).waitFor();
-    } catch (error) {
-      const shown = await page
-        .locator('body')
-        .innerText()
-        .catch(() => '(page gone)');
-      throw new Error(`${selector} did not appear at ${page.url()}; the page shows:\n${shown}`, { cause: error });
-    }
   }
 
   async function openCentre(page: Page) {

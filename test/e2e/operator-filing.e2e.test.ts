@@ -9,12 +9,20 @@ import { makeCentre } from '../../src/server/demo/centre-factory';
 import { makePark, makeUser } from '../../src/server/demo/factories';
 import { makeOperator } from '../../src/server/demo/operator-factory';
 import { depsFor, TestClock } from '../helpers/app';
-import { chromiumPath, ensureWebBuilt, launchChromium } from '../helpers/browser';
+import {
+  chromiumPath,
+  E2E_POLL,
+  ensureWebBuilt,
+  fillDate,
+  launchChromium,
+  pick,
+  waitForOrReport,
+} from '../helpers/browser';
 import { TEST_PASSWORD } from '../helpers/constants';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 /** Pages render on a busy 2-core machine: allow them time, the assertions stay the same. */
-const POLL = { timeout: 15_000 };
+const POLL = E2E_POLL;
 const executable = chromiumPath();
 if (!executable) console.warn('[e2e] skipped: no Chromium (apt-get install -y chromium fonts-noto-cjk)');
 
@@ -84,7 +92,7 @@ describe.skipIf(!executable)('browser: engaging and filing an operator', () => {
 
   async function signIn(username: string, menu: 'centres' | 'engagements'): Promise<Page> {
     const page = await browser.newPage({ locale: 'zh-CN', timezoneId: ZONE, viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(E2E_POLL.timeout);
     pages.push(page);
     await page.goto(`${baseUrl}/login`);
     await page.fill('#username', username);
@@ -95,42 +103,6 @@ describe.skipIf(!executable)('browser: engaging and filing an operator', () => {
       .locator(menu === 'centres' ? '[data-testid="centre-table"]' : '[data-testid="engagement-table"]')
       .waitFor();
     return page;
-  }
-
-  /**
-   * Open an antd Select and pick an option from its own dropdown. A dropdown closing on a busy machine stays visible
-   * through its animation, so wait for every other dropdown to be gone first: otherwise "the first visible option"
-   * can be an option of the previous field, and the click lands there.
-   */
-  async function pick(page: Page, selectId: string, text?: string) {
-    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), POLL).toBe(0);
-    await page.click(selectId);
-    const dropdown = page.locator('.ant-select-dropdown:visible');
-    await dropdown.waitFor();
-    const options = dropdown.locator('.ant-select-item-option');
-    await (text ? options.filter({ hasText: text }).first() : options.first()).click();
-  }
-
-  /** Type a date into an antd DatePicker and let its panel close, so that it covers nothing else. */
-  async function fillDate(page: Page, selector: string, day: string) {
-    await page.click(selector);
-    await page.fill(selector, day);
-    await page.press(selector, 'Enter');
-    await expect.poll(() => page.locator('.ant-picker-dropdown:visible').count(), POLL).toBe(0);
-    await expect.poll(() => page.inputValue(selector), POLL).toBe(day);
-  }
-
-  /** Wait for a selector; when it does not come, fail with what the page shows (a refusal, a field error). */
-  async function waitForOrReport(page: Page, selector: string) {
-    try {
-      await page.locator(selector).first().waitFor();
-    } catch (error) {
-      const shown = await page
-        .locator('body')
-        .innerText()
-        .catch(() => '(page gone)');
-      throw new Error(`${selector} did not appear at ${page.url()}; the page shows:\n${shown}`, { cause: error });
-    }
   }
 
   /** From the engagement list's 待我处理 tab, open the one engagement waiting there. */

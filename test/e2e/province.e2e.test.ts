@@ -6,12 +6,12 @@ import { buildApp } from '../../src/server/app';
 import { prepareDatabase } from '../../src/server/bootstrap';
 import { loadDemo } from '../../src/server/demo/load-demo';
 import { depsFor, TestClock } from '../helpers/app';
-import { chromiumPath, ensureWebBuilt, launchChromium } from '../helpers/browser';
+import { chromiumPath, E2E_POLL, ensureWebBuilt, launchChromium } from '../helpers/browser';
 import { TEST_PASSWORD } from '../helpers/constants';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 /** Pages render on a busy 2-core machine: allow them time, the assertions stay the same. */
-const POLL = { timeout: 15_000 };
+const POLL = E2E_POLL;
 const executable = chromiumPath();
 if (!executable) console.warn('[e2e] skipped: no Chromium (apt-get install -y chromium fonts-noto-cjk)');
 

@@ -1,7 +1,8 @@
 import { execFileSync, execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { DEFAULT_WEB_DIR } from '../../src/server/app';
 
 /** Debian's Chromium, when installed (`.ci/run` installs it). */
@@ -33,4 +34,44 @@ export function ensureWebBuilt(): string {
     execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   }
   return DEFAULT_WEB_DIR;
+}
+
+/** How long a page may take to show something on a busy 2-core machine; assertions stay the same. */
+export const E2E_POLL = { timeout: 20_000 };
+
+/**
+ * Open an antd Select and pick an option from its own dropdown. A dropdown closing on a busy machine stays visible
+ * through its animation, so every other dropdown must be gone first (else "the first visible option" may be the
+ * previous field's); and a click while the new one still slides in is lost, so wait for the animation to end.
+ */
+export async function pick(page: Page, selectId: string, text?: string): Promise<void> {
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), E2E_POLL).toBe(0);
+  await page.click(selectId);
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  await dropdown.waitFor();
+  await expect.poll(async () => (await dropdown.getAttribute('class')) ?? '', E2E_POLL).not.toMatch(/-(appear|enter)/);
+  const options = dropdown.locator('.ant-select-item-option');
+  await (text ? options.filter({ hasText: text }).first() : options.first()).click();
+}
+
+/** Type a date into an antd DatePicker and let its panel close, so that it covers nothing else. */
+export async function fillDate(page: Page, selector: string, day: string): Promise<void> {
+  await page.click(selector);
+  await page.fill(selector, day);
+  await page.press(selector, 'Enter');
+  await expect.poll(() => page.locator('.ant-picker-dropdown:visible').count(), E2E_POLL).toBe(0);
+  await expect.poll(() => page.inputValue(selector), E2E_POLL).toBe(day);
+}
+
+/** Wait for a selector; when it does not come, fail with what the page shows (a refusal, a field error). */
+export async function waitForOrReport(page: Page, selector: string): Promise<void> {
+  try {
+    await page.locator(selector).first().waitFor();
+  } catch (error) {
+    const shown = await page
+      .locator('body')
+      .innerText()
+      .catch(() => '(page gone)');
+    throw new Error(`${selector} did not appear at ${page.url()}; the page shows:\n${shown}`, { cause: error });
+  }
 }

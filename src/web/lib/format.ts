@@ -15,6 +15,11 @@ function beijing(iso: string) {
   return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? dayjs(iso) : dayjs(iso).tz(ZONE);
 }
 
+/** Today's calendar day in Beijing (2026-11-24), the day the server counts deadlines from. */
+export function todayInBeijing(): string {
+  return dayjs().tz(ZONE).format('YYYY-MM-DD');
+}
+
 /** 2026-11-24 14:03 in both languages: tables need a compact, sortable form. */
 export function formatDateTime(iso: string | null | undefined): string {
   return iso ? beijing(iso).format('YYYY-MM-DD HH:mm') : '—';

@@ -1,7 +1,16 @@
 import { and, count, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { TDashboard } from '../../../contracts/dashboard';
 import type { RequestContext } from '../../context';
-import { annualContracts, auditEntries, centres, engagements, parks, regions, users } from '../../db/schema';
+import {
+  annualContracts,
+  auditEntries,
+  centres,
+  engagements,
+  operatorChanges,
+  parks,
+  regions,
+  users,
+} from '../../db/schema';
 import { can } from '../../lib/access/permissions';
 import { requireAction } from '../../lib/access/require-access';
 import { parkScope } from '../../lib/access/scope';
@@ -11,6 +20,8 @@ import { reprocurementDue } from '../../policy/rules/procurement';
 import { describeScope } from '../auth/me';
 import { engagementScope } from '../engagement/engagement.repository';
 import { awaitingStep, overdueFiling } from '../engagement/list-engagements';
+import { handoverUnfinished } from '../engagement/list-operator-changes';
+import { operatorChangeScope } from '../engagement/operator-change.repository';
 
 /** Home-page figures, each computed from the records in the user's scope. */
 export async function getDashboard(ctx: RequestContext): Promise<TDashboard> {
@@ -62,15 +73,29 @@ async function filingFigures(ctx: RequestContext, user: SessionUser, today: stri
       .from(engagements)
       .innerJoin(centres, eq(centres.id, engagements.centreId))
       .where(and(engagementScope(user), cond));
-  const [overdue, awaiting, filed, reprocurement] = await Promise.all([
+  const changeWaiting =
+    user.role === 'city'
+      ? eq(operatorChanges.status, 'submitted')
+      : user.role === 'province'
+        ? eq(operatorChanges.status, 'forwarded')
+        : user.role === 'county'
+          ? and(eq(operatorChanges.status, 'approved'), handoverUnfinished)
+          : sql`false`;
+  const [overdue, awaiting, filed, reprocurement, changes] = await Promise.all([
     scoped(overdueFiling(today)),
     scoped(awaitingStep(user)),
     scoped(eq(engagements.status, 'filed')),
     countReprocurementDue(ctx, user, today),
+    db
+      .select({ n: count() })
+      .from(operatorChanges)
+      .innerJoin(centres, eq(centres.id, operatorChanges.centreId))
+      .where(and(operatorChangeScope(user), changeWaiting)),
   ]);
   return {
     overdue: overdue[0]?.n ?? 0,
-    awaitingMe: awaiting[0]?.n ?? 0,
+    // Engagements and changes of operator waiting for the caller's step.
+    awaitingMe: (awaiting[0]?.n ?? 0) + (changes[0]?.n ?? 0),
     filed: filed[0]?.n ?? 0,
     reprocurementDue: reprocurement,
   };

@@ -7,6 +7,7 @@ import { requireAction } from '../../lib/access/require-access';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { beijingDay } from '../../policy/policy';
+import { invalidField } from './engagement-errors';
 import { recordEngagementEvent } from './engagement-events';
 import { getOperatorChange } from './get-operator-change';
 import { findOperatorChange, type OperatorChangeRow, operatorChangeScope } from './operator-change.repository';
@@ -76,7 +77,7 @@ export async function decideOperatorChange(
   const row = await load(ctx, id, 'engagement.file', input.version);
   if (row.c.status !== 'forwarded') throw wrongState(row, { 'zh-CN': '核准', en: 'decide' });
   if (input.decision === 'reject' && !input.comment?.trim())
-    throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'comment', reason: 'required' }], summary: 'comment' });
+    throw invalidField('comment', { 'zh-CN': '不予核准须说明理由', en: 'a rejection must give its reason' });
   const now = ctx.deps.clock();
   const status = input.decision === 'approve' ? 'approved' : 'rejected';
   await ctx.deps.db.transaction(async (tx) => {

@@ -22,7 +22,7 @@ import {
   listEngagementAttachments,
   listEngagementEvents,
 } from './engagement.repository';
-import { listOperatorChangeRows, toOperatorChange } from './operator-change.repository';
+import { listOperatorChangeRows, type OperatorChangeRow, toOperatorChange } from './operator-change.repository';
 
 export function toEngagement(row: EngagementRow, policy: PolicyInForce, today: string): TEngagement {
   const e = row.e;
@@ -92,7 +92,7 @@ const STEP_ACTIONS: [string, EngagementStep | null, TAction][] = [
   ['file', 'file', 'engagement.file'],
 ];
 
-function allowedActions(user: SessionUser, row: EngagementRow): string[] {
+function allowedActions(user: SessionUser, row: EngagementRow, changes: OperatorChangeRow[]): string[] {
   const s = row.e.status;
   const out = STEP_ACTIONS.filter(([, step, action]) => step && canStep(s, step) && can(user.role, action)).map(
     ([name]) => name,
@@ -101,7 +101,8 @@ function allowedActions(user: SessionUser, row: EngagementRow): string[] {
   if (can(user.role, 'engagement.manage') && (s === 'tendered' || s === 'signed')) out.push('materials', 'checklist');
   if (can(user.role, 'engagement.manage') && (s === 'filed' || s === 'signed' || s === 'reported'))
     out.push('contract', 'evaluate');
-  if (can(user.role, 'engagement.manage') && s === 'filed') out.push('changeOperator');
+  const open = changes.some((c) => c.c.status === 'submitted' || c.c.status === 'forwarded');
+  if (can(user.role, 'engagement.manage') && s === 'filed' && !open) out.push('changeOperator');
   return out;
 }
 
@@ -131,6 +132,6 @@ export async function getEngagementDetail(ctx: RequestContext, id: number): Prom
     reprocurement: reprocurementDue(row.e, contracts, today, policy),
     events,
     changes: changes.rows.map((c) => toOperatorChange(c, user, policy)),
-    allowedActions: allowedActions(user, row),
+    allowedActions: allowedActions(user, row, changes.rows),
   };
 }

@@ -12,7 +12,7 @@ import { recordCentreEvent } from '../centre/centre-events';
 import { ENGAGEMENT_TRANSITIONS, type EngagementStep, nextEngagementStatus } from './engagement.machine';
 import { eligibilityOf, getEngagementDetail } from './engagement.presenter';
 import { listEngagementAttachments } from './engagement.repository';
-import { refuseVerdicts } from './engagement-errors';
+import { invalidField, refuseVerdicts } from './engagement-errors';
 import { recordEngagementEvent } from './engagement-events';
 import { loadForWrite } from './load-engagement';
 
@@ -51,7 +51,7 @@ export async function stepEngagement(
   const { row, policy, today, now } = await loadForWrite(ctx, id, rule.action, input.version);
   const to = nextEngagementStatus(row.e.status, step);
   if (rule.reasonRequired && !input.comment)
-    throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'comment', reason: 'required' }], summary: 'comment' });
+    throw invalidField('comment', { 'zh-CN': '退回须说明理由', en: 'a return must give its reason' });
   const db = ctx.deps.db;
   if (step === 'report' || step === 'file') {
     const files = await listEngagementAttachments(db, id);

@@ -9,6 +9,7 @@ import { useLocale } from '../../../i18n';
 import { formatDate } from '../../../lib/format';
 import { api } from '../../../request';
 import { CentreStatsCard } from './components/CentreStatsCard';
+import { FilingsCard } from './components/FilingsCard';
 import { ParksByCityChart } from './components/ParksByCityChart';
 import { StatCards } from './components/StatCards';
 
@@ -39,6 +40,8 @@ export function HomePage() {
       </Card>
       {can('centre.read') && <CentreStatsCard />}
       {dashboard.isPending && <PageSpinner />}
+      {/* Null for roles that do not read engagements. */}
+      {dashboard.data?.filings && <FilingsCard filings={dashboard.data.filings} />}
       {dashboard.data && (
         <>
           <StatCards dashboard={dashboard.data} />

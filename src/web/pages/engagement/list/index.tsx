@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Form, Space, Table, type TableColumnsType, Tabs, Tag } from 'antd';
 import type { HTMLAttributes } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { TEngagement, TEngagementStatus } from '../../../../contracts/engagement';
 import { useCan } from '../../../access';
 import { FilterBar } from '../../../components/FilterBar';
@@ -9,39 +9,59 @@ import { useLocale } from '../../../i18n';
 import { formatDate } from '../../../lib/format';
 import { useListState } from '../../../lib/list-state';
 import { api, exportUrl, type ListResponse } from '../../../request';
+import { useOperatorChanges } from '../shared/changes/change-api';
 import { EngagementStatusTag } from '../shared/EngagementStatusTag';
 import { ENGAGEMENTS_KEY } from '../shared/engagement-api';
+import { ChangeTable } from './components/ChangeTable';
 import { EngagementFilterFields } from './components/EngagementFilters';
 
 type EngagementFilters = {
   cityCode?: string;
   status?: TEngagementStatus[];
-  /** 待我处理: county tendered ones, city signed ones, province reported ones. */
-  awaitingMe?: 'true';
-  /** 逾期: not reported by the deadline, or reported after it (Art. 10(三)). */
-  overdue?: 'true';
 };
 
-type TabKey = 'all' | 'awaiting' | 'overdue';
+/**
+ * all; 待我处理 (county tendered ones, city signed ones, province reported ones); 逾期 (not reported by the deadline,
+ * or reported after it, Art. 10(三)); 更换申请 (Art. 10(六)). The tab lives in the address (`?tab=overdue`), so the
+ * home page's figures can link straight to it.
+ */
+const TABS = ['all', 'awaiting', 'overdue', 'changes'] as const;
+type TabKey = (typeof TABS)[number];
+
+function tabOf(value: string | null): TabKey {
+  return TABS.find((k) => k === value) ?? 'all';
+}
 
 /**
  * 承办企业备案 (Art. 10(三)): every engagement of the caller's scope — the tender, the agreement, the city's report and
- * the province's filing — with what waits for the caller and what is past its filing deadline.
+ * the province's filing — with what waits for the caller, what is past its filing deadline, and the applications to
+ * change an operator.
  */
 export function EngagementListPage() {
   const { t, locale } = useLocale();
   const can = useCan();
   const navigate = useNavigate();
   const [form] = Form.useForm<EngagementFilters>();
+  const [params, setParams] = useSearchParams();
+  const hasSteps = can('engagement.manage') || can('engagement.report') || can('engagement.file');
+  const requested = tabOf(params.get('tab'));
+  // 待我处理 is only offered to those with a step to take.
+  const tab: TabKey = requested === 'awaiting' && !hasSteps ? 'all' : requested;
   const list = useListState<EngagementFilters>({}, '');
   // The list takes no sort: the server orders it by city and centre, the latest engagement of a centre first.
-  const query = { ...list.filters, page: list.query.page, pageSize: list.query.pageSize };
-  const hasSteps = can('engagement.manage') || can('engagement.report') || can('engagement.file');
+  const query = {
+    ...list.filters,
+    awaitingMe: tab === 'awaiting' ? 'true' : undefined,
+    overdue: tab === 'overdue' ? 'true' : undefined,
+    page: list.query.page,
+    pageSize: list.query.pageSize,
+  };
 
   const engagements = useQuery({
     queryKey: [...ENGAGEMENTS_KEY, 'list', query],
     queryFn: () => api.get<ListResponse<TEngagement>>('/api/engagements', query),
     placeholderData: (previous) => previous,
+    enabled: tab !== 'changes',
   });
   const awaiting = useQuery({
     queryKey: [...ENGAGEMENTS_KEY, 'list', 'awaiting-count'],
@@ -52,6 +72,7 @@ export function EngagementListPage() {
     queryKey: [...ENGAGEMENTS_KEY, 'list', 'overdue-count'],
     queryFn: () => api.get<ListResponse<TEngagement>>('/api/engagements', { overdue: 'true', pageSize: 1 }),
   });
+  const changesAwaiting = useOperatorChanges({ awaitingMe: 'true', page: 1, pageSize: 1 }, hasSteps);
 
   const day = (d: string | null) => formatDate(d, locale);
   const columns: TableColumnsType<TEngagement> = [
@@ -99,13 +120,10 @@ export function EngagementListPage() {
     },
   ];
 
-  const tab: TabKey = list.filters.awaitingMe ? 'awaiting' : list.filters.overdue ? 'overdue' : 'all';
-  const onTab = (key: string) =>
-    list.applyFilters({
-      ...list.filters,
-      awaitingMe: key === 'awaiting' ? 'true' : undefined,
-      overdue: key === 'overdue' ? 'true' : undefined,
-    });
+  const onTab = (key: string) => {
+    setParams(key === 'all' ? {} : { tab: key }, { replace: true });
+    list.applyFilters(list.filters);
+  };
   const badge = (n: number | undefined, colour?: string) => (
     <Badge count={n ?? 0} size="small" color={colour} style={{ marginInlineStart: 4 }} />
   );
@@ -137,40 +155,52 @@ export function EngagementListPage() {
               </span>
             ),
           },
+          {
+            key: 'changes',
+            label: (
+              <span data-testid="tab-changes">
+                {t('engagement.tab.changes')} {hasSteps && badge(changesAwaiting.data?.total)}
+              </span>
+            ),
+          },
         ]}
       />
-      <FilterBar
-        form={form}
-        onSearch={(values) =>
-          list.applyFilters({
-            cityCode: values.cityCode || undefined,
-            status: values.status?.length ? values.status : undefined,
-            awaitingMe: list.filters.awaitingMe,
-            overdue: list.filters.overdue,
-          })
-        }
-        exportHref={exportUrl('/api/engagements', query)}
-      >
-        <EngagementFilterFields />
-      </FilterBar>
-      <Table<TEngagement>
-        rowKey="id"
-        size="middle"
-        data-testid="engagement-table"
-        loading={engagements.isFetching}
-        columns={columns}
-        dataSource={engagements.data?.items}
-        pagination={list.pagination(engagements.data?.total)}
-        onChange={list.onTableChange}
-        onRow={(e) =>
-          ({
-            'data-testid': 'engagement-row',
-            style: { cursor: 'pointer' },
-            onClick: () => navigate(`/engagements/${e.id}`),
-          }) as HTMLAttributes<HTMLElement>
-        }
-        scroll={{ x: 1500 }}
-      />
+      {tab === 'changes' ? (
+        <ChangeTable hasSteps={hasSteps} />
+      ) : (
+        <>
+          <FilterBar
+            form={form}
+            onSearch={(values) =>
+              list.applyFilters({
+                cityCode: values.cityCode || undefined,
+                status: values.status?.length ? values.status : undefined,
+              })
+            }
+            exportHref={exportUrl('/api/engagements', query)}
+          >
+            <EngagementFilterFields />
+          </FilterBar>
+          <Table<TEngagement>
+            rowKey="id"
+            size="middle"
+            data-testid="engagement-table"
+            loading={engagements.isFetching}
+            columns={columns}
+            dataSource={engagements.data?.items}
+            pagination={list.pagination(engagements.data?.total)}
+            onChange={list.onTableChange}
+            onRow={(e) =>
+              ({
+                'data-testid': 'engagement-row',
+                style: { cursor: 'pointer' },
+                onClick: () => navigate(`/engagements/${e.id}`),
+              }) as HTMLAttributes<HTMLElement>
+            }
+            scroll={{ x: 1500 }}
+          />
+        </>
+      )}
     </Card>
   );
 }

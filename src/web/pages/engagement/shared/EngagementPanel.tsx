@@ -1,10 +1,13 @@
-import { FileDoneOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Row, Space, Steps, Typography } from 'antd';
+import { FileDoneOutlined, SwapOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Row, Space, Steps, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { ELIGIBILITY_ITEMS, type TEngagementDetail } from '../../../../contracts/engagement';
+import { useCan } from '../../../access';
 import { type MessageKey, useLocale } from '../../../i18n';
 import { formatDate } from '../../../lib/format';
 import { articleLabel, VerdictCard } from '../../centre/shared/VerdictView';
+import { ChangeOperatorModal } from './changes/ChangeOperatorModal';
+import { ChangesCard } from './changes/ChangesCard';
 import { EngagementEvents } from './EngagementEvents';
 import { ENGAGEMENT_STEPS, editableBeforeReport } from './engagement-labels';
 import { ENGAGEMENT_STEPS_BY_ROLE, StepModal, type TEngagementStep } from './StepModal';
@@ -24,14 +27,19 @@ const VERDICT_TITLES: Record<string, MessageKey> = {
 /**
  * One engagement in full (Art. 10): where it stands, the steps the caller may take now (the server's
  * `allowedActions`, nothing guessed here), the tender, the operator's eligibility today, the materials, the
- * checklist, the agreement and its filing deadline, the annual contracts, a reprocurement warning and the history.
+ * checklist, the agreement and its filing deadline, the annual contracts, changes of operator (Art. 10(六)), a
+ * reprocurement warning and the history.
  * Used on the centre's page and on /engagements/:id.
  */
 export function EngagementPanel({ engagement: e }: { engagement: TEngagementDetail }) {
-  const { t, locale } = useLocale();
+  const { t, locale, labelOr } = useLocale();
   const [step, setStep] = useState<TEngagementStep | null>(null);
   const [signing, setSigning] = useState(false);
+  const [changing, setChanging] = useState(false);
+  const can = useCan();
   const allowed = new Set(e.allowedActions);
+  // One application at a time (the server refuses a second with OPERATOR_CHANGE_PENDING): say so rather than offer it.
+  const changePending = e.changes.some((c) => c.status === 'submitted' || c.status === 'forwarded');
   const editable = editableBeforeReport(e.status);
 
   const dates: Record<string, string | null> = {
@@ -67,6 +75,19 @@ export function EngagementPanel({ engagement: e }: { engagement: TEngagementDeta
         {t(`engagement.step.${s}`)}
       </Button>
     )),
+    // The server offers the step only with no change open; the county still sees why it cannot apply twice.
+    (allowed.has('changeOperator') || (changePending && e.status === 'filed' && can('engagement.manage'))) && (
+      <Tooltip key="change" title={changePending ? t('engagement.change.pendingExists') : undefined}>
+        <Button
+          icon={<SwapOutlined />}
+          disabled={changePending}
+          onClick={() => setChanging(true)}
+          data-testid="change-operator"
+        >
+          {t('engagement.change.apply')}
+        </Button>
+      </Tooltip>
+    ),
   ].filter(Boolean);
 
   const verdictTitle = (rule: string, article: string) => {
@@ -115,7 +136,7 @@ export function EngagementPanel({ engagement: e }: { engagement: TEngagementDeta
           type="info"
           showIcon
           title={t('engagement.ended', { date: formatDate(e.endedOn, locale) })}
-          description={e.endReason ?? undefined}
+          description={e.endReason ? labelOr(`engagement.endReason.${e.endReason}`, e.endReason) : undefined}
         />
       )}
       {buttons.length > 0 && (
@@ -145,6 +166,7 @@ export function EngagementPanel({ engagement: e }: { engagement: TEngagementDeta
           }
         />
       )}
+      {e.changes.length > 0 && <ChangesCard engagement={e} />}
       <FilingVerdict engagement={e} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
@@ -180,6 +202,7 @@ export function EngagementPanel({ engagement: e }: { engagement: TEngagementDeta
         <EngagementEvents events={e.events} />
       </Card>
       {signing && <AgreementModal engagement={e} onClose={() => setSigning(false)} />}
+      {changing && <ChangeOperatorModal engagement={e} onClose={() => setChanging(false)} />}
       {step && <StepModal engagement={e} step={step} onClose={() => setStep(null)} />}
     </Space>
   );

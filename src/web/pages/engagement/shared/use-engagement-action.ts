@@ -30,7 +30,7 @@ function namePath(field: string): (string | number)[] {
  * `summary_en`, "awardedOn：中标日期不能早于招标公告日期"): put the reason, in the reader's language, under that field.
  * Schema refusals (zod) have no such summary and go through the usual showFieldErrors.
  */
-function markField(form: FormInstance, error: ApiError): boolean {
+export function markField(form: FormInstance, error: ApiError): boolean {
   const field = error.details?.field;
   const summary = error.details?.[`summary_${currentLocale()}`];
   if (typeof field !== 'string' || typeof summary !== 'string') return showFieldErrors(form, error);

@@ -13,6 +13,7 @@ import { articleLabel, VerdictCard } from '../../centre/shared/VerdictView';
 import { OperatorFormModal } from '../shared/OperatorFormModal';
 import { QualificationTag } from '../shared/QualificationTag';
 import { useOperatorDetail } from '../shared/queries';
+import { EngagementTable } from './components/EngagementTable';
 import { OperatorDescriptions } from './components/OperatorDescriptions';
 import { ViolationModal } from './components/ViolationModal';
 import { ViolationTable } from './components/ViolationTable';
@@ -24,7 +25,7 @@ const VERDICT_TITLES: Record<string, MessageKey> = {
 
 /**
  * One operator enterprise: its registration, whether it may apply for or run a centre today (Art. 10(一)3, 13, 14,
- * as the server judges it), its violations, and the edits the caller may make.
+ * as the server judges it), the centres it runs or ran, its violations, and the edits the caller may make.
  */
 export function OperatorDetailPage() {
   const { t, locale } = useLocale();
@@ -125,6 +126,9 @@ export function OperatorDetailPage() {
           ))}
         </Row>
         <OperatorDescriptions operator={operator} />
+      </Card>
+      <Card title={t('operator.engagements')} size="small">
+        <EngagementTable engagements={operator.engagements} />
       </Card>
       <Card title={t('operator.violations')} size="small">
         <ViolationTable violations={operator.violations} />

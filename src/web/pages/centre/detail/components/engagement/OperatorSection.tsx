@@ -20,7 +20,7 @@ import { TenderModal } from './TenderModal';
  * — 登记招标结果 to record the tender that chose one; earlier engagements that ended are listed below.
  */
 export function OperatorSection({ centre }: { centre: TCentreDetail }) {
-  const { t, locale } = useLocale();
+  const { t, locale, labelOr } = useLocale();
   const can = useCan();
   const list = useCentreEngagements(centre.id, true);
   const items = list.data?.items ?? [];
@@ -47,23 +47,36 @@ export function OperatorSection({ centre }: { centre: TCentreDetail }) {
     );
   } else if (detail.data) body = <EngagementPanel engagement={detail.data} />;
   else {
+    // Art. 10(三)、(六): after an approved change the county procures the new operator; the ended engagement says so too.
+    const changed = ended[0]?.endReason === 'operator_changed';
     body = (
-      <Empty
-        image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description={t(mayTender ? 'engagement.none.county' : 'engagement.none')}
-        data-testid="engagement-none"
-      >
-        {mayTender && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setTendering(true)}
-            data-testid="engagement-tender"
-          >
-            {t('engagement.tender.record')}
-          </Button>
+      <>
+        {changed && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 8 }}
+            data-testid="operator-section-reprocurement"
+            title={t('engagement.reprocurement.afterChange')}
+          />
         )}
-      </Empty>
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t(mayTender ? 'engagement.none.county' : 'engagement.none')}
+          data-testid="engagement-none"
+        >
+          {mayTender && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setTendering(true)}
+              data-testid="engagement-tender"
+            >
+              {t('engagement.tender.record')}
+            </Button>
+          )}
+        </Empty>
+      </>
     );
   }
 
@@ -119,7 +132,11 @@ export function OperatorSection({ centre }: { centre: TCentreDetail }) {
                 dataIndex: 'endedOn',
                 render: (d: string | null) => formatDate(d, locale),
               },
-              { title: t('engagement.field.endReason'), dataIndex: 'endReason', render: (r) => r ?? '—' },
+              {
+                title: t('engagement.field.endReason'),
+                dataIndex: 'endReason',
+                render: (r: string | null) => (r ? labelOr(`engagement.endReason.${r}`, r) : '—'),
+              },
             ]}
           />
         </>
