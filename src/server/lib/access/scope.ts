@@ -1,4 +1,4 @@
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { type Column, eq, type SQL, sql } from 'drizzle-orm';
 import { centres, parks } from '../../db/schema';
 import type { SessionUser } from './session-user';
 
@@ -43,6 +43,33 @@ export function centreScope(user: SessionUser): SQL {
       return user.parkId ? sql`${centres.parkId} = ${user.parkId} and ${notDraft}` : sql`false`;
     case 'operator':
       return user.centreId ? sql`${centres.id} = ${user.centreId} and ${notDraft}` : sql`false`;
+    case 'enterprise':
+    case 'evaluator':
+      return sql`false`;
+  }
+}
+
+/**
+ * Scope of a record that belongs to a centre and carries its city and county codes (an operator's engagement, a
+ * change of operator): the province sees all, a city and a county their own, a park committee its park's (the query
+ * joins the centre), an operator the centre it runs. Enterprises and evaluators see none of them.
+ */
+export function centreRecordScope(
+  user: SessionUser,
+  cols: { cityCode: Column; countyCode: Column; centreId: Column; parkId: Column },
+): SQL {
+  switch (user.role) {
+    case 'admin':
+    case 'province':
+      return sql`true`;
+    case 'city':
+      return user.regionCode ? eq(cols.cityCode, user.regionCode) : sql`false`;
+    case 'county':
+      return user.regionCode ? eq(cols.countyCode, user.regionCode) : sql`false`;
+    case 'park':
+      return user.parkId ? eq(cols.parkId, user.parkId) : sql`false`;
+    case 'operator':
+      return user.centreId ? eq(cols.centreId, user.centreId) : sql`false`;
     case 'enterprise':
     case 'evaluator':
       return sql`false`;

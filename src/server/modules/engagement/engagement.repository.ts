@@ -12,33 +12,21 @@ import {
   parks,
   regions,
 } from '../../db/schema';
+import { centreRecordScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
 import { toAttachment } from '../attachment/attachment.repository';
 
 const county = alias(regions, 'county');
 const city = alias(regions, 'city');
 
-/**
- * Engagements in scope (SPEC §1): the province sees all, a city its own, a county its own, a park committee the ones
- * of its park (it signs the agreement), an operator those of the centre it runs.
- */
+/** Engagements in scope (SPEC §1): see centreRecordScope; the park's come through the joined centre. */
 export function engagementScope(user: SessionUser): SQL {
-  switch (user.role) {
-    case 'admin':
-    case 'province':
-      return sql`true`;
-    case 'city':
-      return user.regionCode ? eq(engagements.cityCode, user.regionCode) : sql`false`;
-    case 'county':
-      return user.regionCode ? eq(engagements.countyCode, user.regionCode) : sql`false`;
-    case 'park':
-      return user.parkId ? eq(centres.parkId, user.parkId) : sql`false`;
-    case 'operator':
-      return user.centreId ? eq(engagements.centreId, user.centreId) : sql`false`;
-    case 'enterprise':
-    case 'evaluator':
-      return sql`false`;
-  }
+  return centreRecordScope(user, {
+    cityCode: engagements.cityCode,
+    countyCode: engagements.countyCode,
+    centreId: engagements.centreId,
+    parkId: centres.parkId,
+  });
 }
 
 function baseQuery(db: Db) {

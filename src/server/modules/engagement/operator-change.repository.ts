@@ -4,6 +4,7 @@ import type { TOperatorChange } from '../../../contracts/engagement';
 import type { Db } from '../../db/client';
 import { centres, engagements, operatorChanges, operators, regions } from '../../db/schema';
 import { can } from '../../lib/access/permissions';
+import { centreRecordScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
 import type { PolicyInForce } from '../../policy/policy';
 import { changeApplicationVerdict } from '../../policy/rules/deadlines';
@@ -13,24 +14,14 @@ const city = alias(regions, 'city');
 const outgoing = alias(operators, 'outgoing');
 const incoming = alias(operators, 'incoming');
 
-/** Same scope as engagements: province all, city and county their own, park its park, operator its centre. */
+/** Same scope as engagements (centreRecordScope); the park's come through the joined centre. */
 export function operatorChangeScope(user: SessionUser): SQL {
-  switch (user.role) {
-    case 'admin':
-    case 'province':
-      return sql`true`;
-    case 'city':
-      return user.regionCode ? eq(operatorChanges.cityCode, user.regionCode) : sql`false`;
-    case 'county':
-      return user.regionCode ? eq(operatorChanges.countyCode, user.regionCode) : sql`false`;
-    case 'park':
-      return user.parkId ? eq(centres.parkId, user.parkId) : sql`false`;
-    case 'operator':
-      return user.centreId ? eq(operatorChanges.centreId, user.centreId) : sql`false`;
-    case 'enterprise':
-    case 'evaluator':
-      return sql`false`;
-  }
+  return centreRecordScope(user, {
+    cityCode: operatorChanges.cityCode,
+    countyCode: operatorChanges.countyCode,
+    centreId: operatorChanges.centreId,
+    parkId: centres.parkId,
+  });
 }
 
 function baseQuery(db: Db) {
