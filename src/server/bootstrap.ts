@@ -3,6 +3,7 @@ import { type Deps, systemContext } from './context';
 import { type Database, openPglite, openPostgres } from './db/client';
 import { loadAuditKey } from './lib/audit-key';
 import { loadFieldKey } from './lib/field-crypto';
+import { createFileStore } from './lib/file-store';
 import { ensureRegions } from './modules/region/import-regions';
 import { ensurePolicyV1 } from './policy/policy';
 
@@ -18,6 +19,7 @@ export function makeDeps(config: AppConfig, database: Database, overrides: Parti
     config,
     clock: () => new Date(),
     ...overrides,
+    files: overrides.files ?? createFileStore(config),
     // Keys are read (or made) only when the caller brings none, so tests never write key files.
     auditKey: overrides.auditKey ?? loadAuditKey(config.auditKey, config.dataDir),
     fieldKey: overrides.fieldKey ?? loadFieldKey(config.fieldKey, config.dataDir),

@@ -20,6 +20,20 @@ export interface AppConfig {
    */
   trustProxy: false | number | string[];
   logLevel: string;
+  /** Uploaded files go to this S3-compatible bucket when S3_BUCKET is set; otherwise to DATA_DIR/uploads. */
+  s3: S3Config | undefined;
+}
+
+export interface S3Config {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** https://endpoint/bucket/key rather than https://bucket.endpoint/key; what MinIO and most others need. */
+  forcePathStyle: boolean;
+  /** Put before every key, e.g. 'uploads/' → uploads/2026-11/<uuid>.pdf. */
+  prefix: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -34,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: env.COOKIE_SECURE === 'true',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? 'info',
+    s3: parseS3(env),
   };
 }
 
@@ -58,4 +73,61 @@ function parseTrustProxy(value: string | undefined): false | number | string[] {
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
+}
+
+const S3_NEEDED = ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+/**
+ * The S3 settings, checked now so that a server told to use a bucket does not start, take uploads and only then
+ * find it cannot store them. Without S3_BUCKET files stay in DATA_DIR/uploads, and a stray S3 setting is refused
+ * rather than silently ignored.
+ */
+function parseS3(env: NodeJS.ProcessEnv): S3Config | undefined {
+  const bucket = env.S3_BUCKET?.trim();
+  if (!bucket) {
+    const stray = S3_NEEDED.find((name) => env[name]);
+    if (stray) {
+      throw new Error(`${stray} is set but S3_BUCKET is not: set S3_BUCKET to store uploads in S3, or unset ${stray}`);
+    }
+    return undefined;
+  }
+  for (const name of S3_NEEDED) {
+    if (!env[name]?.trim()) {
+      throw new Error(`S3_BUCKET is set but ${name} is not: uploads to S3 need ${S3_NEEDED.join(', ')}`);
+    }
+  }
+  const endpoint = (env.S3_ENDPOINT ?? '').trim();
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw new Error(
+      `S3_ENDPOINT must be a URL such as http://127.0.0.1:9000 or https://s3.cn-north-1.amazonaws.com.cn, not ${JSON.stringify(endpoint)}`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error('S3_ENDPOINT must start with http:// or https://');
+  }
+  if (url.username || url.password) {
+    throw new Error('S3_ENDPOINT must not hold credentials; use S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
+  }
+  // AWS itself prefers virtual-hosted-style addresses; MinIO, Ceph and most other stores want the bucket in the path.
+  const isAws = /(^|\.)amazonaws\.com(\.cn)?$/.test(url.hostname);
+  const pathStyle = env.S3_FORCE_PATH_STYLE?.trim();
+  if (pathStyle && pathStyle !== 'true' && pathStyle !== 'false') {
+    throw new Error(`S3_FORCE_PATH_STYLE must be true or false, not ${JSON.stringify(pathStyle)}`);
+  }
+  const prefix = env.S3_PREFIX ?? 'uploads/';
+  if (prefix.startsWith('/') || prefix.includes('..')) {
+    throw new Error(`S3_PREFIX must be a relative key prefix such as uploads/, not ${JSON.stringify(prefix)}`);
+  }
+  return {
+    endpoint,
+    bucket,
+    region: env.S3_REGION?.trim() || 'us-east-1',
+    accessKeyId: (env.S3_ACCESS_KEY_ID ?? '').trim(),
+    secretAccessKey: (env.S3_SECRET_ACCESS_KEY ?? '').trim(),
+    forcePathStyle: pathStyle ? pathStyle === 'true' : !isAws,
+    prefix,
+  };
 }

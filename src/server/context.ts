@@ -3,6 +3,7 @@ import type { AppConfig } from './config';
 import type { Db } from './db/client';
 import type { SessionUser } from './lib/access/session-user';
 import type { AuditContext } from './lib/audit';
+import type { FileStore } from './lib/file-store';
 
 /** What the server is built from; tests build it with their own database and clock. */
 export interface Deps {
@@ -14,6 +15,8 @@ export interface Deps {
   auditKey: Buffer;
   /** Master key of protected fields (lib/field-crypto.ts). */
   fieldKey: Buffer;
+  /** Where uploaded files' bytes live: DATA_DIR/uploads, or an S3 bucket (lib/file-store.ts). */
+  files: FileStore;
 }
 
 /** Who is asking, from where: passed to every use case. */

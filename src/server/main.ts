@@ -46,6 +46,7 @@ async function main() {
   地址 URL:        ${url}
   接口文档 API:     ${url}/api/docs   (${url}/api/openapi.json)
   数据库 Database:  ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}
+  附件 Files:       ${deps.files.describe()}
 ${demoNote}
 演示账号 / demo sign-ins (password ${password} ${source}):
   admin                    系统管理员 / administrator

@@ -5,8 +5,9 @@ import { engagements } from './engagement';
 import { users } from './identity';
 
 /**
- * Uploaded files. The bytes live under DATA_DIR/uploads at a path the platform makes (never one a user supplied);
- * the row holds the detected type, size and SHA-256, and the record it belongs to (for scope checks).
+ * Uploaded files. The bytes live in the file store (DATA_DIR/uploads, or S3) under a key the platform makes (never
+ * one a user supplied); the row holds the detected type, size and SHA-256, and the record it belongs to (for scope
+ * checks).
  */
 export const attachments = pgTable(
   'attachments',

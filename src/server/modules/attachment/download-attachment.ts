@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { RequestContext } from '../../context';
 import { attachments } from '../../db/schema';
@@ -8,12 +6,12 @@ import { centreScope } from '../../lib/access/scope';
 import { AppError } from '../../lib/errors';
 import { findCentre } from '../centre/centre.repository';
 
-/** The bytes of an attachment, for those whose scope holds its centre; the path comes from the row, never the URL. */
+/** The bytes of an attachment, for those whose scope holds its centre; the key comes from the row, never the URL. */
 export async function downloadAttachment(ctx: RequestContext, id: number) {
   const user = requireAction(ctx.user, 'centre.read');
   const [row] = await ctx.deps.db.select().from(attachments).where(eq(attachments.id, id)).limit(1);
   const centre = row ? await findCentre(ctx.deps.db, centreScope(user), row.centreId) : undefined;
   if (!row || !centre) throw new AppError('NOT_FOUND', { id });
-  const bytes = await fs.readFile(path.join(ctx.deps.config.dataDir, 'uploads', row.storageKey));
+  const bytes = await ctx.deps.files.get(row.storageKey);
   return { bytes, fileName: row.fileName, contentType: row.contentType };
 }

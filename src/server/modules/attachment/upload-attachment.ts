@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { TAttachment } from '../../../contracts/attachment';
 import { auditContext, type RequestContext, SYSTEM_USER_ID } from '../../context';
@@ -38,7 +37,8 @@ export function cleanFileName(raw: string | undefined, extension: string): strin
 
 /**
  * Attach a file to a centre's application. The type comes from the bytes (magic numbers); the bytes are stored
- * under DATA_DIR/uploads at a path made here, and the row and its audit entry are written in one transaction.
+ * in the file store (DATA_DIR/uploads or S3) under a key made here, and the row and its audit entry are written in
+ * one transaction.
  */
 export async function uploadAttachment(
   ctx: RequestContext,
@@ -55,7 +55,7 @@ export async function uploadAttachment(
 
 /**
  * Store a file for a record the caller has already been allowed to attach to (scope and role checked by the
- * caller): the type comes from its bytes, the path is made here, and the row and its audit entry go in one
+ * caller): the type comes from its bytes, the key is made here, and the row and its audit entry go in one
  * transaction; a file whose row was not written is removed again.
  */
 export async function storeAttachment(
@@ -70,10 +70,9 @@ export async function storeAttachment(
   const type = Buffer.isBuffer(body) ? detectFileType(body) : null;
   if (!type) throw new AppError('UNSUPPORTED_FILE', ACCEPTED);
   const now = ctx.deps.clock();
-  const storageKey = path.join(now.toISOString().slice(0, 7), `${randomUUID()}.${type.extension}`);
-  const file = path.join(ctx.deps.config.dataDir, 'uploads', storageKey);
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  await fs.writeFile(file, body, { flag: 'wx' });
+  // "2026-11/<uuid>.pdf": '/' on every platform, since the key is also an S3 object's name.
+  const storageKey = path.posix.join(now.toISOString().slice(0, 7), `${randomUUID()}.${type.extension}`);
+  await ctx.deps.files.put(storageKey, body, type.contentType);
   try {
     return await ctx.deps.db.transaction(async (tx) => {
       const [row] = await tx
@@ -103,7 +102,7 @@ export async function storeAttachment(
     });
   } catch (err) {
     // Nothing half-kept: a file whose row was not written is removed again.
-    await fs.unlink(file).catch(() => {});
+    await ctx.deps.files.remove(storageKey).catch(() => {});
     throw err;
   }
 }

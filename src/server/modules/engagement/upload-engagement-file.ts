@@ -8,8 +8,8 @@ import { engagementScope, findEngagement } from './engagement.repository';
 
 /**
  * Art. 10(二): one of the seven application materials, evidence for the Art. 10(一) checklist, the tender record or
- * the signed agreement, uploaded by the county to the engagement. Files are typed by their bytes and kept under
- * DATA_DIR/uploads like every attachment; after filing the record is closed.
+ * the signed agreement, uploaded by the county to the engagement. Files are typed by their bytes and kept in
+ * the file store (DATA_DIR/uploads or S3) like every attachment; after filing the record is closed.
  */
 export async function uploadEngagementFile(
   ctx: RequestContext,
