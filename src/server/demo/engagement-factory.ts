@@ -17,6 +17,7 @@ import { stepEngagement } from '../modules/engagement/step-engagement';
 import { updateChecklist } from '../modules/engagement/update-checklist';
 import { uploadEngagementFile } from '../modules/engagement/upload-engagement-file';
 import { beijingDay } from '../policy/policy';
+import { addDays } from '../policy/rules/deadlines';
 import { ELIGIBILITY_LABELS, MATERIAL_LABELS } from '../policy/rules/operator-application';
 
 export type EngagementTarget = 'tendered' | 'ready' | 'signed' | 'reported' | 'filed';
@@ -35,12 +36,6 @@ export interface MakeEngagementOptions {
   daysAgo?: number;
 }
 
-function daysBefore(day: string, n: number): string {
-  const t = new Date(`${day}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() - n);
-  return t.toISOString().slice(0, 10);
-}
-
 /** The smallest real PDF: enough for the byte check, named as the material it stands for. */
 function pdfFor(title: string): Buffer {
   return Buffer.from(`%PDF-1.4\n% ${title}\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n`);
@@ -52,12 +47,12 @@ export function tenderInputFor(
   today: string,
   awardedDaysAgo = 30,
 ): TRecordTenderRequest {
-  const awardedOn = daysBefore(today, awardedDaysAgo);
+  const awardedOn = addDays(today, -awardedDaysAgo);
   return {
     operatorId: operator.id,
     projectNumber: `${centre.countyCode}-ZFCG-${awardedOn.slice(0, 4)}-${String(centre.id).padStart(3, '0')}`,
     method: 'public_tender',
-    announcedOn: daysBefore(awardedOn, 21),
+    announcedOn: addDays(awardedOn, -21),
     awardedOn,
     bidders: [
       { name: operator.name, creditCode: operator.creditCode, bidAmount: 380_000 },
@@ -97,7 +92,7 @@ export async function makeEngagement(baseDeps: Deps, opts: MakeEngagementOptions
     })),
   });
   if (target === 'ready') return e;
-  const signedOn = opts.signedOn ?? daysBefore(today, Math.min(5, opts.awardedDaysAgo ?? 30));
+  const signedOn = opts.signedOn ?? addDays(today, -Math.min(5, opts.awardedDaysAgo ?? 30));
   e = await recordAgreement(county, e.id, {
     version: e.version,
     signedOn,
@@ -144,7 +139,7 @@ export async function makeOperatorChange(
   let change = await applyOperatorChange(county, e.id, {
     version: e.version,
     cause: 'operator',
-    changedOn: daysBefore(today, opts.changedDaysAgo ?? 7),
+    changedOn: addDays(today, -(opts.changedDaysAgo ?? 7)),
     reason: `${e.operatorName}因经营调整申请退出承办，经县商务局同意终止服务。`,
     incomingOperatorId: null,
     outgoingEvaluation: { result: 'satisfactory', note: '服务期内按协议提供服务，服务记录完整，评估合格。' },

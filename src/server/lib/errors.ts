@@ -173,6 +173,23 @@ export class AppError extends Error {
   }
 }
 
+type Label = { 'zh-CN': string; en: string };
+
+/**
+ * INVALID_TRANSITION (409): a step that the record's status does not allow, named in the user's words — every
+ * state machine (centres, engagements, changes of operator) refuses through this one shape.
+ */
+export function invalidTransition(from: string, fromLabel: Label, transitionLabel: Label, extra = {}): AppError {
+  return new AppError('INVALID_TRANSITION', {
+    from,
+    ...extra,
+    'fromLabel_zh-CN': fromLabel['zh-CN'],
+    fromLabel_en: fromLabel.en,
+    'transitionLabel_zh-CN': transitionLabel['zh-CN'],
+    transitionLabel_en: transitionLabel.en,
+  });
+}
+
 export function renderMessage(code: ErrorCode, locale: TLocale, details: Record<string, unknown>): string {
   return ERROR_MESSAGES[code][locale].replace(/\{(\w+)\}/g, (_m, key: string) => {
     const value = details[key];

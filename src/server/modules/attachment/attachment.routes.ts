@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ATTACHMENT_MAX_BYTES, ZAttachment } from '../../../contracts/attachment';
@@ -7,11 +8,18 @@ import { uploadAttachment } from './upload-attachment';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 413: ZErrorBody, 415: ZErrorBody };
 
-export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
-  // Files arrive as the raw body whatever the browser calls them; their type is decided from their bytes.
+/**
+ * Uploads arrive as the raw body whatever the browser calls them (their type is decided from their bytes): every
+ * route plugin that takes files registers this parser in its own scope.
+ */
+export function acceptRawFiles(app: FastifyInstance): void {
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES }, (_req, body, done) =>
     done(null, body),
   );
+}
+
+export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
+  acceptRawFiles(app);
 
   app.post(
     '/api/centres/:id/attachments',

@@ -1,6 +1,6 @@
 import type { TAction } from '../../../contracts/access';
 import type { TCentreStatus } from '../../../contracts/centre';
-import { AppError } from '../../lib/errors';
+import { type AppError, invalidTransition } from '../../lib/errors';
 
 export type CentreTransition =
   | 'submit'
@@ -103,27 +103,14 @@ export function canTransition(status: TCentreStatus, t: CentreTransition): boole
 /** The status after `t`, or INVALID_TRANSITION (409) naming both in the user's words. */
 export function nextStatus(status: TCentreStatus, t: CentreTransition): TCentreStatus {
   if (!canTransition(status, t)) {
-    throw new AppError('INVALID_TRANSITION', {
-      from: status,
-      transition: t,
-      'fromLabel_zh-CN': CENTRE_STATUS_LABELS[status]['zh-CN'],
-      fromLabel_en: CENTRE_STATUS_LABELS[status].en,
-      'transitionLabel_zh-CN': CENTRE_TRANSITIONS[t].label['zh-CN'],
-      transitionLabel_en: CENTRE_TRANSITIONS[t].label.en,
-    });
+    throw invalidTransition(status, CENTRE_STATUS_LABELS[status], CENTRE_TRANSITIONS[t].label, { transition: t });
   }
   return CENTRE_TRANSITIONS[t].to;
 }
 
 /** INVALID_TRANSITION for a step outside the table (editing a submitted application, say). */
 export function refuseInStatus(status: TCentreStatus, label: { 'zh-CN': string; en: string }): AppError {
-  return new AppError('INVALID_TRANSITION', {
-    from: status,
-    'fromLabel_zh-CN': CENTRE_STATUS_LABELS[status]['zh-CN'],
-    fromLabel_en: CENTRE_STATUS_LABELS[status].en,
-    'transitionLabel_zh-CN': label['zh-CN'],
-    transitionLabel_en: label.en,
-  });
+  return invalidTransition(status, CENTRE_STATUS_LABELS[status], label);
 }
 
 export function isRecognised(status: TCentreStatus): boolean {

@@ -20,7 +20,7 @@ import { reprocurementDue } from '../../policy/rules/procurement';
 import { describeScope } from '../auth/me';
 import { engagementScope } from '../engagement/engagement.repository';
 import { awaitingStep, overdueFiling } from '../engagement/list-engagements';
-import { handoverUnfinished } from '../engagement/list-operator-changes';
+import { changeAwaitingStep } from '../engagement/list-operator-changes';
 import { operatorChangeScope } from '../engagement/operator-change.repository';
 
 /** Home-page figures, each computed from the records in the user's scope. */
@@ -73,14 +73,6 @@ async function filingFigures(ctx: RequestContext, user: SessionUser, today: stri
       .from(engagements)
       .innerJoin(centres, eq(centres.id, engagements.centreId))
       .where(and(engagementScope(user), cond));
-  const changeWaiting =
-    user.role === 'city'
-      ? eq(operatorChanges.status, 'submitted')
-      : user.role === 'province'
-        ? eq(operatorChanges.status, 'forwarded')
-        : user.role === 'county'
-          ? and(eq(operatorChanges.status, 'approved'), handoverUnfinished)
-          : sql`false`;
   const [overdue, awaiting, filed, reprocurement, changes] = await Promise.all([
     scoped(overdueFiling(today)),
     scoped(awaitingStep(user)),
@@ -90,7 +82,7 @@ async function filingFigures(ctx: RequestContext, user: SessionUser, today: stri
       .select({ n: count() })
       .from(operatorChanges)
       .innerJoin(centres, eq(centres.id, operatorChanges.centreId))
-      .where(and(operatorChangeScope(user), changeWaiting)),
+      .where(and(operatorChangeScope(user), changeAwaitingStep(user))),
   ]);
   return {
     overdue: overdue[0]?.n ?? 0,

@@ -5,7 +5,7 @@ import { auditContext, type RequestContext } from '../../context';
 import { engagements, operatorChanges } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { writeAudit } from '../../lib/audit';
-import { AppError } from '../../lib/errors';
+import { AppError, invalidTransition } from '../../lib/errors';
 import { beijingDay } from '../../policy/policy';
 import { invalidField } from './engagement-errors';
 import { recordEngagementEvent } from './engagement-events';
@@ -29,13 +29,7 @@ async function load(ctx: RequestContext, id: number, action: TAction, version: n
 }
 
 function wrongState(row: OperatorChangeRow, label: { 'zh-CN': string; en: string }) {
-  return new AppError('INVALID_TRANSITION', {
-    from: row.c.status,
-    'fromLabel_zh-CN': LABELS[row.c.status]['zh-CN'],
-    fromLabel_en: LABELS[row.c.status].en,
-    'transitionLabel_zh-CN': label['zh-CN'],
-    transitionLabel_en: label.en,
-  });
+  return invalidTransition(row.c.status, LABELS[row.c.status], label);
 }
 
 /** Art. 10(六): 经所在市州商务局报省商务厅 — the city forwards the county's application. */
@@ -107,7 +101,7 @@ export async function decideOperatorChange(
         status: 'ended',
         endedOn: row.c.changedOn,
         endReason: 'operator_changed',
-        version: sqlIncrement(),
+        version: sql`${engagements.version} + 1`,
         updatedAt: now,
       })
       .where(and(eq(engagements.id, row.c.engagementId), eq(engagements.status, 'filed')))
@@ -134,8 +128,4 @@ export async function decideOperatorChange(
     });
   });
   return getOperatorChange(ctx, id);
-}
-
-function sqlIncrement() {
-  return sql`${engagements.version} + 1`;
 }

@@ -1,6 +1,6 @@
 import type { TAction } from '../../../contracts/access';
 import type { TEngagementStatus } from '../../../contracts/engagement';
-import { AppError } from '../../lib/errors';
+import { type AppError, invalidTransition } from '../../lib/errors';
 
 export type EngagementStep = 'sign' | 'report' | 'return' | 'file';
 
@@ -60,13 +60,7 @@ export function canStep(status: TEngagementStatus, step: EngagementStep): boolea
 
 /** INVALID_TRANSITION (409) naming the status and the step in the user's words. */
 export function refuseStep(status: TEngagementStatus, label: { 'zh-CN': string; en: string }): AppError {
-  return new AppError('INVALID_TRANSITION', {
-    from: status,
-    'fromLabel_zh-CN': ENGAGEMENT_STATUS_LABELS[status]['zh-CN'],
-    fromLabel_en: ENGAGEMENT_STATUS_LABELS[status].en,
-    'transitionLabel_zh-CN': label['zh-CN'],
-    transitionLabel_en: label.en,
-  });
+  return invalidTransition(status, ENGAGEMENT_STATUS_LABELS[status], label);
 }
 
 export function nextEngagementStatus(status: TEngagementStatus, step: EngagementStep): TEngagementStatus {

@@ -3,16 +3,14 @@ import type { TAction } from '../../../contracts/access';
 import type { TEngagement, TEngagementDetail } from '../../../contracts/engagement';
 import { REQUIRED_MATERIALS } from '../../../contracts/engagement';
 import type { RequestContext } from '../../context';
-import type { Db } from '../../db/client';
 import { operatorChanges } from '../../db/schema';
 import { can } from '../../lib/access/permissions';
 import type { SessionUser } from '../../lib/access/session-user';
 import { AppError } from '../../lib/errors';
 import { beijingDay, type PolicyInForce, policyInForce } from '../../policy/policy';
 import { filingVerdict } from '../../policy/rules/deadlines';
-import { operatorEligibility } from '../../policy/rules/eligibility';
 import { reprocurementDue } from '../../policy/rules/procurement';
-import { listViolations } from '../operator/operator.repository';
+import { eligibilityOf } from '../operator/operator-eligibility';
 import { canStep, type EngagementStep } from './engagement.machine';
 import {
   type EngagementRow,
@@ -71,18 +69,6 @@ export function toEngagement(row: EngagementRow, policy: PolicyInForce, today: s
 export async function engagementPolicy(ctx: RequestContext): Promise<{ policy: PolicyInForce; today: string }> {
   const today = beijingDay(ctx.deps.clock());
   return { policy: await policyInForce(ctx.deps.db, today), today };
-}
-
-/** Art. 10(一), 13, 14 verdicts on the operator today. */
-export async function eligibilityOf(
-  db: Db,
-  operatorId: number,
-  qualificationStatus: 'qualified' | 'disqualified' | 'blacklisted',
-  today: string,
-  policy: PolicyInForce,
-) {
-  const violations = await listViolations(db, operatorId);
-  return operatorEligibility({ qualificationStatus, violations: violations.map((v) => v.occurredOn) }, today, policy);
 }
 
 const STEP_ACTIONS: [string, EngagementStep | null, TAction][] = [

@@ -24,6 +24,7 @@ import {
   ZUpdateHandoverRequest,
 } from '../../../contracts/engagement';
 import { EXPORT_MAX_ROWS, sendXlsx } from '../../lib/xlsx';
+import { acceptRawFiles } from '../attachment/attachment.routes';
 import { evaluateContract, recordContract } from './annual-contracts';
 import { applyOperatorChange } from './apply-operator-change';
 import { decideOperatorChange, forwardOperatorChange } from './decide-operator-change';
@@ -43,10 +44,7 @@ const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorB
 const TAGS = ['engagements'];
 
 export const engagementRoutes: FastifyPluginAsyncZod = async (app) => {
-  // Files arrive as the raw body; their type is decided from their bytes.
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES }, (_req, body, done) =>
-    done(null, body),
-  );
+  acceptRawFiles(app);
 
   app.get(
     '/api/engagements',

@@ -1,6 +1,7 @@
 import type { TEngagementDetail, TRecordTenderRequest } from '../../../contracts/engagement';
 import { ELIGIBILITY_ITEMS } from '../../../contracts/engagement';
 import { auditContext, type RequestContext, SYSTEM_USER_ID } from '../../context';
+import type { Db } from '../../db/client';
 import { engagements } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { centreScope } from '../../lib/access/scope';
@@ -10,16 +11,32 @@ import { validateCreditCode } from '../../policy/rules/credit-code';
 import { servicePeriodEnd } from '../../policy/rules/procurement';
 import { findCentre } from '../centre/centre.repository';
 import { findOperatorRow } from '../operator/operator.repository';
+import { eligibilityOf } from '../operator/operator-eligibility';
 import { ENGAGEMENT_STATUS_LABELS } from './engagement.machine';
-import { eligibilityOf, engagementPolicy, getEngagementDetail } from './engagement.presenter';
+import { engagementPolicy, getEngagementDetail } from './engagement.presenter';
 import { currentEngagement } from './engagement.repository';
 import { invalidField, refuseVerdicts } from './engagement-errors';
 import { recordEngagementEvent } from './engagement-events';
 
-/** Postgres unique_violation: the partial index saw another current engagement committed first. */
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
+/**
+ * True when the insert lost a race: another current engagement of the centre was committed first and the partial
+ * unique index refused this one (both drivers put the PostgreSQL error in `cause`, as for park names).
+ */
+function isSecondCurrentEngagement(err: unknown): boolean {
+  const cause = (err as { cause?: { code?: string; constraint?: string } } | null)?.cause;
+  return cause?.code === '23505' && cause.constraint === 'engagements_one_current_per_centre';
+}
+
+/** ENGAGEMENT_EXISTS (409) naming the centre's current operator and where its engagement stands, if it has one. */
+async function refuseIfEngaged(db: Db, centreId: number): Promise<void> {
+  const existing = await currentEngagement(db, centreId);
+  if (!existing) return;
+  throw new AppError('ENGAGEMENT_EXISTS', {
+    operatorName: existing.operatorName,
+    'statusLabel_zh-CN': ENGAGEMENT_STATUS_LABELS[existing.e.status]['zh-CN'],
+    statusLabel_en: ENGAGEMENT_STATUS_LABELS[existing.e.status].en,
+    engagementId: existing.e.id,
+  });
 }
 
 /**
@@ -55,15 +72,7 @@ export async function recordTender(
       },
     ]);
   }
-  const existing = await currentEngagement(db, centreId);
-  if (existing) {
-    throw new AppError('ENGAGEMENT_EXISTS', {
-      operatorName: existing.operatorName,
-      'statusLabel_zh-CN': ENGAGEMENT_STATUS_LABELS[existing.e.status]['zh-CN'],
-      statusLabel_en: ENGAGEMENT_STATUS_LABELS[existing.e.status].en,
-      engagementId: existing.e.id,
-    });
-  }
+  await refuseIfEngaged(db, centreId);
   const operator = await findOperatorRow(db, input.operatorId);
   if (!operator) throw invalidField('operatorId', { 'zh-CN': '承办企业不存在', en: 'no such operator' });
 
@@ -138,13 +147,8 @@ export async function recordTender(
       return row.id;
     });
   } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    const winner = await currentEngagement(db, centreId);
-    throw new AppError('ENGAGEMENT_EXISTS', {
-      operatorName: winner?.operatorName ?? '',
-      'statusLabel_zh-CN': winner ? ENGAGEMENT_STATUS_LABELS[winner.e.status]['zh-CN'] : '',
-      statusLabel_en: winner ? ENGAGEMENT_STATUS_LABELS[winner.e.status].en : '',
-    });
+    if (isSecondCurrentEngagement(err)) await refuseIfEngaged(db, centreId);
+    throw err;
   }
   return getEngagementDetail(ctx, id);
 }

@@ -24,6 +24,12 @@ function formatDay(t: Date): string {
   return t.toISOString().slice(0, 10);
 }
 
+/** `day` plus `n` calendar days (negative: before). */
+export function addDays(day: string, n: number): string {
+  if (!Number.isInteger(n)) throw new RangeError(`days must be a whole number: ${n}`);
+  return formatDay(new Date(parseDay(day).getTime() + n * DAY_MS));
+}
+
 let calendarChecked = false;
 /**
  * chinese-days reads dates in the process's local time zone, and gives wrong days west of Greenwich (checked:

@@ -1,13 +1,11 @@
 import type { TVerdict } from '../../../contracts/centre';
 import type { TReprocurement } from '../../../contracts/engagement';
 import type { PolicyInForce } from '../policy';
-import { addMonthsClamped, enDate, zhDate } from './deadlines';
+import { addDays, addMonthsClamped, enDate, zhDate } from './deadlines';
 
 /** The day before `day` (YYYY-MM-DD). */
 export function dayBefore(day: string): string {
-  const t = new Date(`${day}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() - 1);
-  return t.toISOString().slice(0, 10);
+  return addDays(day, -1);
 }
 
 /** Art. 10(三): 采购服务周期原则上为3年 — the last day of a period starting on `start`. */
