@@ -6,7 +6,15 @@ import { buildApp } from '../../src/server/app';
 import { prepareDatabase } from '../../src/server/bootstrap';
 import { makePark, makeUser } from '../../src/server/demo/factories';
 import { depsFor, TestClock } from '../helpers/app';
-import { chromiumPath, E2E_POLL, ensureWebBuilt, launchChromium, pick, waitForOrReport } from '../helpers/browser';
+import {
+  chromiumPath,
+  clickInModal,
+  E2E_POLL,
+  ensureWebBuilt,
+  launchChromium,
+  pick,
+  waitForOrReport,
+} from '../helpers/browser';
 import { TEST_PASSWORD } from '../helpers/constants';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
@@ -77,7 +85,7 @@ describe.skipIf(!executable)('browser: setting up a centre', () => {
   async function act(page: Page, action: string, comment?: string) {
     await page.click(`[data-testid="action-${action}"]`);
     if (comment) await page.locator('.ant-modal textarea').last().fill(comment);
-    await page.click('[data-testid="confirm-action"]');
+    await clickInModal(page, '[data-testid="confirm-action"]');
   }
 
   async function openCentre(page: Page) {

@@ -11,6 +11,7 @@ import { makeOperator } from '../../src/server/demo/operator-factory';
 import { depsFor, TestClock } from '../helpers/app';
 import {
   chromiumPath,
+  clickInModal,
   E2E_POLL,
   ensureWebBuilt,
   fillDate,
@@ -184,7 +185,7 @@ describe.skipIf(!executable)('browser: changing an operator', () => {
     await openAwaitingChange(city);
     await city.click('[data-testid="change-forward"]');
     await city.fill('#comment', '情况属实，同意转报。');
-    await city.click('[data-testid="change-confirm"]');
+    await clickInModal(city, '[data-testid="change-confirm"]');
     await waitForOrReport(city, '[data-testid="change-card"][data-status="forwarded"]');
 
     // The province approves it: the engagement ends and the county must procure again.
@@ -196,7 +197,7 @@ describe.skipIf(!executable)('browser: changing an operator', () => {
       0,
     );
     await province.click('[data-testid="change-approve"]');
-    await province.click('[data-testid="change-confirm"]');
+    await clickInModal(province, '[data-testid="change-confirm"]');
     await waitForOrReport(province, '[data-testid="change-card"][data-status="approved"]');
     await waitForOrReport(province, '[data-testid="engagement-status"][data-status="ended"]');
     expect(await province.locator('[data-testid="engagement-status"][data-status="ended"]').first().innerText()).toBe(

@@ -11,6 +11,7 @@ import { makeOperator } from '../../src/server/demo/operator-factory';
 import { depsFor, TestClock } from '../helpers/app';
 import {
   chromiumPath,
+  clickInModal,
   E2E_POLL,
   ensureWebBuilt,
   fillDate,
@@ -116,7 +117,7 @@ describe.skipIf(!executable)('browser: engaging and filing an operator', () => {
 
   async function step(page: Page, action: 'report' | 'file') {
     await page.click(`[data-testid="engagement-action-${action}"]`);
-    await page.click('[data-testid="engagement-confirm"]');
+    await clickInModal(page, '[data-testid="engagement-confirm"]');
   }
 
   it('goes from the county tender to the public page', { timeout: 180_000 }, async () => {

@@ -54,6 +54,17 @@ export async function pick(page: Page, selectId: string, text?: string): Promise
   await (text ? options.filter({ hasText: text }).first() : options.first()).click();
 }
 
+/**
+ * Click a button of the modal that has just opened. On a busy machine a click while the modal still zooms in can be
+ * lost (the status then never changes), so wait for its opening animation to end first — as `pick` does for lists.
+ */
+export async function clickInModal(page: Page, selector: string): Promise<void> {
+  const modal = page.locator('.ant-modal:visible').last();
+  await modal.waitFor();
+  await expect.poll(async () => (await modal.getAttribute('class')) ?? '', E2E_POLL).not.toMatch(/-(appear|enter)/);
+  await page.click(selector);
+}
+
 /** Type a date into an antd DatePicker and let its panel close, so that it covers nothing else. */
 export async function fillDate(page: Page, selector: string, day: string): Promise<void> {
   await page.click(selector);
