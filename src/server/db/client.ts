@@ -103,6 +103,11 @@ export async function openPglite(dir: string | undefined, opts: { loadFrom?: Blo
 
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+  // An idle connection the server ends (a restart, a failover, an administrator) makes the pool emit 'error'; with
+  // no listener that would crash the process. The pool drops that client and opens a new one on the next query.
+  pool.on('error', (err) => {
+    process.stderr.write(`PostgreSQL closed an idle connection: ${err.message}\n`);
+  });
   const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
   return {
     db,
