@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, serial, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { enterprises } from './enterprise';
 import { parks, regions } from './region';
 
 /**
@@ -19,7 +30,7 @@ export const users = pgTable(
     regionCode: varchar('region_code', { length: 6 }).references(() => regions.code),
     parkId: integer('park_id').references(() => parks.id),
     centreId: integer('centre_id'),
-    enterpriseId: integer('enterprise_id'),
+    enterpriseId: integer('enterprise_id').references((): AnyPgColumn => enterprises.id),
     evaluatorId: integer('evaluator_id'),
     locale: text('locale', { enum: ['zh-CN', 'en'] })
       .notNull()

@@ -63,6 +63,32 @@ export const PERMISSIONS = {
   'engagement.report': ['city'],
   'engagement.return': ['province'],
   'engagement.file': ['province'],
+  // Enterprises (SPEC §2): a registration is approved by the centre (the operator) or the county; the centre and
+  // the county may also bring in enterprises they already serve from a file. An enterprise reads and corrects itself.
+  'enterprise.read': ['admin', ...OFFICIALS, 'operator', 'enterprise'],
+  'enterprise.review': ['county', 'operator'],
+  'enterprise.import': ['county', 'operator'],
+  'enterprise.updateSelf': ['enterprise'],
+  // Service records (Art. 5, 8): an enterprise asks, the centre's staff record and handle; officials read by region.
+  'service.read': ['admin', ...OFFICIALS, 'operator', 'enterprise'],
+  'service.request': ['enterprise'],
+  'service.record': ['operator'],
+  'service.handle': ['operator'],
+  // The centre cancels a mistaken record with a reason; the enterprise may withdraw its own request before completion.
+  'service.cancel': ['operator', 'enterprise'],
+  'service.attach': ['operator', 'enterprise'],
+  // Art. 8: 接受服务的企业要在平台上对当次服务进行评价 — only the served enterprise rates.
+  'service.rate': ['enterprise'],
+  'serviceStats.read': ['admin', ...OFFICIALS, 'operator'],
+  // 差评整改: the centre answers within the deadline, the county follows up (SPEC §2).
+  'rectification.read': ['admin', ...OFFICIALS, 'operator'],
+  'rectification.answer': ['operator'],
+  'rectification.followUp': ['county'],
+  // Activities (Art. 12(一)): the centre records its trainings, promotion, market expansion and exhibitions.
+  'activity.read': ['admin', ...OFFICIALS, 'operator'],
+  'activity.manage': ['operator'],
+  // 站内消息: everyone has a message box.
+  'message.read': ALL_ROLES,
 } satisfies Record<TAction, TRole[]>;
 
 export function can(role: TRole, action: TAction): boolean {

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** 站内消息 kinds; the web renders each with its own zh-CN / English template and the params. */
+export const MESSAGE_KINDS = [
+  'service.submitted', // to the centre: an enterprise requested a service {number, enterpriseName}
+  'service.progress', // to the enterprise: its record moved or got a progress entry {number, status, note}
+  'service.completed', // to the enterprise: completed, please rate {number}
+  'rating.reminder', // to the enterprise: still unrated {number, days}
+  'rating.received', // to the centre: a rating arrived {number, level}
+  'rectification.opened', // to the centre and the county: a bad rating needs an answer {number, dueOn}
+  'rectification.dueSoon', // to the centre: the answer is due soon {number, dueOn}
+  'rectification.answered', // to the county: the centre answered {number}
+  'rectification.reopened', // to the centre: the county sent the answer back {number, comment}
+  'enterprise.registered', // to reviewers: an enterprise registered and awaits approval {name, creditCode}
+  'enterprise.reviewed', // (by e-mail/SMS adapters only: the enterprise has no account before approval)
+] as const;
+export const ZMessageKind = z.enum(MESSAGE_KINDS);
+export type TMessageKind = z.infer<typeof ZMessageKind>;
+
+export const ZMessage = z.object({
+  id: z.number().int(),
+  kind: ZMessageKind,
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  link: z.string().nullable(),
+  readAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type TMessage = z.infer<typeof ZMessage>;
+
+export const ZMessageListQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  unread: z.enum(['true', 'false']).optional(),
+});
+export type TMessageListQuery = z.infer<typeof ZMessageListQuery>;
+
+export const ZUnreadCount = z.object({ unread: z.number().int() });
