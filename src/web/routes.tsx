@@ -28,6 +28,12 @@ export const router = createBrowserRouter([
   // Public (SPEC §5): no sign-in, no /api/me, outside the signed-in layout. Bundled with the sign-in page rather
   // than loaded on demand: it is where an anonymous visitor lands, so it should draw without a second round trip.
   { path: '/public/centres', Component: PublicCentresPage, ErrorBoundary: PageError },
+  // Issue 6: an enterprise registers on the public site (credit code checked); the account opens once approved.
+  {
+    path: '/public/register',
+    ErrorBoundary: PageError,
+    lazy: async () => ({ Component: (await import('./pages/public/register')).EnterpriseRegisterPage }),
+  },
   {
     path: '/',
     Component: AppLayout,
@@ -65,6 +71,50 @@ export const router = createBrowserRouter([
       {
         path: 'engagements/:id',
         ...page('engagement.read', async () => (await import('./pages/engagement/detail')).EngagementDetailPage),
+      },
+      {
+        path: 'my/services',
+        ...page('service.request', async () => (await import('./pages/my-service/list')).MyServiceListPage),
+      },
+      {
+        path: 'my/services/new',
+        ...page('service.request', async () => (await import('./pages/my-service/new')).MyServiceRequestPage),
+      },
+      {
+        path: 'my/services/:id',
+        ...page('service.request', async () => (await import('./pages/my-service/detail')).MyServiceDetailPage),
+      },
+      {
+        path: 'enterprises',
+        ...page('enterprise.read', async () => (await import('./pages/enterprise/list')).EnterpriseListPage),
+      },
+      {
+        path: 'services',
+        ...page('serviceStats.read', async () => (await import('./pages/service/list')).ServiceListPage),
+      },
+      {
+        path: 'services/:id',
+        ...page('serviceStats.read', async () => (await import('./pages/service/detail')).ServiceDetailPage),
+      },
+      {
+        path: 'rectifications',
+        ...page('rectification.read', async () => (await import('./pages/rectification/list')).RectificationListPage),
+      },
+      {
+        path: 'service-stats',
+        ...page('serviceStats.read', async () => (await import('./pages/service-stats')).ServiceStatsPage),
+      },
+      {
+        path: 'activities',
+        ...page('activity.read', async () => (await import('./pages/activity/list')).ActivityListPage),
+      },
+      {
+        path: 'activities/:id',
+        ...page('activity.read', async () => (await import('./pages/activity/detail')).ActivityDetailPage),
+      },
+      {
+        path: 'messages',
+        ...page('message.read', async () => (await import('./pages/message/list')).MessageListPage),
       },
       { path: 'users', ...page('user.read', async () => (await import('./pages/user/list')).UserListPage) },
       { path: 'audit', ...page('audit.read', async () => (await import('./pages/audit/list')).AuditListPage) },

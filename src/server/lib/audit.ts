@@ -63,6 +63,29 @@ export const ZAuditAction = z.enum([
   'operatorChange.approved', // the province approved the change
   'operatorChange.rejected', // the province rejected it, with a reason
   'operatorChange.handover.updated', // the county recorded progress of the handover (工作交接)
+  'enterprise.registered', // an enterprise registered on the public site; it waits for approval
+  'enterprise.approved', // the centre or county approved a registration; the enterprise account opened
+  'enterprise.rejected', // the centre or county rejected a registration, with a reason
+  'enterprise.created', // centre staff entered an enterprise they served (walk-in), approved at once
+  'enterprise.updated', // an enterprise corrected its particulars
+  'enterprise.imported', // an enterprise file was imported, all rows at once
+  'service.requested', // an enterprise requested a service from a centre (Art. 5)
+  'service.recorded', // centre staff recorded a service (窗口/线上/上门)
+  'service.accepted', // the centre accepted (受理) an enterprise request
+  'service.progressed', // a progress entry was added; the enterprise sees it (进度可查)
+  'service.assigned', // the record was assigned to a staff member
+  'service.completed', // the service was completed (已办结)
+  'service.cancelled', // the record was cancelled or withdrawn, with a reason
+  'service.attachment.uploaded', // a file was attached to a service record
+  'service.rated', // the served enterprise rated the service (Art. 8)
+  'rectification.opened', // a bad rating opened a rectification with its deadline
+  'rectification.answered', // the centre answered a rectification
+  'rectification.accepted', // the county accepted the answer and closed it
+  'rectification.reopened', // the county sent the answer back
+  'activity.created', // a centre recorded an activity (training, promotion, expansion, exhibition)
+  'activity.updated', // a centre corrected an activity
+  'activity.attachment.uploaded', // evidence was attached to an activity
+  'message.read', // a user marked messages as read
   'audit.purged', // entries older than the retention period were deleted; records where the chain now starts
 ]);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

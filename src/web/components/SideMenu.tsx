@@ -2,19 +2,25 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
+  CustomerServiceOutlined,
   FileDoneOutlined,
   FileProtectOutlined,
+  FlagOutlined,
+  GlobalOutlined,
   HomeOutlined,
+  MailOutlined,
   SettingOutlined,
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
-import type { TAction } from '../../contracts/access';
-import { useCan } from '../access';
+import type { TAction, TRole } from '../../contracts/access';
+import { useCan, useMe } from '../access';
 import { type MessageKey, useT } from '../i18n';
 
 interface Entry {
@@ -23,6 +29,8 @@ interface Entry {
   label: MessageKey;
   icon: ReactNode;
   action: TAction;
+  /** Roles that have the action but reach the same data elsewhere (an enterprise has its own 我的服务). */
+  hideFor?: TRole[];
 }
 
 const ENTRIES: Entry[] = [
@@ -38,6 +46,44 @@ const ENTRIES: Entry[] = [
     action: 'operator.read',
   },
   {
+    key: 'myServices',
+    path: '/my/services',
+    label: 'menu.myServices',
+    icon: <CustomerServiceOutlined />,
+    action: 'service.request',
+  },
+  {
+    key: 'services',
+    path: '/services',
+    label: 'menu.services',
+    icon: <CustomerServiceOutlined />,
+    action: 'serviceStats.read',
+  },
+  {
+    key: 'enterprises',
+    path: '/enterprises',
+    label: 'menu.enterprises',
+    icon: <GlobalOutlined />,
+    action: 'enterprise.read',
+    hideFor: ['enterprise'],
+  },
+  {
+    key: 'rectifications',
+    path: '/rectifications',
+    label: 'menu.rectifications',
+    icon: <WarningOutlined />,
+    action: 'rectification.read',
+  },
+  { key: 'activities', path: '/activities', label: 'menu.activities', icon: <FlagOutlined />, action: 'activity.read' },
+  {
+    key: 'serviceStats',
+    path: '/service-stats',
+    label: 'menu.serviceStats',
+    icon: <BarChartOutlined />,
+    action: 'serviceStats.read',
+  },
+  { key: 'messages', path: '/messages', label: 'menu.messages', icon: <MailOutlined />, action: 'message.read' },
+  {
     key: 'engagements',
     path: '/engagements',
     label: 'menu.engagements',
@@ -52,6 +98,7 @@ const ENTRIES: Entry[] = [
 
 function selectedKey(pathname: string): string {
   const first = pathname.split('/')[1] ?? '';
+  if (first === 'my') return 'myServices';
   return ENTRIES.find((e) => e.path === `/${first}`)?.key ?? 'home';
 }
 
@@ -59,8 +106,9 @@ function selectedKey(pathname: string): string {
 export function SideMenu() {
   const t = useT();
   const can = useCan();
+  const me = useMe();
   const { pathname } = useLocation();
-  const items = ENTRIES.filter((e) => can(e.action)).map((e) => ({
+  const items = ENTRIES.filter((e) => can(e.action) && !e.hideFor?.includes(me.user.role)).map((e) => ({
     key: e.key,
     icon: e.icon,
     label: (

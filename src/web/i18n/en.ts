@@ -1,3 +1,8 @@
+import { activityEn } from './parts/activity.en';
+import { enterpriseEn } from './parts/enterprise.en';
+import { messageEn } from './parts/message.en';
+import { serviceEn } from './parts/service.en';
+import { statsEn } from './parts/stats.en';
 import type { Messages } from './zh-CN';
 
 /** English interface text; typed against the Chinese keys so that a missing or extra key fails the build. */
@@ -58,6 +63,13 @@ export const en: Messages = {
   'header.logout': 'Sign out',
   'header.loggedOut': 'Signed out',
 
+  'menu.myServices': 'My services',
+  'menu.services': 'Service records',
+  'menu.enterprises': 'Enterprises',
+  'menu.rectifications': 'Rectifications',
+  'menu.activities': 'Activities',
+  'menu.serviceStats': 'Service statistics',
+  'menu.messages': 'Messages',
   'menu.home': 'Home',
   'menu.regions': 'Regions',
   'menu.parks': 'Development zones',
@@ -898,4 +910,9 @@ export const en: Messages = {
   'engagement.handover.item.funds': 'Use of funds and balance',
   'engagement.handover.item.staff': 'Seconded staff',
   'engagement.handover.item.accounts': 'System accounts and data access',
+  ...enterpriseEn,
+  ...serviceEn,
+  ...activityEn,
+  ...messageEn,
+  ...statsEn,
 };

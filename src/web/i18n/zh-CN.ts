@@ -1,3 +1,8 @@
+import { activityZhCN } from './parts/activity.zh-CN';
+import { enterpriseZhCN } from './parts/enterprise.zh-CN';
+import { messageZhCN } from './parts/message.zh-CN';
+import { serviceZhCN } from './parts/service.zh-CN';
+import { statsZhCN } from './parts/stats.zh-CN';
 /**
  * Chinese interface text, the reference language: en.ts must have exactly these keys. `{name}` placeholders are
  * filled by useT(). Keys are flat so that enum labels can be looked up as `role.${role}` and still type-check.
@@ -59,6 +64,13 @@ export const zhCN = {
   'header.logout': '退出登录',
   'header.loggedOut': '已退出登录',
 
+  'menu.myServices': '我的服务',
+  'menu.services': '服务记录',
+  'menu.enterprises': '外贸企业',
+  'menu.rectifications': '差评整改',
+  'menu.activities': '活动',
+  'menu.serviceStats': '服务统计',
+  'menu.messages': '站内消息',
   'menu.home': '首页',
   'menu.regions': '行政区划',
   'menu.parks': '开发区/园区',
@@ -884,6 +896,11 @@ export const zhCN = {
   'engagement.handover.item.funds': '资金使用情况及结余清理',
   'engagement.handover.item.staff': '派驻人员工作交接',
   'engagement.handover.item.accounts': '系统账号与数据权限移交',
+  ...enterpriseZhCN,
+  ...serviceZhCN,
+  ...activityZhCN,
+  ...messageZhCN,
+  ...statsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,5 +1,5 @@
 import { type Column, eq, type SQL, sql } from 'drizzle-orm';
-import { centres, parks } from '../../db/schema';
+import { centres, enterprises, parks, serviceRecords } from '../../db/schema';
 import type { SessionUser } from './session-user';
 
 /**
@@ -56,7 +56,7 @@ export function centreScope(user: SessionUser): SQL {
  */
 export function centreRecordScope(
   user: SessionUser,
-  cols: { cityCode: Column; countyCode: Column; centreId: Column; parkId: Column },
+  cols: { cityCode: Column; countyCode: Column; centreId: Column; parkId?: Column },
 ): SQL {
   switch (user.role) {
     case 'admin':
@@ -67,10 +67,56 @@ export function centreRecordScope(
     case 'county':
       return user.regionCode ? eq(cols.countyCode, user.regionCode) : sql`false`;
     case 'park':
-      return user.parkId ? eq(cols.parkId, user.parkId) : sql`false`;
+      if (!user.parkId) return sql`false`;
+      return cols.parkId
+        ? eq(cols.parkId, user.parkId)
+        : sql`${cols.centreId} in (select ${centres.id} from ${centres} where ${centres.parkId} = ${user.parkId})`;
     case 'operator':
       return user.centreId ? eq(cols.centreId, user.centreId) : sql`false`;
     case 'enterprise':
+    case 'evaluator':
+      return sql`false`;
+  }
+}
+
+/**
+ * Service records (Art. 5, 8): an enterprise sees its own requests only, a centre its own records, officials by
+ * region and park as for any centre record.
+ */
+export function serviceRecordScope(user: SessionUser): SQL {
+  if (user.role === 'enterprise')
+    return user.enterpriseId ? eq(serviceRecords.enterpriseId, user.enterpriseId) : sql`false`;
+  return centreRecordScope(user, {
+    cityCode: serviceRecords.cityCode,
+    countyCode: serviceRecords.countyCode,
+    centreId: serviceRecords.centreId,
+    parkId: serviceRecords.parkId,
+  });
+}
+
+/**
+ * Enterprises: officials by region and park; a centre (operator) the enterprises of its centre's county and any it
+ * has served; an enterprise itself only.
+ */
+export function enterpriseScope(user: SessionUser): SQL {
+  switch (user.role) {
+    case 'admin':
+    case 'province':
+      return sql`true`;
+    case 'city':
+      return user.regionCode ? eq(enterprises.cityCode, user.regionCode) : sql`false`;
+    case 'county':
+      return user.regionCode ? eq(enterprises.countyCode, user.regionCode) : sql`false`;
+    case 'park':
+      return user.parkId ? eq(enterprises.parkId, user.parkId) : sql`false`;
+    case 'operator':
+      return user.centreId
+        ? sql`(${enterprises.countyCode} = (select ${centres.countyCode} from ${centres} where ${centres.id} = ${user.centreId})
+            or exists (select 1 from ${serviceRecords} where ${serviceRecords.enterpriseId} = ${enterprises.id}
+              and ${serviceRecords.centreId} = ${user.centreId}))`
+        : sql`false`;
+    case 'enterprise':
+      return user.enterpriseId ? eq(enterprises.id, user.enterpriseId) : sql`false`;
     case 'evaluator':
       return sql`false`;
   }

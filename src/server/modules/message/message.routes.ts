@@ -1,0 +1,3 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
+export const messageRoutes: FastifyPluginAsyncZod = async (_app) => {};

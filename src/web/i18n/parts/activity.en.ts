@@ -1,0 +1,3 @@
+import type { activityZhCN } from './activity.zh-CN';
+
+export const activityEn: Record<keyof typeof activityZhCN, string> = {};

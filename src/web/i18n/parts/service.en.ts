@@ -1,0 +1,27 @@
+import type { serviceZhCN } from './service.zh-CN';
+
+export const serviceEn: Record<keyof typeof serviceZhCN, string> = {
+  'audit.action.enterprise.registered': 'Enterprise registered',
+  'audit.action.enterprise.approved': 'Enterprise approved',
+  'audit.action.enterprise.rejected': 'Enterprise rejected',
+  'audit.action.enterprise.created': 'Enterprise entered',
+  'audit.action.enterprise.updated': 'Enterprise updated',
+  'audit.action.enterprise.imported': 'Enterprises imported',
+  'audit.action.service.requested': 'Service requested',
+  'audit.action.service.recorded': 'Service recorded',
+  'audit.action.service.accepted': 'Service accepted',
+  'audit.action.service.progressed': 'Progress entered',
+  'audit.action.service.assigned': 'Service assigned',
+  'audit.action.service.completed': 'Service completed',
+  'audit.action.service.cancelled': 'Service cancelled',
+  'audit.action.service.attachment.uploaded': 'Service file attached',
+  'audit.action.service.rated': 'Service rated',
+  'audit.action.rectification.opened': 'Rectification opened',
+  'audit.action.rectification.answered': 'Rectification answered',
+  'audit.action.rectification.accepted': 'Rectification closed',
+  'audit.action.rectification.reopened': 'Rectification reopened',
+  'audit.action.activity.created': 'Activity recorded',
+  'audit.action.activity.updated': 'Activity updated',
+  'audit.action.activity.attachment.uploaded': 'Activity evidence attached',
+  'audit.action.message.read': 'Messages read',
+};

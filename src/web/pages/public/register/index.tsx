@@ -1,0 +1,4 @@
+/** Placeholder: replaced by the page's author (issue 6). */
+export function EnterpriseRegisterPage() {
+  return null;
+}
