@@ -190,6 +190,16 @@ export function invalidTransition(from: string, fromLabel: Label, transitionLabe
   });
 }
 
+/** 400 naming the field and the reason, in both languages. */
+export function invalidField(field: string, reason: { 'zh-CN': string; en: string }): AppError {
+  return new AppError('VALIDATION_FAILED', {
+    fields: [{ field, reason: reason.en, 'reason_zh-CN': reason['zh-CN'], reason_en: reason.en }],
+    field,
+    'summary_zh-CN': `${field}：${reason['zh-CN']}`,
+    summary_en: `${field}: ${reason.en}`,
+  });
+}
+
 export function renderMessage(code: ErrorCode, locale: TLocale, details: Record<string, unknown>): string {
   return ERROR_MESSAGES[code][locale].replace(/\{(\w+)\}/g, (_m, key: string) => {
     const value = details[key];

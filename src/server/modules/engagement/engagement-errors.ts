@@ -1,15 +1,7 @@
 import type { TVerdict } from '../../../contracts/centre';
 import { AppError } from '../../lib/errors';
 
-/** 400 naming the field and the reason, in both languages. */
-export function invalidField(field: string, reason: { 'zh-CN': string; en: string }): AppError {
-  return new AppError('VALIDATION_FAILED', {
-    fields: [{ field, reason: reason.en, 'reason_zh-CN': reason['zh-CN'], reason_en: reason.en }],
-    field,
-    'summary_zh-CN': `${field}：${reason['zh-CN']}`,
-    summary_en: `${field}: ${reason.en}`,
-  });
-}
+export { invalidField } from '../../lib/errors';
 
 /** The first failing verdict as a refusal that names its article (409). */
 export function refuseVerdicts(code: 'OPERATOR_INELIGIBLE' | 'ENGAGEMENT_RULE', verdicts: TVerdict[]): void {
