@@ -22,5 +22,18 @@ export const ZDashboard = z.object({
       reprocurementDue: z.number().int(),
     })
     .nullable(),
+  /** Service records in scope (Art. 5, 8), for those who may read the figures: open, waiting to be accepted,
+   *  completed but unrated, and rectifications still to answer / past their deadline. */
+  services: z
+    .object({
+      open: z.number().int(),
+      submitted: z.number().int(),
+      unrated: z.number().int(),
+      openRectifications: z.number().int(),
+      overdueRectifications: z.number().int(),
+    })
+    .nullable(),
+  /** An enterprise's own requests: still open, and completed ones awaiting its rating. */
+  myServices: z.object({ open: z.number().int(), toRate: z.number().int() }).nullable(),
 });
 export type TDashboard = z.infer<typeof ZDashboard>;

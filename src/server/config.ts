@@ -62,6 +62,8 @@ export const SECURITY = {
   lockoutMs: 15 * 60 * 1000,
   loginRateLimitPerIp: 20,
   loginRateWindowMs: 60 * 1000,
+  /** Public enterprise registrations per IP and rate window (the same window as sign-ins). */
+  registrationRateLimitPerIp: 5,
   cookieName: 'hbts_session',
 } as const;
 

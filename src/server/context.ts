@@ -4,6 +4,7 @@ import type { Db } from './db/client';
 import type { SessionUser } from './lib/access/session-user';
 import type { AuditContext } from './lib/audit';
 import type { FileStore } from './lib/file-store';
+import type { MessageChannel } from './modules/message/notify';
 
 /** What the server is built from; tests build it with their own database and clock. */
 export interface Deps {
@@ -17,6 +18,8 @@ export interface Deps {
   fieldKey: Buffer;
   /** Where uploaded files' bytes live: DATA_DIR/uploads, or an S3 bucket (lib/file-store.ts). */
   files: FileStore;
+  /** Outbound message channels (e-mail, SMS): adapters behind one interface; none is live here. */
+  channels?: MessageChannel[];
 }
 
 /** Who is asking, from where: passed to every use case. */

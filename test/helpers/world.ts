@@ -1,6 +1,7 @@
 import type { TRole } from '../../src/contracts/access';
 import type { TPark } from '../../src/contracts/park';
 import type { Deps } from '../../src/server/context';
+import { enterpriseCreditCode, makeEnterprise } from '../../src/server/demo/enterprise-factory';
 import { makePark, makeUser } from '../../src/server/demo/factories';
 import { TEST_PASSWORD } from './constants';
 
@@ -53,6 +54,20 @@ export async function seedWorld(deps: Deps): Promise<World> {
     const u = await makeUser(deps, { username, role, password: p, ...extra });
     return { id: u.id, username: u.username, role: u.role };
   };
+  // The fixture enterprise (id 1) in 宜昌高新区, served by centre 1. Its account keeps the name the tests have used
+  // since before enterprises existed; the credit code on the row is a valid one.
+  const enterprise = await makeEnterprise(deps, {
+    particulars: {
+      creditCode: enterpriseCreditCode('420502', 1),
+      name: '宜昌测试进出口有限公司',
+      countyCode: '420502',
+      parkId: yichangHighTech.id,
+      contactPerson: '张经理',
+      contactPhone: '0717-6000001',
+      hasTradeRecord: true,
+      firstTradeOn: '2025-03-01',
+    },
+  });
   return {
     parks: { yichangHighTech, zhijiang, xiangyangHighTech },
     users: {
@@ -64,7 +79,7 @@ export async function seedWorld(deps: Deps): Promise<World> {
       otherCounty: await mk('county.420583', 'county', { regionCode: '420583' }),
       park: await mk(`park.${yichangHighTech.id}`, 'park', { parkId: yichangHighTech.id }),
       operator: await mk('operator.1', 'operator', { centreId: 1 }),
-      enterprise: await mk('enterprise.91420500MA4F000001', 'enterprise', { enterpriseId: 1 }),
+      enterprise: await mk('enterprise.91420500MA4F000001', 'enterprise', { enterpriseId: enterprise.id }),
       evaluator: await mk('evaluator.1', 'evaluator', { evaluatorId: 1 }),
     },
   };

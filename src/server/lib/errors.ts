@@ -42,6 +42,11 @@ export const ERROR_STATUS = {
   ENGAGEMENT_EXISTS: 409,
   ENGAGEMENT_RULE: 409,
   OPERATOR_CHANGE_PENDING: 409,
+  ENTERPRISE_EXISTS: 409,
+  ENTERPRISE_NOT_APPROVED: 409,
+  CENTRE_NOT_OPERATING: 409,
+  SERVICE_NOT_OFFERED: 400,
+  RATING_REFUSED: 409,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
 } as const;
@@ -152,6 +157,23 @@ export const ERROR_MESSAGES: Messages = {
     'zh-CN': '该中心已有一项更换承办企业申请正在办理（{statusLabel}），请待其办结后再申请（第十条（六））',
     en: "A change of this centre's operator is already in progress ({statusLabel}); apply again once it is decided (Art. 10(6))",
   },
+  ENTERPRISE_EXISTS: {
+    'zh-CN': '统一社会信用代码 {code} 的企业已在平台登记（{statusLabel}），请直接登录或联系所在外综服中心',
+    en: 'An enterprise with credit code {code} is already on the platform ({statusLabel}); sign in or contact your centre',
+  },
+  ENTERPRISE_NOT_APPROVED: {
+    'zh-CN': '企业“{name}”的注册尚未审核通过（{statusLabel}），暂不能办理服务',
+    en: 'The registration of "{name}" is not approved ({statusLabel}); it cannot be served yet',
+  },
+  CENTRE_NOT_OPERATING: {
+    'zh-CN': '外综服中心“{name}”当前状态为“{statusLabel}”，尚未运营，不能受理服务申请（第十条（三）：备案后方可运营）',
+    en: 'Centre "{name}" is "{statusLabel}" and not operating; it takes requests once its operator is filed (Art. 10(3))',
+  },
+  SERVICE_NOT_OFFERED: {
+    'zh-CN': '外综服中心“{name}”未开展“{categoryLabel}”服务（第五条），请选择该中心公布的服务',
+    en: 'Centre "{name}" does not offer "{categoryLabel}" (Art. 5); choose one of the services it publishes',
+  },
+  RATING_REFUSED: { 'zh-CN': '不能评价：{reason}（第八条）', en: 'Cannot rate: {reason} (Art. 8)' },
   INTERNAL: {
     'zh-CN': '服务器内部错误，请稍后重试（请求编号 {requestId}）',
     en: 'Internal server error; please try again later (request {requestId})',

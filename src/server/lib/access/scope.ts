@@ -1,5 +1,5 @@
 import { type Column, eq, type SQL, sql } from 'drizzle-orm';
-import { centres, enterprises, parks, serviceRecords } from '../../db/schema';
+import { centres, enterprises, parks, rectifications, serviceRecords } from '../../db/schema';
 import type { SessionUser } from './session-user';
 
 /**
@@ -120,4 +120,13 @@ export function enterpriseScope(user: SessionUser): SQL {
     case 'evaluator':
       return sql`false`;
   }
+}
+
+/** 差评整改: the centre's own, officials by region (a park committee through the centre's park). */
+export function rectificationScope(user: SessionUser): SQL {
+  return centreRecordScope(user, {
+    cityCode: rectifications.cityCode,
+    countyCode: rectifications.countyCode,
+    centreId: rectifications.centreId,
+  });
 }

@@ -8,12 +8,15 @@ import {
   engagements,
   operatorChanges,
   parks,
+  rectifications,
   regions,
+  serviceRatings,
+  serviceRecords,
   users,
 } from '../../db/schema';
 import { can } from '../../lib/access/permissions';
 import { requireAction } from '../../lib/access/require-access';
-import { parkScope } from '../../lib/access/scope';
+import { parkScope, rectificationScope, serviceRecordScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
 import { beijingDay, policyInForce } from '../../policy/policy';
 import { reprocurementDue } from '../../policy/rules/procurement';
@@ -50,6 +53,10 @@ export async function getDashboard(ctx: RequestContext): Promise<TDashboard> {
       : Promise.resolve(null),
     can(user.role, 'engagement.read') ? filingFigures(ctx, user, beijingDay(now)) : Promise.resolve(null),
   ]);
+  const [services, myServices] = await Promise.all([
+    can(user.role, 'serviceStats.read') ? serviceFigures(ctx, user, beijingDay(now)) : Promise.resolve(null),
+    user.role === 'enterprise' ? myServiceFigures(ctx, user) : Promise.resolve(null),
+  ]);
   const levels = { national: 0, provincial: 0, other: 0 };
   for (const row of byLevel) levels[row.level] = row.n;
   return {
@@ -61,7 +68,52 @@ export async function getDashboard(ctx: RequestContext): Promise<TDashboard> {
     userCount: userCount?.[0]?.n ?? null,
     auditEntriesToday: auditToday?.[0]?.n ?? null,
     filings,
+    services,
+    myServices,
   };
+}
+
+/** Art. 5, 8: open records, requests waiting to be accepted, completed ones unrated, rectifications due/overdue. */
+async function serviceFigures(ctx: RequestContext, user: SessionUser, today: string) {
+  const db = ctx.deps.db;
+  const [records, fixes] = await Promise.all([
+    db
+      .select({
+        open: sql<number>`count(*) filter (where ${serviceRecords.status} in ('submitted','accepted','in_progress'))::int`,
+        submitted: sql<number>`count(*) filter (where ${serviceRecords.status} = 'submitted')::int`,
+        unrated: sql<number>`count(*) filter (where ${serviceRecords.status} = 'completed' and not exists
+          (select 1 from ${serviceRatings} where ${serviceRatings.recordId} = ${serviceRecords.id}))::int`,
+      })
+      .from(serviceRecords)
+      .where(serviceRecordScope(user)),
+    db
+      .select({
+        open: sql<number>`count(*) filter (where ${rectifications.status} <> 'closed')::int`,
+        overdue: sql<number>`count(*) filter (where ${rectifications.status} = 'open' and ${rectifications.dueOn} < ${today})::int`,
+      })
+      .from(rectifications)
+      .where(rectificationScope(user)),
+  ]);
+  return {
+    open: records[0]?.open ?? 0,
+    submitted: records[0]?.submitted ?? 0,
+    unrated: records[0]?.unrated ?? 0,
+    openRectifications: fixes[0]?.open ?? 0,
+    overdueRectifications: fixes[0]?.overdue ?? 0,
+  };
+}
+
+/** An enterprise's own requests still open, and those completed that wait for its rating (Art. 8). */
+async function myServiceFigures(ctx: RequestContext, user: SessionUser) {
+  const [row] = await ctx.deps.db
+    .select({
+      open: sql<number>`count(*) filter (where ${serviceRecords.status} in ('submitted','accepted','in_progress'))::int`,
+      toRate: sql<number>`count(*) filter (where ${serviceRecords.status} = 'completed' and not exists
+        (select 1 from ${serviceRatings} where ${serviceRatings.recordId} = ${serviceRecords.id}))::int`,
+    })
+    .from(serviceRecords)
+    .where(serviceRecordScope(user));
+  return { open: row?.open ?? 0, toRate: row?.toRate ?? 0 };
 }
 
 /** Art. 10(三): overdue filings, those waiting for the caller, and those on file — all within the caller's scope. */

@@ -1,0 +1,97 @@
+import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import type { TEnterprise, TEnterpriseListQuery, TUpdateEnterpriseRequest } from '../../../contracts/enterprise';
+import { auditContext, type RequestContext } from '../../context';
+import { enterprises, parks } from '../../db/schema';
+import { requireAction } from '../../lib/access/require-access';
+import { enterpriseScope } from '../../lib/access/scope';
+import { writeAudit } from '../../lib/audit';
+import { AppError, invalidField } from '../../lib/errors';
+import { contains } from '../../lib/like';
+import { beijingDay } from '../../policy/policy';
+import { enterpriseIdIs, findEnterprise, presentEnterprise, selectEnterprises } from './enterprise.repository';
+
+/** Enterprises in the caller's reach, newest first; pending registrations are what reviewers filter for. */
+export async function listEnterprises(
+  ctx: RequestContext,
+  q: TEnterpriseListQuery,
+  limit: number,
+  offset: number,
+): Promise<{ items: TEnterprise[]; total: number }> {
+  const user = requireAction(ctx.user, 'enterprise.read');
+  const conds: SQL[] = [enterpriseScope(user)];
+  if (q.status) conds.push(eq(enterprises.status, q.status));
+  if (q.cityCode) conds.push(eq(enterprises.cityCode, q.cityCode));
+  if (q.countyCode) conds.push(eq(enterprises.countyCode, q.countyCode));
+  if (q.parkId) conds.push(eq(enterprises.parkId, q.parkId));
+  if (q.q) conds.push(or(ilike(enterprises.name, contains(q.q)), ilike(enterprises.creditCode, contains(q.q))) as SQL);
+  const where = and(...conds);
+  const [rows, total] = await Promise.all([
+    selectEnterprises(ctx.deps.db)
+      .where(where)
+      .orderBy(desc(enterprises.createdAt), desc(enterprises.id))
+      .limit(limit)
+      .offset(offset),
+    ctx.deps.db.select({ n: count() }).from(enterprises).where(where),
+  ]);
+  return { items: rows.map(presentEnterprise), total: total[0]?.n ?? 0 };
+}
+
+export async function getEnterprise(ctx: RequestContext, id: number): Promise<TEnterprise> {
+  const user = requireAction(ctx.user, 'enterprise.read');
+  const e = await findEnterprise(ctx.deps.db, enterpriseIdIs(id, enterpriseScope(user)));
+  if (!e) throw new AppError('NOT_FOUND', { id });
+  return e;
+}
+
+/** An enterprise corrects its own contacts, park, trade record (not its credit code or county). */
+export async function updateEnterprise(
+  ctx: RequestContext,
+  id: number,
+  input: TUpdateEnterpriseRequest,
+): Promise<TEnterprise> {
+  const user = requireAction(ctx.user, 'enterprise.updateSelf');
+  const db = ctx.deps.db;
+  const [row] = await db
+    .select()
+    .from(enterprises)
+    .where(enterpriseIdIs(id, enterpriseScope(user)))
+    .limit(1);
+  if (!row) throw new AppError('NOT_FOUND', { id });
+  if (row.version !== input.version) throw new AppError('VERSION_CONFLICT', { id, version: input.version });
+  const now = ctx.deps.clock();
+  const { version: _v, ...changes } = input;
+  const hasTradeRecord = changes.hasTradeRecord ?? row.hasTradeRecord;
+  const firstTradeOn = hasTradeRecord
+    ? changes.firstTradeOn !== undefined
+      ? changes.firstTradeOn
+      : row.firstTradeOn
+    : null;
+  if (firstTradeOn && firstTradeOn > beijingDay(now))
+    throw invalidField('firstTradeOn', { 'zh-CN': '首次进出口日期不能晚于今天', en: 'cannot be in the future' });
+  if (changes.parkId) {
+    const [park] = await db.select({ countyCode: parks.countyCode }).from(parks).where(eq(parks.id, changes.parkId));
+    if (!park || park.countyCode !== row.countyCode)
+      throw invalidField('parkId', {
+        'zh-CN': '所选开发区（园区）不在本企业所在县（市、区）',
+        en: "the chosen park is not in the enterprise's county",
+      });
+  }
+  const set = { ...changes, hasTradeRecord, firstTradeOn };
+  await db.transaction(async (tx) => {
+    const done = await tx
+      .update(enterprises)
+      .set({ ...set, version: row.version + 1, updatedAt: now })
+      .where(and(eq(enterprises.id, id), eq(enterprises.version, input.version)))
+      .returning({ id: enterprises.id });
+    if (done.length === 0) throw new AppError('VERSION_CONFLICT', { id, version: input.version });
+    const before = Object.fromEntries(Object.keys(set).map((k) => [k, row[k as keyof typeof row]]));
+    await writeAudit(tx, auditContext(ctx, now), {
+      action: 'enterprise.updated',
+      objectType: 'enterprise',
+      objectId: id,
+      before,
+      after: set,
+    });
+  });
+  return getEnterprise(ctx, id);
+}
