@@ -209,3 +209,20 @@ export function changeApplicationVerdict(changedOn: string, appliedOn: string, p
     },
   };
 }
+
+/**
+ * 差评整改 (SPEC §2, §4 default from the 政务服务"好差评" scheme, 国办发〔2019〕51号): the centre answers a
+ * 不满意/非常不满意 rating within the parameter's working days, counted on the official calendar from the day after
+ * the rating.
+ */
+export function rectificationDeadline(ratedOn: string, policy: PolicyInForce): string {
+  return addWorkingDays(ratedOn, policy.parameters.rectificationWorkingDays);
+}
+
+export function rectificationRule(policy: PolicyInForce): { 'zh-CN': string; en: string } {
+  const n = policy.parameters.rectificationWorkingDays;
+  return {
+    'zh-CN': `差评整改时限 ${n} 个工作日（政务服务“好差评”制度；参数第 ${policy.version} 版）`,
+    en: `a bad rating is answered within ${n} working days (好差评 scheme; parameters v${policy.version})`,
+  };
+}

@@ -1,0 +1,82 @@
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { TServiceCategory } from '../../../contracts/service-category';
+import type { TServiceRecord } from '../../../contracts/service-record';
+import { type Db, rowsOf } from '../../db/client';
+import { centreStaff, centres, enterprises, regions, serviceRatings, serviceRecords } from '../../db/schema';
+
+const county = alias(regions, 'record_county');
+const city = alias(regions, 'record_city');
+
+/** Service records with the names a list and a page show (one join each, all on primary keys). */
+export function selectServiceRecords(db: Db) {
+  return db
+    .select({
+      r: serviceRecords,
+      centreName: centres.name,
+      enterpriseName: enterprises.name,
+      enterpriseCreditCode: enterprises.creditCode,
+      countyName: county.name,
+      cityName: city.name,
+      assigneeName: centreStaff.name,
+      ratingLevel: serviceRatings.level,
+    })
+    .from(serviceRecords)
+    .innerJoin(centres, eq(centres.id, serviceRecords.centreId))
+    .innerJoin(enterprises, eq(enterprises.id, serviceRecords.enterpriseId))
+    .innerJoin(county, eq(county.code, serviceRecords.countyCode))
+    .innerJoin(city, eq(city.code, serviceRecords.cityCode))
+    .leftJoin(centreStaff, eq(centreStaff.id, serviceRecords.assigneeId))
+    .leftJoin(serviceRatings, eq(serviceRatings.recordId, serviceRecords.id));
+}
+
+export type ServiceRecordRow = Awaited<ReturnType<ReturnType<typeof selectServiceRecords>['execute']>>[number];
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function presentServiceRecord(x: ServiceRecordRow): TServiceRecord {
+  const r = x.r;
+  return {
+    id: r.id,
+    number: r.number,
+    centreId: r.centreId,
+    centreName: x.centreName,
+    enterpriseId: r.enterpriseId,
+    enterpriseName: x.enterpriseName,
+    enterpriseCreditCode: x.enterpriseCreditCode,
+    cityCode: r.cityCode,
+    cityName: x.cityName,
+    countyCode: r.countyCode,
+    countyName: x.countyName,
+    category: r.category as TServiceCategory,
+    subItem: r.subItem,
+    channel: r.channel,
+    source: r.source,
+    requestText: r.requestText,
+    status: r.status,
+    assigneeId: r.assigneeId,
+    assigneeName: x.assigneeName,
+    resultText: r.resultText,
+    cancelReason: r.cancelReason,
+    submittedAt: r.submittedAt.toISOString(),
+    acceptedAt: iso(r.acceptedAt),
+    completedAt: iso(r.completedAt),
+    cancelledAt: iso(r.cancelledAt),
+    ratingLevel: x.ratingLevel ?? null,
+    isDemo: r.isDemo,
+    version: r.version,
+  };
+}
+
+export async function findServiceRecord(db: Db, id: number, scope: SQL): Promise<ServiceRecordRow | null> {
+  const [row] = await selectServiceRecords(db)
+    .where(and(eq(serviceRecords.id, id), scope))
+    .limit(1);
+  return row ?? null;
+}
+
+/** FW + year + six digits from one sequence: unique across centres, readable on the phone. */
+export async function nextRecordNumber(tx: Db, year: number): Promise<string> {
+  const rows = rowsOf<{ n: number }>(await tx.execute(sql`select nextval('service_record_number_seq')::int as n`));
+  return `FW${year}${String(rows[0]?.n ?? 0).padStart(6, '0')}`;
+}
