@@ -12,7 +12,8 @@ import {
   makeOperatorChange,
   tenderInputFor,
 } from '../src/server/demo/engagement-factory';
-import { makeUser } from '../src/server/demo/factories';
+import { enterpriseCreditCode } from '../src/server/demo/enterprise-factory';
+import { cachedHash, makeUser } from '../src/server/demo/factories';
 import { makeCreditCode, makeIdNumber } from '../src/server/demo/identity-factory';
 import { makeOperator } from '../src/server/demo/operator-factory';
 import { uploadAttachment } from '../src/server/modules/attachment/upload-attachment';
@@ -100,6 +101,9 @@ const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 /** Routes that answer without a session; they are tested on their own below. */
 const PUBLIC_ROUTES = new Set([
   'POST /api/auth/login',
+  'POST /api/public/enterprise-registrations',
+  'GET /api/public/regions',
+  'GET /api/public/parks',
   'POST /api/auth/logout',
   'GET /api/public/centres',
   'GET /api/public/filings',
@@ -324,7 +328,7 @@ const EXPECTED: Record<string, RouteCase> = {
         username: `matrix.${c.unique()}`,
         displayName: '矩阵测试企业',
         role: 'enterprise',
-        enterpriseId: 42,
+        enterpriseId: 1,
         password: 'Matrix#2026pw',
       },
     }),
@@ -673,7 +677,386 @@ const EXPECTED: Record<string, RouteCase> = {
     expect: COUNTY_ROW,
     snapshot: engagementTables,
   },
+  // Issue 6: enterprises, service records, ratings and rectifications, activities, statistics, messages.
+  'GET /api/enterprises': {
+    request: () => ({ method: 'GET', url: '/api/enterprises' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 200, 403),
+  },
+  'GET /api/enterprises/:id': {
+    request: async (c) => ({ method: 'GET', url: `/api/enterprises/${await worldEnterprise(c)}` }),
+    expect: row(200, 200, 200, 404, 200, 404, 200, 200, 200, 403),
+  },
+  'PATCH /api/enterprises/:id': {
+    request: async (c) => {
+      const id = await worldEnterprise(c);
+      const [e] = await c.query<{ version: number }>(sql`select version from enterprises where id = ${id}`);
+      return {
+        method: 'PATCH',
+        url: `/api/enterprises/${id}`,
+        payload: { version: e?.version, contactPhone: '0717-6000009' },
+      };
+    },
+    expect: row(403, 403, 403, 403, 403, 403, 403, 403, 200, 403),
+    snapshot: (c) => c.query(sql`select * from enterprises order by id`),
+  },
+  'POST /api/enterprises/:id/review': {
+    request: async (c, role) => {
+      const expected = row(403, 403, 403, 403, 200, 404, 403, 200, 403, 403);
+      const e = await engagementFixture('review enterprise', role, expected, () => pendingEnterprise(c));
+      return { method: 'POST', url: `/api/enterprises/${e.id}/review`, payload: { decision: 'approve', version: 1 } };
+    },
+    expect: row(403, 403, 403, 403, 200, 404, 403, 200, 403, 403),
+    snapshot: async (c) => ({
+      enterprises: await c.query(sql`select * from enterprises order by id`),
+      users: await c.query(sql`select id from users order by id`),
+    }),
+  },
+  'GET /api/service-records': {
+    request: () => ({ method: 'GET', url: '/api/service-records' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 200, 403),
+  },
+  'POST /api/service-records': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/service-records',
+      payload: {
+        enterpriseId: 1,
+        category: 'consultation',
+        subItem: 'other',
+        channel: 'window',
+        requestText: '窗口咨询。',
+      },
+    }),
+    expect: row(403, 403, 403, 403, 403, 403, 403, 201, 403, 403),
+    snapshot: serviceTables,
+  },
+  'POST /api/service-records/requests': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/service-records/requests',
+      payload: { centreId: 1, category: 'tax_refund', subItem: 'refund_declaration', requestText: '申请退税服务。' },
+    }),
+    expect: row(403, 403, 403, 403, 403, 403, 403, 403, 201, 403),
+    snapshot: serviceTables,
+  },
+  'GET /api/service-records/:id': {
+    request: async (c) => ({
+      method: 'GET',
+      url: `/api/service-records/${(await sharedFixture('read record', () => serviceRecord(c, 'submitted'))).id}`,
+    }),
+    expect: row(200, 200, 200, 404, 200, 404, 200, 200, 200, 403),
+  },
+  ...serviceStep('accept', 'submitted', {}, row(403, 403, 403, 403, 403, 403, 403, 200, 403, 403)),
+  ...serviceStep('progress', 'accepted', { note: '正在办理。' }, row(403, 403, 403, 403, 403, 403, 403, 200, 403, 403)),
+  ...serviceStep(
+    'complete',
+    'accepted',
+    { resultText: '已办结。' },
+    row(403, 403, 403, 403, 403, 403, 403, 200, 403, 403),
+  ),
+  ...serviceStep(
+    'cancel',
+    'submitted',
+    { reason: '企业撤回。' },
+    row(403, 403, 403, 403, 403, 403, 403, 200, 200, 403),
+  ),
+  'POST /api/service-records/:id/assign': {
+    request: async (c, role) => {
+      const expected = row(403, 403, 403, 403, 403, 403, 403, 200, 403, 403);
+      const r = await engagementFixture('assign record', role, expected, () => serviceRecord(c, 'accepted'));
+      const [staff] = await c.query<{ id: number }>(
+        sql`insert into centre_staff (centre_id, name, trade_years, customs_declarant, foreign_language, social_insurance_proof)
+            values (1, ${`经办人${c.unique()}`}, 4, true, false, '证明') returning id`,
+      );
+      return {
+        method: 'POST',
+        url: `/api/service-records/${r.id}/assign`,
+        payload: { version: r.version, assigneeId: staff?.id },
+      };
+    },
+    expect: row(403, 403, 403, 403, 403, 403, 403, 200, 403, 403),
+    snapshot: serviceTables,
+  },
+  'POST /api/service-records/:id/rating': {
+    request: async (c, role) => {
+      const expected = row(403, 403, 403, 403, 403, 403, 403, 403, 200, 403);
+      const r = await engagementFixture('rate record', role, expected, () => serviceRecord(c, 'completed'));
+      return { method: 'POST', url: `/api/service-records/${r.id}/rating`, payload: { level: 'satisfied' } };
+    },
+    expect: row(403, 403, 403, 403, 403, 403, 403, 403, 200, 403),
+    snapshot: serviceTables,
+  },
+  'POST /api/service-records/:id/attachments': {
+    request: async (c) => {
+      const r = await sharedFixture('attach record', () => serviceRecord(c, 'submitted'));
+      return {
+        method: 'POST',
+        url: `/api/service-records/${r.id}/attachments`,
+        payload: PDF,
+        headers: { 'content-type': 'application/pdf', 'x-file-name': 'matrix.pdf' },
+      };
+    },
+    expect: row(403, 403, 403, 403, 403, 403, 403, 201, 201, 403),
+    snapshot: serviceTables,
+  },
+  'GET /api/service-records/:id/attachments/:attachmentId': {
+    request: async (c) => {
+      const r = await sharedFixture('file record', async () => {
+        const rec = await serviceRecord(c, 'submitted');
+        const res = await as(c.t.app, cookies.operator, {
+          method: 'POST',
+          url: `/api/service-records/${rec.id}/attachments`,
+          payload: PDF,
+          headers: { 'content-type': 'application/pdf', 'x-file-name': 'matrix.pdf' },
+        });
+        return { id: rec.id, fileId: res.json().id as number };
+      });
+      return { method: 'GET', url: `/api/service-records/${r.id}/attachments/${r.fileId}` };
+    },
+    expect: row(200, 200, 200, 404, 200, 404, 200, 200, 200, 403),
+  },
+  'GET /api/rectifications': {
+    request: () => ({ method: 'GET', url: '/api/rectifications' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 403, 403),
+  },
+  'POST /api/rectifications/:id/answer': {
+    request: async (c, role) => {
+      const expected = row(403, 403, 403, 403, 403, 403, 403, 200, 403, 403);
+      const x = await engagementFixture('answer fix', role, expected, () => rectification(c, false));
+      return {
+        method: 'POST',
+        url: `/api/rectifications/${x.id}/answer`,
+        payload: { version: x.version, answer: '已整改。' },
+      };
+    },
+    expect: row(403, 403, 403, 403, 403, 403, 403, 200, 403, 403),
+    snapshot: (c) => c.query(sql`select * from rectifications order by id`),
+  },
+  'POST /api/rectifications/:id/follow-up': {
+    request: async (c, role) => {
+      const expected = row(403, 403, 403, 403, 200, 404, 403, 403, 403, 403);
+      const x = await engagementFixture('follow fix', role, expected, () => rectification(c, true));
+      return {
+        method: 'POST',
+        url: `/api/rectifications/${x.id}/follow-up`,
+        payload: { version: x.version, decision: 'accept', comment: '整改到位。' },
+      };
+    },
+    expect: row(403, 403, 403, 403, 200, 404, 403, 403, 403, 403),
+    snapshot: (c) => c.query(sql`select * from rectifications order by id`),
+  },
+  'GET /api/service-stats': {
+    request: () => ({ method: 'GET', url: '/api/service-stats' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 403, 403),
+  },
+  'GET /api/activities': {
+    request: () => ({ method: 'GET', url: '/api/activities' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 403, 403),
+  },
+  'POST /api/activities': {
+    request: () => ({ method: 'POST', url: '/api/activities', payload: ACTIVITY }),
+    expect: row(403, 403, 403, 403, 403, 403, 403, 201, 403, 403),
+    snapshot: activityTables,
+  },
+  'GET /api/activities/:id': {
+    request: async (c) => ({
+      method: 'GET',
+      url: `/api/activities/${(await sharedFixture('activity', () => activity(c))).id}`,
+    }),
+    expect: row(200, 200, 200, 404, 200, 404, 200, 200, 403, 403),
+  },
+  'PUT /api/activities/:id': {
+    request: async (c) => {
+      const a = await sharedFixture('activity', () => activity(c));
+      const [v] = await c.query<{ version: number }>(sql`select version from activities where id = ${a.id}`);
+      return {
+        method: 'PUT',
+        url: `/api/activities/${a.id}`,
+        payload: { version: v?.version, activity: { ...ACTIVITY, title: '出口退税政策宣讲（修订）' } },
+      };
+    },
+    expect: row(403, 403, 403, 403, 403, 403, 403, 200, 403, 403),
+    snapshot: activityTables,
+  },
+  'POST /api/activities/:id/attachments': {
+    request: async (c) => {
+      const a = await sharedFixture('activity', () => activity(c));
+      return {
+        method: 'POST',
+        url: `/api/activities/${a.id}/attachments`,
+        payload: PDF,
+        headers: { 'content-type': 'application/pdf', 'x-file-name': 'sign-in.pdf' },
+      };
+    },
+    expect: row(403, 403, 403, 403, 403, 403, 403, 201, 403, 403),
+    snapshot: activityTables,
+  },
+  'GET /api/activities/:id/attachments/:attachmentId': {
+    request: async (c) => {
+      const a = await sharedFixture('activity file', async () => {
+        const made = await activity(c);
+        const res = await as(c.t.app, cookies.operator, {
+          method: 'POST',
+          url: `/api/activities/${made.id}/attachments`,
+          payload: PDF,
+          headers: { 'content-type': 'application/pdf', 'x-file-name': 'photo.pdf' },
+        });
+        return { id: made.id, fileId: res.json().id as number };
+      });
+      return { method: 'GET', url: `/api/activities/${a.id}/attachments/${a.fileId}` };
+    },
+    expect: row(200, 200, 200, 404, 200, 404, 200, 200, 403, 403),
+  },
+  'GET /api/messages': {
+    request: () => ({ method: 'GET', url: '/api/messages' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  },
+  'GET /api/messages/unread-count': {
+    request: () => ({ method: 'GET', url: '/api/messages/unread-count' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  },
+  'POST /api/messages/:id/read': {
+    request: async (c) => {
+      const [u] = await c.query<{ id: number }>(
+        sql`select id from users where username = ${c.w.users.enterprise.username}`,
+      );
+      const [m] = await c.query<{ id: number }>(
+        sql`insert into messages (user_id, kind, params, created_at) values (${u?.id}, 'rating.reminder', '{"number":"FW2026000001"}'::jsonb, now()) returning id`,
+      );
+      return { method: 'POST', url: `/api/messages/${m?.id}/read` };
+    },
+    expect: row(404, 404, 404, 404, 404, 404, 404, 404, 200, 404),
+    snapshot: (c) => c.query(sql`select id, read_at from messages order by id`),
+  },
+  'POST /api/messages/read-all': {
+    request: async (c, role) => {
+      // One unread message for the caller, so that marking all read changes (and audits) something.
+      const [u] = await c.query<{ id: number }>(sql`select id from users where username = ${c.w.users[role].username}`);
+      await c.query(
+        sql`insert into messages (user_id, kind, params, created_at) values (${u?.id}, 'rating.reminder', '{"number":"FW2026000002"}'::jsonb, now())`,
+      );
+      return { method: 'POST', url: '/api/messages/read-all' };
+    },
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  },
 };
+
+/** The fixture enterprise (宜昌高新区), served by centre 1. */
+async function worldEnterprise(c: Ctx): Promise<number> {
+  const [u] = await c.query<{ enterprise_id: number }>(
+    sql`select enterprise_id from users where username = ${c.w.users.enterprise.username}`,
+  );
+  if (!u) throw new Error('no fixture enterprise');
+  return u.enterprise_id;
+}
+
+/** A registration waiting for approval in 宜昌西陵区 (the fixture county, and centre 1's). */
+async function pendingEnterprise(c: Ctx): Promise<{ id: number }> {
+  const code = enterpriseCreditCode('420502', 500 + c.unique());
+  const [row] = await c.query<{ id: number }>(
+    sql`insert into enterprises (credit_code, name, county_code, city_code, contact_person, contact_phone, status, source, pending_password_hash)
+        values (${code}, ${`矩阵待审企业${code.slice(-6)}`}, '420502', '420500', '孙经理', '13700000000', 'pending', 'self', ${await cachedHash(TEST_PASSWORD)}) returning id`,
+  );
+  if (!row) throw new Error('no pending enterprise');
+  return row;
+}
+
+/** A service record of the fixture enterprise at centre 1, taken to `status` through the API. */
+async function serviceRecord(
+  c: Ctx,
+  status: 'submitted' | 'accepted' | 'completed',
+): Promise<{ id: number; version: number }> {
+  const res = await as(c.t.app, cookies.enterprise, {
+    method: 'POST',
+    url: '/api/service-records/requests',
+    payload: { centreId: 1, category: 'tax_refund', subItem: 'refund_declaration', requestText: '矩阵测试服务申请。' },
+  });
+  if (res.statusCode !== 201) throw new Error(`service request: ${res.body}`);
+  let r = res.json() as { id: number; version: number };
+  const steps = status === 'submitted' ? [] : status === 'accepted' ? ['accept'] : ['accept', 'complete'];
+  for (const step of steps) {
+    const s = await as(c.t.app, cookies.operator, {
+      method: 'POST',
+      url: `/api/service-records/${r.id}/${step}`,
+      payload: { version: r.version, ...(step === 'complete' ? { resultText: '已办结。' } : {}) },
+    });
+    if (s.statusCode !== 200) throw new Error(`${step}: ${s.body}`);
+    r = s.json();
+  }
+  return { id: r.id, version: r.version };
+}
+
+/** A rectification opened by a 不满意 rating; `answered` once the centre has answered it. */
+async function rectification(c: Ctx, answered: boolean): Promise<{ id: number; version: number }> {
+  const r = await serviceRecord(c, 'completed');
+  const rated = await as(c.t.app, cookies.enterprise, {
+    method: 'POST',
+    url: `/api/service-records/${r.id}/rating`,
+    payload: { level: 'dissatisfied', comment: '矩阵测试差评。' },
+  });
+  let x = rated.json().rectification as { id: number; version: number };
+  if (answered) {
+    const a = await as(c.t.app, cookies.operator, {
+      method: 'POST',
+      url: `/api/rectifications/${x.id}/answer`,
+      payload: { version: x.version, answer: '已整改。' },
+    });
+    x = a.json();
+  }
+  return x;
+}
+
+function serviceStep(name: string, from: 'submitted' | 'accepted', body: Record<string, unknown>, expected: Decision) {
+  return {
+    [`POST /api/service-records/:id/${name}`]: {
+      request: async (c: Ctx, role: RoleKey) => {
+        const r = await engagementFixture(`${name} record`, role, expected, () => serviceRecord(c, from));
+        return {
+          method: 'POST',
+          url: `/api/service-records/${r.id}/${name}`,
+          payload: { version: r.version, ...body },
+        };
+      },
+      expect: expected,
+      snapshot: serviceTables,
+    } satisfies RouteCase,
+  };
+}
+
+async function serviceTables(c: Ctx) {
+  return {
+    records: await c.query(sql`select * from service_records order by id`),
+    progress: await c.query(sql`select * from service_progress order by id`),
+    ratings: await c.query(sql`select * from service_ratings order by id`),
+    files: await c.query(sql`select * from service_attachments order by id`),
+    enterprises: await c.query(sql`select * from enterprises order by id`),
+  };
+}
+
+const ACTIVITY = {
+  kind: 'policy_promotion',
+  title: '出口退税政策宣讲',
+  startOn: '2026-11-20',
+  endOn: '2026-11-20',
+  place: '宜昌高新区政务服务中心',
+  participantCount: 40,
+  enterpriseIds: [],
+};
+
+async function activity(c: Ctx): Promise<{ id: number }> {
+  const res = await as(c.t.app, cookies.operator, { method: 'POST', url: '/api/activities', payload: ACTIVITY });
+  if (res.statusCode !== 201) throw new Error(`activity: ${res.body}`);
+  void c;
+  return { id: res.json().id };
+}
+
+async function activityTables(c: Ctx) {
+  return {
+    activities: await c.query(sql`select * from activities order by id`),
+    enterprises: await c.query(sql`select * from activity_enterprises order by activity_id`),
+    files: await c.query(sql`select * from activity_attachments order by id`),
+  };
+}
 
 /** Everything an engagement route may write. */
 async function engagementTables(c: Ctx) {
@@ -824,8 +1207,8 @@ beforeAll(async () => {
   const makeThrowaway = async (name: string) => {
     const u = await makeUser(t.deps, {
       username: `throwaway.${name}`,
-      role: 'enterprise',
-      enterpriseId: 900 + counter++,
+      role: 'evaluator',
+      evaluatorId: 900 + counter++,
       password: TEST_PASSWORD,
     });
     // A live session, so that a refused disable or reset visibly leaves it alone.
@@ -851,7 +1234,8 @@ beforeAll(async () => {
     await makeEngagement(t.deps, {
       centre: await getCentreDetail(systemContext(t.deps, 'province'), ctx.centres.recognised),
       operator: await makeOperator(t.deps, { serial: 2 }),
-      target: 'signed',
+      // Filed, so that centre 1 operates and takes service requests (issue 6).
+      target: 'filed',
     })
   ).id;
   // Locked out, as after five wrong passwords, so that unlocking has something to lift.

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './helpers/app';
 
 /** Write routes that take no body: the path says everything. */
-const BODYLESS = new Set(['/api/auth/logout', '/api/users/:id/unlock', '/api/operators/:id/identity']);
+const BODYLESS = new Set([
+  '/api/auth/logout',
+  '/api/users/:id/unlock',
+  '/api/operators/:id/identity',
+  '/api/messages/:id/read',
+  '/api/messages/read-all',
+]);
 
 describe('the API document (SPEC §8)', () => {
   let t: TestApp;

@@ -106,7 +106,10 @@ describe('service records: request, handling, progress, rating and rectification
   it('refuses a step the status does not allow, naming both, and writes nothing', async () => {
     const r = (await request()).json();
     const seq = await auditSeq();
-    const res = await call(OP, 'POST', `/api/service-records/${r.id}/complete`, { version: r.version, resultText: 'x' });
+    const res = await call(OP, 'POST', `/api/service-records/${r.id}/complete`, {
+      version: r.version,
+      resultText: 'x',
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toContain('待受理');
     expect(await auditSeq()).toBe(seq);
@@ -129,8 +132,12 @@ describe('service records: request, handling, progress, rating and rectification
     const seq = await auditSeq();
     const ratings = await count('service_ratings');
     // Another enterprise cannot even see the record; the centre has no rating permission.
-    expect((await call(otherEnterprise, 'POST', `/api/service-records/${r.id}/rating`, { level: 'satisfied' })).statusCode).toBe(404);
-    expect((await call(OP, 'POST', `/api/service-records/${r.id}/rating`, { level: 'very_satisfied' })).statusCode).toBe(403);
+    expect(
+      (await call(otherEnterprise, 'POST', `/api/service-records/${r.id}/rating`, { level: 'satisfied' })).statusCode,
+    ).toBe(404);
+    expect(
+      (await call(OP, 'POST', `/api/service-records/${r.id}/rating`, { level: 'very_satisfied' })).statusCode,
+    ).toBe(403);
     expect(await count('service_ratings')).toBe(ratings);
     expect(await auditSeq()).toBe(seq);
 
@@ -163,9 +170,13 @@ describe('service records: request, handling, progress, rating and rectification
       return s.json();
     };
     expect((await fix(OP, 'answer', { answer: '已约谈经办人并优化流程。' })).status).toBe('answered');
-    expect((await fix('county.420502', 'follow-up', { decision: 'reopen', comment: '请补充整改措施。' })).status).toBe('open');
+    expect((await fix('county.420502', 'follow-up', { decision: 'reopen', comment: '请补充整改措施。' })).status).toBe(
+      'open',
+    );
     await fix(OP, 'answer', { answer: '已补充：设立退税专岗，承诺 3 个工作日办结。' });
-    expect((await fix('county.420502', 'follow-up', { decision: 'accept', comment: '整改到位。' })).status).toBe('closed');
+    expect((await fix('county.420502', 'follow-up', { decision: 'accept', comment: '整改到位。' })).status).toBe(
+      'closed',
+    );
     // Another county cannot see it.
     const other = await call('county.420583', 'POST', `/api/rectifications/${fixId}/follow-up`, {
       version: fv,
@@ -186,7 +197,9 @@ describe('service records: request, handling, progress, rating and rectification
     }
     const d = (await call(ENT, 'POST', `/api/service-records/${r.id}/rating`, { level: 'very_dissatisfied' })).json();
     const due = d.rectification.dueOn as string;
-    const before = (await call(OP, 'GET', '/api/rectifications?overdue=true')).json().items.map((x: { id: number }) => x.id);
+    const before = (await call(OP, 'GET', '/api/rectifications?overdue=true'))
+      .json()
+      .items.map((x: { id: number }) => x.id);
     expect(before).not.toContain(d.rectification.id);
     t.clock.now = new Date(`${due}T12:00:00+08:00`);
     t.clock.advance(86_400_000);
@@ -277,7 +290,14 @@ describe('service records: request, handling, progress, rating and rectification
     const pending = (await call('county.420502', 'GET', '/api/enterprises?status=pending')).json();
     const e = pending.items.find((x: { creditCode: string }) => x.creditCode === code);
     expect(e).toBeTruthy();
-    expect((await call('county.420583', 'POST', `/api/enterprises/${e.id}/review`, { decision: 'approve', version: e.version })).statusCode).toBe(404);
+    expect(
+      (
+        await call('county.420583', 'POST', `/api/enterprises/${e.id}/review`, {
+          decision: 'approve',
+          version: e.version,
+        })
+      ).statusCode,
+    ).toBe(404);
     const approved = await call('county.420502', 'POST', `/api/enterprises/${e.id}/review`, {
       decision: 'approve',
       version: e.version,

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { TCreateUserRequest } from '../../../contracts/user';
 import type { Db } from '../../db/client';
-import { parks, regions } from '../../db/schema';
+import { enterprises, parks, regions } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 
 export const HUBEI_CODE = '420000';
@@ -56,6 +56,16 @@ export async function validateUserScope(db: Db, input: TCreateUserRequest): Prom
       return { ...none, centreId: input.centreId };
     case 'enterprise':
       if (!input.enterpriseId) invalid(input.role, 'enterpriseId is required', 'enterpriseId');
+      {
+        const e = (
+          await db
+            .select({ id: enterprises.id })
+            .from(enterprises)
+            .where(eq(enterprises.id, input.enterpriseId))
+            .limit(1)
+        )[0];
+        if (!e) invalid(input.role, `enterprise ${input.enterpriseId} does not exist`, 'enterpriseId');
+      }
       return { ...none, enterpriseId: input.enterpriseId };
     case 'evaluator':
       if (!input.evaluatorId) invalid(input.role, 'evaluatorId is required', 'evaluatorId');
