@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENTERPRISE_IMPORT_HEADERS } from '../src/contracts/enterprise';
 import { STAFF_IMPORT_HEADERS } from '../src/contracts/staff';
 import { systemContext } from '../src/server/context';
 import { rowsOf } from '../src/server/db/client';
@@ -711,6 +712,31 @@ const EXPECTED: Record<string, RouteCase> = {
       users: await c.query(sql`select id from users order by id`),
     }),
   },
+  'POST /api/enterprises/import': {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/enterprises/import',
+      payload: await enterpriseHeaderOnlyFile(),
+      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    }),
+    expect: row(403, 403, 403, 403, 202, 202, 403, 202, 403, 403),
+    // Only the job rows' existence: an allowed call's background job may still be updating its own row.
+    snapshot: (c) => c.query(sql`select id, user_id from import_jobs order by id`),
+  },
+  'GET /api/import-jobs/:id': {
+    request: async (c) => {
+      const [job] = await c.query<{ id: number }>(
+        sql`insert into import_jobs (kind, user_id, file_name, status, phase, errors, created_at)
+            values ('enterprises', ${c.w.users.county.id}, 'matrix.xlsx', 'failed', 'done', '[]'::jsonb, now()) returning id`,
+      );
+      return { method: 'GET', url: `/api/import-jobs/${job?.id}` };
+    },
+    expect: row(403, 403, 403, 403, 200, 404, 403, 404, 403, 403),
+  },
+  'GET /api/enterprise-import-template': {
+    request: () => ({ method: 'GET', url: '/api/enterprise-import-template' }),
+    expect: row(403, 403, 403, 403, 200, 200, 403, 200, 403, 403),
+  },
   'GET /api/service-records': {
     request: () => ({ method: 'GET', url: '/api/service-records' }),
     expect: row(200, 200, 200, 200, 200, 200, 200, 200, 200, 403),
@@ -959,6 +985,13 @@ async function pendingEnterprise(c: Ctx): Promise<{ id: number }> {
   );
   if (!row) throw new Error('no pending enterprise');
   return row;
+}
+
+/** An import file with the header only: its job fails while checking and never writes an enterprise. */
+async function enterpriseHeaderOnlyFile(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('外贸企业').addRow([...ENTERPRISE_IMPORT_HEADERS]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 /** A service record of the fixture enterprise at centre 1, taken to `status` through the API. */

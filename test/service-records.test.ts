@@ -141,6 +141,10 @@ describe('service records: request, handling, progress, rating and rectification
     expect(await count('service_ratings')).toBe(ratings);
     expect(await auditSeq()).toBe(seq);
 
+    const toRate = async () => (await call(ENT, 'GET', '/api/dashboard')).json().myServices.toRate as number;
+    const unrated = async () => (await call(OP, 'GET', '/api/dashboard')).json().services.unrated as number;
+    const [toRateBefore, unratedBefore] = [await toRate(), await unrated()];
+    expect(toRateBefore).toBeGreaterThanOrEqual(1);
     const rated = await call(ENT, 'POST', `/api/service-records/${r.id}/rating`, {
       level: 'dissatisfied',
       efficiency: 2,
@@ -154,6 +158,9 @@ describe('service records: request, handling, progress, rating and rectification
     expect(detail.rectification.status).toBe('open');
     expect(detail.rectification.rule).toContain('15 个工作日');
     expect(detail.allowed).not.toContain('rate');
+    // The home pages count it as rated at once.
+    expect(await toRate()).toBe(toRateBefore - 1);
+    expect(await unrated()).toBe(unratedBefore - 1);
     const twice = await call(ENT, 'POST', `/api/service-records/${r.id}/rating`, { level: 'very_satisfied' });
     expect(twice.statusCode).toBe(409);
     expect((await call(ENT, 'GET', `/api/service-records/${r.id}`)).json().rating.level).toBe('dissatisfied');
@@ -254,6 +261,30 @@ describe('service records: request, handling, progress, rating and rectification
     });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ status: 'accepted', channel: 'window', source: 'staff' });
+  });
+
+  it('registers an enterprise of a city-level unit without counties (仙桃市) as belonging to the unit itself', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/enterprise-registrations',
+      headers: { 'x-forwarded-for': '10.9.9.9' },
+      payload: {
+        creditCode: enterpriseCreditCode('429004', 1),
+        name: '仙桃市测试外贸有限公司',
+        countyCode: '429004',
+        contactPerson: '吴经理',
+        contactPhone: '0728-3000001',
+        hasTradeRecord: false,
+        password: 'Reg#2026xyz',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const [row] = rowsOf<{ county_code: string; city_code: string }>(
+      await t.deps.db.execute(
+        sql`select county_code, city_code from enterprises where name = '仙桃市测试外贸有限公司'`,
+      ),
+    );
+    expect(row).toEqual({ county_code: '429004', city_code: '429004' });
   });
 
   it('registers an enterprise publicly, has it approved by the county, and signs it in', async () => {

@@ -68,6 +68,7 @@ export const ZAuditAction = z.enum([
   'enterprise.rejected', // the centre or county rejected a registration, with a reason
   'enterprise.created', // centre staff entered an enterprise they served (walk-in), approved at once
   'enterprise.updated', // an enterprise corrected its particulars
+  'enterprise.import.started', // a bulk import of enterprises was started; its job checks the file in the background
   'enterprise.imported', // an enterprise file was imported, all rows at once
   'service.requested', // an enterprise requested a service from a centre (Art. 5)
   'service.recorded', // centre staff recorded a service (窗口/线上/上门)

@@ -82,7 +82,7 @@ async function serviceFigures(ctx: RequestContext, user: SessionUser, today: str
         open: sql<number>`count(*) filter (where ${serviceRecords.status} in ('submitted','accepted','in_progress'))::int`,
         submitted: sql<number>`count(*) filter (where ${serviceRecords.status} = 'submitted')::int`,
         unrated: sql<number>`count(*) filter (where ${serviceRecords.status} = 'completed' and not exists
-          (select 1 from ${serviceRatings} where ${serviceRatings.recordId} = ${serviceRecords.id}))::int`,
+          (select 1 from ${serviceRatings} where ${serviceRatings.recordId} = "service_records"."id"))::int`,
       })
       .from(serviceRecords)
       .where(serviceRecordScope(user)),
@@ -109,7 +109,7 @@ async function myServiceFigures(ctx: RequestContext, user: SessionUser) {
     .select({
       open: sql<number>`count(*) filter (where ${serviceRecords.status} in ('submitted','accepted','in_progress'))::int`,
       toRate: sql<number>`count(*) filter (where ${serviceRecords.status} = 'completed' and not exists
-        (select 1 from ${serviceRatings} where ${serviceRatings.recordId} = ${serviceRecords.id}))::int`,
+        (select 1 from ${serviceRatings} where ${serviceRatings.recordId} = "service_records"."id"))::int`,
     })
     .from(serviceRecords)
     .where(serviceRecordScope(user));

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { TEnterpriseParticulars } from '../../../contracts/enterprise';
 import type { Db } from '../../db/client';
 import { parks, regions } from '../../db/schema';
@@ -30,10 +30,18 @@ export async function checkParticulars(
   today: string,
 ): Promise<CheckedParticulars> {
   const creditCode = checkedCreditCode(input.creditCode);
+  // A county-level unit, or one of the city-level units that have none under them (仙桃、潜江、天门、神农架林区,
+  // 省直管): an enterprise there belongs to the unit itself, as parks do.
   const [county] = await db
     .select({ code: regions.code, cityCode: regions.cityCode })
     .from(regions)
-    .where(and(eq(regions.code, input.countyCode), eq(regions.level, 'county')))
+    .where(
+      and(
+        eq(regions.code, input.countyCode),
+        sql`(${regions.level} = 'county' or (${regions.level} = 'city' and not exists
+          (select 1 from ${regions} as sub where sub.parent_code = ${regions.code})))`,
+      ),
+    )
     .limit(1);
   if (!county?.cityCode) throw new AppError('REGION_NOT_COUNTY', { code: input.countyCode, field: 'countyCode' });
   if (input.parkId) {
