@@ -2,13 +2,13 @@ import { type SQL, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditCodeCheckChar, orgCodeCheckChar } from '../src/contracts/credit-code';
 import { ENTERPRISE_IMPORT_HEADERS, type TImportJob } from '../src/contracts/enterprise';
 import type { RequestContext } from '../src/server/context';
 import { rowsOf } from '../src/server/db/client';
 import { makeCentre } from '../src/server/demo/centre-factory';
 import { makeCreditCode } from '../src/server/demo/identity-factory';
 import { startEnterpriseImport } from '../src/server/modules/enterprise/import-enterprises';
-import { creditCodeCheckChar, orgCodeCheckChar } from '../src/server/policy/rules/credit-code';
 import { as, buildTestApp, loginAs, type TestApp } from './helpers/app';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditCodeCheckChar, orgCodeCheckChar } from '../src/contracts/credit-code';
 import type { TServiceCategory } from '../src/contracts/service-category';
 import type { TCentreServiceFigures, TRatingLevel, TServiceStats } from '../src/contracts/service-record';
 import { centres, enterprises, rectifications, serviceRatings, serviceRecords } from '../src/server/db/schema';
 import { makeCentre } from '../src/server/demo/centre-factory';
-import { creditCodeCheckChar, orgCodeCheckChar } from '../src/server/policy/rules/credit-code';
 import { as, buildTestApp, loginAs, type TestApp } from './helpers/app';
 import { TEST_START } from './helpers/constants';
 

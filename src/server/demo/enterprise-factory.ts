@@ -1,9 +1,9 @@
+import { creditCodeCheckChar, orgCodeCheckChar } from '../../contracts/credit-code';
 import type { TEnterpriseParticulars } from '../../contracts/enterprise';
 import { type Deps, systemContext } from '../context';
 import { insertApprovedEnterprise } from '../modules/enterprise/enter-enterprise';
 import { checkParticulars } from '../modules/enterprise/enterprise-particulars';
 import { beijingDay } from '../policy/policy';
-import { creditCodeCheckChar, orgCodeCheckChar } from '../policy/rules/credit-code';
 import { makeUser } from './factories';
 
 /** A valid 18-character credit code (GB 32100 and GB 11714 check characters) for a county and a serial number. */

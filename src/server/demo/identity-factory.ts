@@ -1,4 +1,4 @@
-import { creditCodeCheckChar, orgCodeCheckChar } from '../policy/rules/credit-code';
+import { creditCodeCheckChar, orgCodeCheckChar } from '../../contracts/credit-code';
 import { idNumberCheckChar } from '../policy/rules/id-number';
 
 /**

@@ -1,11 +1,12 @@
-import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Divider, Space, Tag, Typography } from 'antd';
+import { App, Badge, Button, Divider, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { TMeResponse } from '../../contracts/auth';
-import { useMe } from '../access';
+import { useCan, useMe } from '../access';
 import { type Translate, useT } from '../i18n';
+import { useUnreadCount } from '../pages/message/shared/message-api';
 import { api } from '../request';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { DemoTag } from './DemoTag';
@@ -28,9 +29,31 @@ export function scopeLabel(me: TMeResponse, t: Translate): string {
   }
 }
 
+/** 站内消息 bell: the unread count, kept fresh by polling (every minute and when the window regains focus). */
+function MessageBell() {
+  const t = useT();
+  const unread = useUnreadCount();
+  const count = unread.data ?? 0;
+  return (
+    <Link
+      to="/messages"
+      data-testid="header-messages"
+      data-unread={count}
+      aria-label={t('message.bell', { count })}
+      title={t('message.bell', { count })}
+      style={{ display: 'inline-flex', alignItems: 'center', paddingInline: 4 }}
+    >
+      <Badge count={count} size="small" overflowCount={99}>
+        <BellOutlined style={{ fontSize: 18, color: 'rgba(0, 0, 0, 0.65)' }} />
+      </Badge>
+    </Link>
+  );
+}
+
 export function HeaderBar() {
   const t = useT();
   const me = useMe();
+  const can = useCan();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -59,6 +82,7 @@ export function HeaderBar() {
           <Tag color="blue">{t(`role.${me.user.role}`)}</Tag>
           <span data-testid="current-scope">{scopeLabel(me, t)}</span>
         </Space>
+        {can('message.read') && <MessageBell />}
         <LangSwitch persist />
         <Button type="text" icon={<KeyOutlined />} data-testid="change-password" onClick={() => setPasswordOpen(true)}>
           {t('header.changePassword')}

@@ -1,6 +1,7 @@
 import { activityEn } from './parts/activity.en';
 import { enterpriseEn } from './parts/enterprise.en';
 import { messageEn } from './parts/message.en';
+import { myserviceEn } from './parts/myservice.en';
 import { serviceEn } from './parts/service.en';
 import { statsEn } from './parts/stats.en';
 import type { Messages } from './zh-CN';
@@ -912,6 +913,7 @@ export const en: Messages = {
   'engagement.handover.item.accounts': 'System accounts and data access',
   ...enterpriseEn,
   ...serviceEn,
+  ...myserviceEn,
   ...activityEn,
   ...messageEn,
   ...statsEn,

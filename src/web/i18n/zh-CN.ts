@@ -1,6 +1,7 @@
 import { activityZhCN } from './parts/activity.zh-CN';
 import { enterpriseZhCN } from './parts/enterprise.zh-CN';
 import { messageZhCN } from './parts/message.zh-CN';
+import { myserviceZhCN } from './parts/myservice.zh-CN';
 import { serviceZhCN } from './parts/service.zh-CN';
 import { statsZhCN } from './parts/stats.zh-CN';
 /**
@@ -898,6 +899,7 @@ export const zhCN = {
   'engagement.handover.item.accounts': '系统账号与数据权限移交',
   ...enterpriseZhCN,
   ...serviceZhCN,
+  ...myserviceZhCN,
   ...activityZhCN,
   ...messageZhCN,
   ...statsZhCN,

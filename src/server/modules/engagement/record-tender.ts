@@ -1,3 +1,4 @@
+import { validateCreditCode } from '../../../contracts/credit-code';
 import type { TEngagementDetail, TRecordTenderRequest } from '../../../contracts/engagement';
 import { ELIGIBILITY_ITEMS } from '../../../contracts/engagement';
 import { auditContext, type RequestContext, SYSTEM_USER_ID } from '../../context';
@@ -7,7 +8,6 @@ import { requireAction } from '../../lib/access/require-access';
 import { centreScope } from '../../lib/access/scope';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
-import { validateCreditCode } from '../../policy/rules/credit-code';
 import { servicePeriodEnd } from '../../policy/rules/procurement';
 import { findCentre } from '../centre/centre.repository';
 import { findOperatorRow } from '../operator/operator.repository';

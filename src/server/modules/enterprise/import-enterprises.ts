@@ -3,6 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { TLocale } from '../../../contracts/common';
+import { validateCreditCode } from '../../../contracts/credit-code';
 import { ENTERPRISE_IMPORT_HEADERS, ENTERPRISE_IMPORT_MAX_ROWS, type TImportJob } from '../../../contracts/enterprise';
 import { auditContext, type RequestContext } from '../../context';
 import type { Db } from '../../db/client';
@@ -12,7 +13,6 @@ import type { SessionUser } from '../../lib/access/session-user';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { beijingDay } from '../../policy/policy';
-import { validateCreditCode } from '../../policy/rules/credit-code';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;

@@ -1,6 +1,6 @@
+import { validateCreditCode } from '../../../contracts/credit-code';
 import { AppError } from '../../lib/errors';
 import { encryptField } from '../../lib/field-crypto';
-import { validateCreditCode } from '../../policy/rules/credit-code';
 import { maskIdNumber, validateIdNumber } from '../../policy/rules/id-number';
 
 /** A credit code checked against GB 32100 (check character), or CREDIT_CODE_INVALID naming the reason. */

@@ -11,6 +11,7 @@ import { api } from '../../../request';
 import { CentreStatsCard } from './components/CentreStatsCard';
 import { FilingsCard } from './components/FilingsCard';
 import { ParksByCityChart } from './components/ParksByCityChart';
+import { MyServicesCard, ServicesCard } from './components/ServicesCard';
 import { StatCards } from './components/StatCards';
 
 /** 首页: who you are, what you oversee, and the figures of your scope. */
@@ -19,6 +20,16 @@ export function HomePage() {
   const me = useMe();
   const can = useCan();
   const dashboard = useQuery({ queryKey: ['dashboard'], queryFn: () => api.get<TDashboard>('/api/dashboard') });
+
+  const operator = me.user.role === 'operator';
+  // `myServices` is an enterprise's own; `services` is for those who read service figures; null otherwise.
+  const myServices = dashboard.data?.myServices;
+  const figures = dashboard.data?.services;
+  const services = myServices ? (
+    <MyServicesCard myServices={myServices} />
+  ) : figures ? (
+    <ServicesCard services={figures} />
+  ) : null;
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -38,8 +49,11 @@ export function HomePage() {
           {me.user.isDemo && <DemoTag />}
         </Space>
       </Card>
+      {/* A centre's day starts with its open and unrated records (SPEC §5), so for its staff they come first. */}
+      {operator && services}
       {can('centre.read') && <CentreStatsCard />}
       {dashboard.isPending && <PageSpinner />}
+      {!operator && services}
       {/* Null for roles that do not read engagements. */}
       {dashboard.data?.filings && <FilingsCard filings={dashboard.data.filings} />}
       {dashboard.data && (

@@ -1,4 +1,177 @@
-/** Placeholder: replaced by the page's author (issue 6). */
+import { ArrowLeftOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Grid, Result, Row, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { DemoTag } from '../../../components/DemoTag';
+import { PageSpinner } from '../../../components/PageResults';
+import { useLocale } from '../../../i18n';
+import { formatDateTime } from '../../../lib/format';
+import { ApiError } from '../../../request';
+import { errorMessage } from '../../../request-error';
+import { useMyService } from '../shared/api';
+import { categoryName, ServiceStatusTag, subItemName } from '../shared/labels';
+import { CancelModal } from './components/CancelModal';
+import { ProgressTimeline } from './components/ProgressTimeline';
+import { RatingForm } from './components/RatingForm';
+import { RatingView } from './components/RatingView';
+import { ServiceAttachments } from './components/ServiceAttachments';
+
+/**
+ * One of the enterprise's requests: where it stands, what it asked, the centre's progress log (进度可查), the files,
+ * 撤销申请 while it is open, and the rating (好差评) once it is completed. The buttons follow the server's `allowed`.
+ */
 export function MyServiceDetailPage() {
-  return null;
+  const { t, locale } = useLocale();
+  const screens = Grid.useBreakpoint();
+  const id = Number(useParams().id);
+  const detail = useMyService(id);
+  const [cancelOpen, setCancelOpen] = useState(false);
+
+  if (detail.isPending && Number.isInteger(id) && id > 0) return <PageSpinner />;
+  if (!detail.data) {
+    const missing =
+      !(Number.isInteger(id) && id > 0) || (detail.error instanceof ApiError && detail.error.status === 404);
+    return (
+      <Result
+        status={missing ? '404' : 'error'}
+        title={missing ? t('myService.detail.notFound') : t('error.page.title')}
+        subTitle={missing ? undefined : errorMessage(detail.error)}
+        extra={
+          <Link to="/my/services">
+            <Button type="primary">{t('myService.detail.back')}</Button>
+          </Link>
+        }
+      />
+    );
+  }
+
+  const record = detail.data;
+  const allowed = new Set(record.allowed);
+  const padding = screens.md ? 24 : 12;
+
+  const rating = record.rating ? (
+    <RatingView rating={record.rating} rectification={record.rectification} />
+  ) : allowed.has('rate') ? (
+    <RatingForm record={record} />
+  ) : null;
+
+  return (
+    <Space orientation="vertical" size={screens.md ? 'large' : 'middle'} style={{ width: '100%' }}>
+      <Card
+        styles={{ body: { paddingInline: padding }, header: { paddingInline: padding } }}
+        title={
+          <Space size={8} style={{ minWidth: 0 }}>
+            <Link to="/my/services" aria-label={t('myService.detail.back')}>
+              <ArrowLeftOutlined />
+            </Link>
+            <Typography.Text strong style={{ fontSize: 15 }} data-testid="my-service-number">
+              {record.number}
+            </Typography.Text>
+          </Space>
+        }
+        extra={
+          <Space size={4}>
+            {record.isDemo && <DemoTag />}
+            <ServiceStatusTag status={record.status} />
+            <Button
+              type="text"
+              icon={<ReloadOutlined />}
+              loading={detail.isFetching}
+              onClick={() => detail.refetch()}
+              aria-label={t('common.retry')}
+            />
+          </Space>
+        }
+      >
+        <Typography.Title level={5} style={{ marginTop: 0 }}>
+          {categoryName(record.category, locale)} · {subItemName(record.category, record.subItem, locale)}
+        </Typography.Title>
+        <Descriptions
+          size="small"
+          column={screens.lg ? 2 : 1}
+          styles={{ label: { width: screens.md ? 104 : 88 } }}
+          data-testid="my-service-descriptions"
+        >
+          <Descriptions.Item label={t('myService.field.centre')}>{record.centreName}</Descriptions.Item>
+          <Descriptions.Item label={t('myService.field.channel')}>
+            {t(`myService.channel.${record.channel}`)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('myService.field.submittedAt')}>
+            {formatDateTime(record.submittedAt)}
+          </Descriptions.Item>
+          {record.acceptedAt && (
+            <Descriptions.Item label={t('myService.field.acceptedAt')}>
+              {formatDateTime(record.acceptedAt)}
+            </Descriptions.Item>
+          )}
+          {record.assigneeName && (
+            <Descriptions.Item label={t('myService.field.assignee')}>{record.assigneeName}</Descriptions.Item>
+          )}
+          {record.completedAt && (
+            <Descriptions.Item label={t('myService.field.completedAt')}>
+              {formatDateTime(record.completedAt)}
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+        <Typography.Text type="secondary" style={{ display: 'block', marginTop: 12 }}>
+          {t('myService.detail.request')}
+        </Typography.Text>
+        <Typography.Paragraph
+          style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', marginTop: 4 }}
+          data-testid="my-service-request-text"
+        >
+          {record.requestText}
+        </Typography.Paragraph>
+        {record.resultText && (
+          <>
+            <Typography.Text type="secondary" style={{ display: 'block' }}>
+              {t('myService.field.result')}
+            </Typography.Text>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', marginTop: 4 }}>
+              {record.resultText}
+            </Typography.Paragraph>
+          </>
+        )}
+        {record.cancelReason && (
+          <>
+            <Typography.Text type="secondary" style={{ display: 'block' }}>
+              {t('myService.field.cancelReason')}
+            </Typography.Text>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', marginTop: 4 }}>
+              {record.cancelReason}
+            </Typography.Paragraph>
+          </>
+        )}
+        {allowed.has('cancel') && (
+          <Button danger icon={<StopOutlined />} onClick={() => setCancelOpen(true)} data-testid="my-service-cancel">
+            {t('myService.cancel.button')}
+          </Button>
+        )}
+      </Card>
+
+      <Row gutter={[16, 16]}>
+        {rating && (
+          <Col xs={24} lg={12}>
+            <Card
+              size="small"
+              title={t(record.rating ? 'myService.rate.yours' : 'myService.rate.title')}
+              styles={{ body: { padding } }}
+              data-testid="my-service-rating"
+            >
+              {rating}
+            </Card>
+          </Col>
+        )}
+        <Col xs={24} lg={rating ? 12 : 14}>
+          <Card size="small" title={t('myService.progress.title')} styles={{ body: { padding, paddingBottom: 0 } }}>
+            <ProgressTimeline progress={record.progress} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={rating ? 24 : 10}>
+          <ServiceAttachments recordId={record.id} attachments={record.attachments} canUpload={allowed.has('attach')} />
+        </Col>
+      </Row>
+      <CancelModal record={record} open={cancelOpen} onClose={() => setCancelOpen(false)} />
+    </Space>
+  );
 }

@@ -1,4 +1,4 @@
-import { LoginOutlined } from '@ant-design/icons';
+import { LoginOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Button, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -39,8 +39,13 @@ export function PublicCentresPage() {
           }}
         >
           <span style={{ fontSize: 14, opacity: 0.9 }}>{t('app.name')}</span>
-          <div style={{ display: 'flex', gap: 8 }}>
+          <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
             <LangSwitch persist={false} type="default" />
+            <Link to="/public/register" data-testid="public-register-link">
+              <Button type="primary" ghost style={{ color: '#fff', borderColor: '#fff' }} icon={<UserAddOutlined />}>
+                {t('enterprise.register.link')}
+              </Button>
+            </Link>
             <Link to="/login" data-testid="public-login-link">
               <Button type="primary" ghost style={{ color: '#fff', borderColor: '#fff' }} icon={<LoginOutlined />}>
                 {t('public.centres.signIn')}

@@ -1,4 +1,167 @@
-/** Placeholder: replaced by the page's author (issue 6). */
+import {
+  ArrowLeftOutlined,
+  CheckCircleOutlined,
+  CloseCircleOutlined,
+  EditOutlined,
+  FlagOutlined,
+  ReloadOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import { App, Button, Card, Col, Result, Row, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { DemoTag } from '../../../components/DemoTag';
+import { PageSpinner } from '../../../components/PageResults';
+import { useT } from '../../../i18n';
+import { ApiError } from '../../../request';
+import { errorMessage } from '../../../request-error';
+import { useServiceDetail, useServiceStep } from '../shared/service-api';
+import { ServiceStatusTag } from '../shared/service-labels';
+import { ProgressTimeline } from './components/ProgressTimeline';
+import { RatingCard } from './components/RatingCard';
+import { RectificationCard } from './components/RectificationCard';
+import { ServiceAttachments } from './components/ServiceAttachments';
+import { ServiceDescriptions } from './components/ServiceDescriptions';
+import { StepModal, type TModalStep } from './components/StepModal';
+
+/**
+ * One service record: what was asked, its progress log (进度可查), files, the enterprise's rating and any
+ * rectification. The buttons are the steps the server says the caller may take now (`allowed`), nothing guessed here.
+ */
 export function ServiceDetailPage() {
-  return null;
+  const t = useT();
+  const { message } = App.useApp();
+  const id = Number(useParams().id);
+  const detail = useServiceDetail(id);
+  const [step, setStep] = useState<TModalStep | null>(null);
+
+  if (detail.isPending && detail.fetchStatus !== 'idle') return <PageSpinner />;
+  if (detail.isError || !detail.data) {
+    const missing = !detail.isError || (detail.error instanceof ApiError && detail.error.status === 404);
+    return (
+      <Result
+        status={missing ? '404' : 'error'}
+        title={missing ? t('service.notFound') : t('error.page.title')}
+        subTitle={missing ? undefined : errorMessage(detail.error)}
+        extra={
+          <Link to="/services">
+            <Button type="primary">{t('service.backToList')}</Button>
+          </Link>
+        }
+      />
+    );
+  }
+
+  const record = detail.data;
+  return (
+    <Card
+      data-testid="service-detail"
+      title={
+        <Space wrap size={8} style={{ rowGap: 4 }}>
+          <Link to="/services" aria-label={t('service.backToList')}>
+            <ArrowLeftOutlined />
+          </Link>
+          <Typography.Text strong style={{ fontSize: 16 }} data-testid="service-number">
+            {record.number}
+          </Typography.Text>
+          <Typography.Text type="secondary">{record.enterpriseName}</Typography.Text>
+          <ServiceStatusTag status={record.status} />
+          {record.isDemo && <DemoTag />}
+        </Space>
+      }
+      extra={
+        <Button
+          type="text"
+          icon={<ReloadOutlined />}
+          loading={detail.isFetching}
+          onClick={() => detail.refetch()}
+          aria-label={t('common.retry')}
+        />
+      }
+    >
+      <StepButtons record={record} onStep={setStep} onAccepted={() => message.success(t('service.step.done.accept'))} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <ServiceDescriptions record={record} />
+            <Card size="small" title={t('service.progress.title')}>
+              <ProgressTimeline entries={record.progress} />
+            </Card>
+          </Space>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            {record.rectification && <RectificationCard rectification={record.rectification} />}
+            <RatingCard record={record} />
+            <ServiceAttachments record={record} />
+          </Space>
+        </Col>
+      </Row>
+      {step && <StepModal record={record} step={step} onClose={() => setStep(null)} />}
+    </Card>
+  );
+}
+
+interface StepButtonsProps {
+  record: NonNullable<ReturnType<typeof useServiceDetail>['data']>;
+  onStep: (step: TModalStep) => void;
+  onAccepted: () => void;
+}
+
+/** 受理 goes at once (nothing to write); the other steps open a modal for their note, result, reason or assignee. */
+function StepButtons({ record, onStep, onAccepted }: StepButtonsProps) {
+  const t = useT();
+  const accept = useServiceStep(record, { onDone: () => undefined });
+  const allowed = new Set(record.allowed);
+  const buttons = [
+    allowed.has('progress') && (
+      <Button key="progress" icon={<EditOutlined />} data-testid="step-progress" onClick={() => onStep('progress')}>
+        {t('service.step.progress')}
+      </Button>
+    ),
+    allowed.has('assign') && (
+      <Button key="assign" icon={<UserSwitchOutlined />} data-testid="step-assign" onClick={() => onStep('assign')}>
+        {t('service.step.assign')}
+      </Button>
+    ),
+    allowed.has('complete') && (
+      <Button
+        key="complete"
+        type="primary"
+        icon={<FlagOutlined />}
+        data-testid="step-complete"
+        onClick={() => onStep('complete')}
+      >
+        {t('service.step.complete')}
+      </Button>
+    ),
+    allowed.has('cancel') && (
+      <Button
+        key="cancel"
+        danger
+        icon={<CloseCircleOutlined />}
+        data-testid="step-cancel"
+        onClick={() => onStep('cancel')}
+      >
+        {t('service.step.cancel')}
+      </Button>
+    ),
+  ].filter(Boolean);
+  if (!allowed.has('accept') && buttons.length === 0) return null;
+  return (
+    <Space wrap style={{ marginBottom: 16 }} data-testid="service-steps">
+      {allowed.has('accept') && (
+        <Button
+          type="primary"
+          icon={<CheckCircleOutlined />}
+          loading={accept.isPending}
+          data-testid="step-accept"
+          onClick={() => accept.mutate({ step: 'accept', body: {} }, { onSuccess: onAccepted })}
+        >
+          {t('service.step.accept')}
+        </Button>
+      )}
+      {buttons}
+    </Space>
+  );
 }

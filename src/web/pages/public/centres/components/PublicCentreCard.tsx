@@ -1,14 +1,27 @@
-import { EnvironmentOutlined, PhoneOutlined, SolutionOutlined, UserOutlined } from '@ant-design/icons';
-import { Card, Space, Tag, Typography } from 'antd';
+import {
+  CustomerServiceOutlined,
+  EnvironmentOutlined,
+  PhoneOutlined,
+  SolutionOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Button, Card, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import type { TPublicCentre } from '../../../../../contracts/centre';
 import { DemoTag } from '../../../../components/DemoTag';
 import { useLocale } from '../../../../i18n';
 import { formatDate } from '../../../../lib/format';
 import { LEVEL_COLOURS, serviceLabel } from '../../../centre/shared/centre-labels';
+import { useRequestService } from './use-request-service';
 
-/** One recognised centre as the public sees it: who runs it, where it is, whom to call, what it offers (Art. 5). */
+/**
+ * One recognised centre as the public sees it: who runs it, where it is, whom to call, what it offers (Art. 5), and
+ * — once it is operating — 申请服务.
+ */
 export function PublicCentreCard({ centre }: { centre: TPublicCentre }) {
   const { t, locale } = useLocale();
+  const requestService = useRequestService();
+  const [going, setGoing] = useState(false);
   return (
     <Card
       data-testid="public-centre"
@@ -67,6 +80,26 @@ export function PublicCentreCard({ centre }: { centre: TPublicCentre }) {
         {centre.recognisedAt && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('public.centres.recognisedAt', { date: formatDate(centre.recognisedAt, locale) })}
+          </Typography.Text>
+        )}
+        {centre.status === 'operating' ? (
+          <Button
+            type="primary"
+            block
+            icon={<CustomerServiceOutlined />}
+            loading={going}
+            onClick={() => {
+              setGoing(true);
+              void requestService(centre.id).finally(() => setGoing(false));
+            }}
+            data-testid="public-centre-request"
+            data-centre-id={centre.id}
+          >
+            {t('myService.apply')}
+          </Button>
+        ) : (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="public-centre-not-accepting">
+            {t('myService.notAccepting')}
           </Typography.Text>
         )}
       </Space>
