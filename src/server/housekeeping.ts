@@ -4,16 +4,17 @@ import { SECURITY } from './config';
 import { auditContext, type Deps, systemContext } from './context';
 import { rateLimits, sessions } from './db/schema';
 import { purgeAuditEntries } from './lib/audit';
+import { sendServiceReminders } from './modules/service/reminders';
 import { readSettings } from './modules/setting/settings';
 
 /**
- * Removes sessions past their absolute end, finished rate-limit windows, and audit entries past the retention
+ * Sends the service reminders (unrated records, rectifications due soon) and removes sessions past their absolute end, finished rate-limit windows, and audit entries past the retention
  * setting (the purge is itself audited). Expired sessions are already refused on use. Safe on every instance at
  * once: the purge holds the audit head lock.
  */
 export async function runHousekeeping(
   deps: Deps,
-): Promise<{ sessions: number; rateLimits: number; auditEntries: number }> {
+): Promise<{ sessions: number; rateLimits: number; auditEntries: number; ratingReminders: number; dueSoon: number }> {
   const now = deps.clock();
   const idleCutoff = new Date(now.getTime() - SECURITY.sessionIdleMs);
   const s = await deps.db
@@ -28,7 +29,9 @@ export async function runHousekeeping(
   const auditPurged = await deps.db.transaction((tx) =>
     purgeAuditEntries(tx, auditContext(systemContext(deps), now), auditRetentionDays),
   );
-  return { sessions: s.length, rateLimits: r.length, auditEntries: auditPurged };
+  // Art. 8: chase unrated services; warn centres of rectifications about to fall due.
+  const reminders = await sendServiceReminders(deps);
+  return { sessions: s.length, rateLimits: r.length, auditEntries: auditPurged, ...reminders };
 }
 
 export function startHousekeeping(deps: Deps, log: FastifyBaseLogger, everyMs = 10 * 60 * 1000): () => void {

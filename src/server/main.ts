@@ -1,7 +1,9 @@
+import { and, asc, eq } from 'drizzle-orm';
 import { buildApp } from './app';
 import { makeDeps, openDatabase, prepareDatabase } from './bootstrap';
 import { loadConfig } from './config';
 import { DataDirInUseError } from './db/client';
+import { users } from './db/schema';
 import { demoPassword } from './demo/demo-password';
 import { databaseHasUsers, loadDemo } from './demo/load-demo';
 import { startHousekeeping } from './housekeeping';
@@ -38,6 +40,12 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
 
   const url = `http://localhost:${config.port}`;
+  const [sampleEnterprise] = await deps.db
+    .select({ username: users.username, name: users.displayName })
+    .from(users)
+    .where(and(eq(users.role, 'enterprise'), eq(users.isDemo, true)))
+    .orderBy(asc(users.id))
+    .limit(1);
   const source = config.demoPassword
     ? '（来自 DEMO_PASSWORD / from DEMO_PASSWORD）'
     : `（保存在 / kept in ${config.dataDir}/demo-password.txt）`;
@@ -56,7 +64,7 @@ ${demoNote}
   park.<园区 id>            园区管委会 of every park, e.g. park.1
   operator.<中心 id>        承办企业 of every recognised centre, e.g. operator.1
   evaluator.1              第三方评估机构 / third-party evaluator
-  (enterprise.<credit code> comes with enterprises.)
+  enterprise.<信用代码>      外贸企业 served by the operating centres${sampleEnterprise ? `, e.g. ${sampleEnterprise.username} (${sampleEnterprise.name})` : ''}
 `);
 
   const shutdown = async () => {

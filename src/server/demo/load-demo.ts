@@ -17,6 +17,7 @@ import { makeEngagement, makeOperatorChange } from './engagement-factory';
 import { makePark, makeUser } from './factories';
 import { makeOperator } from './operator-factory';
 import { PARK_CATALOG } from './park-catalog';
+import { loadDemoServices } from './service-demo';
 
 export interface DemoAccount {
   username: string;
@@ -102,6 +103,9 @@ export async function loadDemo(deps: Deps, password: string): Promise<DemoAccoun
     { username: 'evaluator.1', role: 'evaluator', password, evaluatorId: 1, displayName: '第三方评估机构（演示）' },
     '—',
   );
+  // SPEC §8: enterprise.<credit code> — enterprises served by the operating centres, with their service history.
+  for (const e of await loadDemoServices(deps, password))
+    accounts.push({ username: e.username, role: 'enterprise', scope: e.scope });
 
   const ctx = systemContext(deps);
   await deps.db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Descriptions, Grid, Result, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -8,13 +9,13 @@ import { useLocale } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import { ApiError } from '../../../request';
 import { errorMessage } from '../../../request-error';
-import { useMyService } from '../shared/api';
+import { ProgressTimeline } from '../../service/shared/ProgressTimeline';
+import { ServiceAttachments } from '../../service/shared/ServiceAttachments';
+import { myServiceKey, useMyService } from '../shared/api';
 import { categoryName, ServiceStatusTag, subItemName } from '../shared/labels';
 import { CancelModal } from './components/CancelModal';
-import { ProgressTimeline } from './components/ProgressTimeline';
 import { RatingForm } from './components/RatingForm';
 import { RatingView } from './components/RatingView';
-import { ServiceAttachments } from './components/ServiceAttachments';
 
 /**
  * One of the enterprise's requests: where it stands, what it asked, the centre's progress log (进度可查), the files,
@@ -25,6 +26,7 @@ export function MyServiceDetailPage() {
   const screens = Grid.useBreakpoint();
   const id = Number(useParams().id);
   const detail = useMyService(id);
+  const queryClient = useQueryClient();
   const [cancelOpen, setCancelOpen] = useState(false);
 
   if (detail.isPending && Number.isInteger(id) && id > 0) return <PageSpinner />;
@@ -164,11 +166,30 @@ export function MyServiceDetailPage() {
         )}
         <Col xs={24} lg={rating ? 12 : 14}>
           <Card size="small" title={t('myService.progress.title')} styles={{ body: { padding, paddingBottom: 0 } }}>
-            <ProgressTimeline progress={record.progress} />
+            <ProgressTimeline
+              entries={record.progress}
+              audience="enterprise"
+              StatusTag={ServiceStatusTag}
+              newestFirst
+              compact
+            />
           </Card>
         </Col>
         <Col xs={24} lg={rating ? 24 : 10}>
-          <ServiceAttachments recordId={record.id} attachments={record.attachments} canUpload={allowed.has('attach')} />
+          <ServiceAttachments
+            recordId={record.id}
+            attachments={record.attachments}
+            canUpload={allowed.has('attach')}
+            refresh={() => queryClient.invalidateQueries({ queryKey: myServiceKey(record.id) })}
+            showHint
+            compact
+            testIds={{
+              card: 'my-service-attachments',
+              upload: 'my-service-upload',
+              link: 'my-service-attachment',
+              download: 'my-service-attachment-download',
+            }}
+          />
         </Col>
       </Row>
       <CancelModal record={record} open={cancelOpen} onClose={() => setCancelOpen(false)} />

@@ -1,13 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TPublicCentre } from '../../../../contracts/centre';
-import type {
-  TServiceAttachment,
-  TServiceRecord,
-  TServiceRecordDetail,
-  TServiceStatus,
-} from '../../../../contracts/service-record';
+import type { TServiceRecord, TServiceRecordDetail, TServiceStatus } from '../../../../contracts/service-record';
 import { api, type ListResponse } from '../../../request';
-import { uploadFile } from '../../centre/detail/components/attachments/attachment-api';
 
 /** Everything under this key is the signed-in enterprise's own records; a change refreshes all of it. */
 export const MY_SERVICES_KEY = ['my-services'] as const;
@@ -50,12 +44,4 @@ export function useOperatingCentres() {
     queryFn: () => api.get<ListResponse<TPublicCentre>>('/api/public/centres', { pageSize: 200 }),
     select: (data) => data.items.filter((c) => c.status === 'operating'),
   });
-}
-
-export function uploadServiceAttachment(recordId: number, file: File): Promise<TServiceAttachment> {
-  return uploadFile<TServiceAttachment>(`/api/service-records/${recordId}/attachments`, file);
-}
-
-export function serviceAttachmentUrl(recordId: number, attachmentId: number): string {
-  return `/api/service-records/${recordId}/attachments/${attachmentId}`;
 }

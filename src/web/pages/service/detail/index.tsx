@@ -15,12 +15,12 @@ import { PageSpinner } from '../../../components/PageResults';
 import { useT } from '../../../i18n';
 import { ApiError } from '../../../request';
 import { errorMessage } from '../../../request-error';
-import { useServiceDetail, useServiceStep } from '../shared/service-api';
+import { ProgressTimeline } from '../shared/ProgressTimeline';
+import { ServiceAttachments } from '../shared/ServiceAttachments';
+import { useRefreshServices, useServiceDetail, useServiceStep } from '../shared/service-api';
 import { ServiceStatusTag } from '../shared/service-labels';
-import { ProgressTimeline } from './components/ProgressTimeline';
 import { RatingCard } from './components/RatingCard';
 import { RectificationCard } from './components/RectificationCard';
-import { ServiceAttachments } from './components/ServiceAttachments';
 import { ServiceDescriptions } from './components/ServiceDescriptions';
 import { StepModal, type TModalStep } from './components/StepModal';
 
@@ -33,6 +33,7 @@ export function ServiceDetailPage() {
   const { message } = App.useApp();
   const id = Number(useParams().id);
   const detail = useServiceDetail(id);
+  const refresh = useRefreshServices();
   const [step, setStep] = useState<TModalStep | null>(null);
 
   if (detail.isPending && detail.fetchStatus !== 'idle') return <PageSpinner />;
@@ -85,7 +86,7 @@ export function ServiceDetailPage() {
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <ServiceDescriptions record={record} />
             <Card size="small" title={t('service.progress.title')}>
-              <ProgressTimeline entries={record.progress} />
+              <ProgressTimeline entries={record.progress} audience="centre" StatusTag={ServiceStatusTag} />
             </Card>
           </Space>
         </Col>
@@ -93,7 +94,18 @@ export function ServiceDetailPage() {
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             {record.rectification && <RectificationCard rectification={record.rectification} />}
             <RatingCard record={record} />
-            <ServiceAttachments record={record} />
+            <ServiceAttachments
+              recordId={record.id}
+              attachments={record.attachments}
+              canUpload={record.allowed.includes('attach')}
+              refresh={refresh}
+              testIds={{
+                card: 'service-attachments',
+                upload: 'attachment-upload',
+                item: 'service-attachment',
+                link: 'attachment-link',
+              }}
+            />
           </Space>
         </Col>
       </Row>

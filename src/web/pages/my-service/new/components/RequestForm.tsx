@@ -11,7 +11,8 @@ import { useLocale } from '../../../../i18n';
 import { api } from '../../../../request';
 import { errorMessage, handleApiError, showFieldErrors } from '../../../../request-error';
 import { ATTACHMENT_ACCEPT } from '../../../centre/detail/components/attachments/attachment-api';
-import { MY_SERVICES_KEY, uploadServiceAttachment } from '../../shared/api';
+import { uploadServiceAttachment } from '../../../service/shared/service-api';
+import { MY_SERVICES_KEY } from '../../shared/api';
 import { categoryName } from '../../shared/labels';
 
 /** The server refuses larger files (413); saying so before the upload saves a phone user the wait. */
