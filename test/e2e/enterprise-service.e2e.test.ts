@@ -139,12 +139,12 @@ describe.skipIf(!executable)('browser: an enterprise requests, follows and rates
     await visitor.click('#countyCode');
     const cascader = visitor.locator('.ant-cascader-dropdown:visible');
     await cascader.waitFor();
+    // As `pick` does for selects: a click while the menu still slides in can be lost on a busy machine.
+    await expect.poll(async () => (await cascader.getAttribute('class')) ?? '', POLL).not.toMatch(/-(appear|enter)/);
     await cascader.locator('.ant-cascader-menu-item', { hasText: '宜昌市' }).click();
     await cascader.locator('.ant-cascader-menu-item', { hasText: '西陵区' }).click();
     await expect.poll(() => visitor.locator('.ant-cascader-dropdown:visible').count(), POLL).toBe(0);
-    await expect
-      .poll(() => visitor.locator('[data-testid="register-county"]').innerText(), POLL)
-      .toContain('西陵区');
+    await expect.poll(() => visitor.locator('[data-testid="register-county"]').innerText(), POLL).toContain('西陵区');
     await pick(visitor, '#parkId', '宜昌高新技术产业开发区');
     await visitor.fill('[data-testid="register-contact-person"]', '刘经理');
     await visitor.fill('[data-testid="register-contact-phone"]', '0717-6123456');
@@ -170,8 +170,7 @@ describe.skipIf(!executable)('browser: an enterprise requests, follows and rates
     await county.click('[data-testid="tab-all"]');
     await expect
       .poll(
-        () =>
-          county.locator('[data-testid="enterprise-row"]', { hasText: creditCode }).getAttribute('data-status'),
+        () => county.locator('[data-testid="enterprise-row"]', { hasText: creditCode }).getAttribute('data-status'),
         POLL,
       )
       .toBe('approved');
@@ -194,7 +193,9 @@ describe.skipIf(!executable)('browser: an enterprise requests, follows and rates
     await fitsThePhone(visitor);
 
     await pick(visitor, '#category', '退税服务');
-    await expect.poll(() => visitor.locator('[data-testid="request-category"]').innerText(), POLL).toContain('退税服务');
+    await expect
+      .poll(() => visitor.locator('[data-testid="request-category"]').innerText(), POLL)
+      .toContain('退税服务');
     await pick(visitor, '#subItem');
     await expect
       .poll(() => visitor.locator('[data-testid="request-sub-item"]').innerText(), POLL)
