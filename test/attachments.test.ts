@@ -109,7 +109,7 @@ describe('attachments on a centre application (issue 4: steps with comments and 
 
 describe('file names from the upload header', () => {
   it('drop directories and control characters, and fall back to a name when nothing is left', async () => {
-    const { cleanFileName } = await import('../src/server/modules/attachment/upload-attachment');
+    const { cleanFileName } = await import('../src/server/lib/stored-file');
     expect(cleanFileName(encodeURIComponent('a\u0000b\nc.pdf'), 'pdf')).toBe('abc.pdf');
     expect(cleanFileName('..%2F..%2Fx.pdf', 'pdf')).toBe('x.pdf');
     expect(cleanFileName(undefined, 'png')).toBe('附件.png');

@@ -1,23 +1,14 @@
-import { createHash, randomUUID } from 'node:crypto';
-import path from 'node:path';
 import type { TActivityDetail } from '../../../contracts/activity';
 import { auditContext, type RequestContext, SYSTEM_USER_ID } from '../../context';
 import { activityAttachments } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
-import { detectFileType } from '../../lib/file-type';
-import { cleanFileName } from '../attachment/upload-attachment';
+import { storeUploadedFile } from '../../lib/stored-file';
 import { activityScope, findActivity, findActivityAttachment, toActivityAttachment } from './activity.repository';
 import { ownCentreForActivities } from './activity-rules';
 
 type ActivityAttachment = TActivityDetail['attachments'][number];
-
-const ACCEPTED = {
-  field: 'file',
-  'accepted_zh-CN': '只接受 PDF、JPEG、PNG、Word（.docx）、Excel（.xlsx）文件',
-  accepted_en: 'only PDF, JPEG, PNG, Word (.docx) and Excel (.xlsx) files are accepted',
-};
 
 /**
  * Evidence of an activity (sign-in sheet, photos, notice), uploaded by the centre that recorded it. As for every
@@ -35,41 +26,30 @@ export async function uploadActivityFile(
   if (!row) throw new AppError('NOT_FOUND', { id });
   const user = requireAction(ctx.user, 'activity.manage');
   await ownCentreForActivities(ctx, user);
-  // A body the JSON or form parser took is not a file of an accepted type either.
-  const type = Buffer.isBuffer(body) ? detectFileType(body) : null;
-  if (!type) throw new AppError('UNSUPPORTED_FILE', ACCEPTED);
-  const now = ctx.deps.clock();
-  const storageKey = path.posix.join(now.toISOString().slice(0, 7), `${randomUUID()}.${type.extension}`);
-  await ctx.deps.files.put(storageKey, body, type.contentType);
-  try {
-    return await ctx.deps.db.transaction(async (tx) => {
-      const [file] = await tx
-        .insert(activityAttachments)
-        .values({
-          activityId: id,
-          fileName: cleanFileName(rawFileName, type.extension),
-          contentType: type.contentType,
-          size: body.length,
-          sha256: createHash('sha256').update(body).digest('hex'),
-          storageKey,
-          uploadedBy: user.id === SYSTEM_USER_ID ? null : user.id,
-          uploadedByName: user.displayName,
-          uploadedAt: now,
-        })
-        .returning();
-      if (!file) throw new Error('insert returned nothing');
-      await writeAudit(tx, auditContext(ctx, now), {
-        action: 'activity.attachment.uploaded',
-        objectType: 'activity',
-        objectId: id,
-        after: { ...file, storageKey: undefined },
-      });
-      return toActivityAttachment(file);
+  return storeUploadedFile(ctx, body, rawFileName, async (tx, f) => {
+    const [file] = await tx
+      .insert(activityAttachments)
+      .values({
+        activityId: id,
+        fileName: f.fileName,
+        contentType: f.contentType,
+        size: f.size,
+        sha256: f.sha256,
+        storageKey: f.storageKey,
+        uploadedBy: user.id === SYSTEM_USER_ID ? null : user.id,
+        uploadedByName: user.displayName,
+        uploadedAt: f.at,
+      })
+      .returning();
+    if (!file) throw new Error('insert returned nothing');
+    await writeAudit(tx, auditContext(ctx, f.at), {
+      action: 'activity.attachment.uploaded',
+      objectType: 'activity',
+      objectId: id,
+      after: { ...file, storageKey: undefined },
     });
-  } catch (err) {
-    await ctx.deps.files.remove(storageKey).catch(() => {});
-    throw err;
-  }
+    return toActivityAttachment(file);
+  });
 }
 
 /** The bytes of an activity's file, for whoever may see the activity; the key comes from the row, never the URL. */

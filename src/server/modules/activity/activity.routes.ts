@@ -9,6 +9,7 @@ import {
 } from '../../../contracts/activity';
 import { ATTACHMENT_MAX_BYTES } from '../../../contracts/attachment';
 import { ZErrorBody, ZIdParam, zListOf } from '../../../contracts/common';
+import { sendStoredFile } from '../../lib/stored-file';
 import { EXPORT_MAX_ROWS, sendXlsx } from '../../lib/xlsx';
 import { acceptRawFiles } from '../attachment/attachment.routes';
 import { ACTIVITY_KIND_LABELS, ACTIVITY_SUB_KIND_LABELS } from './activity.labels';
@@ -152,12 +153,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const file = await downloadActivityFile(request.ctx, request.params.id, request.params.attachmentId);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(file.bytes);
+      return sendStoredFile(reply, file);
     },
   );
 };

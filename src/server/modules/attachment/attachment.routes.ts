@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ATTACHMENT_MAX_BYTES, ZAttachment } from '../../../contracts/attachment';
 import { ZErrorBody, ZIdParam } from '../../../contracts/common';
+import { sendStoredFile } from '../../lib/stored-file';
 import { downloadAttachment } from './download-attachment';
 import { uploadAttachment } from './upload-attachment';
 
@@ -59,12 +60,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const file = await downloadAttachment(request.ctx, request.params.id);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(file.bytes);
+      return sendStoredFile(reply, file);
     },
   );
 };

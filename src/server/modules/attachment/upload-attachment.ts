@@ -1,5 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
-import path from 'node:path';
 import type { TAttachment } from '../../../contracts/attachment';
 import { auditContext, type RequestContext, SYSTEM_USER_ID } from '../../context';
 import { attachments } from '../../db/schema';
@@ -8,32 +6,9 @@ import { centreScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
-import { detectFileType } from '../../lib/file-type';
+import { storeUploadedFile } from '../../lib/stored-file';
 import { findCentre } from '../centre/centre.repository';
 import { toAttachment } from './attachment.repository';
-
-const ACCEPTED = {
-  field: 'file',
-  'accepted_zh-CN': '只接受 PDF、JPEG、PNG、Word（.docx）、Excel（.xlsx）文件',
-  accepted_en: 'only PDF, JPEG, PNG, Word (.docx) and Excel (.xlsx) files are accepted',
-};
-
-/** A display name from the upload's header: no directories, no control characters, at most 200 characters. */
-export function cleanFileName(raw: string | undefined, extension: string): string {
-  let name = '';
-  try {
-    name = decodeURIComponent(raw ?? '');
-  } catch {
-    name = raw ?? '';
-  }
-  name = path
-    .basename(name.replace(/\\/g, '/'))
-    // Control characters would break the Content-Disposition header and the logs: drop them.
-    .replace(/\p{Cc}/gu, '')
-    .trim()
-    .slice(0, 200);
-  return name || `附件.${extension}`;
-}
 
 /**
  * Attach a file to a centre's application. The type comes from the bytes (magic numbers); the bytes are stored
@@ -65,44 +40,30 @@ export async function storeAttachment(
   body: Buffer,
   rawFileName: string | undefined,
 ): Promise<TAttachment> {
-  const { centreId } = owner;
-  // A body the JSON or form parser took is not a file of an accepted type either.
-  const type = Buffer.isBuffer(body) ? detectFileType(body) : null;
-  if (!type) throw new AppError('UNSUPPORTED_FILE', ACCEPTED);
-  const now = ctx.deps.clock();
-  // "2026-11/<uuid>.pdf": '/' on every platform, since the key is also an S3 object's name.
-  const storageKey = path.posix.join(now.toISOString().slice(0, 7), `${randomUUID()}.${type.extension}`);
-  await ctx.deps.files.put(storageKey, body, type.contentType);
-  try {
-    return await ctx.deps.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(attachments)
-        .values({
-          centreId,
-          engagementId: owner.engagementId,
-          kind: owner.kind,
-          fileName: cleanFileName(rawFileName, type.extension),
-          contentType: type.contentType,
-          size: body.length,
-          sha256: createHash('sha256').update(body).digest('hex'),
-          storageKey,
-          uploadedBy: user.id === SYSTEM_USER_ID ? null : user.id,
-          uploadedByName: user.displayName,
-          uploadedAt: now,
-        })
-        .returning();
-      if (!row) throw new Error('insert returned nothing');
-      await writeAudit(tx, auditContext(ctx, now), {
-        action: 'attachment.uploaded',
-        objectType: 'attachment',
-        objectId: row.id,
-        after: { ...row, storageKey: undefined },
-      });
-      return toAttachment(row);
+  return storeUploadedFile(ctx, body, rawFileName, async (tx, f) => {
+    const [row] = await tx
+      .insert(attachments)
+      .values({
+        centreId: owner.centreId,
+        engagementId: owner.engagementId,
+        kind: owner.kind,
+        fileName: f.fileName,
+        contentType: f.contentType,
+        size: f.size,
+        sha256: f.sha256,
+        storageKey: f.storageKey,
+        uploadedBy: user.id === SYSTEM_USER_ID ? null : user.id,
+        uploadedByName: user.displayName,
+        uploadedAt: f.at,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    await writeAudit(tx, auditContext(ctx, f.at), {
+      action: 'attachment.uploaded',
+      objectType: 'attachment',
+      objectId: row.id,
+      after: { ...row, storageKey: undefined },
     });
-  } catch (err) {
-    // Nothing half-kept: a file whose row was not written is removed again.
-    await ctx.deps.files.remove(storageKey).catch(() => {});
-    throw err;
-  }
+    return toAttachment(row);
+  });
 }

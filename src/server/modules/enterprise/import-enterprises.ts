@@ -12,6 +12,7 @@ import { requireAction } from '../../lib/access/require-access';
 import type { SessionUser } from '../../lib/access/session-user';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
+import { cleanFileName } from '../../lib/stored-file';
 import { beijingDay } from '../../policy/policy';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -70,17 +71,6 @@ function fileKind(contentType: string, body: Buffer): 'xlsx' | 'csv' {
   if (type.startsWith(XLSX_TYPE) && body.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) return 'xlsx';
   if (type.startsWith('text/csv') && !body.subarray(0, 4096).includes(0)) return 'csv';
   throw new AppError('UNSUPPORTED_FILE', SPREADSHEET_ONLY);
-}
-
-function cleanFileName(header: string | undefined, kind: 'xlsx' | 'csv'): string {
-  let name = header ?? '';
-  try {
-    name = decodeURIComponent(name);
-  } catch {
-    // A name that is not URI-encoded is kept as it came.
-  }
-  name = name.replace(/^.*[\\/]/, '').trim();
-  return name.slice(0, 200) || `enterprises.${kind}`;
 }
 
 export interface StartEnterpriseImportOptions {

@@ -8,7 +8,7 @@ import type {
 } from '../../../contracts/service-record';
 import { auditContext, type RequestContext } from '../../context';
 import type { Db } from '../../db/client';
-import { centreStaff, centres, serviceProgress, serviceRecords } from '../../db/schema';
+import { centreStaff, centres, serviceRecords } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import type { SessionUser } from '../../lib/access/session-user';
 import { writeAudit } from '../../lib/audit';
@@ -22,7 +22,7 @@ import {
 } from '../enterprise/enter-enterprise';
 import { deliverOutbound, notify, type OutboundMessage } from '../message/notify';
 import { getServiceRecordDetail } from './service-detail';
-import { nextRecordNumber } from './service-record.repository';
+import { appendProgress, nextRecordNumber } from './service-record.repository';
 
 /** The centre must be operating (its operator filed, Art. 10(三)) and offer the category (Art. 5). */
 async function serviceCentre(db: Db, centreId: number, category: TServiceCategory) {
@@ -94,14 +94,11 @@ async function insertRecord(tx: Db, ctx: RequestContext, user: SessionUser, n: N
     })
     .returning({ id: serviceRecords.id });
   if (!row) throw new Error('service record insert returned nothing');
-  await tx.insert(serviceProgress).values({
+  await appendProgress(tx, user, {
     recordId: row.id,
     kind: n.source === 'enterprise' ? 'submitted' : 'accepted',
     note: null,
     statusAfter: status,
-    actorId: user.id || null,
-    actorName: user.displayName,
-    actorRole: user.role,
     at: now,
   });
   await writeAudit(tx, auditContext(ctx, now), {

@@ -5,7 +5,7 @@ import {
   type TServiceRecordDetail,
 } from '../../../contracts/service-record';
 import { auditContext, type RequestContext } from '../../context';
-import { serviceProgress, serviceRatings, serviceRecords } from '../../db/schema';
+import { serviceRatings, serviceRecords } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { serviceRecordScope } from '../../lib/access/scope';
 import { writeAudit } from '../../lib/audit';
@@ -14,6 +14,7 @@ import { deliverOutbound, notify } from '../message/notify';
 import { openRectification } from './rectification';
 import { SERVICE_STATUS_LABELS } from './service.machine';
 import { getServiceRecordDetail } from './service-detail';
+import { appendProgress } from './service-record.repository';
 
 function refused(zh: string, en: string, extra: Record<string, unknown> = {}): AppError {
   return new AppError('RATING_REFUSED', { 'reason_zh-CN': zh, reason_en: en, ...extra });
@@ -74,16 +75,7 @@ export async function rateService(
         '该服务已评价，每项服务只能评价一次，评价不可修改',
         'this service has been rated; a rating is given once and cannot be changed',
       );
-    await tx.insert(serviceProgress).values({
-      recordId: id,
-      kind: 'rated',
-      note: null,
-      statusAfter: row.status,
-      actorId: user.id || null,
-      actorName: user.displayName,
-      actorRole: user.role,
-      at: now,
-    });
+    await appendProgress(tx, user, { recordId: id, kind: 'rated', note: null, statusAfter: row.status, at: now });
     await writeAudit(tx, auditContext(ctx, now), {
       action: 'service.rated',
       objectType: 'service_record',

@@ -1,9 +1,18 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TServiceCategory } from '../../../contracts/service-category';
-import type { TServiceRecord } from '../../../contracts/service-record';
+import type { TServiceRecord, TServiceStatus } from '../../../contracts/service-record';
 import { type Db, rowsOf } from '../../db/client';
-import { centreStaff, centres, enterprises, regions, serviceRatings, serviceRecords } from '../../db/schema';
+import {
+  centreStaff,
+  centres,
+  enterprises,
+  regions,
+  serviceProgress,
+  serviceRatings,
+  serviceRecords,
+} from '../../db/schema';
+import type { SessionUser } from '../../lib/access/session-user';
 
 const county = alias(regions, 'record_county');
 const city = alias(regions, 'record_city');
@@ -79,4 +88,20 @@ export async function findServiceRecord(db: Db, id: number, scope: SQL): Promise
 export async function nextRecordNumber(tx: Db, year: number): Promise<string> {
   const rows = rowsOf<{ n: number }>(await tx.execute(sql`select nextval('service_record_number_seq')::int as n`));
   return `FW${year}${String(rows[0]?.n ?? 0).padStart(6, '0')}`;
+}
+
+type ProgressKind = (typeof serviceProgress.$inferInsert)['kind'];
+
+/** One entry of the record's 进度可查 log, written in the step's transaction, signed by who took the step. */
+export async function appendProgress(
+  tx: Db,
+  user: SessionUser,
+  entry: { recordId: number; kind: ProgressKind; note: string | null; statusAfter: TServiceStatus; at: Date },
+): Promise<void> {
+  await tx.insert(serviceProgress).values({
+    ...entry,
+    actorId: user.id || null,
+    actorName: user.displayName,
+    actorRole: user.role,
+  });
 }

@@ -22,6 +22,7 @@ import {
   ZServiceRecordListQuery,
   ZServiceStepRequest,
 } from '../../../contracts/service-record';
+import { sendStoredFile } from '../../lib/stored-file';
 import { EXPORT_MAX_ROWS, sendXlsx } from '../../lib/xlsx';
 import { acceptRawFiles } from '../attachment/attachment.routes';
 import { recordService, requestService } from './create-service';
@@ -257,12 +258,7 @@ export const serviceRecordRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const file = await downloadServiceFile(request.ctx, request.params.id, request.params.attachmentId);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(file.bytes);
+      return sendStoredFile(reply, file);
     },
   );
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { TServiceRecordDetail } from '../../../contracts/service-record';
 import { auditContext, type RequestContext } from '../../context';
-import { centreStaff, serviceProgress, serviceRecords } from '../../db/schema';
+import { centreStaff, serviceRecords } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { serviceRecordScope } from '../../lib/access/scope';
 import type { TAuditAction } from '../../lib/audit';
@@ -10,6 +10,7 @@ import { AppError, invalidField } from '../../lib/errors';
 import { deliverOutbound, notify } from '../message/notify';
 import { nextServiceStatus } from './service.machine';
 import { getServiceRecordDetail } from './service-detail';
+import { appendProgress } from './service-record.repository';
 
 type Step = 'accept' | 'progress' | 'assign' | 'complete' | 'cancel';
 
@@ -95,16 +96,7 @@ export async function stepService(
       )
       .returning({ id: serviceRecords.id });
     if (done.length === 0) throw new AppError('VERSION_CONFLICT', { id, version: input.version });
-    await tx.insert(serviceProgress).values({
-      recordId: id,
-      kind: KIND[step],
-      note,
-      statusAfter: to,
-      actorId: user.id || null,
-      actorName: user.displayName,
-      actorRole: user.role,
-      at: now,
-    });
+    await appendProgress(tx, user, { recordId: id, kind: KIND[step], note, statusAfter: to, at: now });
     await writeAudit(tx, auditContext(ctx, now), {
       action: AUDIT[step],
       objectType: 'service_record',
