@@ -156,6 +156,7 @@ describe('service records: request, handling, progress, rating and rectification
     expect(detail.rating.level).toBe('dissatisfied');
     // 15 working days on the official calendar from the test day (see TEST_START).
     expect(detail.rectification.status).toBe('open');
+    expect(detail.rectification).toMatchObject({ openedOn: '2026-11-24', dueOn: '2026-12-15', overdue: false });
     expect(detail.rectification.rule).toContain('15 个工作日');
     expect(detail.allowed).not.toContain('rate');
     // The home pages count it as rated at once.

@@ -86,11 +86,11 @@ export function centreRecordScope(
 export function serviceRecordScope(user: SessionUser): SQL {
   if (user.role === 'enterprise')
     return user.enterpriseId ? eq(serviceRecords.enterpriseId, user.enterpriseId) : sql`false`;
+  // A park committee's records are found through its park's centres (the centre index), not park_id (no index).
   return centreRecordScope(user, {
     cityCode: serviceRecords.cityCode,
     countyCode: serviceRecords.countyCode,
     centreId: serviceRecords.centreId,
-    parkId: serviceRecords.parkId,
   });
 }
 

@@ -13,6 +13,8 @@ import {
   filingVerdict,
   isWorkingDay,
   officialCalendarCovers,
+  rectificationDeadline,
+  rectificationRule,
   zhDate,
 } from './deadlines';
 
@@ -87,6 +89,19 @@ describe('addWorkingDays', () => {
     expect(run('America/New_York')).toBe('refused');
     expect(run('Asia/Shanghai')).toBe('2026-10-22');
     expect(run('UTC')).toBe('2026-10-22');
+  });
+});
+
+describe('差评整改 within the parameter working days (SPEC §4, 好差评)', () => {
+  it('counts working days on the official calendar, over 国庆, from the parameter version', () => {
+    // Rated on 中秋 (a Friday before the National Day break): 15 working days end on 22 October.
+    expect(rectificationDeadline('2026-09-25', v1)).toBe('2026-10-22');
+    // An ordinary stretch: Tuesday 24 November + 15 working days = Tuesday 15 December.
+    expect(rectificationDeadline('2026-11-24', v1)).toBe('2026-12-15');
+    const v2: PolicyInForce = { version: 2, parameters: { ...POLICY_V1, rectificationWorkingDays: 5 } };
+    expect(rectificationDeadline('2026-11-24', v2)).toBe('2026-12-01');
+    expect(rectificationRule(v2)['zh-CN']).toContain('5 个工作日');
+    expect(rectificationRule(v2)['zh-CN']).toContain('第 2 版');
   });
 });
 

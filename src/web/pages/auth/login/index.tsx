@@ -1,6 +1,6 @@
-import { LockOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, ShopOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useRef } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { TLoginRequest, TMeResponse } from '../../../../contracts/auth';
@@ -101,9 +101,15 @@ export function LoginPage() {
           {t('login.demoNote')}
         </Typography.Paragraph>
       </Card>
-      <Link to="/public/centres" data-testid="public-centres-link" style={{ marginTop: 20 }}>
-        <ShopOutlined /> {t('login.publicCentres')}
-      </Link>
+      <Space size="large" style={{ marginTop: 20 }} wrap>
+        <Link to="/public/centres" data-testid="public-centres-link">
+          <ShopOutlined /> {t('login.publicCentres')}
+        </Link>
+        {/* An enterprise without an account registers first (issue 6); its account opens once approved. */}
+        <Link to="/public/register" data-testid="login-register-link">
+          <UserAddOutlined /> {t('enterprise.register.link')}
+        </Link>
+      </Space>
     </div>
   );
 }
