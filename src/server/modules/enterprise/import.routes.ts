@@ -3,13 +3,8 @@ import { z } from 'zod';
 import { ZErrorBody, ZIdParam } from '../../../contracts/common';
 import { ENTERPRISE_IMPORT_HEADERS, ZImportJob } from '../../../contracts/enterprise';
 import { acceptRawFiles } from '../attachment/attachment.routes';
-import {
-  enterpriseImportTemplate,
-  getImportJob,
-  IMPORT_BODY_LIMIT,
-  startEnterpriseImport,
-  XLSX_TYPE,
-} from './import-enterprises';
+import { XLSX_TYPE } from './check-enterprise-file';
+import { enterpriseImportTemplate, getImportJob, IMPORT_BODY_LIMIT, startEnterpriseImport } from './import-enterprises';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 413: ZErrorBody, 415: ZErrorBody };
 
