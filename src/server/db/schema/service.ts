@@ -149,7 +149,13 @@ export const serviceRatings = pgTable(
     ratedBy: integer('rated_by').references(() => users.id),
     ratedAt: timestamp('rated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [index('service_ratings_centre_idx').on(t.centreId, t.ratedAt)],
+  (t) => [
+    index('service_ratings_centre_idx').on(t.centreId, t.ratedAt),
+    // Scope counts (dashboards: completed minus rated) for an enterprise, a county, a city.
+    index('service_ratings_enterprise_idx').on(t.enterpriseId),
+    index('service_ratings_county_idx').on(t.countyCode),
+    index('service_ratings_city_idx').on(t.cityCode),
+  ],
 );
 
 export const RECTIFICATION_STATUS = ['open', 'answered', 'closed'] as const;

@@ -1,5 +1,5 @@
 import { type Column, eq, type SQL, sql } from 'drizzle-orm';
-import { centres, enterprises, parks, rectifications, serviceRecords } from '../../db/schema';
+import { centres, enterprises, parks, rectifications, serviceRatings, serviceRecords } from '../../db/schema';
 import type { SessionUser } from './session-user';
 
 /**
@@ -128,5 +128,16 @@ export function rectificationScope(user: SessionUser): SQL {
     cityCode: rectifications.cityCode,
     countyCode: rectifications.countyCode,
     centreId: rectifications.centreId,
+  });
+}
+
+/** Ratings, as their records: the enterprise its own, a centre its own, officials by region (copied on the rating). */
+export function ratingScope(user: SessionUser): SQL {
+  if (user.role === 'enterprise')
+    return user.enterpriseId ? eq(serviceRatings.enterpriseId, user.enterpriseId) : sql`false`;
+  return centreRecordScope(user, {
+    cityCode: serviceRatings.cityCode,
+    countyCode: serviceRatings.countyCode,
+    centreId: serviceRatings.centreId,
   });
 }

@@ -16,7 +16,7 @@ import {
 } from '../../db/schema';
 import { can } from '../../lib/access/permissions';
 import { requireAction } from '../../lib/access/require-access';
-import { parkScope, rectificationScope, serviceRecordScope } from '../../lib/access/scope';
+import { parkScope, ratingScope, rectificationScope, serviceRecordScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
 import { beijingDay, policyInForce } from '../../policy/policy';
 import { reprocurementDue } from '../../policy/rules/procurement';
@@ -76,16 +76,16 @@ export async function getDashboard(ctx: RequestContext): Promise<TDashboard> {
 /** Art. 5, 8: open records, requests waiting to be accepted, completed ones unrated, rectifications due/overdue. */
 async function serviceFigures(ctx: RequestContext, user: SessionUser, today: string) {
   const db = ctx.deps.db;
-  const [records, fixes] = await Promise.all([
+  const [records, rated, fixes] = await Promise.all([
     db
       .select({
         open: sql<number>`count(*) filter (where ${serviceRecords.status} in ('submitted','accepted','in_progress'))::int`,
         submitted: sql<number>`count(*) filter (where ${serviceRecords.status} = 'submitted')::int`,
-        unrated: sql<number>`count(*) filter (where ${serviceRecords.status} = 'completed' and not exists
-          (select 1 from ${serviceRatings} where ${serviceRatings.recordId} = "service_records"."id"))::int`,
+        completed: sql<number>`count(*) filter (where ${serviceRecords.status} = 'completed')::int`,
       })
       .from(serviceRecords)
       .where(serviceRecordScope(user)),
+    ratedCount(ctx, user),
     db
       .select({
         open: sql<number>`count(*) filter (where ${rectifications.status} <> 'closed')::int`,
@@ -97,7 +97,7 @@ async function serviceFigures(ctx: RequestContext, user: SessionUser, today: str
   return {
     open: records[0]?.open ?? 0,
     submitted: records[0]?.submitted ?? 0,
-    unrated: records[0]?.unrated ?? 0,
+    unrated: Math.max(0, (records[0]?.completed ?? 0) - rated),
     openRectifications: fixes[0]?.open ?? 0,
     overdueRectifications: fixes[0]?.overdue ?? 0,
   };
@@ -105,15 +105,27 @@ async function serviceFigures(ctx: RequestContext, user: SessionUser, today: str
 
 /** An enterprise's own requests still open, and those completed that wait for its rating (Art. 8). */
 async function myServiceFigures(ctx: RequestContext, user: SessionUser) {
-  const [row] = await ctx.deps.db
-    .select({
-      open: sql<number>`count(*) filter (where ${serviceRecords.status} in ('submitted','accepted','in_progress'))::int`,
-      toRate: sql<number>`count(*) filter (where ${serviceRecords.status} = 'completed' and not exists
-        (select 1 from ${serviceRatings} where ${serviceRatings.recordId} = "service_records"."id"))::int`,
-    })
-    .from(serviceRecords)
-    .where(serviceRecordScope(user));
-  return { open: row?.open ?? 0, toRate: row?.toRate ?? 0 };
+  const [[row], rated] = await Promise.all([
+    ctx.deps.db
+      .select({
+        open: sql<number>`count(*) filter (where ${serviceRecords.status} in ('submitted','accepted','in_progress'))::int`,
+        completed: sql<number>`count(*) filter (where ${serviceRecords.status} = 'completed')::int`,
+      })
+      .from(serviceRecords)
+      .where(serviceRecordScope(user)),
+    ratedCount(ctx, user),
+  ]);
+  return { open: row?.open ?? 0, toRate: Math.max(0, (row?.completed ?? 0) - rated) };
+}
+
+/**
+ * Ratings in scope. Only a completed record can be rated and a completed record never changes status again, so
+ * "completed and unrated" is completed minus rated: two counts on their own indexes instead of an anti-join per
+ * record (1.2 s for the province at 1 M records; see bench/service-records.ts).
+ */
+async function ratedCount(ctx: RequestContext, user: SessionUser): Promise<number> {
+  const [row] = await ctx.deps.db.select({ n: count() }).from(serviceRatings).where(ratingScope(user));
+  return row?.n ?? 0;
 }
 
 /** Art. 10(三): overdue filings, those waiting for the caller, and those on file — all within the caller's scope. */
