@@ -3,12 +3,20 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { z } from 'zod';
 import { AppError, type ErrorCode, localeOf, renderMessage } from '../lib/errors';
 
-/** Reasons our own schemas give as codes (contracts/auth.ts), shown in the user's language. */
+/**
+ * Reasons our own schemas give as codes (contracts/auth.ts, contracts/activity.ts refinements), shown in the user's
+ * language: zod has no words of its own for a refinement.
+ */
 const REASONS: Record<string, { 'zh-CN': string; en: string }> = {
   PASSWORD_TOO_SHORT: { 'zh-CN': '密码至少 8 位', en: 'at least 8 characters' },
   PASSWORD_TOO_WEAK: {
     'zh-CN': '密码须包含大写字母、小写字母、数字、符号中的至少三类',
     en: 'use at least three of: upper case, lower case, digits, symbols',
+  },
+  END_BEFORE_START: { 'zh-CN': '结束日期不能早于开始日期', en: 'the end date is before the start date' },
+  SUB_KIND_NOT_OF_KIND: {
+    'zh-CN': '活动形式须为所选活动类型下的一项（政策宣贯不设子类）',
+    en: 'choose a sub-kind of the chosen kind (policy promotion has none)',
   },
 };
 

@@ -14,7 +14,6 @@ import { EXPORT_MAX_ROWS, sendXlsx } from '../../lib/xlsx';
 import { acceptRawFiles } from '../attachment/attachment.routes';
 import { ACTIVITY_KIND_LABELS, ACTIVITY_SUB_KIND_LABELS } from './activity.labels';
 import { getActivityDetail } from './activity.presenter';
-import { activitySchemaErrors } from './activity-errors';
 import { downloadActivityFile, uploadActivityFile } from './activity-files';
 import { listActivities } from './list-activities';
 import { recordActivity } from './record-activity';
@@ -73,7 +72,6 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/activities',
     {
       config: { action: 'activity.manage' },
-      schemaErrorFormatter: activitySchemaErrors,
       schema: {
         tags: TAGS,
         summary: '登记本中心活动及参与企业（第五条、第十二条（一））/ Record an activity of the centre',
@@ -102,7 +100,6 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/activities/:id',
     {
       config: { action: 'activity.manage' },
-      schemaErrorFormatter: activitySchemaErrors,
       schema: {
         tags: TAGS,
         summary: '修改活动（整体替换参与企业名单）/ Correct an activity; the participant list is replaced',
