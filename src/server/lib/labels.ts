@@ -1,6 +1,7 @@
 import type { TLocale } from '../../contracts/common';
 import type { TParkKind, TParkLevel } from '../../contracts/park';
 import type { TRegionLevel } from '../../contracts/region';
+import type { TRatingLevel, TRectificationStatus, TServiceChannel } from '../../contracts/service-record';
 
 /** Chinese and English names of enums, for exports and printed documents (the web has its own i18n files). */
 export const PARK_KIND_LABELS: Record<TParkKind, Record<TLocale, string>> = {
@@ -24,6 +25,27 @@ export const REGION_LEVEL_LABELS: Record<TRegionLevel, Record<TLocale, string>> 
   province: { 'zh-CN': '省', en: 'Province' },
   city: { 'zh-CN': '市（州）', en: 'City / prefecture' },
   county: { 'zh-CN': '县（市、区）', en: 'County / district' },
+};
+
+/** 政务服务"好差评" levels (Art. 8). */
+export const RATING_LEVEL_LABELS: Record<TRatingLevel, Record<TLocale, string>> = {
+  very_satisfied: { 'zh-CN': '非常满意', en: 'Very satisfied' },
+  satisfied: { 'zh-CN': '满意', en: 'Satisfied' },
+  basic: { 'zh-CN': '基本满意', en: 'Basically satisfied' },
+  dissatisfied: { 'zh-CN': '不满意', en: 'Dissatisfied' },
+  very_dissatisfied: { 'zh-CN': '非常不满意', en: 'Very dissatisfied' },
+};
+
+export const SERVICE_CHANNEL_LABELS: Record<TServiceChannel, Record<TLocale, string>> = {
+  window: { 'zh-CN': '窗口', en: 'Window' },
+  online: { 'zh-CN': '线上', en: 'Online' },
+  onsite: { 'zh-CN': '上门', en: 'On site' },
+};
+
+export const RECTIFICATION_STATUS_LABELS: Record<TRectificationStatus, Record<TLocale, string>> = {
+  open: { 'zh-CN': '待整改', en: 'Open' },
+  answered: { 'zh-CN': '已答复待确认', en: 'Answered' },
+  closed: { 'zh-CN': '已办结', en: 'Closed' },
 };
 
 export function yesNo(value: boolean, locale: TLocale): string {

@@ -6,7 +6,7 @@ import { enterprises } from '../../db/schema';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { beijingDay } from '../../policy/policy';
-import { findEnterpriseByCreditCode } from './enterprise.repository';
+import { ENTERPRISE_STATUS_LABELS, findEnterpriseByCreditCode } from './enterprise.repository';
 import { type CheckedParticulars, checkParticulars } from './enterprise-particulars';
 import { enterpriseExists } from './register-enterprise';
 
@@ -60,13 +60,11 @@ export async function resolveEnterprise(
 }
 
 export function notApproved(e: { name: string; status: 'pending' | 'approved' | 'rejected' }): AppError {
-  const label = { pending: ['待审核', 'awaiting approval'], rejected: ['已退回', 'rejected'], approved: ['', ''] }[
-    e.status
-  ];
+  const label = ENTERPRISE_STATUS_LABELS[e.status];
   return new AppError('ENTERPRISE_NOT_APPROVED', {
     name: e.name,
-    'statusLabel_zh-CN': label[0],
-    statusLabel_en: label[1],
+    'statusLabel_zh-CN': label['zh-CN'],
+    statusLabel_en: label.en,
   });
 }
 

@@ -1,16 +1,9 @@
 import type { TLocale } from '../../../contracts/common';
-import { RATING_LEVELS, type TRatingLevel, type TServiceStats } from '../../../contracts/service-record';
+import { RATING_LEVELS, type TServiceStats } from '../../../contracts/service-record';
+import { RATING_LEVEL_LABELS } from '../../lib/labels';
 import type { XlsxColumn } from '../../lib/xlsx';
 
 type Row = TServiceStats['totals'] & { centreName: string; cityName: string; countyName: string };
-
-const LEVEL_LABELS: Record<TRatingLevel, Record<TLocale, string>> = {
-  very_satisfied: { 'zh-CN': '非常满意', en: 'Very satisfied' },
-  satisfied: { 'zh-CN': '满意', en: 'Satisfied' },
-  basic: { 'zh-CN': '基本满意', en: 'Basically satisfied' },
-  dissatisfied: { 'zh-CN': '不满意', en: 'Dissatisfied' },
-  very_dissatisfied: { 'zh-CN': '非常不满意', en: 'Very dissatisfied' },
-};
 
 /** A rate as a percentage with two decimals (87.5 for 0.875), blank when there is nothing to divide by. */
 const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 10_000) / 100);
@@ -39,7 +32,7 @@ export function centreFiguresColumns(locale: TLocale): XlsxColumn<Row>[] {
     { header: en ? 'Average score' : '平均分', value: (r) => r.satisfaction.averageScore, width: 10 },
     ...RATING_LEVELS.map(
       (level): XlsxColumn<Row> => ({
-        header: LEVEL_LABELS[level][locale],
+        header: RATING_LEVEL_LABELS[level][locale],
         value: (r) => r.satisfaction.distribution[level] ?? 0,
         width: 10,
       }),

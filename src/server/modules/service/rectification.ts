@@ -12,15 +12,10 @@ import { requireAction } from '../../lib/access/require-access';
 import { rectificationScope } from '../../lib/access/scope';
 import { writeAudit } from '../../lib/audit';
 import { AppError, invalidTransition } from '../../lib/errors';
+import { RECTIFICATION_STATUS_LABELS } from '../../lib/labels';
 import { beijingDay, policyInForce } from '../../policy/policy';
 import { rectificationDeadline, rectificationRule } from '../../policy/rules/deadlines';
 import { deliverOutbound, notify } from '../message/notify';
-
-const STATUS_LABELS = {
-  open: { 'zh-CN': '待整改', en: 'open' },
-  answered: { 'zh-CN': '已答复待确认', en: 'answered' },
-  closed: { 'zh-CN': '已办结', en: 'closed' },
-} as const;
 
 function select(db: Db) {
   return db
@@ -182,7 +177,7 @@ async function step(ctx: RequestContext, id: number, s: Step, version: number, t
     .limit(1);
   if (!row) throw new AppError('NOT_FOUND', { id });
   const from = s === 'answer' ? 'open' : 'answered';
-  if (row.status !== from) throw invalidTransition(row.status, STATUS_LABELS[row.status], STEP_LABELS[s]);
+  if (row.status !== from) throw invalidTransition(row.status, RECTIFICATION_STATUS_LABELS[row.status], STEP_LABELS[s]);
   if (row.version !== version) throw new AppError('VERSION_CONFLICT', { id, version });
   const now = ctx.deps.clock();
   const today = beijingDay(now);

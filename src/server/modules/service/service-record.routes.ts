@@ -22,6 +22,7 @@ import {
   ZServiceRecordListQuery,
   ZServiceStepRequest,
 } from '../../../contracts/service-record';
+import { RATING_LEVEL_LABELS, RECTIFICATION_STATUS_LABELS, SERVICE_CHANNEL_LABELS, yesNo } from '../../lib/labels';
 import { sendStoredFile } from '../../lib/stored-file';
 import { EXPORT_MAX_ROWS, sendXlsx } from '../../lib/xlsx';
 import { acceptRawFiles } from '../attachment/attachment.routes';
@@ -36,19 +37,6 @@ import { stepService } from './step-service';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 const TAGS = ['services'];
-const RATING_LABELS = {
-  very_satisfied: { 'zh-CN': '非常满意', en: 'very satisfied' },
-  satisfied: { 'zh-CN': '满意', en: 'satisfied' },
-  basic: { 'zh-CN': '基本满意', en: 'fairly satisfied' },
-  dissatisfied: { 'zh-CN': '不满意', en: 'dissatisfied' },
-  very_dissatisfied: { 'zh-CN': '非常不满意', en: 'very dissatisfied' },
-} as const;
-const CHANNEL_LABELS = {
-  window: { 'zh-CN': '窗口', en: 'window' },
-  online: { 'zh-CN': '线上', en: 'online' },
-  onsite: { 'zh-CN': '上门', en: 'on site' },
-} as const;
-
 export const serviceRecordRoutes: FastifyPluginAsyncZod = async (app) => {
   acceptRawFiles(app);
 
@@ -82,7 +70,7 @@ export const serviceRecordRoutes: FastifyPluginAsyncZod = async (app) => {
           { header: en ? 'Credit code' : '统一社会信用代码', value: (r) => r.enterpriseCreditCode, width: 22 },
           { header: en ? 'Category' : '服务类别', value: (r) => SERVICE_CATEGORY_NAMES[r.category][l], width: 14 },
           { header: en ? 'Item' : '服务事项', value: subName, width: 24 },
-          { header: en ? 'Channel' : '渠道', value: (r) => CHANNEL_LABELS[r.channel][l], width: 8 },
+          { header: en ? 'Channel' : '渠道', value: (r) => SERVICE_CHANNEL_LABELS[r.channel][l], width: 8 },
           { header: en ? 'Status' : '状态', value: (r) => SERVICE_STATUS_LABELS[r.status][l], width: 10 },
           { header: en ? 'Handled by' : '经办人', value: (r) => r.assigneeName ?? '', width: 10 },
           { header: en ? 'Submitted' : '提交时间', value: (r) => new Date(r.submittedAt), width: 18 },
@@ -93,7 +81,7 @@ export const serviceRecordRoutes: FastifyPluginAsyncZod = async (app) => {
           },
           {
             header: en ? 'Rating' : '评价',
-            value: (r) => (r.ratingLevel ? RATING_LABELS[r.ratingLevel][l] : ''),
+            value: (r) => (r.ratingLevel ? RATING_LEVEL_LABELS[r.ratingLevel][l] : ''),
             width: 10,
           },
         ],
@@ -279,11 +267,6 @@ export const serviceRecordRoutes: FastifyPluginAsyncZod = async (app) => {
       const { items } = await listRectifications(request.ctx, q, EXPORT_MAX_ROWS, 0);
       const l = request.ctx.locale;
       const en = l === 'en';
-      const STATUS = {
-        open: ['待整改', 'open'],
-        answered: ['已答复待确认', 'answered'],
-        closed: ['已办结', 'closed'],
-      } as const;
       return sendXlsx(
         reply,
         en ? 'rectifications' : '差评整改',
@@ -292,13 +275,13 @@ export const serviceRecordRoutes: FastifyPluginAsyncZod = async (app) => {
           { header: en ? 'Record' : '服务记录', value: (r) => r.recordNumber, width: 16 },
           { header: en ? 'Centre' : '外综服中心', value: (r) => r.centreName, width: 30 },
           { header: en ? 'Enterprise' : '企业', value: (r) => r.enterpriseName, width: 30 },
-          { header: en ? 'Rating' : '评价', value: (r) => RATING_LABELS[r.ratingLevel][l], width: 10 },
+          { header: en ? 'Rating' : '评价', value: (r) => RATING_LEVEL_LABELS[r.ratingLevel][l], width: 10 },
           { header: en ? 'Opened' : '启动日', value: (r) => r.openedOn, width: 12 },
           { header: en ? 'Due' : '整改期限', value: (r) => r.dueOn, width: 12 },
-          { header: en ? 'Status' : '状态', value: (r) => STATUS[r.status][en ? 1 : 0], width: 12 },
+          { header: en ? 'Status' : '状态', value: (r) => RECTIFICATION_STATUS_LABELS[r.status][l], width: 12 },
           {
             header: en ? 'Overdue' : '逾期',
-            value: (r) => (r.overdue ? (en ? 'yes' : '是') : en ? 'no' : '否'),
+            value: (r) => yesNo(r.overdue, l),
             width: 8,
           },
           { header: en ? 'Answer' : '整改答复', value: (r) => r.answer ?? '', width: 40 },
