@@ -22,7 +22,7 @@ describe('service records: request, handling, progress, rating and rectification
     cookies[u] ??= await loginAs(t.app, u);
     return cookies[u] as string;
   };
-  const call = async (u: string, method: 'GET' | 'POST', url: string, payload?: unknown, lang = 'zh-CN') =>
+  const call = async (u: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, lang = 'zh-CN') =>
     as(t.app, await cookie(u), {
       method,
       url,
@@ -286,6 +286,30 @@ describe('service records: request, handling, progress, rating and rectification
       ),
     );
     expect(row).toEqual({ county_code: '429004', city_code: '429004' });
+  });
+
+  it('lets an enterprise correct its particulars under the registration rules, and refuses without a change', async () => {
+    const me = (await call(ENT, 'GET', '/api/enterprises?pageSize=1')).json().items[0];
+    const snapshot = async () => ({
+      row: rowsOf(await t.deps.db.execute(sql`select * from enterprises where id = ${me.id}`)),
+      seq: await auditSeq(),
+    });
+    const before = await snapshot();
+    const patch = (payload: Record<string, unknown>) =>
+      call(ENT, 'PATCH', `/api/enterprises/${me.id}`, { version: me.version, ...payload });
+    const otherPark = await patch({ parkId: t.world.parks.xiangyangHighTech.id });
+    expect(otherPark.statusCode).toBe(400);
+    expect(otherPark.json().details.field).toBe('parkId');
+    const future = await patch({ hasTradeRecord: true, firstTradeOn: '2027-01-01' });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().details.field).toBe('firstTradeOn');
+    expect(await snapshot()).toEqual(before);
+    const ok = await patch({ contactPhone: '0717-6000010' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ contactPhone: '0717-6000010', parkId: me.parkId, firstTradeOn: me.firstTradeOn });
+    expect(
+      (await call(ENT, 'PATCH', `/api/enterprises/${me.id}`, { version: me.version, contactPhone: '1' })).statusCode,
+    ).toBe(400);
   });
 
   it('registers an enterprise publicly, has it approved by the county, and signs it in', async () => {

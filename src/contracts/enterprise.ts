@@ -93,7 +93,9 @@ export type TReviewEnterpriseRequest = z.infer<typeof ZReviewEnterpriseRequest>;
 /** The enterprise's own particulars, as it may correct them (signed in). */
 export const ZUpdateEnterpriseRequest = ZEnterpriseParticulars.omit({ creditCode: true, countyCode: true })
   .partial()
-  .extend({ version: z.number().int().min(1) });
+  // No default here: a correction that leaves 有进出口实绩 out keeps it as it is (the registration's default of
+  // `false` would otherwise clear it, and the first trade date with it).
+  .extend({ hasTradeRecord: z.boolean().optional(), version: z.number().int().min(1) });
 export type TUpdateEnterpriseRequest = z.infer<typeof ZUpdateEnterpriseRequest>;
 
 /** Columns of the enterprise import file, in order (.xlsx or .csv, first sheet, header row first). */

@@ -1,14 +1,15 @@
 import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { TEnterprise, TEnterpriseListQuery, TUpdateEnterpriseRequest } from '../../../contracts/enterprise';
 import { auditContext, type RequestContext } from '../../context';
-import { enterprises, parks } from '../../db/schema';
+import { enterprises } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { enterpriseScope } from '../../lib/access/scope';
 import { writeAudit } from '../../lib/audit';
-import { AppError, invalidField } from '../../lib/errors';
+import { AppError } from '../../lib/errors';
 import { contains } from '../../lib/like';
 import { beijingDay } from '../../policy/policy';
 import { enterpriseIdIs, findEnterprise, presentEnterprise, selectEnterprises } from './enterprise.repository';
+import { checkParticulars } from './enterprise-particulars';
 
 /** Enterprises in the caller's reach, newest first; pending registrations are what reviewers filter for. */
 export async function listEnterprises(
@@ -60,23 +61,13 @@ export async function updateEnterprise(
   if (row.version !== input.version) throw new AppError('VERSION_CONFLICT', { id, version: input.version });
   const now = ctx.deps.clock();
   const { version: _v, ...changes } = input;
-  const hasTradeRecord = changes.hasTradeRecord ?? row.hasTradeRecord;
-  const firstTradeOn = hasTradeRecord
-    ? changes.firstTradeOn !== undefined
-      ? changes.firstTradeOn
-      : row.firstTradeOn
-    : null;
-  if (firstTradeOn && firstTradeOn > beijingDay(now))
-    throw invalidField('firstTradeOn', { 'zh-CN': '首次进出口日期不能晚于今天', en: 'cannot be in the future' });
-  if (changes.parkId) {
-    const [park] = await db.select({ countyCode: parks.countyCode }).from(parks).where(eq(parks.id, changes.parkId));
-    if (!park || park.countyCode !== row.countyCode)
-      throw invalidField('parkId', {
-        'zh-CN': '所选开发区（园区）不在本企业所在县（市、区）',
-        en: "the chosen park is not in the enterprise's county",
-      });
-  }
-  const set = { ...changes, hasTradeRecord, firstTradeOn };
+  // The same checks as at registration, on the particulars as they will stand (code and county unchanged).
+  const p = await checkParticulars(db, { ...row, ...changes, creditCode: row.creditCode }, beijingDay(now));
+  const set = {
+    ...Object.fromEntries(Object.keys(changes).map((k) => [k, p[k as keyof typeof p]])),
+    hasTradeRecord: p.hasTradeRecord,
+    firstTradeOn: p.firstTradeOn,
+  };
   await db.transaction(async (tx) => {
     const done = await tx
       .update(enterprises)
