@@ -1,20 +1,18 @@
-import { and, eq } from 'drizzle-orm';
 import {
   BAD_RATING_LEVELS,
   type TRateServiceRequest,
   type TServiceRecordDetail,
 } from '../../../contracts/service-record';
 import { auditContext, type RequestContext } from '../../context';
-import { serviceRatings, serviceRecords } from '../../db/schema';
+import { serviceRatings } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
-import { serviceRecordScope } from '../../lib/access/scope';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { deliverOutbound, notify } from '../message/notify';
 import { openRectification } from './rectification';
 import { SERVICE_STATUS_LABELS } from './service.machine';
 import { getServiceRecordDetail } from './service-detail';
-import { appendProgress } from './service-record.repository';
+import { appendProgress, findScopedRecord } from './service-record.repository';
 
 function refused(zh: string, en: string, extra: Record<string, unknown> = {}): AppError {
   return new AppError('RATING_REFUSED', { 'reason_zh-CN': zh, reason_en: en, ...extra });
@@ -32,12 +30,7 @@ export async function rateService(
 ): Promise<TServiceRecordDetail> {
   const user = requireAction(ctx.user, 'service.rate');
   const db = ctx.deps.db;
-  const [row] = await db
-    .select()
-    .from(serviceRecords)
-    .where(and(eq(serviceRecords.id, id), serviceRecordScope(user)))
-    .limit(1);
-  if (!row) throw new AppError('NOT_FOUND', { id });
+  const row = await findScopedRecord(db, user, id);
   if (row.enterpriseId !== user.enterpriseId)
     throw refused('只有接受服务的企业可以评价', 'only the enterprise served may rate it');
   if (row.status !== 'completed') {

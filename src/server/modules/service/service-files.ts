@@ -8,7 +8,7 @@ import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { storeUploadedFile } from '../../lib/stored-file';
 import { nextServiceStatus } from './service.machine';
-import { appendProgress } from './service-record.repository';
+import { appendProgress, loadOwnRecord } from './service-record.repository';
 
 /**
  * Attach a file to a service record: the enterprise (its own) or the centre (its own), while the record is open or
@@ -22,14 +22,7 @@ export async function uploadServiceFile(
 ): Promise<TServiceAttachment> {
   const user = requireAction(ctx.user, 'service.attach');
   const db = ctx.deps.db;
-  const [row] = await db
-    .select()
-    .from(serviceRecords)
-    .where(and(eq(serviceRecords.id, id), serviceRecordScope(user)))
-    .limit(1);
-  if (!row) throw new AppError('NOT_FOUND', { id });
-  const mine = user.role === 'operator' ? user.centreId === row.centreId : user.enterpriseId === row.enterpriseId;
-  if (!mine) throw new AppError('FORBIDDEN', { action: 'service.attach' });
+  const row = await loadOwnRecord(db, user, id, 'service.attach');
   nextServiceStatus(row.status, 'attach');
   return storeUploadedFile(ctx, body, rawFileName, async (tx, f) => {
     const [a] = await tx

@@ -1,5 +1,6 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { TAction } from '../../../contracts/access';
 import type { TServiceCategory } from '../../../contracts/service-category';
 import type { TServiceRecord, TServiceStatus } from '../../../contracts/service-record';
 import { type Db, rowsOf } from '../../db/client';
@@ -12,7 +13,9 @@ import {
   serviceRatings,
   serviceRecords,
 } from '../../db/schema';
+import { serviceRecordScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
+import { AppError } from '../../lib/errors';
 
 const county = alias(regions, 'record_county');
 const city = alias(regions, 'record_city');
@@ -104,4 +107,26 @@ export async function appendProgress(
     actorName: user.displayName,
     actorRole: user.role,
   });
+}
+
+/** A record in the caller's scope, or 404: what is outside the scope does not exist for the caller. */
+export async function findScopedRecord(db: Db, user: SessionUser, id: number) {
+  const [row] = await db
+    .select()
+    .from(serviceRecords)
+    .where(and(eq(serviceRecords.id, id), serviceRecordScope(user)))
+    .limit(1);
+  if (!row) throw new AppError('NOT_FOUND', { id });
+  return row;
+}
+
+/**
+ * A record the caller acts on: in its scope, and its own — its centre's for an operator, its enterprise's for an
+ * enterprise. Officials read records but do not act on them (403 naming the action).
+ */
+export async function loadOwnRecord(db: Db, user: SessionUser, id: number, action: TAction) {
+  const row = await findScopedRecord(db, user, id);
+  const mine = user.role === 'operator' ? user.centreId === row.centreId : user.enterpriseId === row.enterpriseId;
+  if (!mine) throw new AppError('FORBIDDEN', { action });
+  return row;
 }

@@ -3,14 +3,13 @@ import type { TServiceRecordDetail } from '../../../contracts/service-record';
 import { auditContext, type RequestContext } from '../../context';
 import { centreStaff, serviceRecords } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
-import { serviceRecordScope } from '../../lib/access/scope';
 import type { TAuditAction } from '../../lib/audit';
 import { writeAudit } from '../../lib/audit';
 import { AppError, invalidField } from '../../lib/errors';
 import { deliverOutbound, notify } from '../message/notify';
 import { nextServiceStatus } from './service.machine';
 import { getServiceRecordDetail } from './service-detail';
-import { appendProgress } from './service-record.repository';
+import { appendProgress, loadOwnRecord } from './service-record.repository';
 
 type Step = 'accept' | 'progress' | 'assign' | 'complete' | 'cancel';
 
@@ -48,15 +47,8 @@ export async function stepService(
 ): Promise<TServiceRecordDetail> {
   const user = requireAction(ctx.user, step === 'cancel' ? 'service.cancel' : 'service.handle');
   const db = ctx.deps.db;
-  const [row] = await db
-    .select()
-    .from(serviceRecords)
-    .where(and(eq(serviceRecords.id, id), serviceRecordScope(user)))
-    .limit(1);
-  if (!row) throw new AppError('NOT_FOUND', { id });
   // Officials read records but only the centre (and the enterprise, to withdraw) act on them.
-  const mine = user.role === 'operator' ? user.centreId === row.centreId : user.enterpriseId === row.enterpriseId;
-  if (!mine) throw new AppError('FORBIDDEN', { action: step === 'cancel' ? 'service.cancel' : 'service.handle' });
+  const row = await loadOwnRecord(db, user, id, step === 'cancel' ? 'service.cancel' : 'service.handle');
   const to = nextServiceStatus(row.status, step);
   if (row.version !== input.version) throw new AppError('VERSION_CONFLICT', { id, version: input.version });
   let assigneeName: string | null = null;
