@@ -1,22 +1,9 @@
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app';
-import { prepareDatabase } from '../../src/server/bootstrap';
 import { makePark, makeUser } from '../../src/server/demo/factories';
-import { depsFor, TestClock } from '../helpers/app';
-import {
-  chromiumPath,
-  clickInModal,
-  E2E_POLL,
-  ensureWebBuilt,
-  launchChromium,
-  pick,
-  waitForOrReport,
-} from '../helpers/browser';
+import { chromiumPath, clickInModal, E2E_POLL, pick, waitForOrReport } from '../helpers/browser';
 import { TEST_PASSWORD } from '../helpers/constants';
-import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { type E2eApp, startE2eApp } from '../helpers/e2e';
 
 /** Pages render on a busy 2-core machine: allow them time, the assertions stay the same. */
 const POLL = E2E_POLL;
@@ -28,45 +15,34 @@ if (!executable) console.warn('[e2e] skipped: no Chromium (apt-get install -y ch
  * province approves it, and it appears on the public page without sign-in.
  */
 describe.skipIf(!executable)('browser: setting up a centre', () => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
+  let e2e: E2eApp;
   let browser: Browser;
   let baseUrl: string;
   const centreName = '夷陵经济开发区外贸综合服务中心';
   const pages: Page[] = [];
 
   beforeAll(async () => {
-    const webDir = ensureWebBuilt();
-    database = await createTestDatabase();
-    const deps = { ...depsFor(database, new TestClock()), clock: () => new Date() };
-    await prepareDatabase(database, deps);
-    const park = await makePark(deps, {
-      name: '宜昌夷陵经济开发区',
-      kind: 'economic_dev_zone',
-      level: 'provincial',
-      countyCode: '420506',
+    e2e = await startE2eApp(executable as string, async (deps) => {
+      const park = await makePark(deps, {
+        name: '宜昌夷陵经济开发区',
+        kind: 'economic_dev_zone',
+        level: 'provincial',
+        countyCode: '420506',
+      });
+      await makeUser(deps, {
+        username: 'county.420506',
+        role: 'county',
+        regionCode: park.countyCode,
+        password: TEST_PASSWORD,
+      });
+      await makeUser(deps, { username: 'city.420500', role: 'city', regionCode: '420500', password: TEST_PASSWORD });
+      await makeUser(deps, { username: 'province', role: 'province', password: TEST_PASSWORD });
     });
-    await makeUser(deps, {
-      username: 'county.420506',
-      role: 'county',
-      regionCode: park.countyCode,
-      password: TEST_PASSWORD,
-    });
-    await makeUser(deps, { username: 'city.420500', role: 'city', regionCode: '420500', password: TEST_PASSWORD });
-    await makeUser(deps, { username: 'province', role: 'province', password: TEST_PASSWORD });
-    app = await buildApp(deps, { webDir });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium(executable as string);
+    ({ baseUrl, browser } = e2e);
   });
 
   afterAll(async () => {
-    // Where a step failed, the last screen of each page is kept for whoever reads the failure.
-    for (const [i, p] of pages.entries())
-      await p.screenshot({ path: `test-results/centre-workflow-${i}.png` }).catch(() => {});
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+    await e2e?.close('centre-workflow', pages);
   });
 
   async function signIn(username: string): Promise<Page> {

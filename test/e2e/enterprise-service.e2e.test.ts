@@ -1,26 +1,13 @@
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app';
-import { prepareDatabase } from '../../src/server/bootstrap';
 import { makeCentre } from '../../src/server/demo/centre-factory';
 import { makeEngagement } from '../../src/server/demo/engagement-factory';
 import { enterpriseCreditCode } from '../../src/server/demo/enterprise-factory';
 import { makeUser } from '../../src/server/demo/factories';
 import { makeOperator } from '../../src/server/demo/operator-factory';
-import { depsFor, TestClock } from '../helpers/app';
-import {
-  chromiumPath,
-  clickInModal,
-  E2E_POLL,
-  ensureWebBuilt,
-  launchChromium,
-  pick,
-  waitForOrReport,
-} from '../helpers/browser';
+import { chromiumPath, clickInModal, E2E_POLL, pick, waitForOrReport } from '../helpers/browser';
 import { TEST_PASSWORD } from '../helpers/constants';
-import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { type E2eApp, startE2eApp } from '../helpers/e2e';
 import { seedWorld } from '../helpers/world';
 
 /** Pages render on a busy 2-core machine: allow them time, the assertions stay the same. */
@@ -40,8 +27,7 @@ const PHONE = { width: 375, height: 812 };
  * service, and the province sees the rating in the centre's figures.
  */
 describe.skipIf(!executable)('browser: an enterprise requests, follows and rates a service', () => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
+  let e2e: E2eApp;
   let browser: Browser;
   let phone: BrowserContext;
   let baseUrl: string;
@@ -54,28 +40,23 @@ describe.skipIf(!executable)('browser: an enterprise requests, follows and rates
   const pages: Page[] = [];
 
   beforeAll(async () => {
-    const webDir = ensureWebBuilt();
-    database = await createTestDatabase();
     // The server stamps records with the real clock, so that the statistics' default window (this year) holds them.
-    const deps = { ...depsFor(database, new TestClock()), clock: () => new Date() };
-    await prepareDatabase(database, deps);
-    const world = await seedWorld(deps);
-    // An operating centre in 宜昌高新区 (西陵区, 420502): approved, its operator engaged and filed.
-    const centre = await makeCentre(deps, { park: world.parks.yichangHighTech, target: 'approved' });
-    centreId = centre.id;
-    centreName = centre.name;
-    const operator = await makeOperator(deps, { serial: 44 });
-    const engagement = await makeEngagement(deps, { centre, operator, target: 'filed' });
-    expect(engagement.status).toBe('filed');
-    // The centre's account; the fixture world already holds operator.1 (for the first centre a database makes).
-    operatorUsername = `operator.${centre.id}`;
-    if (operatorUsername !== world.users.operator.username) {
-      await makeUser(deps, { username: operatorUsername, role: 'operator', centreId, password: TEST_PASSWORD });
-    }
-    app = await buildApp(deps, { webDir });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium(executable as string);
+    e2e = await startE2eApp(executable as string, async (deps) => {
+      const world = await seedWorld(deps);
+      // An operating centre in 宜昌高新区 (西陵区, 420502): approved, its operator engaged and filed.
+      const centre = await makeCentre(deps, { park: world.parks.yichangHighTech, target: 'approved' });
+      centreId = centre.id;
+      centreName = centre.name;
+      const operator = await makeOperator(deps, { serial: 44 });
+      const engagement = await makeEngagement(deps, { centre, operator, target: 'filed' });
+      expect(engagement.status).toBe('filed');
+      // The centre's account; the fixture world already holds operator.1 (for the first centre a database makes).
+      operatorUsername = `operator.${centre.id}`;
+      if (operatorUsername !== world.users.operator.username) {
+        await makeUser(deps, { username: operatorUsername, role: 'operator', centreId, password: TEST_PASSWORD });
+      }
+    });
+    ({ baseUrl, browser } = e2e);
     phone = await browser.newContext({
       locale: 'zh-CN',
       timezoneId: ZONE,
@@ -87,12 +68,7 @@ describe.skipIf(!executable)('browser: an enterprise requests, follows and rates
   });
 
   afterAll(async () => {
-    // Where a step failed, the last screen of each page is kept for whoever reads the failure.
-    for (const [i, p] of pages.entries())
-      await p.screenshot({ path: `test-results/enterprise-service-${i}.png`, fullPage: true }).catch(() => {});
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+    await e2e?.close('enterprise-service', pages);
   });
 
   /** A desktop browser of its own (its own session), signed in, on the page named by its menu entry. */

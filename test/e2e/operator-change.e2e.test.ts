@@ -1,26 +1,12 @@
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app';
-import { prepareDatabase } from '../../src/server/bootstrap';
 import { makeCentre } from '../../src/server/demo/centre-factory';
 import { makeEngagement } from '../../src/server/demo/engagement-factory';
 import { makePark, makeUser } from '../../src/server/demo/factories';
 import { makeOperator } from '../../src/server/demo/operator-factory';
-import { depsFor, TestClock } from '../helpers/app';
-import {
-  chromiumPath,
-  clickInModal,
-  E2E_POLL,
-  ensureWebBuilt,
-  fillDate,
-  launchChromium,
-  pick,
-  waitForOrReport,
-} from '../helpers/browser';
+import { chromiumPath, clickInModal, E2E_POLL, fillDate, pick, waitForOrReport } from '../helpers/browser';
 import { TEST_PASSWORD } from '../helpers/constants';
-import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { type E2eApp, startE2eApp } from '../helpers/e2e';
 
 /** Pages render on a busy 2-core machine: allow them time, the assertions stay the same. */
 const POLL = E2E_POLL;
@@ -43,8 +29,7 @@ function beijingDay(offsetDays = 0): string {
  * offered to record a new tender on the centre's page.
  */
 describe.skipIf(!executable)('browser: changing an operator', () => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
+  let e2e: E2eApp;
   let browser: Browser;
   let baseUrl: string;
   let centreName = '';
@@ -54,45 +39,35 @@ describe.skipIf(!executable)('browser: changing an operator', () => {
   const pages: Page[] = [];
 
   beforeAll(async () => {
-    const webDir = ensureWebBuilt();
-    database = await createTestDatabase();
-    const deps = { ...depsFor(database, new TestClock()), clock: () => new Date() };
-    await prepareDatabase(database, deps);
-    const park = await makePark(deps, {
-      name: '襄阳高新技术产业开发区',
-      kind: 'high_tech_zone',
-      level: 'national',
-      countyCode: '420606',
+    e2e = await startE2eApp(executable as string, async (deps) => {
+      const park = await makePark(deps, {
+        name: '襄阳高新技术产业开发区',
+        kind: 'high_tech_zone',
+        level: 'national',
+        countyCode: '420606',
+      });
+      await makeUser(deps, {
+        username: 'county.420606',
+        role: 'county',
+        regionCode: park.countyCode,
+        password: TEST_PASSWORD,
+      });
+      await makeUser(deps, { username: 'city.420600', role: 'city', regionCode: '420600', password: TEST_PASSWORD });
+      await makeUser(deps, { username: 'province', role: 'province', password: TEST_PASSWORD });
+      const centre = await makeCentre(deps, { park, target: 'approved' });
+      centreName = centre.name;
+      const operator = await makeOperator(deps, { serial: 42 });
+      expect(operator.name).toBe(operatorName);
+      expect((await makeOperator(deps, { serial: 43 })).name).toBe(incomingName);
+      const engagement = await makeEngagement(deps, { centre, operator, target: 'filed' });
+      expect(engagement.status).toBe('filed');
+      serviceStart = engagement.serviceStart;
     });
-    await makeUser(deps, {
-      username: 'county.420606',
-      role: 'county',
-      regionCode: park.countyCode,
-      password: TEST_PASSWORD,
-    });
-    await makeUser(deps, { username: 'city.420600', role: 'city', regionCode: '420600', password: TEST_PASSWORD });
-    await makeUser(deps, { username: 'province', role: 'province', password: TEST_PASSWORD });
-    const centre = await makeCentre(deps, { park, target: 'approved' });
-    centreName = centre.name;
-    const operator = await makeOperator(deps, { serial: 42 });
-    expect(operator.name).toBe(operatorName);
-    expect((await makeOperator(deps, { serial: 43 })).name).toBe(incomingName);
-    const engagement = await makeEngagement(deps, { centre, operator, target: 'filed' });
-    expect(engagement.status).toBe('filed');
-    serviceStart = engagement.serviceStart;
-    app = await buildApp(deps, { webDir });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium(executable as string);
+    ({ baseUrl, browser } = e2e);
   });
 
   afterAll(async () => {
-    // Where a step failed, the last screen of each page is kept for whoever reads the failure.
-    for (const [i, p] of pages.entries())
-      await p.screenshot({ path: `test-results/operator-change-${i}.png`, fullPage: true }).catch(() => {});
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+    await e2e?.close('operator-change', pages);
   });
 
   /** Sign in and wait for the home page, whose figures include the filings for every official. */

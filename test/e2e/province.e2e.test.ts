@@ -1,14 +1,9 @@
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app';
-import { prepareDatabase } from '../../src/server/bootstrap';
 import { loadDemo } from '../../src/server/demo/load-demo';
-import { depsFor, TestClock } from '../helpers/app';
-import { chromiumPath, E2E_POLL, ensureWebBuilt, launchChromium } from '../helpers/browser';
+import { chromiumPath, E2E_POLL } from '../helpers/browser';
 import { TEST_PASSWORD } from '../helpers/constants';
-import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { type E2eApp, startE2eApp } from '../helpers/e2e';
 
 /** Pages render on a busy 2-core machine: allow them time, the assertions stay the same. */
 const POLL = E2E_POLL;
@@ -17,28 +12,20 @@ if (!executable) console.warn('[e2e] skipped: no Chromium (apt-get install -y ch
 
 /** The golden path of the province officer, in a real browser against the real server and the demo data set. */
 describe.skipIf(!executable)('browser: province officer', () => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
+  let e2e: E2eApp;
   let browser: Browser;
   let baseUrl: string;
 
   beforeAll(async () => {
-    const webDir = ensureWebBuilt();
-    database = await createTestDatabase();
     // The browser's own requests carry the real time, so the server uses it too.
-    const deps = { ...depsFor(database, new TestClock()), clock: () => new Date() };
-    await prepareDatabase(database, deps);
-    await loadDemo(deps, TEST_PASSWORD);
-    app = await buildApp(deps, { webDir });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium(executable as string);
+    e2e = await startE2eApp(executable as string, async (deps) => {
+      await loadDemo(deps, TEST_PASSWORD);
+    });
+    ({ baseUrl, browser } = e2e);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+    await e2e?.close('province');
   });
 
   it('signs in, sees the parks of all Hubei, and switches to English', async () => {
