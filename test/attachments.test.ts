@@ -60,6 +60,44 @@ describe('attachments on a centre application (issue 4: steps with comments and 
     expect(await count()).toBe(before);
   });
 
+  it('names a stored file by the type of its bytes, never by the name the client sent', async () => {
+    // A PDF called .html, sent as text/html: stored as .pdf, named .pdf, and downloaded as a PDF.
+    const res = await upload('city.420500', PDF, encodeURIComponent('场地证明.html'), 'text/html');
+    expect(res.statusCode, res.body).toBe(201);
+    const a = res.json();
+    expect(a).toMatchObject({ fileName: '场地证明.pdf', contentType: 'application/pdf' });
+    const [row] = rowsOf<{ storage_key: string; content_type: string }>(
+      await t.deps.db.execute(sql`select storage_key, content_type from attachments where id = ${a.id}`),
+    );
+    expect(row?.storage_key).toMatch(/^\d{4}-\d{2}\/[0-9a-f-]{36}\.pdf$/);
+    expect(row?.content_type).toBe('application/pdf');
+    const down = await as(t.app, cookies.province ?? '', { method: 'GET', url: `/api/attachments/${a.id}` });
+    expect(down.statusCode).toBe(200);
+    expect(down.headers['content-type']).toBe('application/pdf');
+    expect(down.headers['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('场地证明.pdf')}`,
+    );
+    // A PNG with no extension at all gets one; a JPEG keeps its ".jpeg".
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    expect((await upload('city.420500', png, encodeURIComponent('照片'))).json().fileName).toBe('照片.png');
+    const jpeg = Buffer.from('ffd8ffe000104a464946', 'hex');
+    expect((await upload('city.420500', jpeg, 'site.JPEG')).json()).toMatchObject({
+      fileName: 'site.JPEG',
+      contentType: 'image/jpeg',
+    });
+  });
+
+  it('downloads a row whose stored name and type disagree with its bytes as what the bytes are', async () => {
+    // A row written before names were checked: the download still goes by the bytes.
+    const a = (await upload('city.420500', PDF)).json();
+    await t.deps.db.execute(
+      sql`update attachments set file_name = 'page.html', content_type = 'text/html' where id = ${a.id}`,
+    );
+    const down = await as(t.app, cookies.province ?? '', { method: 'GET', url: `/api/attachments/${a.id}` });
+    expect(down.headers['content-type']).toBe('application/pdf');
+    expect(down.headers['content-disposition']).toBe("attachment; filename*=UTF-8''page.pdf");
+  });
+
   it('keeps only the base name of a path-like file name', async () => {
     const res = await upload('city.420500', PDF, encodeURIComponent('../../etc/passwd.pdf'));
     expect(res.json().fileName).toBe('passwd.pdf');
@@ -113,5 +151,17 @@ describe('file names from the upload header', () => {
     expect(cleanFileName(encodeURIComponent('a\u0000b\nc.pdf'), 'pdf')).toBe('abc.pdf');
     expect(cleanFileName('..%2F..%2Fx.pdf', 'pdf')).toBe('x.pdf');
     expect(cleanFileName(undefined, 'png')).toBe('附件.png');
+  });
+
+  it('end in the extension of the detected type, whatever the client called the file', async () => {
+    const { cleanFileName } = await import('../src/server/lib/stored-file');
+    expect(cleanFileName('report.html', 'pdf')).toBe('report.pdf');
+    expect(cleanFileName('report.PDF', 'pdf')).toBe('report.PDF');
+    expect(cleanFileName('photo.jpeg', 'jpg')).toBe('photo.jpeg');
+    expect(cleanFileName(encodeURIComponent('方案 v1.2'), 'docx')).toBe('方案 v1.2.docx');
+    expect(cleanFileName('.html', 'pdf')).toBe('附件.pdf');
+    const long = cleanFileName(`${'长'.repeat(300)}.exe`, 'xlsx');
+    expect(long).toHaveLength(200);
+    expect(long.endsWith('.xlsx')).toBe(true);
   });
 });

@@ -4,17 +4,26 @@ import { SECURITY } from './config';
 import { auditContext, type Deps, systemContext } from './context';
 import { rateLimits, sessions } from './db/schema';
 import { purgeAuditEntries } from './lib/audit';
+import { removeOrphanUploads } from './lib/orphan-uploads';
+import { failAbandonedImports } from './modules/enterprise/fail-abandoned-imports';
 import { sendServiceReminders } from './modules/service/reminders';
 import { readSettings } from './modules/setting/settings';
 
 /**
  * Sends the service reminders (unrated records, rectifications due soon) and removes sessions past their absolute end, finished rate-limit windows, and audit entries past the retention
- * setting (the purge is itself audited). Expired sessions are already refused on use. Safe on every instance at
- * once: the purge holds the audit head lock.
+ * setting (the purge is itself audited). Expired sessions are already refused on use. Fails import jobs that lost
+ * their process and removes uploaded bytes that no row refers to (crash leftovers, both audited). Safe on every
+ * instance at once: the purge holds the audit head lock, the job sweep re-checks each job in its update.
  */
-export async function runHousekeeping(
-  deps: Deps,
-): Promise<{ sessions: number; rateLimits: number; auditEntries: number; ratingReminders: number; dueSoon: number }> {
+export async function runHousekeeping(deps: Deps): Promise<{
+  sessions: number;
+  rateLimits: number;
+  auditEntries: number;
+  ratingReminders: number;
+  dueSoon: number;
+  abandonedImports: number;
+  orphanUploads: number;
+}> {
   const now = deps.clock();
   const idleCutoff = new Date(now.getTime() - SECURITY.sessionIdleMs);
   const s = await deps.db
@@ -31,13 +40,46 @@ export async function runHousekeeping(
   );
   // Art. 8: chase unrated services; warn centres of rectifications about to fall due.
   const reminders = await sendServiceReminders(deps);
-  return { sessions: s.length, rateLimits: r.length, auditEntries: auditPurged, ...reminders };
+  const abandonedImports = await failAbandonedImports(deps);
+  const orphanUploads = await removeOrphanUploads(deps);
+  return {
+    sessions: s.length,
+    rateLimits: r.length,
+    auditEntries: auditPurged,
+    ...reminders,
+    abandonedImports,
+    orphanUploads,
+  };
 }
 
-export function startHousekeeping(deps: Deps, log: FastifyBaseLogger, everyMs = 10 * 60 * 1000): () => void {
+/**
+ * What a crash left behind, cleared before the server listens: import jobs still "running" and bytes without a row.
+ * On PGlite the data folder is locked to this process, so every running job is abandoned; on PostgreSQL another
+ * live instance may be running one, so only jobs with a stale heartbeat are.
+ */
+export async function clearCrashLeftovers(deps: Deps): Promise<{ abandonedImports: number; orphanUploads: number }> {
+  const abandonedImports = await failAbandonedImports(deps, { everyRunning: deps.dbKind === 'pglite' });
+  const orphanUploads = await removeOrphanUploads(deps);
+  return { abandonedImports, orphanUploads };
+}
+
+/** Housekeeping every ten minutes; the sweep of abandoned import jobs every half minute, since a page is waiting. */
+export function startHousekeeping(
+  deps: Deps,
+  log: FastifyBaseLogger,
+  everyMs = 10 * 60 * 1000,
+  importSweepMs = 30 * 1000,
+): () => void {
   const timer = setInterval(() => {
     runHousekeeping(deps).catch((err) => log.warn({ err }, 'housekeeping failed'));
   }, everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  const importTimer = setInterval(() => {
+    failAbandonedImports(deps).catch((err) => log.warn({ err }, 'sweep of abandoned import jobs failed'));
+  }, importSweepMs);
+  importTimer.unref();
+  return () => {
+    clearInterval(timer);
+    clearInterval(importTimer);
+  };
 }

@@ -6,7 +6,7 @@ import { DataDirInUseError } from './db/client';
 import { users } from './db/schema';
 import { demoPassword } from './demo/demo-password';
 import { databaseHasUsers, loadDemo } from './demo/load-demo';
-import { startHousekeeping } from './housekeeping';
+import { clearCrashLeftovers, startHousekeeping } from './housekeeping';
 
 /** config → database → migrate → demo data if empty → listen (CONVENTIONS). */
 async function main() {
@@ -26,6 +26,7 @@ async function main() {
   }
   const deps = makeDeps(config, database);
   await prepareDatabase(database, deps);
+  const leftovers = await clearCrashLeftovers(deps);
 
   const password = demoPassword(config.demoPassword, config.dataDir);
   let demoNote = '';
@@ -38,6 +39,9 @@ async function main() {
   const app = await buildApp(deps, { logger: { level: config.logLevel } });
   const stopHousekeeping = startHousekeeping(deps, app.log);
   await app.listen({ port: config.port, host: config.host });
+
+  if (leftovers.abandonedImports || leftovers.orphanUploads)
+    app.log.warn(leftovers, 'cleared what an earlier run left behind (interrupted imports, files without a record)');
 
   const url = `http://localhost:${config.port}`;
   const [sampleEnterprise] = await deps.db

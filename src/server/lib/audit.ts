@@ -70,6 +70,7 @@ export const ZAuditAction = z.enum([
   'enterprise.updated', // an enterprise corrected its particulars
   'enterprise.import.started', // a bulk import of enterprises was started; its job checks the file in the background
   'enterprise.imported', // an enterprise file was imported, all rows at once
+  'enterprise.import.abandoned', // an import job lost its process (restart, crash); it was failed, nothing imported
   'service.requested', // an enterprise requested a service from a centre (Art. 5)
   'service.recorded', // centre staff recorded a service (窗口/线上/上门)
   'service.accepted', // the centre accepted (受理) an enterprise request
@@ -87,6 +88,7 @@ export const ZAuditAction = z.enum([
   'activity.updated', // a centre corrected an activity
   'activity.attachment.uploaded', // evidence was attached to an activity
   'message.read', // a user marked messages as read
+  'upload.orphans.removed', // stored files no row refers to (a crash between storing and the row) were removed
   'audit.purged', // entries older than the retention period were deleted; records where the chain now starts
 ]);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -39,9 +39,38 @@ export function checkKey(key: string): string {
   return key;
 }
 
+/** The shape of every key the platform makes (stored-file.ts): "<year-month>/<uuid>.<extension>". */
+const MONTH_DIR = /^\d{4}-\d{2}$/;
+const KEY_FILE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[a-z]{3,4}$/;
+
 /** Files under a folder (DATA_DIR/uploads), as the platform has always kept them. */
 export class LocalFileStore implements FileStore {
   constructor(readonly dir: string) {}
+
+  /**
+   * The keys of files last written before `cutoff`, for the sweep of files no row refers to. Only names of the
+   * shape the platform makes are listed: anything else in the folder was put there by someone else and is left.
+   */
+  async keysWrittenBefore(cutoff: Date): Promise<string[]> {
+    const keys: string[] = [];
+    const months = await fs.readdir(this.dir, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return [];
+      throw err;
+    });
+    for (const month of months) {
+      if (!month.isDirectory() || !MONTH_DIR.test(month.name)) continue;
+      for (const file of await fs.readdir(path.join(this.dir, month.name), { withFileTypes: true })) {
+        if (!file.isFile() || !KEY_FILE.test(file.name)) continue;
+        const key = path.posix.join(month.name, file.name);
+        const stat = await fs.stat(this.pathOf(key)).catch((err: NodeJS.ErrnoException) => {
+          if (err.code === 'ENOENT') return null; // removed meanwhile
+          throw err;
+        });
+        if (stat && stat.mtime < cutoff) keys.push(key);
+      }
+    }
+    return keys;
+  }
 
   private pathOf(key: string): string {
     return path.join(this.dir, checkKey(key));

@@ -12,7 +12,25 @@ const ACCEPTED = {
   accepted_en: 'only PDF, JPEG, PNG, Word (.docx) and Excel (.xlsx) files are accepted',
 };
 
-/** A display name from the upload's header: no directories, no control characters, at most 200 characters. */
+/** Names a type may end with: a JPEG is as often ".jpeg" as ".jpg". */
+const EXTENSION_ALIASES: Record<string, string[]> = { jpg: ['jpg', 'jpeg'] };
+
+/**
+ * The name with the extension of the file's real type: "报告.html" holding a PDF becomes "报告.pdf", so that a
+ * downloaded file never opens as something it is not (an HTML page on the user's disk runs its scripts).
+ */
+export function nameWithExtension(name: string, extension: string): string {
+  // Only a word after the last dot is an extension to replace: "方案 v1.2" keeps its ".2" and gets ".pdf" added.
+  const current = /\.([a-z0-9]*[a-z][a-z0-9]*)$/i.exec(name);
+  if (!current) return `${name}.${extension}`;
+  if ((EXTENSION_ALIASES[extension] ?? [extension]).includes((current[1] ?? '').toLowerCase())) return name;
+  return `${name.slice(0, current.index) || '附件'}.${extension}`;
+}
+
+/**
+ * A display name from the upload's header: no directories, no control characters, the extension of the type the
+ * bytes are (never the one the client claimed), at most 200 characters.
+ */
 export function cleanFileName(raw: string | undefined, extension: string): string {
   let name = '';
   try {
@@ -24,9 +42,10 @@ export function cleanFileName(raw: string | undefined, extension: string): strin
     .basename(name.replace(/\\/g, '/'))
     // Control characters would break the Content-Disposition header and the logs: drop them.
     .replace(/\p{Cc}/gu, '')
-    .trim()
-    .slice(0, 200);
-  return name || `附件.${extension}`;
+    .trim();
+  if (!name) return `附件.${extension}`;
+  const named = nameWithExtension(name, extension);
+  return named.length <= 200 ? named : `${named.slice(0, 200 - extension.length - 1)}.${extension}`;
 }
 
 /** What the row of a stored file holds about it. */
@@ -74,11 +93,17 @@ export async function storeUploadedFile<T>(
   }
 }
 
-/** A stored file as a download: its own type, its name in UTF-8, never sniffed, never cached by a shared cache. */
-export function sendStoredFile(reply: FastifyReply, file: { bytes: Buffer; fileName: string; contentType: string }) {
+/**
+ * A stored file as a download: the type its bytes are (detected again, not taken from the row or the upload) and
+ * a name with that type's extension, in UTF-8; never sniffed, never cached by a shared cache. Bytes of no accepted
+ * type (which no upload can store) go out as opaque bytes.
+ */
+export function sendStoredFile(reply: FastifyReply, file: { bytes: Buffer; fileName: string }) {
+  const type = detectFileType(file.bytes);
+  const fileName = type ? nameWithExtension(file.fileName, type.extension) : file.fileName;
   return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header('content-type', type?.contentType ?? 'application/octet-stream')
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'private, no-store')
     .send(file.bytes);

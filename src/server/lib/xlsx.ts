@@ -4,13 +4,29 @@ import type { FastifyReply } from 'fastify';
 export interface XlsxColumn<T> {
   header: string;
   width?: number;
-  value: (row: T) => string | number | boolean | Date | null;
+  value: (row: T) => CellValue;
+}
+
+type CellValue = string | number | boolean | Date | null;
+
+/**
+ * Text that a spreadsheet would read as a formula when the cell is edited, pasted or saved as CSV (= + - @, and a
+ * tab or carriage return before one): prefixed with a single quote, so that it stays text (OWASP, "CSV Injection").
+ * Names and remarks come from users, the public registration form included; an export must never run them.
+ * Numbers, dates and booleans are left as they are: a negative amount stays a number.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+export function xlsxCell(value: CellValue): CellValue {
+  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 /** Most rows one export returns; a larger list must be filtered first. */
 export const EXPORT_MAX_ROWS = 100_000;
 
-/** Write a one-sheet workbook with a bold, frozen header row, and send it as a download. */
+/**
+ * Write a one-sheet workbook with a bold, frozen header row, and send it as a download. Every export of the platform
+ * goes through here, so that every cell passes xlsxCell().
+ */
 export async function sendXlsx<T>(
   reply: FastifyReply,
   fileName: string,
@@ -23,7 +39,7 @@ export async function sendXlsx<T>(
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 16 }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(columns.map((c) => c.value(row)));
+  for (const row of rows) sheet.addRow(columns.map((c) => xlsxCell(c.value(row))));
   const buffer = await workbook.xlsx.writeBuffer();
   return reply
     .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

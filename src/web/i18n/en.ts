@@ -442,6 +442,7 @@ export const en: Messages = {
   'audit.action.operator.violation.recorded': 'Violation recorded',
   'audit.action.region.imported': 'Administrative divisions loaded',
   'audit.action.audit.purged': 'Old entries purged (retention)',
+  'audit.action.upload.orphans.removed': 'Uploaded files without a record removed',
   'audit.action.centre.created': 'Centre application created',
   'audit.action.centre.updated': 'Centre application edited',
   'audit.action.centre.submitted': 'Centre application submitted',

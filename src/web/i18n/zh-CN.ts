@@ -437,6 +437,7 @@ export const zhCN = {
   'audit.action.operator.violation.recorded': '登记违法违规记录',
   'audit.action.region.imported': '导入行政区划',
   'audit.action.audit.purged': '清理超期日志',
+  'audit.action.upload.orphans.removed': '清理无记录的上传文件',
   'audit.action.centre.created': '新建外综服中心申请',
   'audit.action.centre.updated': '修改外综服中心申请',
   'audit.action.centre.submitted': '提交外综服中心设立申请',

@@ -8,18 +8,20 @@ import { AppError } from '../../lib/errors';
 import { cleanFileName } from '../../lib/stored-file';
 import { CHUNK, type CheckedRow, checkEnterpriseFile, fileKind, yieldToEventLoop } from './check-enterprise-file';
 import { sayIn } from './check-enterprise-row';
+import { keepImportJobAlive } from './fail-abandoned-imports';
 import {
   createImportJob,
   findImportJob,
   finishImportJobFailed,
   finishImportJobSucceeded,
+  ImportJobNotRunningError,
   type ImportJobRow,
   updateImportJobProgress,
 } from './import-job.repository';
 
 export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 
-function present({ userId: _starter, ...row }: ImportJobRow): TImportJob {
+function present({ userId: _starter, locale: _locale, heartbeatAt: _beat, ...row }: ImportJobRow): TImportJob {
   return {
     ...row,
     createdAt: row.createdAt.toISOString(),
@@ -74,7 +76,8 @@ export async function getImportJob(ctx: RequestContext, id: number): Promise<TIm
 /**
  * Import an enterprise file (SPEC §5, all rows or none): check every row, then write them all in one transaction
  * with one audit entry. A file with any bad row fails whole with a row-by-row report, and nothing is written.
- * Never throws for a bad file; an unexpected failure is recorded on the job first and then rethrown.
+ * Never throws for a bad file; an unexpected failure is recorded on the job first and then rethrown. While it runs,
+ * the job's heartbeat is kept fresh, so that no instance's housekeeping takes it for abandoned.
  */
 export async function runEnterpriseImport(
   ctx: RequestContext,
@@ -84,6 +87,7 @@ export async function runEnterpriseImport(
 ): Promise<void> {
   const { db, clock } = ctx.deps;
   const say = sayIn(ctx.locale);
+  const stopHeartbeat = keepImportJobAlive(ctx.deps, jobId);
   try {
     const job = await findImportJob(db, jobId);
     if (!job || !ctx.user) throw new Error(`import job ${jobId} not found`);
@@ -91,12 +95,16 @@ export async function runEnterpriseImport(
     if ('errors' in checked) return await finishImportJobFailed(db, jobId, checked.errors, clock());
     await writeRows(ctx, job, checked.rows);
   } catch (err) {
+    // Failed as abandoned while this process was stalled past the stale limit: its verdict stands, nothing written.
+    if (err instanceof ImportJobNotRunningError) return;
     const reason = say(
       `导入时发生内部错误，全部数据均未导入（请求编号 ${ctx.requestId}）`,
       `Internal error during the import; nothing was imported (request ${ctx.requestId})`,
     );
     await finishImportJobFailed(db, jobId, [{ row: 0, field: 'file', reason }], clock());
     throw err;
+  } finally {
+    stopHeartbeat();
   }
 }
 

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, lt } from 'drizzle-orm';
 import type { TImportJob } from '../../../contracts/enterprise';
 import { auditContext, type RequestContext } from '../../context';
 import type { Db } from '../../db/client';
@@ -26,7 +26,9 @@ export async function createImportJob(
         status: 'running',
         phase: 'checking',
         errors: [],
+        locale: ctx.locale,
         createdAt: at,
+        heartbeatAt: at,
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
@@ -49,22 +51,85 @@ export async function findImportJob(db: Db, id: number, starterId?: number): Pro
   return row;
 }
 
-/** What a polling client sees while the job runs: the data rows found, how many are checked, the phase. */
+/**
+ * What a polling client sees while the job runs: the data rows found, how many are checked, the phase. A job
+ * failed meanwhile (abandoned) keeps the figures it had.
+ */
 export async function updateImportJobProgress(db: Db, id: number, progress: Progress): Promise<void> {
-  await db.update(importJobs).set(progress).where(eq(importJobs.id, id));
+  await db
+    .update(importJobs)
+    .set(progress)
+    .where(and(eq(importJobs.id, id), eq(importJobs.status, 'running')));
 }
 
-/** Called inside the transaction that writes the rows, so that the job succeeds exactly when they are written. */
+/** The running job's sign of life (its process is still at it); a finished job is left as it is. */
+export async function touchImportJob(db: Db, id: number, at: Date): Promise<void> {
+  await db
+    .update(importJobs)
+    .set({ heartbeatAt: at })
+    .where(and(eq(importJobs.id, id), eq(importJobs.status, 'running')));
+}
+
+/** The job was failed by the housekeeping meanwhile (its heartbeat went stale): its rows must not be written. */
+export class ImportJobNotRunningError extends Error {
+  constructor(readonly jobId: number) {
+    super(`import job ${jobId} is no longer running`);
+    this.name = 'ImportJobNotRunningError';
+  }
+}
+
+/**
+ * Called inside the transaction that writes the rows, so that the job succeeds exactly when they are written; a
+ * job no longer running (failed as abandoned meanwhile) throws, which rolls the rows back.
+ */
 export async function finishImportJobSucceeded(tx: Db, id: number, imported: number, at: Date): Promise<void> {
-  await tx
+  const done = await tx
     .update(importJobs)
     .set({ status: 'succeeded', phase: 'done', imported, finishedAt: at })
-    .where(eq(importJobs.id, id));
+    .where(and(eq(importJobs.id, id), eq(importJobs.status, 'running')))
+    .returning({ id: importJobs.id });
+  if (done.length === 0) throw new ImportJobNotRunningError(id);
 }
 
+/** A running job fails with its report; one already finished keeps the verdict it has. */
 export async function finishImportJobFailed(db: Db, id: number, errors: RowError[], at: Date): Promise<void> {
   await db
     .update(importJobs)
     .set({ status: 'failed', phase: 'done', errors, finishedAt: at })
-    .where(eq(importJobs.id, id));
+    .where(and(eq(importJobs.id, id), eq(importJobs.status, 'running')));
+}
+
+/** Running jobs whose last heartbeat is older than `staleBefore` (null: every running job), oldest first. */
+export async function findAbandonedImportJobs(db: Db, staleBefore: Date | null): Promise<ImportJobRow[]> {
+  return db
+    .select()
+    .from(importJobs)
+    .where(and(eq(importJobs.status, 'running'), staleBefore ? lt(importJobs.heartbeatAt, staleBefore) : undefined))
+    .orderBy(asc(importJobs.id));
+}
+
+/**
+ * Fail one abandoned job, if it is still running with a stale heartbeat: the condition is checked again by the
+ * update itself, so that a heartbeat or a finish that came meanwhile wins, and two instances sweeping at once fail
+ * it once. Answers the failed job, or undefined when it was not failed here.
+ */
+export async function failAbandonedImportJob(
+  tx: Db,
+  id: number,
+  staleBefore: Date | null,
+  errors: RowError[],
+  at: Date,
+): Promise<ImportJobRow | undefined> {
+  const [row] = await tx
+    .update(importJobs)
+    .set({ status: 'failed', phase: 'done', errors, finishedAt: at })
+    .where(
+      and(
+        eq(importJobs.id, id),
+        eq(importJobs.status, 'running'),
+        staleBefore ? lt(importJobs.heartbeatAt, staleBefore) : undefined,
+      ),
+    )
+    .returning();
+  return row;
 }

@@ -8,6 +8,7 @@ export const serviceEn: Record<keyof typeof serviceZhCN, string> = {
   'audit.action.enterprise.updated': 'Enterprise updated',
   'audit.action.enterprise.import.started': 'Enterprise import started',
   'audit.action.enterprise.imported': 'Enterprises imported',
+  'audit.action.enterprise.import.abandoned': 'Import interrupted by a server restart',
   'audit.action.service.requested': 'Service requested',
   'audit.action.service.recorded': 'Service recorded',
   'audit.action.service.accepted': 'Service accepted',

@@ -7,6 +7,7 @@ export const serviceZhCN = {
   'audit.action.enterprise.updated': '企业信息修改',
   'audit.action.enterprise.import.started': '开始导入企业',
   'audit.action.enterprise.imported': '企业批量导入',
+  'audit.action.enterprise.import.abandoned': '导入因服务重启中断',
   'audit.action.service.requested': '企业申请服务',
   'audit.action.service.recorded': '中心登记服务',
   'audit.action.service.accepted': '受理服务',

@@ -64,7 +64,7 @@ export interface EnterpriseImportModalProps {
  * the polling goes on and `onImported` still fires.
  */
 export function EnterpriseImportModal({ open, onClose, onImported }: EnterpriseImportModalProps) {
-  const { t, labelOr } = useLocale();
+  const { t } = useLocale();
   const [file, setFile] = useState<File | null>(null);
   const [stage, setStage] = useState<Stage>({ kind: 'pick' });
   const onImportedRef = useRef(onImported);
@@ -202,40 +202,7 @@ export function EnterpriseImportModal({ open, onClose, onImported }: EnterpriseI
           data-testid="enterprise-import-succeeded"
         />
       )}
-      {stage.kind === 'failed' && (
-        <div data-testid="enterprise-import-errors">
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={t('enterprise.import.failed')}
-            description={t('enterprise.import.failedText')}
-          />
-          <Table<RowError>
-            size="small"
-            rowKey={(e) => `${e.row}-${e.field}-${e.reason}`}
-            dataSource={stage.job.errors}
-            pagination={stage.job.errors.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-            data-testid="enterprise-import-error-table"
-            columns={[
-              // Row 0 is the file as a whole (unreadable, empty, too many rows); row 1 is the header row.
-              {
-                title: t('enterprise.import.row'),
-                dataIndex: 'row',
-                width: 90,
-                render: (row: number) => row || t('enterprise.import.wholeFile'),
-              },
-              {
-                title: t('enterprise.import.field'),
-                dataIndex: 'field',
-                width: 170,
-                render: (field: string) => labelOr(`enterprise.import.field.${field}`, field),
-              },
-              { title: t('enterprise.import.reason'), dataIndex: 'reason' },
-            ]}
-          />
-        </div>
-      )}
+      {stage.kind === 'failed' && <JobFailure job={stage.job} />}
       {stage.kind === 'lost' && <Alert type="warning" showIcon title={t('enterprise.import.lost')} />}
     </Modal>
   );
@@ -254,5 +221,52 @@ function JobProgress({ job }: { job: TImportJob }) {
       </Typography.Text>
       <Typography.Text type="secondary">{t('enterprise.import.background')}</Typography.Text>
     </Space>
+  );
+}
+
+/**
+ * A failed job: one reason about the file as a whole (unreadable, empty, too many rows, interrupted by a server
+ * restart) is said in the message itself; reasons about rows are listed in a table to correct the file by.
+ */
+function JobFailure({ job }: { job: TImportJob }) {
+  const { t, labelOr } = useLocale();
+  const [only] = job.errors;
+  const wholeFile = job.errors.length === 1 && only?.row === 0;
+  return (
+    <div data-testid="enterprise-import-errors">
+      <Alert
+        type="error"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={t('enterprise.import.failed')}
+        description={wholeFile ? only.reason : t('enterprise.import.failedText')}
+        data-testid="enterprise-import-failure"
+      />
+      {!wholeFile && (
+        <Table<RowError>
+          size="small"
+          rowKey={(e) => `${e.row}-${e.field}-${e.reason}`}
+          dataSource={job.errors}
+          pagination={job.errors.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+          data-testid="enterprise-import-error-table"
+          columns={[
+            // Row 0 is the file as a whole (unreadable, empty, too many rows); row 1 is the header row.
+            {
+              title: t('enterprise.import.row'),
+              dataIndex: 'row',
+              width: 90,
+              render: (row: number) => row || t('enterprise.import.wholeFile'),
+            },
+            {
+              title: t('enterprise.import.field'),
+              dataIndex: 'field',
+              width: 170,
+              render: (field: string) => labelOr(`enterprise.import.field.${field}`, field),
+            },
+            { title: t('enterprise.import.reason'), dataIndex: 'reason' },
+          ]}
+        />
+      )}
+    </div>
   );
 }
