@@ -4,17 +4,24 @@ import { SECURITY } from './config';
 import { auditContext, type Deps, systemContext } from './context';
 import { rateLimits, sessions } from './db/schema';
 import { purgeAuditEntries } from './lib/audit';
+import { writeAuditAnchor } from './lib/audit-anchor';
 import { sendServiceReminders } from './modules/service/reminders';
 import { readSettings } from './modules/setting/settings';
 
 /**
  * Sends the service reminders (unrated records, rectifications due soon) and removes sessions past their absolute end, finished rate-limit windows, and audit entries past the retention
- * setting (the purge is itself audited). Expired sessions are already refused on use. Safe on every instance at
- * once: the purge holds the audit head lock.
+ * setting (the purge is itself audited). Expired sessions are already refused on use. Last, when the audit chain's
+ * head moved, a signed checkpoint of it is appended to DATA_DIR/audit-anchors.jsonl (docs/decisions/0007). Safe on
+ * every instance at once: the purge holds the audit head lock, and each instance keeps its own checkpoint file.
  */
-export async function runHousekeeping(
-  deps: Deps,
-): Promise<{ sessions: number; rateLimits: number; auditEntries: number; ratingReminders: number; dueSoon: number }> {
+export async function runHousekeeping(deps: Deps): Promise<{
+  sessions: number;
+  rateLimits: number;
+  auditEntries: number;
+  ratingReminders: number;
+  dueSoon: number;
+  auditAnchored: boolean;
+}> {
   const now = deps.clock();
   const idleCutoff = new Date(now.getTime() - SECURITY.sessionIdleMs);
   const s = await deps.db
@@ -31,7 +38,8 @@ export async function runHousekeeping(
   );
   // Art. 8: chase unrated services; warn centres of rectifications about to fall due.
   const reminders = await sendServiceReminders(deps);
-  return { sessions: s.length, rateLimits: r.length, auditEntries: auditPurged, ...reminders };
+  const anchor = await writeAuditAnchor(deps);
+  return { sessions: s.length, rateLimits: r.length, auditEntries: auditPurged, ...reminders, auditAnchored: !!anchor };
 }
 
 export function startHousekeeping(deps: Deps, log: FastifyBaseLogger, everyMs = 10 * 60 * 1000): () => void {
