@@ -147,6 +147,7 @@ describe('the audit chain is anchored outside the database (audit-anchors.jsonl)
     expect(await verify()).toMatchObject({
       ok: false,
       lastSeq: kept.seq,
+      checked: entries.filter((e) => e.seq <= kept.seq).length, // entries verified before the break
       firstBroken: { seq: kept.seq + 1, reason: 'tail_truncated' },
       anchor: { state: 'broken', seq: anchored.seq, invalidLines: [] },
     });
@@ -156,6 +157,7 @@ describe('the audit chain is anchored outside the database (audit-anchors.jsonl)
     expect((await head()).seq).toBeGreaterThan(anchored.seq);
     expect(await verify()).toMatchObject({
       ok: false,
+      checked: anchored.seq - (entries[0]?.seq ?? 0),
       firstBroken: { seq: anchored.seq, reason: 'tail_rewritten' },
       anchor: { state: 'broken', seq: anchored.seq },
     });

@@ -229,6 +229,11 @@ export async function verifyAuditChain(
   }
   return {
     ...result,
+    // As for a break inside the chain, `checked` counts the entries verified before the first broken one.
+    checked:
+      !result.firstBroken && tailBroken && walk.firstSeq !== null
+        ? Math.max(0, tailBroken.seq - walk.firstSeq)
+        : result.checked,
     ok: result.ok && !tailBroken && reading.invalidLines.length === 0,
     firstBroken: result.firstBroken ?? tailBroken,
     anchor,
