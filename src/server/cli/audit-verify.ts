@@ -28,7 +28,7 @@ try {
   if (anchor) {
     const at = `seq ${anchor.seq ?? '-'}, ${anchor.at ?? '-'}, ${anchor.instance ?? '-'}`;
     const message = {
-      none: `尚无库外校验点 / no anchor yet in ${anchorFile}`,
+      none: `尚无有效的库外校验点 / no valid anchor yet in ${anchorFile}`,
       held: `与库外校验点一致 / matches the newest anchor (${at})`,
       purged: `库外校验点所指记录已按保留期限清理 / the newest anchor's entry was purged by retention (${at})`,
       broken: `与库外校验点不符 / does NOT match the newest anchor (${at})`,
