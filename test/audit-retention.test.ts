@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/server/db/client';
 import { runHousekeeping } from '../src/server/housekeeping';
 import { verifyAuditChain } from '../src/server/lib/audit';
+import { auditAnchorPath } from '../src/server/lib/audit-anchor';
 import { as, buildTestApp, loginAs, type TestApp } from './helpers/app';
 
 const DAY = 86_400_000;
@@ -28,6 +30,10 @@ describe('audit retention (网络安全法: at least six months)', () => {
     t.clock.advance(364 * DAY);
     expect((await runHousekeeping(t.deps)).auditEntries).toBe(0);
     expect(await seqs()).toEqual(before);
+    // That run also took a checkpoint of the head outside the database; keep a copy of the file as it was then.
+    const anchorFile = auditAnchorPath(t.deps.config.dataDir);
+    const olderAnchors = `${anchorFile}.before-purge`;
+    fs.copyFileSync(anchorFile, olderAnchors);
 
     // A year and a day later: everything from the first day goes; the purge itself is the newest entry.
     t.clock.advance(2 * DAY);
@@ -41,6 +47,16 @@ describe('audit retention (网络安全法: at least six months)', () => {
     expect(entry?.action).toBe('audit.purged');
     expect(entry?.after.throughSeq).toBe(before.length);
     expect((await verifyAuditChain(t.deps.db, t.deps.auditKey)).ok).toBe(true);
+    // A purge cuts the beginning, not the tail: the chain still verifies against the checkpoints, the newest one
+    // (taken after the purge) and the one taken before it, whose entry the purge removed.
+    expect(await verifyAuditChain(t.deps.db, t.deps.auditKey, { anchorFile })).toMatchObject({
+      ok: true,
+      anchor: { state: 'held', seq: before.length + 1, invalidLines: [] },
+    });
+    expect(await verifyAuditChain(t.deps.db, t.deps.auditKey, { anchorFile: olderAnchors })).toMatchObject({
+      ok: true,
+      anchor: { state: 'purged', seq: before.length, invalidLines: [] },
+    });
   });
 
   it('tells a recorded purge from a quiet deletion of the oldest entries', async () => {

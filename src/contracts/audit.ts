@@ -31,6 +31,23 @@ export const ZAuditListQuery = ZPageQuery.extend({
 });
 export type TAuditListQuery = z.infer<typeof ZAuditListQuery>;
 
+/**
+ * How the chain compares with the newest checkpoint kept outside the database (audit-anchors.jsonl): `none` no
+ * checkpoint yet; `held` the chain still holds the checkpoint's entry with its hash; `purged` that entry was since
+ * removed by a recorded retention purge; `broken` the newest entries were deleted or rewritten (see firstBroken).
+ */
+export const ZAuditAnchorCheck = z.object({
+  state: z.enum(['none', 'held', 'purged', 'broken']),
+  seq: z.number().int().nullable(),
+  at: z.string().nullable(),
+  instance: z.string().nullable(),
+  /** Checkpoints whose signature holds. */
+  valid: z.number().int(),
+  /** Line numbers of checkpoints whose signature does not hold: the file was altered. */
+  invalidLines: z.array(z.number().int()),
+});
+export type TAuditAnchorCheck = z.infer<typeof ZAuditAnchorCheck>;
+
 export const ZAuditVerifyResponse = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
@@ -39,8 +56,18 @@ export const ZAuditVerifyResponse = z.object({
   firstBroken: z
     .object({
       seq: z.number().int(),
-      reason: z.enum(['hash_mismatch', 'prev_hash_mismatch', 'sequence_gap']),
+      reason: z.enum([
+        'hash_mismatch',
+        'prev_hash_mismatch',
+        'sequence_gap',
+        // The chain ends before the newest checkpoint: its newest entries were deleted and the head moved back.
+        'tail_truncated',
+        // The entry at the checkpoint's seq is not the one checkpointed: the tail was deleted and written anew.
+        'tail_rewritten',
+      ]),
     })
     .nullable(),
+  /** Absent when verification was run without the checkpoint file (e.g. on a restored copy of the database). */
+  anchor: ZAuditAnchorCheck.optional(),
 });
 export type TAuditVerifyResponse = z.infer<typeof ZAuditVerifyResponse>;

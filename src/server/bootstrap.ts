@@ -9,7 +9,11 @@ import { ensurePolicyV1 } from './policy/policy';
 
 /** PostgreSQL when DATABASE_URL is set, otherwise PGlite in DATA_DIR (SPEC §7). */
 export function openDatabase(config: AppConfig): Promise<Database> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+  if (!config.databaseUrl) {
+    if (config.migrationDatabaseUrl) throw new Error('MIGRATION_DATABASE_URL is set but DATABASE_URL is not');
+    return openPglite(config.dataDir);
+  }
+  return openPostgres(config.databaseUrl, { migrationUrl: config.migrationDatabaseUrl });
 }
 
 export function makeDeps(config: AppConfig, database: Database, overrides: Partial<Deps> = {}): Deps {

@@ -6,6 +6,11 @@ export interface AppConfig {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /**
+   * The owner's URL for migrations when DATABASE_URL names a restricted role (docs/sql/app-role.sql): start-up and
+   * `npm run db:migrate` migrate through it. Without it they migrate through DATABASE_URL.
+   */
+  migrationDatabaseUrl: string | undefined;
   demoPassword: string | undefined;
   /** Key of the audit chain's HMAC-SM3; when absent a key file is kept in DATA_DIR. */
   auditKey: string | undefined;
@@ -42,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
     demoPassword: env.DEMO_PASSWORD || undefined,
     auditKey: env.AUDIT_HMAC_KEY || undefined,
     fieldKey: env.FIELD_ENCRYPTION_KEY || undefined,

@@ -4,6 +4,7 @@ import { SECURITY } from './config';
 import { auditContext, type Deps, systemContext } from './context';
 import { rateLimits, sessions } from './db/schema';
 import { purgeAuditEntries } from './lib/audit';
+import { writeAuditAnchor } from './lib/audit-anchor';
 import { removeOrphanUploads } from './lib/orphan-uploads';
 import { failAbandonedImports } from './modules/enterprise/fail-abandoned-imports';
 import { sendServiceReminders } from './modules/service/reminders';
@@ -12,8 +13,10 @@ import { readSettings } from './modules/setting/settings';
 /**
  * Sends the service reminders (unrated records, rectifications due soon) and removes sessions past their absolute end, finished rate-limit windows, and audit entries past the retention
  * setting (the purge is itself audited). Expired sessions are already refused on use. Fails import jobs that lost
- * their process and removes uploaded bytes that no row refers to (crash leftovers, both audited). Safe on every
- * instance at once: the purge holds the audit head lock, the job sweep re-checks each job in its update.
+ * their process and removes uploaded bytes that no row refers to (crash leftovers, both audited). Last, when the audit
+ * chain's head moved, a signed checkpoint of it is appended to DATA_DIR/audit-anchors.jsonl (docs/decisions/0007).
+ * Safe on every instance at once: the purge holds the audit head lock, the job sweep re-checks each job in its
+ * update, and each instance keeps its own checkpoint file.
  */
 export async function runHousekeeping(deps: Deps): Promise<{
   sessions: number;
@@ -23,6 +26,7 @@ export async function runHousekeeping(deps: Deps): Promise<{
   dueSoon: number;
   abandonedImports: number;
   orphanUploads: number;
+  auditAnchored: boolean;
 }> {
   const now = deps.clock();
   const idleCutoff = new Date(now.getTime() - SECURITY.sessionIdleMs);
@@ -42,6 +46,7 @@ export async function runHousekeeping(deps: Deps): Promise<{
   const reminders = await sendServiceReminders(deps);
   const abandonedImports = await failAbandonedImports(deps);
   const orphanUploads = await removeOrphanUploads(deps);
+  const anchor = await writeAuditAnchor(deps);
   return {
     sessions: s.length,
     rateLimits: r.length,
@@ -49,6 +54,7 @@ export async function runHousekeeping(deps: Deps): Promise<{
     ...reminders,
     abandonedImports,
     orphanUploads,
+    auditAnchored: !!anchor,
   };
 }
 

@@ -7,6 +7,7 @@ import { users } from './db/schema';
 import { demoPassword } from './demo/demo-password';
 import { databaseHasUsers, loadDemo } from './demo/load-demo';
 import { clearCrashLeftovers, startHousekeeping } from './housekeeping';
+import { writeAuditAnchor } from './lib/audit-anchor';
 
 /** config → database → migrate → demo data if empty → listen (CONVENTIONS). */
 async function main() {
@@ -74,6 +75,8 @@ ${demoNote}
   const shutdown = async () => {
     stopHousekeeping();
     await app.close();
+    // The last checkpoint of the audit chain, after the last request has been answered (docs/decisions/0007).
+    await writeAuditAnchor(deps).catch((err) => app.log.warn({ err }, 'audit checkpoint at shutdown failed'));
     await database.close();
     process.exit(0);
   };

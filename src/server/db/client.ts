@@ -101,7 +101,11 @@ export async function openPglite(dir: string | undefined, opts: { loadFrom?: Blo
   };
 }
 
-export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database> {
+/**
+ * PostgreSQL through a pool on `url`. `migrationUrl` is the tables' owner when `url` is a restricted role
+ * (docs/sql/app-role.sql): migrations then run on a connection of their own as the owner.
+ */
+export async function openPostgres(url: string, opts: { max?: number; migrationUrl?: string } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
   // An idle connection the server ends (a restart, a failover, an administrator) makes the pool emit 'error'; with
   // no listener that would crash the process. The pool drops that client and opens a new one on the next query.
@@ -114,13 +118,16 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     kind: 'postgres',
     migrate: async () => {
       // Several instances may start at once: one migrates, the others wait for it.
-      const client = await pool.connect();
+      const owner = opts.migrationUrl ? new pg.Client({ connectionString: opts.migrationUrl }) : undefined;
+      if (owner) await owner.connect();
+      const client = owner ?? (await pool.connect());
       try {
         await client.query('select pg_advisory_lock(4207001)');
         await migrateNodePg(drizzleNodePg({ client, schema }), { migrationsFolder: MIGRATIONS });
       } finally {
         await client.query('select pg_advisory_unlock(4207001)').catch(() => {});
-        client.release();
+        if (owner) await owner.end();
+        else (client as pg.PoolClient).release();
       }
     },
     close: () => pool.end(),

@@ -1,9 +1,10 @@
 import { createHmac } from 'node:crypto';
-import { asc, gte, sql } from 'drizzle-orm';
+import { asc, eq, gte, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { TAuditVerifyResponse } from '../../contracts/audit';
+import type { TAuditAnchorCheck, TAuditVerifyResponse } from '../../contracts/audit';
 import { type Db, rowsOf } from '../db/client';
 import { auditEntries } from '../db/schema';
+import { readAuditAnchors } from './audit-anchor';
 import { canonicalJson, toJsonValue } from './canonical-json';
 
 /** Every kind of state change the platform records (SPEC §2 操作日志). One line each. */
@@ -174,17 +175,92 @@ export async function writeAudit(tx: Db, ctx: AuditContext, event: AuditEvent): 
     update audit_head set seq = (select seq from entry), hash = ${hash} where id = 1`);
 }
 
+export interface VerifyAuditOptions {
+  pageSize?: number;
+  /** The checkpoint file (auditAnchorPath(DATA_DIR)); without it the tail is checked against the head row only. */
+  anchorFile?: string;
+}
+
 /**
- * Walk the chain in order and report the first entry whose hash, link or sequence does not hold. Reads in pages so
- * that a long chain does not sit in memory.
+ * Walk the chain in order and report the first entry whose hash, link or sequence does not hold; then compare the
+ * chain with the newest checkpoint kept outside the database, which catches a tail deleted together with the head
+ * moved back. Reads in pages so that a long chain does not sit in memory.
  */
-export async function verifyAuditChain(db: Db, key: Buffer, pageSize = 1000): Promise<TAuditVerifyResponse> {
+export async function verifyAuditChain(
+  db: Db,
+  key: Buffer,
+  opts: VerifyAuditOptions = {},
+): Promise<TAuditVerifyResponse> {
+  const walk = await walkChain(db, key, opts.pageSize ?? 1000);
+  const { firstPrevHash: _prev, ...result } = walk;
+  if (opts.anchorFile === undefined) return result;
+  const reading = await readAuditAnchors(opts.anchorFile, key);
+  const anchor: TAuditAnchorCheck = {
+    state: 'none',
+    seq: reading.newest?.seq ?? null,
+    at: reading.newest?.at ?? null,
+    instance: reading.newest?.instance ?? null,
+    valid: reading.valid,
+    invalidLines: reading.invalidLines,
+  };
+  let tailBroken: NonNullable<TAuditVerifyResponse['firstBroken']> | null = null;
+  const newest = reading.newest;
+  if (newest) {
+    // Judged on the rows themselves, not on how far the walk got: a break in the middle says nothing of the tail.
+    const [{ maxSeq } = { maxSeq: null }] = await db.select({ maxSeq: max(auditEntries.seq) }).from(auditEntries);
+    const last = maxSeq === null ? null : Number(maxSeq);
+    if (last === null || newest.seq > last) {
+      // The chain ends before the checkpoint: entries from last + 1 on were deleted and the head moved back.
+      tailBroken = { seq: (last ?? 0) + 1, reason: 'tail_truncated' };
+    } else if (walk.firstSeq !== null && newest.seq >= walk.firstSeq) {
+      const [row] = await db
+        .select({ hash: auditEntries.hash })
+        .from(auditEntries)
+        .where(eq(auditEntries.seq, newest.seq));
+      if (!row) tailBroken = { seq: newest.seq, reason: 'tail_truncated' };
+      else if (row.hash !== newest.hash) tailBroken = { seq: newest.seq, reason: 'tail_rewritten' };
+      else anchor.state = 'held';
+    } else if (walk.firstSeq !== null && newest.seq === walk.firstSeq - 1 && walk.firstPrevHash !== newest.hash) {
+      // The checkpoint is the last entry a purge removed: the chain must go on from its hash.
+      tailBroken = { seq: newest.seq, reason: 'tail_rewritten' };
+    } else {
+      // Removed by a retention purge; walkChain has checked that the chain's start is a recorded purge.
+      anchor.state = 'purged';
+    }
+    if (tailBroken) anchor.state = 'broken';
+  }
+  return {
+    ...result,
+    // As for a break inside the chain, `checked` counts the entries verified before the first broken one.
+    checked:
+      !result.firstBroken && tailBroken && walk.firstSeq !== null
+        ? Math.max(0, tailBroken.seq - walk.firstSeq)
+        : result.checked,
+    ok: result.ok && !tailBroken && reading.invalidLines.length === 0,
+    firstBroken: result.firstBroken ?? tailBroken,
+    anchor,
+  };
+}
+
+async function walkChain(
+  db: Db,
+  key: Buffer,
+  pageSize: number,
+): Promise<Omit<TAuditVerifyResponse, 'anchor'> & { firstPrevHash: string | null }> {
   let checked = 0;
   let prevHash: string | null = null;
   let expectedSeq: number | null = null;
   let firstSeq: number | null = null;
   let firstPrevHash: string | null = null;
   let lastSeq: number | null = null;
+  const broken = (seq: number, reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap') => ({
+    ok: false,
+    checked,
+    firstSeq,
+    lastSeq,
+    firstBroken: { seq, reason },
+    firstPrevHash,
+  });
   // Purge records seen on the way: "entries up to throughSeq, ending in throughHash, were deleted".
   const anchors: { throughSeq: number; throughHash: string }[] = [];
   for (;;) {
@@ -200,12 +276,8 @@ export async function verifyAuditChain(db: Db, key: Buffer, pageSize = 1000): Pr
         firstSeq = row.seq;
         firstPrevHash = row.prevHash;
       }
-      if (expectedSeq !== null && row.seq !== expectedSeq) {
-        return { ok: false, checked, firstSeq, lastSeq, firstBroken: { seq: row.seq, reason: 'sequence_gap' } };
-      }
-      if (prevHash !== null && row.prevHash !== prevHash) {
-        return { ok: false, checked, firstSeq, lastSeq, firstBroken: { seq: row.seq, reason: 'prev_hash_mismatch' } };
-      }
+      if (expectedSeq !== null && row.seq !== expectedSeq) return broken(row.seq, 'sequence_gap');
+      if (prevHash !== null && row.prevHash !== prevHash) return broken(row.seq, 'prev_hash_mismatch');
       const expected = chainHash(key, row.prevHash, {
         seq: row.seq,
         at: row.at.toISOString(),
@@ -221,9 +293,7 @@ export async function verifyAuditChain(db: Db, key: Buffer, pageSize = 1000): Pr
         ip: row.ip,
         requestId: row.requestId,
       });
-      if (expected !== row.hash) {
-        return { ok: false, checked, firstSeq, lastSeq, firstBroken: { seq: row.seq, reason: 'hash_mismatch' } };
-      }
+      if (expected !== row.hash) return broken(row.seq, 'hash_mismatch');
       if (row.action === 'audit.purged') anchors.push(row.after as { throughSeq: number; throughHash: string });
       checked++;
       prevHash = row.hash;
@@ -232,43 +302,48 @@ export async function verifyAuditChain(db: Db, key: Buffer, pageSize = 1000): Pr
     }
     if (page.length < pageSize) break;
   }
-  // The head must point at the last entry: a deleted tail shows up here.
+  // The head must point at the last entry: a deleted tail shows up here (unless the head was moved back too,
+  // which the checkpoints outside the database catch).
   const head = rowsOf<{ seq: string | number; hash: string }>(
     await db.execute(sql`select seq, hash from audit_head where id = 1`),
   )[0];
-  if (head && Number(head.seq) !== (lastSeq ?? 0)) {
-    return { ok: false, checked, firstSeq, lastSeq, firstBroken: { seq: (lastSeq ?? 0) + 1, reason: 'sequence_gap' } };
-  }
+  if (head && Number(head.seq) !== (lastSeq ?? 0)) return broken((lastSeq ?? 0) + 1, 'sequence_gap');
   // A chain that does not start at 1 must have been cut by a recorded purge; a quietly deleted beginning is a break.
   if (firstSeq !== null && firstSeq > 1) {
-    const anchored = anchors.some((a) => a.throughSeq === firstSeq - 1 && a.throughHash === firstPrevHash);
-    if (!anchored)
-      return { ok: false, checked, firstSeq, lastSeq, firstBroken: { seq: firstSeq, reason: 'sequence_gap' } };
+    const start = firstSeq;
+    const anchored = anchors.some((a) => a.throughSeq === start - 1 && a.throughHash === firstPrevHash);
+    if (!anchored) return broken(start, 'sequence_gap');
   }
-  return { ok: true, checked, firstSeq, lastSeq, firstBroken: null };
+  return { ok: true, checked, firstSeq, lastSeq, firstBroken: null, firstPrevHash };
 }
 
 /**
  * Delete the entries older than the retention period (网络安全法: at least six months; the setting is ≥ 185 days)
- * and record the cut in the chain itself, so that verification can tell a purge from a deletion.
+ * and record the cut in the chain itself, so that verification can tell a purge from a deletion. The deletion runs
+ * in the database function audit_purge (migration 0010), the only way past the append-only guard: the
+ * application's role may execute it but may not delete from audit_entries itself (docs/decisions/0007).
  */
 export async function purgeAuditEntries(tx: Db, ctx: AuditContext, retentionDays: number): Promise<number> {
   const cutoff = new Date(ctx.at.getTime() - retentionDays * 86_400_000);
   rowsOf(await tx.execute(sql`select seq from audit_head where id = 1 for update`));
-  const last = rowsOf<{ seq: string | number; hash: string }>(
-    await tx.execute(sql`select seq, hash from audit_entries where at < ${cutoff.toISOString()}
-      order by seq desc limit 1`),
+  const cut = rowsOf<{ through_seq: string | number; through_hash: string; deleted: string | number }>(
+    await tx.execute(
+      sql`select through_seq, through_hash, deleted from audit_purge(${cutoff.toISOString()}::timestamptz)`,
+    ),
   )[0];
-  if (!last) return 0;
-  const throughSeq = Number(last.seq);
-  await tx.execute(sql`select set_config('app.audit_purge', 'on', true)`);
-  const deleted = rowsOf(await tx.execute(sql`delete from audit_entries where seq <= ${throughSeq} returning seq`));
-  await tx.execute(sql`select set_config('app.audit_purge', 'off', true)`);
+  if (!cut) return 0;
+  const deleted = Number(cut.deleted);
   await writeAudit(tx, ctx, {
     action: 'audit.purged',
     objectType: 'audit',
     objectId: null,
-    after: { throughSeq, throughHash: last.hash, deleted: deleted.length, retentionDays, cutoff: cutoff.toISOString() },
+    after: {
+      throughSeq: Number(cut.through_seq),
+      throughHash: cut.through_hash,
+      deleted,
+      retentionDays,
+      cutoff: cutoff.toISOString(),
+    },
   });
-  return deleted.length;
+  return deleted;
 }

@@ -415,6 +415,15 @@ export const en: Messages = {
   'audit.reason.hash_mismatch': 'the entry does not match its hash (altered)',
   'audit.reason.prev_hash_mismatch': 'the link to the previous entry does not match (replaced or deleted)',
   'audit.reason.sequence_gap': 'numbers are missing (deleted)',
+  'audit.reason.tail_truncated': 'the newest entries were deleted (the chain is shorter than its checkpoint)',
+  'audit.reason.tail_rewritten': 'the newest entries were deleted and written anew (they do not match the checkpoint)',
+  'audit.anchor.held': 'Matches the checkpoint kept outside the database: no. {seq}, taken {at}',
+  'audit.anchor.purged':
+    'The checkpoint (no. {seq}, taken {at}) points to entries since removed after the retention period; the chain goes on from the removal record',
+  'audit.anchor.none':
+    'No checkpoint outside the database yet (one is taken during routine maintenance and at a normal shutdown), so deleted newest entries cannot be detected yet',
+  'audit.anchor.broken': 'Does not match the checkpoint kept outside the database, which reaches no. {seq} ({at})',
+  'audit.anchor.invalid': 'Checkpoint line {lines} has an invalid signature (the checkpoints were altered)',
   'audit.action.auth.login.succeeded': 'Signed in',
   'audit.action.auth.login.failed': 'Sign-in failed',
   'audit.action.auth.account.locked': 'Account locked',

@@ -5,6 +5,7 @@ import type { RequestContext } from '../../context';
 import { auditEntries } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { verifyAuditChain } from '../../lib/audit';
+import { auditAnchorPath } from '../../lib/audit-anchor';
 
 /** The operation log, newest first. Read-only by construction: there is no route that changes it. */
 export async function listAudit(
@@ -46,5 +47,5 @@ export async function listAudit(
 
 export async function verifyAudit(ctx: RequestContext): Promise<TAuditVerifyResponse> {
   requireAction(ctx.user, 'audit.verify');
-  return verifyAuditChain(ctx.deps.db, ctx.deps.auditKey);
+  return verifyAuditChain(ctx.deps.db, ctx.deps.auditKey, { anchorFile: auditAnchorPath(ctx.deps.config.dataDir) });
 }

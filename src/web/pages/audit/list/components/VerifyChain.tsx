@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import type { TAuditVerifyResponse } from '../../../../../contracts/audit';
 import { useT } from '../../../../i18n';
+import { formatDateTime } from '../../../../lib/format';
 import { api } from '../../../../request';
 
 /** 校验日志链: the server re-computes every HMAC-SM3 link and names the first entry that does not hold. */
@@ -33,11 +34,29 @@ export function VerifyChainResult({ result, onClose }: { result: TAuditVerifyRes
         checked: result.checked,
       })
     : t('audit.verifyOk', { checked: result.checked, first: result.firstSeq ?? '—', last: result.lastSeq ?? '—' });
+  const anchor = result.anchor;
+  const lines = anchor
+    ? [
+        t(`audit.anchor.${anchor.state}`, { seq: anchor.seq ?? '—', at: formatDateTime(anchor.at) }),
+        ...(anchor.invalidLines.length > 0
+          ? [t('audit.anchor.invalid', { lines: anchor.invalidLines.join('、') })]
+          : []),
+      ]
+    : [];
   return (
     <Alert
       type={result.ok ? 'success' : 'error'}
       showIcon
       title={text}
+      description={
+        lines.length > 0 && (
+          <div data-testid="audit-verify-anchor">
+            {lines.map((line) => (
+              <div key={line}>{line}</div>
+            ))}
+          </div>
+        )
+      }
       closable={{ onClose }}
       style={{ marginBottom: 16 }}
       data-testid="audit-verify-result"
