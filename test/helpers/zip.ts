@@ -50,11 +50,14 @@ export function zipOf(parts: Record<string, string | Buffer>): Buffer {
 const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * A one-sheet .xlsx with inline strings, in the part order Excel uses (the sheet before the workbook's other
- * parts). `rows` yields each row's cells; pass a generator for files too big to hold as arrays.
+ * A one-sheet .xlsx, in the part order Excel uses (the sheet before the shared strings and the workbook). Strings are
+ * inline, or with `sharedStrings` in a shared-strings part as Excel writes them. `rows` yields each row's cells; pass
+ * a generator for files too big to hold as arrays (the sheet is built in pieces, never as one string).
  */
-export function xlsxOf(rows: Iterable<(string | number | null)[]>): Buffer {
-  const body: string[] = [];
+export function xlsxOf(rows: Iterable<(string | number | null)[]>, opts: { sharedStrings?: boolean } = {}): Buffer {
+  const pieces: Buffer[] = [];
+  let chunk: string[] = [];
+  const shared = new Map<string, number>();
   let r = 0;
   for (const cells of rows) {
     r++;
@@ -62,21 +65,43 @@ export function xlsxOf(rows: Iterable<(string | number | null)[]>): Buffer {
       .map((v, i) => {
         if (v === null) return '';
         const ref = `${String.fromCharCode(65 + i)}${r}`;
-        return typeof v === 'number'
-          ? `<c r="${ref}"><v>${v}</v></c>`
-          : `<c r="${ref}" t="inlineStr"><is><t>${xmlText(v)}</t></is></c>`;
+        if (typeof v === 'number') return `<c r="${ref}"><v>${v}</v></c>`;
+        if (!opts.sharedStrings) return `<c r="${ref}" t="inlineStr"><is><t>${xmlText(v)}</t></is></c>`;
+        let index = shared.get(v);
+        if (index === undefined) {
+          index = shared.size;
+          shared.set(v, index);
+        }
+        return `<c r="${ref}" t="s"><v>${index}</v></c>`;
       })
       .join('');
-    body.push(`<row r="${r}">${cs}</row>`);
+    chunk.push(`<row r="${r}">${cs}</row>`);
+    if (chunk.length === 10_000) {
+      pieces.push(Buffer.from(chunk.join(''), 'utf8'));
+      chunk = [];
+    }
   }
+  pieces.push(Buffer.from(chunk.join(''), 'utf8'));
   const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
   const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const sheet = Buffer.concat([
+    Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${ns}"><sheetData>`),
+    ...pieces,
+    Buffer.from('</sheetData></worksheet>'),
+  ]);
+  const strings: string[] = [];
+  for (const text of shared.keys()) strings.push(`<si><t>${xmlText(text)}</t></si>`);
   return zipOf({
     '[Content_Types].xml':
       '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
     '_rels/.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    'xl/worksheets/sheet1.xml': `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${ns}"><sheetData>${body.join('')}</sheetData></worksheet>`,
+    'xl/worksheets/sheet1.xml': sheet,
+    ...(opts.sharedStrings
+      ? {
+          'xl/sharedStrings.xml': `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${ns}" count="${shared.size}" uniqueCount="${shared.size}">${strings.join('')}</sst>`,
+        }
+      : {}),
     'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/>${opts.sharedStrings ? `<Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/>` : ''}</Relationships>`,
   });
 }
