@@ -57,6 +57,12 @@ describe('reading an uploaded sheet with its limits checked while reading', () =
     }
     const err = await refusal(readSheet(xlsxOf(endless()), 'xlsx', limits));
     expect([err.limit, err.max, err.seen, err.row]).toEqual(['rows', 5, 6, 7]);
+    // Shared strings stored after the sheet, as Excel stores them: the count still stops at the same row.
+    const shared = await refusal(readSheet(xlsxOf(endless(), { sharedStrings: true }), 'xlsx', limits));
+    expect([shared.limit, shared.seen, shared.row]).toEqual(['rows', 6, 7]);
+    expect(await readSheet(xlsxOf(at, { sharedStrings: true }), 'xlsx', limits)).toEqual(
+      at.map((cells, i) => ({ row: i + 1, cells })),
+    );
     const csv = `h1,h2,h3\n${Array.from({ length: 50_000 }, (_, i) => `n${i},${i},`).join('\n')}`;
     const fromCsv = await refusal(readSheet(Buffer.from(csv), 'csv', limits));
     expect([fromCsv.limit, fromCsv.max, fromCsv.seen, fromCsv.row]).toEqual(['rows', 5, 6, 7]);
