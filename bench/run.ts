@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -18,7 +19,8 @@ import { seedServiceRecords } from './service-records';
  * `npm run bench`: the scoped park list and /api/me against /healthz in the same run (the machines' speed wanders;
  * compare ratios, shared/notes/performance.md). PGlite in a temporary folder, or DATABASE_URL when set. Then service
  * records at SPEC §6 scale (BENCH_SERVICE_RECORDS, default 1,000,000 on PostgreSQL, 100,000 on PGlite) and the
- * routes each role hits every day, against /healthz measured again after the seeding.
+ * routes each role hits every day, against /healthz measured again after the seeding. Last, the refusal of an
+ * oversized import (bench/import-limit.ts).
  */
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hbts-bench-'));
 const config = { ...loadConfig(), dataDir, port: 0 };
@@ -177,3 +179,8 @@ await settle();
 await app.close();
 await database.close();
 fs.rmSync(dataDir, { recursive: true, force: true });
+
+// An oversized import (issue 10), in processes of its own so that the peak memory it reports is the import's.
+execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'import-limit.ts')], {
+  stdio: 'inherit',
+});

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECURITY } from '../src/server/config';
-import { auditEntries, sessions, users } from '../src/server/db/schema';
+import { auditEntries, messages, sessions, signInFailures, users } from '../src/server/db/schema';
 import { makeUser } from '../src/server/demo/factories';
 import { permittedActions } from '../src/server/lib/access/permissions';
 import { as, buildTestApp, loginAs, nextIp, sessionCookieOf, type TestApp } from './helpers/app';
@@ -149,53 +149,142 @@ describe('sign-in, sessions and accounts (等保 2.0 L3)', () => {
     });
   });
 
-  describe('lockout', () => {
-    it('locks the account for 15 minutes at the 5th failure in a row, and records each failure', async () => {
+  describe('lockout (per name and address)', () => {
+    it('locks the name for that address for 15 minutes at the 5th failure in a row, and records each failure', async () => {
       const u = await freshUser();
+      const ip = nextIp();
       for (let i = 1; i <= 4; i++)
-        expectError(await signIn(u.username, 'Wrong#2026pw'), 401, 'AUTH_INVALID_CREDENTIALS');
-      const fifth = await signIn(u.username, 'Wrong#2026pw');
+        expectError(await signIn(u.username, 'Wrong#2026pw', { ip }), 401, 'AUTH_INVALID_CREDENTIALS');
+      const fifth = await signIn(u.username, 'Wrong#2026pw', { ip });
       expectError(fifth, 423, 'AUTH_ACCOUNT_LOCKED');
+      expect(fifth.json().message).toMatch(
+        /^从本地址连续登录失败次数过多，该账户在本地址已锁定，请于 .+ 后重试或联系管理员$/,
+      );
+      // The administrator's list shows the latest lock of the account.
       expect((await userRow(u.id))?.lockedUntil?.getTime()).toBe(t.clock.now.getTime() + 15 * MINUTE);
 
-      // The right password does not open a locked account, and these refusals are not counted again.
-      expectError(await signIn(u.username, TEST_PASSWORD), 423, 'AUTH_ACCOUNT_LOCKED');
+      // The right password does not open it from that address, and these refusals are not counted again.
+      expectError(await signIn(u.username, TEST_PASSWORD, { ip }), 423, 'AUTH_ACCOUNT_LOCKED');
       t.clock.advance(15 * MINUTE - 1000);
-      expectError(await signIn(u.username, TEST_PASSWORD), 423, 'AUTH_ACCOUNT_LOCKED');
+      expectError(await signIn(u.username, TEST_PASSWORD, { ip }), 423, 'AUTH_ACCOUNT_LOCKED');
       t.clock.advance(1000);
-      expect((await signIn(u.username, TEST_PASSWORD)).statusCode).toBe(200);
+      expect((await signIn(u.username, TEST_PASSWORD, { ip })).statusCode).toBe(200);
 
       const failed = await auditFor(u.id, 'auth.login.failed');
       expect(failed.map((e) => e.after)).toEqual([1, 2, 3, 4].map((n) => ({ failedAttempts: n })));
       const locked = await auditFor(u.id, 'auth.account.locked');
       expect(locked).toHaveLength(1);
-      expect(locked[0]).toMatchObject({ actorId: u.id, actorName: u.username, objectType: 'user' });
+      expect(locked[0]).toMatchObject({ actorId: u.id, actorName: u.username, objectType: 'user', ip });
+      expect(locked[0]?.after).toMatchObject({ address: ip });
     });
 
-    it('counts only failures in a row: a successful sign-in clears the count', async () => {
+    it('an attacker’s address locks only itself: the owner signs in from another address meanwhile', async () => {
       const u = await freshUser();
-      for (let i = 0; i < 4; i++) await signIn(u.username, 'Wrong#2026pw');
-      expect((await signIn(u.username, TEST_PASSWORD)).statusCode).toBe(200);
+      const attacker = nextIp();
+      for (let i = 0; i < 5; i++) await signIn(u.username, 'Wrong#2026pw', { ip: attacker });
+      expectError(await signIn(u.username, TEST_PASSWORD, { ip: attacker }), 423, 'AUTH_ACCOUNT_LOCKED');
+      const owner = nextIp();
+      const res = await signIn(u.username, TEST_PASSWORD, { ip: owner });
+      expect(res.statusCode).toBe(200);
+      expect((await me(sessionCookieOf(res))).statusCode).toBe(200);
+      // The owner's success does not lift the attacker's lock.
+      expectError(await signIn(u.username, TEST_PASSWORD, { ip: attacker }), 423, 'AUTH_ACCOUNT_LOCKED');
+      // Nor could an administrator's account be locked out by anyone elsewhere.
+      const admin = nextIp();
+      for (let i = 0; i < 6; i++) await signIn('admin', 'Wrong#2026pw', { ip: admin });
+      expect((await signIn('admin', TEST_PASSWORD, { ip: nextIp() })).statusCode).toBe(200);
+    });
+
+    it('locks a name that does not exist after 5 failures exactly like a real one: same statuses, same bodies', async () => {
+      const u = await freshUser();
+      const [ipKnown, ipUnknown] = [nextIp(), nextIp()];
+      for (let i = 1; i <= 7; i++) {
+        for (const lang of ['zh-CN', 'en']) {
+          if (lang === 'en' && i !== 6) continue;
+          const headers = { 'accept-language': lang };
+          const known = await signIn(u.username, 'Wrong#2026pw', { ip: ipKnown, headers });
+          const unknown = await signIn('no.such.officer.7', 'Wrong#2026pw', { ip: ipUnknown, headers });
+          expect(unknown.statusCode, `attempt ${i}`).toBe(known.statusCode);
+          expect(unknown.json(), `attempt ${i}`).toEqual(known.json());
+          expect(known.statusCode).toBe(i < 5 ? 401 : 423);
+          expect(Object.keys(unknown.headers).sort()).toEqual(Object.keys(known.headers).sort());
+        }
+      }
+      const entries = await t.deps.db.select().from(auditEntries).where(eq(auditEntries.action, 'auth.account.locked'));
+      expect(entries.map((e) => e.after)).toContainEqual(
+        expect.objectContaining({ username: 'no.such.officer.7', reason: 'unknown_user', address: ipUnknown }),
+      );
+      t.clock.advance(SECURITY.lockoutMs);
+    });
+
+    it('20 failures from all addresses within 15 minutes alert every administrator once; the owner is not locked out', async () => {
+      const u = await freshUser();
+      const admins = await t.deps.db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.role, 'admin'), eq(users.disabled, false)));
+      expect(admins.length).toBeGreaterThan(0);
+      const alerts = async () =>
+        t.deps.db
+          .select()
+          .from(messages)
+          .where(and(eq(messages.kind, 'auth.account.attacked'), sql`${messages.params}->>'username' = ${u.username}`));
+      // Four from each of seven addresses: no address locks, 28 failures on the account.
+      for (let a = 0; a < 7; a++) {
+        const ip = nextIp();
+        for (let i = 0; i < 4; i++)
+          expectError(await signIn(u.username, 'Wrong#2026pw', { ip }), 401, 'AUTH_INVALID_CREDENTIALS');
+        if (a === 4) expect(await alerts()).toHaveLength(admins.length);
+      }
+      const sent = await alerts();
+      expect(sent.map((m) => m.userId).sort()).toEqual(admins.map((a) => a.id).sort());
+      expect(sent[0]?.params).toEqual({ username: u.username, failures: 20, minutes: 15, addresses: 5 });
+      const attacked = await auditFor(u.id, 'auth.account.attacked');
+      expect(attacked).toHaveLength(1);
+      expect((await signIn(u.username, TEST_PASSWORD, { ip: nextIp() })).statusCode).toBe(200);
+
+      // A new window alerts again, once.
+      t.clock.advance(SECURITY.lockoutMs + 1000);
+      for (let a = 0; a < 6; a++) {
+        const ip = nextIp();
+        for (let i = 0; i < 4; i++) await signIn(u.username, 'Wrong#2026pw', { ip });
+      }
+      expect(await alerts()).toHaveLength(2 * admins.length);
+      expect(await auditFor(u.id, 'auth.account.attacked')).toHaveLength(2);
+    });
+
+    it('counts only failures in a row from an address: a successful sign-in there clears its count', async () => {
+      const u = await freshUser();
+      const ip = nextIp();
+      for (let i = 0; i < 4; i++) await signIn(u.username, 'Wrong#2026pw', { ip });
+      expect((await signIn(u.username, TEST_PASSWORD, { ip })).statusCode).toBe(200);
       for (let i = 0; i < 4; i++)
-        expectError(await signIn(u.username, 'Wrong#2026pw'), 401, 'AUTH_INVALID_CREDENTIALS');
-      expect((await signIn(u.username, TEST_PASSWORD)).statusCode).toBe(200);
+        expectError(await signIn(u.username, 'Wrong#2026pw', { ip }), 401, 'AUTH_INVALID_CREDENTIALS');
+      expect((await signIn(u.username, TEST_PASSWORD, { ip })).statusCode).toBe(200);
     });
 
-    it('lets the administrator lift a lock at once; other roles may not', async () => {
+    it('lets the administrator lift the locks of every address at once; other roles may not', async () => {
       const u = await freshUser();
-      for (let i = 0; i < 5; i++) await signIn(u.username, 'Wrong#2026pw');
-      expectError(await signIn(u.username, TEST_PASSWORD), 423, 'AUTH_ACCOUNT_LOCKED');
+      const ips = [nextIp(), nextIp()];
+      for (const ip of ips) for (let i = 0; i < 5; i++) await signIn(u.username, 'Wrong#2026pw', { ip });
+      for (const ip of ips) expectError(await signIn(u.username, TEST_PASSWORD, { ip }), 423, 'AUTH_ACCOUNT_LOCKED');
+      const locks = () => t.deps.db.select().from(signInFailures).where(eq(signInFailures.username, u.username));
+      expect(await locks()).toHaveLength(2);
 
       const province = await loginAs(t.app, 'province');
       const refused = await as(t.app, province, { method: 'POST', url: `/api/users/${u.id}/unlock` });
       expectError(refused, 403, 'FORBIDDEN');
       expect((await userRow(u.id))?.lockedUntil).not.toBeNull();
+      expect(await locks()).toHaveLength(2);
 
       const res = await as(t.app, await admin(), { method: 'POST', url: `/api/users/${u.id}/unlock` });
       expect(res.statusCode).toBe(200);
       expect(res.json().lockedUntil).toBeNull();
-      expect((await signIn(u.username, TEST_PASSWORD)).statusCode).toBe(200);
-      expect(await auditFor(u.id, 'user.unlocked')).toHaveLength(1);
+      expect(await locks()).toHaveLength(0);
+      for (const ip of ips) expect((await signIn(u.username, TEST_PASSWORD, { ip })).statusCode).toBe(200);
+      const unlocked = await auditFor(u.id, 'user.unlocked');
+      expect(unlocked).toHaveLength(1);
+      expect(unlocked[0]?.before).toMatchObject({ addresses: 2 });
     });
   });
 
@@ -390,8 +479,9 @@ describe('sign-in, sessions and accounts (等保 2.0 L3)', () => {
   describe('per-IP sign-in rate limit', () => {
     it('allows 20 attempts a minute from one address; the 21st gets 429 with Retry-After', async () => {
       const ip = nextIp();
+      // A different name each time: five failures for one name would lock it for this address first.
       for (let i = 1; i <= 20; i++) {
-        expectError(await signIn('no.such.user', 'Wrong#2026pw', { ip }), 401, 'AUTH_INVALID_CREDENTIALS');
+        expectError(await signIn(`no.such.user${i}`, 'Wrong#2026pw', { ip }), 401, 'AUTH_INVALID_CREDENTIALS');
       }
       const limited = await signIn('city.420500', TEST_PASSWORD, { ip });
       expectError(limited, 429, 'AUTH_RATE_LIMITED');

@@ -10,6 +10,7 @@ import { makeCentre } from '../src/server/demo/centre-factory';
 import { makeCreditCode } from '../src/server/demo/identity-factory';
 import { startEnterpriseImport } from '../src/server/modules/enterprise/import-enterprises';
 import { as, buildTestApp, loginAs, type TestApp } from './helpers/app';
+import { xlsxOf } from './helpers/zip';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const XILING = '420502';
@@ -352,6 +353,61 @@ describe('enterprise import (all rows or none, row-by-row report, background job
       field: 'file',
       reason: '另有 200 条错误未列出，请先改正以上错误',
     });
+  }, 60_000);
+
+  it('stops reading an .xlsx at the first row past the limit: refused naming the limit and the count, nothing written', async () => {
+    const before = await counts();
+    const row = line(1).map((c) => (c instanceof Date ? null : c));
+    // 30,000 data rows in the part order Excel writes; reading stops at the 20,001st.
+    function* rows() {
+      yield [...ENTERPRISE_IMPORT_HEADERS];
+      for (let i = 0; i < 30_000; i++) yield row;
+    }
+    const job = await importAs('county.420502', xlsxOf(rows()));
+    expect(job).toMatchObject({ status: 'failed', total: 20_001, imported: 0, errors: [{ row: 0, field: 'file' }] });
+    expect(job.errors).toHaveLength(1);
+    expect(job.errors[0]?.reason).toContain('超过 20000 行');
+    expect(job.errors[0]?.reason).toContain('20001');
+    const after = await counts();
+    // Only the start of the import is audited: nothing was written.
+    expect([after?.e, Number(after?.seq)]).toEqual([before?.e, Number(before?.seq) + 1]);
+  }, 60_000);
+
+  it('imports an .xlsx of exactly 20,000 rows (the limit passes)', async () => {
+    const before = await counts();
+    const start = serial;
+    serial += 20_000;
+    function* rows() {
+      yield [...ENTERPRISE_IMPORT_HEADERS];
+      for (let i = 0; i < 20_000; i++) yield line(start + i).map((c) => (c instanceof Date ? null : c));
+    }
+    const job = await importAs('county.420502', xlsxOf(rows()));
+    expect(job).toMatchObject({ status: 'succeeded', imported: 20_000, total: 20_000, errors: [] });
+    expect((await counts())?.e).toBe((before?.e ?? 0) + 20_000);
+  }, 300_000);
+
+  it('refuses a zip bomb and a 10 MB cell with one error each, reading no further and writing nothing', async () => {
+    const before = await counts();
+    const bomb = xlsxOf([[...ENTERPRISE_IMPORT_HEADERS], ['x'.repeat(80 * 1024 * 1024)]]);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const bombed = await importAs('county.420502', bomb);
+    expect(bombed).toMatchObject({ status: 'failed', errors: [{ row: 0, field: 'file' }] });
+    expect(bombed.errors[0]?.reason).toContain('解压后超过 64 MB');
+
+    const cell = line(next(), { 企业名称: '大'.repeat(10 * 1024 * 1024) });
+    const big = await importAs(
+      'county.420502',
+      xlsxOf([[...ENTERPRISE_IMPORT_HEADERS], cell.map((c) => (c instanceof Date ? null : c))]),
+    );
+    expect(big).toMatchObject({ status: 'failed', errors: [{ row: 2, field: 'file' }] });
+    expect(big.errors[0]?.reason).toBe('第 2 行 B 列的内容超过 1000 个字符，请检查该单元格');
+    const csv = `${ENTERPRISE_IMPORT_HEADERS.join(',')}\n${line(next(), { 联系人: 'y'.repeat(5_000_000) }).join(',')}\n`;
+    const bigCsv = await importAs('county.420502', csv, 'text/csv', { lang: 'en' });
+    expect(bigCsv.errors).toEqual([
+      { row: 2, field: 'file', reason: 'The cell in row 2, column E is longer than 1000 characters; check it' },
+    ]);
+    const after = await counts();
+    expect([after?.e, Number(after?.seq)]).toEqual([before?.e, Number(before?.seq) + 3]);
   }, 60_000);
 
   it('fails the whole job, naming the code, when the code is registered between the check and the write', async () => {

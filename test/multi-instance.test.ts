@@ -60,21 +60,25 @@ describe.skipIf(!usingPostgres)('two app instances on one database (stateless se
     expect((await as(app1, cookie, { method: 'GET', url: '/api/me' })).statusCode).toBe(401);
   });
 
-  it('failed sign-ins on both instances add up to one lockout, seen by both', async () => {
+  it('failed sign-ins from one address on both instances add up to one lock for that address, seen by both', async () => {
     const u = await freshUser();
+    const ip = nextIp();
     for (const app of [app1, app2, app1, app2]) {
-      expect((await signIn(app, u.username, 'Wrong#2026pw')).json().code).toBe('AUTH_INVALID_CREDENTIALS');
+      expect((await signIn(app, u.username, 'Wrong#2026pw', ip)).json().code).toBe('AUTH_INVALID_CREDENTIALS');
     }
-    const fifth = await signIn(app1, u.username, 'Wrong#2026pw');
+    const fifth = await signIn(app1, u.username, 'Wrong#2026pw', ip);
     expect({ status: fifth.statusCode, code: fifth.json().code }).toEqual({ status: 423, code: 'AUTH_ACCOUNT_LOCKED' });
-    expect((await signIn(app1, u.username, TEST_PASSWORD)).statusCode).toBe(423);
-    expect((await signIn(app2, u.username, TEST_PASSWORD)).statusCode).toBe(423);
+    expect((await signIn(app1, u.username, TEST_PASSWORD, ip)).statusCode).toBe(423);
+    expect((await signIn(app2, u.username, TEST_PASSWORD, ip)).statusCode).toBe(423);
+    // The owner elsewhere is not locked out, on either instance.
+    expect((await signIn(app2, u.username, TEST_PASSWORD)).statusCode).toBe(200);
   });
 
   it('five wrong passwords arriving at once on both instances are all counted: exactly one lock', async () => {
     const u = await freshUser();
+    const ip = nextIp();
     const results = await Promise.all(
-      [app1, app2, app1, app2, app1].map((app) => signIn(app, u.username, 'Wrong#2026pw')),
+      [app1, app2, app1, app2, app1].map((app) => signIn(app, u.username, 'Wrong#2026pw', ip)),
     );
     expect(results.map((r) => r.statusCode).sort()).toEqual([401, 401, 401, 401, 423]);
     const [row] = await t.deps.db.select().from(users).where(eq(users.id, u.id));
@@ -95,14 +99,15 @@ describe.skipIf(!usingPostgres)('two app instances on one database (stateless se
       'auth.login.failed',
       'auth.login.failed',
     ]);
-    expect((await signIn(app2, u.username, TEST_PASSWORD)).statusCode).toBe(423);
+    expect((await signIn(app2, u.username, TEST_PASSWORD, ip)).statusCode).toBe(423);
   });
 
   it('the per-IP sign-in limit counts attempts on both instances together', async () => {
     const ip = nextIp();
     for (let i = 0; i < 10; i++) {
-      expect((await signIn(app1, 'no.such.user', 'Wrong#2026pw', ip)).statusCode).toBe(401);
-      expect((await signIn(app2, 'no.such.user', 'Wrong#2026pw', ip)).statusCode).toBe(401);
+      // A different name each time: five failures for one name would lock it for this address first.
+      expect((await signIn(app1, `no.such.user.a${i}`, 'Wrong#2026pw', ip)).statusCode).toBe(401);
+      expect((await signIn(app2, `no.such.user.b${i}`, 'Wrong#2026pw', ip)).statusCode).toBe(401);
     }
     const limited = await signIn(app1, 'city.420500', TEST_PASSWORD, ip);
     expect(limited.statusCode).toBe(429);
@@ -113,7 +118,7 @@ describe.skipIf(!usingPostgres)('two app instances on one database (stateless se
   it('attempts from one address arriving at once on both instances: exactly 20 get through', async () => {
     const ip = nextIp();
     const results = await Promise.all(
-      Array.from({ length: 26 }, (_, i) => signIn(i % 2 ? app2 : app1, 'no.such.user', 'Wrong#2026pw', ip)),
+      Array.from({ length: 26 }, (_, i) => signIn(i % 2 ? app2 : app1, `no.such.user.c${i}`, 'Wrong#2026pw', ip)),
     );
     const statuses = results.map((r) => r.statusCode);
     expect(statuses.filter((s) => s === 401)).toHaveLength(20);

@@ -147,6 +147,30 @@ describe('staff roster and the Art. 7 minimums', () => {
     expect(garbage.json().code).toBe('UNSUPPORTED_FILE');
   });
 
+  it('refuses a roster over 500 rows as soon as row 501 is read, naming the limit; 500 rows pass', async () => {
+    const [count, seq] = [await staffCount(), await auditSeq()];
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => [`批量${i}`, 2, '否', '否', '证明']);
+    const over = await upload('operator.1', await xlsx(rows(5000)), XLSX);
+    expect(over.statusCode).toBe(400);
+    expect(over.json()).toMatchObject({ code: 'IMPORT_REJECTED', details: { errors: [{ row: 0, field: 'file' }] } });
+    expect(over.json().details.errors[0].reason).toBe(
+      '文件超过 500 行数据（读到第 502 行时已有 501 行数据，已停止读取），每次最多导入 500 行，请分成多个文件',
+    );
+    const csv = [STAFF_IMPORT_HEADERS.join(','), ...rows(501).map((r) => r.join(','))].join('\n');
+    const overCsv = await upload('operator.1', csv, 'text/csv', 'en');
+    expect(overCsv.json().details.errors[0].reason).toContain('more than 500 data rows');
+    const long = await upload('operator.1', await xlsx([['张长', 2, '否', '否', '证'.repeat(1001)]]), XLSX);
+    expect(long.json().details.errors).toEqual([
+      { row: 2, field: 'file', reason: '第 2 行 E 列的内容超过 1000 个字符，请检查该单元格' },
+    ]);
+    expect([await staffCount(), await auditSeq()]).toEqual([count, seq]);
+
+    const at = await upload('operator.1', await xlsx(rows(500)), XLSX);
+    expect(at.statusCode, at.body).toBe(200);
+    expect(at.json()).toEqual({ imported: 500 });
+    expect(await staffCount()).toBe(count + 500);
+  });
+
   it('offers a header-only template that imports as an empty file', async () => {
     const res = await as(t.app, cookies['operator.1'] ?? '', { method: 'GET', url: '/api/staff-import-template' });
     expect(res.statusCode).toBe(200);

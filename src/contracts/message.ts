@@ -13,6 +13,7 @@ export const MESSAGE_KINDS = [
   'rectification.reopened', // to the centre: the county sent the answer back {number, comment}
   'enterprise.registered', // to reviewers: an enterprise registered and awaits approval {name, creditCode}
   'enterprise.reviewed', // (by e-mail/SMS adapters only: the enterprise has no account before approval)
+  'auth.account.attacked', // to administrators: many wrong passwords for one name {username, failures, minutes, addresses}
 ] as const;
 export const ZMessageKind = z.enum(MESSAGE_KINDS);
 export type TMessageKind = z.infer<typeof ZMessageKind>;

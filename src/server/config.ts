@@ -64,8 +64,15 @@ export const SECURITY = {
   sessionAbsoluteMs: 12 * 60 * 60 * 1000,
   /** last_seen_at is written at most this often, so that reads do not each cost a write. */
   sessionTouchMs: 60 * 1000,
+  /** Wrong passwords in a row from one address that lock the name for that address (for lockoutMs). */
   maxFailedLogins: 5,
   lockoutMs: 15 * 60 * 1000,
+  /**
+   * Wrong passwords for one name from all addresses together, within lockoutMs, that alert the administrators
+   * (once per window): a spread-out attack on an account, which no per-address lock stops and none may lock the
+   * owner out of.
+   */
+  accountAttackAlertFailures: 20,
   loginRateLimitPerIp: 20,
   loginRateWindowMs: 60 * 1000,
   /** Public enterprise registrations per IP and rate window (the same window as sign-ins). */

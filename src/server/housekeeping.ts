@@ -2,7 +2,7 @@ import { lt, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { SECURITY } from './config';
 import { auditContext, type Deps, systemContext } from './context';
-import { rateLimits, sessions } from './db/schema';
+import { rateLimits, sessions, signInFailures } from './db/schema';
 import { purgeAuditEntries } from './lib/audit';
 import { writeAuditAnchor } from './lib/audit-anchor';
 import { removeOrphanUploads } from './lib/orphan-uploads';
@@ -34,10 +34,17 @@ export async function runHousekeeping(deps: Deps): Promise<{
     .delete(sessions)
     .where(sql`${sessions.expiresAt} <= ${now.toISOString()} or ${sessions.lastSeenAt} < ${idleCutoff.toISOString()}`)
     .returning({ t: sessions.tokenHash });
+  // The longest window is the lockout's (password changes, account-wide sign-in failures): a shorter cut-off would
+  // reset those counters early.
   const r = await deps.db
     .delete(rateLimits)
-    .where(lt(rateLimits.windowStart, new Date(now.getTime() - SECURITY.loginRateWindowMs)))
+    .where(lt(rateLimits.windowStart, new Date(now.getTime() - SECURITY.lockoutMs)))
     .returning({ k: rateLimits.key });
+  // Runs of failures that ended (15 minutes without one) and locks that ran out.
+  await deps.db.delete(signInFailures).where(
+    sql`${signInFailures.lastFailedAt} < ${new Date(now.getTime() - SECURITY.lockoutMs).toISOString()}
+        and (${signInFailures.lockedUntil} is null or ${signInFailures.lockedUntil} < ${now.toISOString()})`,
+  );
   const { auditRetentionDays } = await readSettings(deps.db);
   const auditPurged = await deps.db.transaction((tx) =>
     purgeAuditEntries(tx, auditContext(systemContext(deps), now), auditRetentionDays),

@@ -11,7 +11,8 @@ import { canonicalJson, toJsonValue } from './canonical-json';
 export const ZAuditAction = z.enum([
   'auth.login.succeeded', // a user signed in; a new session was created
   'auth.login.failed', // a wrong password was counted against the account
-  'auth.account.locked', // the failure count reached the limit and the account was locked
+  'auth.account.locked', // 5 failures in a row from one address locked the name for that address
+  'auth.account.attacked', // failures for one name from all addresses reached the alert threshold; admins told
   'auth.logout', // the user ended the session
   'auth.session.expired', // an idle or over-age session was removed on use
   'auth.password.changed', // the user changed the password; other sessions ended

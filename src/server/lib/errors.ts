@@ -66,8 +66,8 @@ export const ERROR_MESSAGES: Messages = {
   AUTH_SESSION_EXPIRED: { 'zh-CN': '登录已超时，请重新登录', en: 'Your session has expired; please sign in again' },
   AUTH_CURRENT_PASSWORD_WRONG: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
   AUTH_ACCOUNT_LOCKED: {
-    'zh-CN': '连续登录失败次数过多，账户已锁定，请于 {until} 后重试',
-    en: 'Too many failed sign-ins; the account is locked until {until}',
+    'zh-CN': '从本地址连续登录失败次数过多，该账户在本地址已锁定，请于 {until} 后重试或联系管理员',
+    en: 'Too many failed sign-ins from this address; the account is locked here until {until}, or ask the administrator',
   },
   AUTH_RATE_LIMITED: {
     'zh-CN': '尝试过于频繁，请 {retryAfter} 秒后再试',

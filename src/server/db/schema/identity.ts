@@ -5,6 +5,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -73,3 +74,21 @@ export const rateLimits = pgTable('rate_limits', {
   windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull(),
   count: integer('count').notNull(),
 });
+
+/**
+ * Failed sign-ins per (name as typed, client address), names that do not exist counted alike so that they cannot be
+ * told apart: five in a row from one address lock that name for that address only, so that an attacker elsewhere
+ * cannot lock the owner out. A run of failures ends with a success from that address, or 15 minutes without one.
+ */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    username: text('username').notNull(),
+    ip: text('ip').notNull(),
+    /** Failures in the current run (back to 0 when it locks). */
+    failures: integer('failures').notNull(),
+    lastFailedAt: timestamp('last_failed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.ip] })],
+);

@@ -10,6 +10,8 @@ export type Recipients =
   | { enterpriseId: number }
   | { centreId: number }
   | { countyCode: string }
+  /** Every administrator account (security alerts). */
+  | { role: 'admin' }
   /** Those who may approve an enterprise's registration: its county bureau and the operators of centres there. */
   | { reviewersOfCounty: string };
 
@@ -34,6 +36,7 @@ function recipientWhere(r: Recipients): SQL {
   if ('userIds' in r) return r.userIds.length ? inArray(users.id, r.userIds) : sql`false`;
   if ('enterpriseId' in r) return and(eq(users.role, 'enterprise'), eq(users.enterpriseId, r.enterpriseId)) as SQL;
   if ('centreId' in r) return and(eq(users.role, 'operator'), eq(users.centreId, r.centreId)) as SQL;
+  if ('role' in r) return eq(users.role, r.role);
   if ('countyCode' in r) return and(eq(users.role, 'county'), eq(users.regionCode, r.countyCode)) as SQL;
   return sql`((${users.role} = 'county' and ${users.regionCode} = ${r.reviewersOfCounty})
     or (${users.role} = 'operator' and ${users.centreId} in

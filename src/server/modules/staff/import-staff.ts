@@ -1,5 +1,4 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { TLocale } from '../../../contracts/common';
 import { STAFF_IMPORT_HEADERS, type TImportRowError, type TStaffInput, ZStaffInput } from '../../../contracts/staff';
@@ -7,6 +6,13 @@ import { auditContext, type RequestContext } from '../../context';
 import { centreStaff } from '../../db/schema';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
+import {
+  readSheet,
+  SheetLimitError,
+  type SheetRow,
+  SheetUnreadableError,
+  sheetLimitReason,
+} from '../../lib/sheet-reader';
 import { centreFor } from './staff-roster';
 
 export const MAX_IMPORT_ROWS = 500;
@@ -38,21 +44,34 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value).trim();
 }
 
-async function readSheet(body: Buffer, contentType: string): Promise<ExcelJS.Worksheet> {
-  const workbook = new ExcelJS.Workbook();
+/** Bytes of the workbook's parts once unpacked: a roster of 500 rows is well under 1 MB. */
+const ROSTER_MAX_UNPACKED_BYTES = 16 * 1024 * 1024;
+const ROSTER_MAX_CELL_CHARS = 1000;
+
+/** The non-blank rows (header included), with the limits checked as the file is read. */
+async function readRoster(
+  body: Buffer,
+  contentType: string,
+  locale: TLocale,
+): Promise<{ lines: SheetRow[] } | { errors: TImportRowError[] }> {
+  const say = (zh: string, en: string) => (locale === 'en' ? en : zh);
   try {
-    if (contentType.startsWith('text/csv')) {
-      // Excel writes CSV with a BOM; it would otherwise stick to the first header.
-      const text = body.toString('utf8').replace(/^\uFEFF/, '');
-      return await workbook.csv.read(Readable.from([text]));
-    }
-    await workbook.xlsx.load(body as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('UNSUPPORTED_FILE', SPREADSHEET_ONLY);
+    const kind = contentType.startsWith('text/csv') ? 'csv' : 'xlsx';
+    const lines = await readSheet(body, kind, {
+      maxDataRows: MAX_IMPORT_ROWS,
+      width: FIELDS.length,
+      maxBytes: ROSTER_MAX_UNPACKED_BYTES,
+      maxCellChars: ROSTER_MAX_CELL_CHARS,
+    });
+    return { lines };
+  } catch (err) {
+    if (err instanceof SheetLimitError)
+      return {
+        errors: [{ row: err.limit === 'cell' ? (err.row ?? 0) : 0, field: 'file', reason: sheetLimitReason(err, say) }],
+      };
+    if (err instanceof SheetUnreadableError) throw new AppError('UNSUPPORTED_FILE', SPREADSHEET_ONLY);
+    throw err;
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError('UNSUPPORTED_FILE', SPREADSHEET_ONLY);
-  return sheet;
 }
 
 function parseBool(text: string): boolean | undefined {
@@ -63,13 +82,11 @@ function parseBool(text: string): boolean | undefined {
 }
 
 /** Every row checked; the report lists each bad cell by its spreadsheet row number and column. */
-export function checkRows(
-  sheet: ExcelJS.Worksheet,
-  locale: TLocale,
-): { rows: TStaffInput[]; errors: TImportRowError[] } {
+export function checkRows(lines: SheetRow[], locale: TLocale): { rows: TStaffInput[]; errors: TImportRowError[] } {
   const say = (zh: string, en: string) => (locale === 'en' ? en : zh);
   const errors: TImportRowError[] = [];
-  const header = FIELDS.map((_, i) => cellText(sheet.getRow(1).getCell(i + 1).value));
+  const [first, ...data] = lines;
+  const header = FIELDS.map((_, i) => (first?.row === 1 ? cellText(first.cells[i] ?? null) : ''));
   if (header.join('|') !== STAFF_IMPORT_HEADERS.join('|')) {
     errors.push({
       row: 1,
@@ -82,18 +99,9 @@ export function checkRows(
     return { rows: [], errors };
   }
   const rows: TStaffInput[] = [];
-  const last = sheet.actualRowCount;
-  if (last - 1 > MAX_IMPORT_ROWS) {
-    errors.push({
-      row: 0,
-      field: 'file',
-      reason: say(`每次最多导入 ${MAX_IMPORT_ROWS} 行`, `at most ${MAX_IMPORT_ROWS} rows per file`),
-    });
-    return { rows: [], errors };
-  }
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const cells = FIELDS.map((_, i) => cellText(sheet.getRow(r).getCell(i + 1).value));
-    if (cells.every((c) => c === '')) continue;
+  for (const line of data) {
+    const r = line.row;
+    const cells = FIELDS.map((_, i) => cellText(line.cells[i] ?? null));
     const [name, years, declarant, language, proof] = cells as [string, string, string, string, string];
     const candidate = {
       name,
@@ -156,7 +164,8 @@ export async function importStaff(
   if (!contentType.startsWith('text/csv') && !contentType.startsWith(XLSX_TYPE)) {
     throw new AppError('UNSUPPORTED_FILE', SPREADSHEET_ONLY);
   }
-  const { rows, errors } = checkRows(await readSheet(body, contentType), ctx.locale);
+  const read = await readRoster(body, contentType, ctx.locale);
+  const { rows, errors } = 'errors' in read ? { rows: [], errors: read.errors } : checkRows(read.lines, ctx.locale);
   if (errors.length) throw new AppError('IMPORT_REJECTED', { count: new Set(errors.map((e) => e.row)).size, errors });
   const now = ctx.deps.clock();
   await ctx.deps.db.transaction(async (tx) => {

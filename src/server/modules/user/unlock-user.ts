@@ -5,9 +5,13 @@ import { users } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
+import { clearAccountLocks } from '../../lib/sign-in-lockout';
 import { findUser } from './user.repository';
 
-/** Lift a lockout before its 15 minutes are up (the user called the administrator). */
+/**
+ * Lift the account's lockouts before their 15 minutes are up (the user called the administrator): the lock of every
+ * address, the counts that would lead to one, and the account-wide count that alerts.
+ */
 export async function unlockUser(ctx: RequestContext, id: number): Promise<TUser> {
   requireAction(ctx.user, 'user.unlock');
   const db = ctx.deps.db;
@@ -15,12 +19,13 @@ export async function unlockUser(ctx: RequestContext, id: number): Promise<TUser
   if (!before) throw new AppError('NOT_FOUND', { id });
   const now = ctx.deps.clock();
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ lockedUntil: null, failedAttempts: 0, updatedAt: now }).where(eq(users.id, id));
+    const addresses = await clearAccountLocks(tx, before.username);
+    await tx.update(users).set({ updatedAt: now }).where(eq(users.id, id));
     await writeAudit(tx, auditContext(ctx, now), {
       action: 'user.unlocked',
       objectType: 'user',
       objectId: id,
-      before: { lockedUntil: before.lockedUntil },
+      before: { lockedUntil: before.lockedUntil, addresses },
       after: { lockedUntil: null },
     });
   });

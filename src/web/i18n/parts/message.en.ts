@@ -20,6 +20,8 @@ export const messageEn: Record<keyof typeof messageZhCN, string> = {
   'message.kind.rectification.reopened': 'The answer to the rectification of service {number} was sent back: {comment}',
   'message.kind.enterprise.registered': '"{name}" ({creditCode}) registered and awaits review',
   'message.kind.enterprise.reviewed': 'The registration of "{name}" was reviewed',
+  'message.kind.auth.account.attacked':
+    'The account "{username}" had {failures} failed sign-ins from {addresses} addresses within {minutes} minutes and may be under a password attack; its owner can still sign in. Check, and ask the owner to change the password if needed',
   'message.type.service.submitted': 'Service request',
   'message.type.service.progress': 'Progress',
   'message.type.service.completed': 'Completed',
@@ -31,4 +33,5 @@ export const messageEn: Record<keyof typeof messageZhCN, string> = {
   'message.type.rectification.reopened': 'Rectification sent back',
   'message.type.enterprise.registered': 'Registration',
   'message.type.enterprise.reviewed': 'Registration reviewed',
+  'message.type.auth.account.attacked': 'Sign-in security alert',
 };

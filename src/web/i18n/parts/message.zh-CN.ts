@@ -20,6 +20,8 @@ export const messageZhCN = {
   'message.kind.rectification.reopened': '服务 {number} 的整改答复被退回：{comment}',
   'message.kind.enterprise.registered': '企业“{name}”（{creditCode}）提交了注册申请，请审核',
   'message.kind.enterprise.reviewed': '企业“{name}”的注册申请已审核',
+  'message.kind.auth.account.attacked':
+    '账户“{username}”在 {minutes} 分钟内从 {addresses} 个地址登录失败 {failures} 次，可能正被尝试破解密码；账户本人仍可登录，请核实并视情况联系本人修改密码',
   'message.type.service.submitted': '服务申请',
   'message.type.service.progress': '办理进度',
   'message.type.service.completed': '服务办结',
@@ -31,4 +33,5 @@ export const messageZhCN = {
   'message.type.rectification.reopened': '整改退回',
   'message.type.enterprise.registered': '企业注册',
   'message.type.enterprise.reviewed': '注册审核',
+  'message.type.auth.account.attacked': '登录安全告警',
 } as const;
