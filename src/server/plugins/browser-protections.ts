@@ -54,7 +54,8 @@ export async function registerBrowserProtections(app: FastifyInstance, config: A
     if (!isStateChange(request)) return;
     const origin = request.headers.origin;
     if (origin !== undefined) {
-      if (!ownOrigins(request, config).has(origin.toLowerCase())) throw new AppError('ORIGIN_REFUSED', { origin });
+      if (!ownOrigins(request, config).has(origin.toLowerCase()))
+        throw new AppError('ORIGIN_REFUSED', { origin: origin.slice(0, 200) });
       return;
     }
     // A browser that hides the Origin still says where the request came from; other systems (curl, a province
@@ -111,5 +112,5 @@ function takesRawBody(request: FastifyRequest): boolean {
 }
 
 function contentTypeOf(request: FastifyRequest): string {
-  return String(request.headers['content-type'] ?? '').slice(0, 100);
+  return String(request.headers['content-type'] || '—').slice(0, 100);
 }

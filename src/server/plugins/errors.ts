@@ -96,7 +96,7 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (err.statusCode === 415) {
       // No parser for the body's type (text/plain, a form …): a JSON route takes JSON only.
       return sendError(request, reply, 'UNSUPPORTED_MEDIA_TYPE', 415, {
-        contentType: request.headers['content-type'] ?? '',
+        contentType: String(request.headers['content-type'] || '—').slice(0, 100),
       });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
