@@ -988,6 +988,8 @@ describe('public list (no sign-in)', () => {
     'parkName',
     'recognisedAt',
     'services',
+    // Whether it takes service requests now (centreIsServing): an adjusted centre that ran keeps serving.
+    'serving',
     'status',
   ];
   beforeAll(async () => {

@@ -26,6 +26,20 @@ export type TCentreStatus = z.infer<typeof ZCentreStatus>;
 /** The statuses in which the province has recognised the centre (it shows on the public list). */
 export const RECOGNISED_STATUSES: readonly TCentreStatus[] = ['approved', 'operating', 'adjusted'];
 
+/**
+ * Whether a centre serves — takes service requests and walk-ins, counts among the running centres — asked in this one
+ * place by the server and the web. Art. 10(三): a centre runs once the province files its operator's agreement
+ * (approved → operating). An approved adjustment (Art. 9(四)) changes a recognised centre's venue or particulars, not
+ * whether it runs: the status reads `adjusted` either way, so `hasOperated` (it once started operating) tells an
+ * adjusted centre that keeps serving from one adjusted before its operator was filed. Revoked never serves.
+ */
+export function centreIsServing(c: { status: TCentreStatus; hasOperated: boolean }): boolean {
+  return c.status === 'operating' || (c.status === 'adjusted' && c.hasOperated);
+}
+
+/** The statuses in which a centre may serve (centreIsServing decides, with its history). */
+export const SERVING_STATUSES: readonly TCentreStatus[] = ['operating', 'adjusted'];
+
 /** Art. 6: how the county provides the venue. */
 export const VENUE_PROVISIONS = ['integration', 'new_build', 'replacement', 'lease'] as const;
 export const ZVenueProvision = z.enum(VENUE_PROVISIONS);
@@ -263,6 +277,8 @@ export const ZPublicCentre = z.object({
   recognisedAt: z.string().nullable(),
   /** The operator whose agreement the province filed (Art. 10(三)), once there is one. */
   operatorName: z.string().nullable(),
+  /** It takes service requests now (centreIsServing). */
+  serving: z.boolean(),
   isDemo: z.boolean(),
 });
 export type TPublicCentre = z.infer<typeof ZPublicCentre>;

@@ -28,6 +28,7 @@ import { settingRoutes } from './modules/setting/setting.routes';
 import { staffRoutes } from './modules/staff/staff.routes';
 import { userRoutes } from './modules/user/user.routes';
 import { registerAuth } from './plugins/auth';
+import { registerBrowserProtections } from './plugins/browser-protections';
 import { registerErrorHandler, sendError } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
 import { registerWeb } from './plugins/web';
@@ -84,6 +85,8 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
 
   await app.register(cookie);
   registerErrorHandler(app);
+  // Before the session is looked up: a request from another site is refused without touching it.
+  await registerBrowserProtections(app, deps.config);
   registerAuth(app, deps);
   await registerOpenApi(app);
 

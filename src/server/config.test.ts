@@ -16,6 +16,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/hop count/);
   });
 
+  it('takes extra trusted origins for state changes, and refuses anything that is not an origin', () => {
+    expect(loadConfig({}).allowedOrigins).toEqual([]);
+    expect(loadConfig({ ALLOWED_ORIGINS: 'https://trade.example.cn, http://10.0.0.5:8080/' }).allowedOrigins).toEqual([
+      'https://trade.example.cn',
+      'http://10.0.0.5:8080',
+    ]);
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'trade.example.cn' })).toThrow(/ALLOWED_ORIGINS/);
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'https://trade.example.cn/app' })).toThrow(/no path/);
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'ftp://trade.example.cn' })).toThrow(/ALLOWED_ORIGINS/);
+  });
+
   describe('S3 file store (uploads in a bucket instead of DATA_DIR/uploads)', () => {
     const S3 = {
       S3_BUCKET: 'hbts-files',

@@ -24,6 +24,11 @@ export interface AppConfig {
    * could be fooled; it is not offered.
    */
   trustProxy: false | number | string[];
+  /**
+   * Origins besides the app's own (the scheme and Host of the request) from which a browser may send state changes,
+   * e.g. the public address when a reverse proxy rewrites Host. Any other Origin is refused (issue 10).
+   */
+  allowedOrigins: string[];
   logLevel: string;
   /** Uploaded files go to this S3-compatible bucket when S3_BUCKET is set; otherwise to DATA_DIR/uploads. */
   s3: S3Config | undefined;
@@ -53,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     fieldKey: env.FIELD_ENCRYPTION_KEY || undefined,
     cookieSecure: env.COOKIE_SECURE === 'true',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     logLevel: env.LOG_LEVEL ?? 'info',
     s3: parseS3(env),
   };
@@ -88,6 +94,27 @@ function parseTrustProxy(value: string | undefined): false | number | string[] {
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
+}
+
+/** ALLOWED_ORIGINS: comma-separated origins such as https://trade.hubei.gov.cn, checked now so a typo stops start-up. */
+function parseAllowedOrigins(value: string | undefined): string[] {
+  if (!value?.trim()) return [];
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .map((v) => {
+      let url: URL;
+      try {
+        url = new URL(v);
+      } catch {
+        throw new Error(`ALLOWED_ORIGINS must list origins such as https://trade.example.cn, not ${JSON.stringify(v)}`);
+      }
+      if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== v.replace(/\/$/, '')) {
+        throw new Error(`ALLOWED_ORIGINS must list origins (scheme://host[:port], no path), not ${JSON.stringify(v)}`);
+      }
+      return url.origin;
+    });
 }
 
 const S3_NEEDED = ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;

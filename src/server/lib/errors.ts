@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   AUTH_ACCOUNT_LOCKED: 423,
   AUTH_RATE_LIMITED: 429,
   FORBIDDEN: 403,
+  ORIGIN_REFUSED: 403,
   NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
   VERSION_CONFLICT: 409,
@@ -24,6 +25,7 @@ export const ERROR_STATUS = {
   CANNOT_DISABLE_SELF: 400,
   PASSWORD_POLICY: 400,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_TRANSITION: 409,
   CENTRE_ALREADY_IN_PARK: 409,
   VENUE_TOO_SMALL: 400,
@@ -77,6 +79,10 @@ export const ERROR_MESSAGES: Messages = {
     'zh-CN': '当前角色无权执行此操作（{action}）',
     en: 'Your role may not perform this action ({action})',
   },
+  ORIGIN_REFUSED: {
+    'zh-CN': '拒绝来自其他网站的操作请求（{origin}），未作任何更改；请在本平台页面中操作',
+    en: 'Refused a change requested from another site ({origin}); nothing was changed. Use the platform’s own pages',
+  },
   NOT_FOUND: { 'zh-CN': '记录不存在或不在您的管辖范围内', en: 'The record does not exist or is outside your scope' },
   ROUTE_NOT_FOUND: { 'zh-CN': '请求的接口不存在', en: 'No such API route' },
   VERSION_CONFLICT: {
@@ -99,6 +105,10 @@ export const ERROR_MESSAGES: Messages = {
     en: 'The password needs at least 8 characters from at least three of: upper case, lower case, digits, symbols',
   },
   PAYLOAD_TOO_LARGE: { 'zh-CN': '提交的内容过大', en: 'The request is too large' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    'zh-CN': '提交的内容格式（{contentType}）不受支持，请以 JSON（application/json）提交',
+    en: 'The request body type ({contentType}) is not accepted; send JSON (application/json)',
+  },
   INVALID_TRANSITION: {
     'zh-CN': '当前状态“{fromLabel}”下不能执行“{transitionLabel}”',
     en: 'Cannot {transitionLabel} while the record is "{fromLabel}"',

@@ -93,6 +93,12 @@ export function registerErrorHandler(app: FastifyInstance) {
       return sendError(request, reply, 'INTERNAL', 500, {});
     }
     if (err.statusCode === 413) return sendError(request, reply, 'PAYLOAD_TOO_LARGE', 413, {});
+    if (err.statusCode === 415) {
+      // No parser for the body's type (text/plain, a form …): a JSON route takes JSON only.
+      return sendError(request, reply, 'UNSUPPORTED_MEDIA_TYPE', 415, {
+        contentType: String(request.headers['content-type'] || '—').slice(0, 100),
+      });
+    }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       // Fastify's own 4xx (malformed JSON, wrong content type …): the request was wrong, say how.
       return sendError(request, reply, 'VALIDATION_FAILED', 400, {

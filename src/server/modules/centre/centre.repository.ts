@@ -23,6 +23,15 @@ export const filedOperatorName = sql<string | null>`(
   select o.name from engagements e join operators o on o.id = e.operator_id
   where e.centre_id = ${centres.id} and e.status = 'filed' limit 1)`;
 
+/**
+ * The centre once started operating (its operator filed, Art. 10(三)): the history centreIsServing needs to tell an
+ * adjusted centre that runs from one adjusted before it ever ran.
+ */
+// "centres"."id" spelled out: in a select from centres alone Drizzle writes a bare "id", which inside this subquery
+// would mean centre_events.id.
+export const centreHasOperated = sql<boolean>`exists (
+  select 1 from centre_events ev where ev.centre_id = "centres"."id" and ev.action = 'start_operating')`;
+
 export const centreColumns = {
   id: centres.id,
   name: centres.name,

@@ -24,7 +24,7 @@ import { createCentreApplication } from './create-centre-application';
 import { decideCentreChange } from './decide-centre-change';
 import { centreStats, listCentresForUser } from './list-centres';
 import { listPublicCentres } from './list-public-centres';
-import { printDecisionLetter } from './print-decision-letter';
+import { LETTER_CSP, printDecisionLetter } from './print-decision-letter';
 import { requestCentreChange } from './request-centre-change';
 import { type ApplicationStep, transitionCentre } from './transition-centre';
 import { updateCentreDraft } from './update-centre-draft';
@@ -214,7 +214,10 @@ export const centreRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.type('text/html; charset=utf-8').send(await printDecisionLetter(request.ctx, request.params.id)),
+      reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', LETTER_CSP)
+        .send(await printDecisionLetter(request.ctx, request.params.id)),
   );
 
   app.get(

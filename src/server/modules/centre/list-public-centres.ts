@@ -1,11 +1,11 @@
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { RECOGNISED_STATUSES, type TPublicCentre } from '../../../contracts/centre';
+import { centreIsServing, RECOGNISED_STATUSES, type TPublicCentre } from '../../../contracts/centre';
 import type { TServiceCategory } from '../../../contracts/service-category';
 import type { Db } from '../../db/client';
 import { centres, parks, regions } from '../../db/schema';
 import { contains } from '../../lib/like';
-import { filedOperatorName } from './centre.repository';
+import { centreHasOperated, filedOperatorName } from './centre.repository';
 
 const county = alias(regions, 'county');
 const city = alias(regions, 'city');
@@ -52,6 +52,7 @@ export async function listPublicCentres(
         services: centres.services,
         recognisedAt: centres.recognisedAt,
         operatorName: filedOperatorName,
+        hasOperated: centreHasOperated,
         isDemo: centres.isDemo,
       })
       .from(centres)
@@ -65,8 +66,9 @@ export async function listPublicCentres(
     db.select({ n: count() }).from(centres).innerJoin(parks, eq(parks.id, centres.parkId)).where(where),
   ]);
   return {
-    items: rows.map((r) => ({
+    items: rows.map(({ hasOperated, ...r }) => ({
       ...r,
+      serving: centreIsServing({ status: r.status, hasOperated }),
       services: r.services as TServiceCategory[],
       recognisedAt: r.recognisedAt?.toISOString() ?? null,
     })),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { RequestContext } from '../../context';
 import { decisionLetters } from '../../db/schema';
@@ -15,6 +16,23 @@ function escapeHtml(s: string): string {
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 }
+
+/** The print button's one line of script; the page's policy allows exactly it, by its hash, and nothing else. */
+const PRINT_SCRIPT = "document.getElementById('print').addEventListener('click',()=>window.print());";
+
+/**
+ * The letter's own Content-Security-Policy (it replaces the app's on this route): no script but the print button's,
+ * its inline styles, the system's CJK fonts, and never framed.
+ */
+export const LETTER_CSP = [
+  "default-src 'none'",
+  `script-src 'sha256-${createHash('sha256').update(PRINT_SCRIPT).digest('base64')}'`,
+  "style-src 'unsafe-inline'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 /**
  * The decision letter (决定书) as a print-ready A4 page with Chinese fonts: number, date, centre, reason and legal
@@ -48,7 +66,7 @@ export async function printDecisionLetter(ctx: RequestContext, id: number): Prom
   .demo { border: 1px dashed #999; color: #666; padding: 4px 8px; font-size: 11pt; text-indent: 0; }
   .toolbar { text-align: right; font-family: sans-serif; } @media print { .toolbar, .demo { display: none; } }
 </style></head><body>
-<div class="toolbar"><button onclick="window.print()">打印 / Print</button></div>
+<div class="toolbar"><button id="print" type="button">打印 / Print</button></div>
 ${centre.isDemo ? '<p class="demo">演示数据 · Demo data</p>' : ''}
 <div class="issuer">湖北省商务厅</div>
 <div class="number">${escapeHtml(letter.number)}</div>
@@ -60,5 +78,6 @@ ${centre.isDemo ? '<p class="demo">演示数据 · Demo data</p>' : ''}
 <p>依据：${escapeHtml(letter.legalBasis)}。</p>
 <p>请按照有关规定做好后续工作。</p>
 <div class="sign"><div>${escapeHtml(letter.issuedBy)}</div><div>${zhDate(letter.issuedOn)}</div></div>
+<script>${PRINT_SCRIPT}</script>
 </body></html>`;
 }

@@ -1,5 +1,6 @@
 import { and, asc, type Column, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { centreIsServing, SERVING_STATUSES } from '../../../contracts/centre';
 import type { TServiceCategory } from '../../../contracts/service-category';
 import {
   BAD_RATING_LEVELS,
@@ -17,6 +18,7 @@ import { centreRecordScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
 import { invalidField } from '../../lib/errors';
 import { beijingDay } from '../../policy/policy';
+import { centreHasOperated } from '../centre/centre.repository';
 
 type Figures = TServiceStats['totals'];
 
@@ -142,10 +144,17 @@ export async function getServiceStats(ctx: RequestContext, q: TServiceStatsQuery
     s.overdueRectifications = r.overdue;
   }
 
-  // Centres with records in the window or a rectification outstanding, and every operating centre even if idle.
+  // Centres with records in the window or a rectification outstanding, and every serving centre even if idle.
   const active = [...sums.keys()];
-  const centreRows = await db
-    .select({ id: centres.id, name: centres.name, cityName: city.name, countyName: county.name })
+  const candidates = await db
+    .select({
+      id: centres.id,
+      name: centres.name,
+      cityName: city.name,
+      countyName: county.name,
+      status: centres.status,
+      hasOperated: centreHasOperated,
+    })
     .from(centres)
     .innerJoin(city, eq(city.code, centres.cityCode))
     .innerJoin(county, eq(county.code, centres.countyCode))
@@ -158,11 +167,12 @@ export async function getServiceStats(ctx: RequestContext, q: TServiceStatsQuery
           parkId: centres.parkId,
         }),
         active.length
-          ? or(eq(centres.status, 'operating'), inArray(centres.id, active))
-          : eq(centres.status, 'operating'),
+          ? or(inArray(centres.status, [...SERVING_STATUSES]), inArray(centres.id, active))
+          : inArray(centres.status, [...SERVING_STATUSES]),
       ),
     )
     .orderBy(asc(centres.cityCode), asc(centres.countyCode), asc(centres.id));
+  const centreRows = candidates.filter((c) => sums.has(c.id) || centreIsServing(c));
 
   const totals = emptySums();
   for (const s of sums.values()) addInto(totals, s);

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { centreIsServing } from '../../../contracts/centre';
 import { isSubItemOf } from '../../../contracts/service-catalogue';
 import { SERVICE_CATEGORY_NAMES, type TServiceCategory } from '../../../contracts/service-category';
 import type {
@@ -14,6 +15,7 @@ import type { SessionUser } from '../../lib/access/session-user';
 import { writeAudit } from '../../lib/audit';
 import { AppError, invalidField } from '../../lib/errors';
 import { CENTRE_STATUS_LABELS } from '../centre/centre.machine';
+import { centreHasOperated } from '../centre/centre.repository';
 import {
   enterpriseById,
   insertApprovedEnterprise,
@@ -24,11 +26,16 @@ import { deliverOutbound, notify, type OutboundMessage } from '../message/notify
 import { getServiceRecordDetail } from './service-detail';
 import { appendProgress, nextRecordNumber } from './service-record.repository';
 
-/** The centre must be operating (its operator filed, Art. 10(三)) and offer the category (Art. 5). */
+/** The centre must serve (its operator filed, Art. 10(三); centreIsServing) and offer the category (Art. 5). */
 async function serviceCentre(db: Db, centreId: number, category: TServiceCategory) {
-  const [c] = await db.select().from(centres).where(eq(centres.id, centreId)).limit(1);
-  if (!c) throw new AppError('NOT_FOUND', { id: centreId, field: 'centreId' });
-  if (c.status !== 'operating') {
+  const [row] = await db
+    .select({ c: centres, hasOperated: centreHasOperated })
+    .from(centres)
+    .where(eq(centres.id, centreId))
+    .limit(1);
+  if (!row) throw new AppError('NOT_FOUND', { id: centreId, field: 'centreId' });
+  const c = row.c;
+  if (!centreIsServing({ status: c.status, hasOperated: row.hasOperated })) {
     const label = CENTRE_STATUS_LABELS[c.status];
     throw new AppError('CENTRE_NOT_OPERATING', {
       name: c.name,

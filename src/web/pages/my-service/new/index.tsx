@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useT } from '../../../i18n';
 import { errorMessage } from '../../../request-error';
-import { useOperatingCentres } from '../shared/api';
+import { useServingCentres } from '../shared/api';
 import { RequestForm } from './components/RequestForm';
 
 /**
@@ -15,7 +15,7 @@ export function MyServiceRequestPage() {
   const t = useT();
   const screens = Grid.useBreakpoint();
   const [params] = useSearchParams();
-  const centres = useOperatingCentres();
+  const centres = useServingCentres();
   const wanted = Number(params.get('centreId'));
 
   let body: ReactNode;

@@ -37,11 +37,11 @@ export function useMyService(id: number) {
   });
 }
 
-/** The whole public directory fits one page (≈150 centres, SPEC §6); only an operating centre takes requests. */
-export function useOperatingCentres() {
+/** The whole public directory fits one page (≈150 centres, SPEC §6); only a serving centre takes requests. */
+export function useServingCentres() {
   return useQuery({
     queryKey: ['public', 'centres', { pageSize: 200 }],
     queryFn: () => api.get<ListResponse<TPublicCentre>>('/api/public/centres', { pageSize: 200 }),
-    select: (data) => data.items.filter((c) => c.status === 'operating'),
+    select: (data) => data.items.filter((c) => c.serving),
   });
 }

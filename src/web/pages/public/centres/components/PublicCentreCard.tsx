@@ -82,7 +82,7 @@ export function PublicCentreCard({ centre }: { centre: TPublicCentre }) {
             {t('public.centres.recognisedAt', { date: formatDate(centre.recognisedAt, locale) })}
           </Typography.Text>
         )}
-        {centre.status === 'operating' ? (
+        {centre.serving ? (
           <Button
             type="primary"
             block
