@@ -4,7 +4,7 @@ import { users } from './identity';
 /**
  * One row per backup run (等保 2.0 三级: 数据备份与恢复), so that the administrator sees on any instance when the last
  * backup ran and whether a restore of it was proven. The backup itself (manifest, dump, files) lives in BACKUP_DIR or
- * wherever it was copied to; this row is what the platform remembers of it. See docs/decisions/0005-backups.md.
+ * wherever it was copied to; this row is what the platform remembers of it. See docs/decisions/0006-backups.md.
  */
 export const backupRuns = pgTable(
   'backup_runs',
