@@ -67,8 +67,10 @@ export function BackupCard() {
   });
 
   const columns: ColumnsType<TBackupRun> = [
-    { title: t('backup.col.startedAt'), dataIndex: 'startedAt', render: (v: string) => formatDateTime(v), width: 150 },
+    { title: t('backup.col.startedAt'), dataIndex: 'startedAt', render: (v: string) => formatDateTime(v) },
     {
+      // On a phone: time, result and restore test are what matters.
+      responsive: ['sm'],
       title: t('backup.col.trigger'),
       dataIndex: 'trigger',
       render: (v: TBackupRun['trigger']) => t(`backup.trigger.${v}`),
