@@ -380,6 +380,16 @@ const EXPECTED: Record<string, RouteCase> = {
     expect: row(200, 403, 403, 403, 403, 403, 403, 403, 403, 403),
     snapshot: (c) => c.query(sql`select * from settings order by key`),
   },
+  // Backups hold every record of the platform: only the administrator sees and runs them (等保 2.0 三级).
+  'GET /api/admin/backups': {
+    request: () => ({ method: 'GET', url: '/api/admin/backups' }),
+    expect: row(200, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+  },
+  'POST /api/admin/backups': {
+    request: () => ({ method: 'POST', url: '/api/admin/backups' }),
+    expect: row(201, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+    snapshot: (c) => c.query(sql`select * from backup_runs order by id`),
+  },
   'GET /api/dashboard': {
     request: () => ({ method: 'GET', url: '/api/dashboard' }),
     expect: row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),

@@ -28,6 +28,8 @@ export const ACTIONS = [
   'policy.read',
   'setting.read',
   'setting.update',
+  'backup.read',
+  'backup.run',
   'centre.read',
   'centre.create',
   'centre.update',

@@ -32,6 +32,13 @@ export interface AppConfig {
   logLevel: string;
   /** Uploaded files go to this S3-compatible bucket when S3_BUCKET is set; otherwise to DATA_DIR/uploads. */
   s3: S3Config | undefined;
+  /** Where `npm run backup` and 立即备份 write backups (BACKUP_DIR); undefined means DATA_DIR/backups. */
+  backupDir: string | undefined;
+  /**
+   * PostgreSQL only: the server on which a backup's restore test makes (and drops) a scratch database
+   * (BACKUP_VERIFY_DATABASE_URL); undefined means DATABASE_URL's server. Its role needs CREATEDB.
+   */
+  backupVerifyUrl: string | undefined;
 }
 
 export interface S3Config {
@@ -61,6 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     logLevel: env.LOG_LEVEL ?? 'info',
     s3: parseS3(env),
+    backupDir: env.BACKUP_DIR ? path.resolve(env.BACKUP_DIR) : undefined,
+    backupVerifyUrl: env.BACKUP_VERIFY_DATABASE_URL || undefined,
   };
 }
 

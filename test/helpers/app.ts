@@ -32,10 +32,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export function depsFor(database: Database, clock: TestClock): Deps {
+export function depsFor(database: Database & { url?: string }, clock: TestClock): Deps {
   // Uploads land in a folder of the test's own; keys come from the test constants, so nothing else is written.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hbts-test-'));
-  return makeDeps({ ...loadConfig({}), dataDir }, database, {
+  // On PostgreSQL the config names the test's database, as DATABASE_URL would (pg_dump of a backup needs it).
+  return makeDeps({ ...loadConfig({}), dataDir, databaseUrl: database.url }, database, {
     auditKey: TEST_AUDIT_KEY,
     fieldKey: TEST_FIELD_KEY,
     clock: clock.fn,

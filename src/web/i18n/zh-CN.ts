@@ -1,4 +1,5 @@
 import { activityZhCN } from './parts/activity.zh-CN';
+import { backupZhCN } from './parts/backup.zh-CN';
 import { enterpriseZhCN } from './parts/enterprise.zh-CN';
 import { messageZhCN } from './parts/message.zh-CN';
 import { myserviceZhCN } from './parts/myservice.zh-CN';
@@ -912,6 +913,7 @@ export const zhCN = {
   ...activityZhCN,
   ...messageZhCN,
   ...statsZhCN,
+  ...backupZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

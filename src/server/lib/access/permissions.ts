@@ -31,6 +31,9 @@ export const PERMISSIONS = {
   'policy.read': ALL_ROLES,
   'setting.read': ['admin'],
   'setting.update': ['admin'],
+  // 等保 2.0 三级 (数据备份与恢复): backups hold every record of the platform, so only the administrator runs and sees them.
+  'backup.read': ['admin'],
+  'backup.run': ['admin'],
   // Centres (Art. 9): the county applies, the city forwards or returns, the province approves or rejects.
   'centre.read': ['admin', ...OFFICIALS, 'operator'],
   'centre.create': ['county'],

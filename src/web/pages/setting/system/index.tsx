@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, InputNumber } from 'antd';
+import { Alert, App, Button, Card, Form, InputNumber, Space } from 'antd';
 import { useEffect } from 'react';
 import { AUDIT_RETENTION_MIN_DAYS, type TSettings } from '../../../../contracts/setting';
 import { useCan } from '../../../access';
@@ -7,6 +7,7 @@ import { PageSpinner } from '../../../components/PageResults';
 import { useT } from '../../../i18n';
 import { api } from '../../../request';
 import { showFieldErrors } from '../../../request-error';
+import { BackupCard } from './components/BackupCard';
 
 const MAX_RETENTION_DAYS = 3650;
 
@@ -34,38 +35,41 @@ export function SettingsPage() {
   });
 
   return (
-    <Card title={t('settings.title')}>
-      {!editable && <Alert type="info" showIcon title={t('settings.readOnly')} style={{ marginBottom: 16 }} />}
-      {settings.isPending ? (
-        <PageSpinner />
-      ) : (
-        <Form<TSettings>
-          form={form}
-          layout="vertical"
-          style={{ maxWidth: 480 }}
-          disabled={!editable}
-          onFinish={(values) => save.mutate(values)}
-          data-testid="settings-form"
-        >
-          <Form.Item
-            name="auditRetentionDays"
-            label={t('settings.auditRetentionDays')}
-            extra={t('settings.auditRetentionHelp', { min: AUDIT_RETENTION_MIN_DAYS })}
-            rules={[
-              { required: true, message: t('common.required', { field: t('settings.auditRetentionDays') }) },
-              { type: 'integer', min: AUDIT_RETENTION_MIN_DAYS, max: MAX_RETENTION_DAYS },
-            ]}
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Card title={t('settings.title')}>
+        {!editable && <Alert type="info" showIcon title={t('settings.readOnly')} style={{ marginBottom: 16 }} />}
+        {settings.isPending ? (
+          <PageSpinner />
+        ) : (
+          <Form<TSettings>
+            form={form}
+            layout="vertical"
+            style={{ maxWidth: 480 }}
+            disabled={!editable}
+            onFinish={(values) => save.mutate(values)}
+            data-testid="settings-form"
           >
-            {/* No min/max here: clamping would silently change what was typed; the rule explains instead. */}
-            <InputNumber precision={0} suffix={t('settings.days')} style={{ width: 200 }} />
-          </Form.Item>
-          {editable && (
-            <Button type="primary" htmlType="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          )}
-        </Form>
-      )}
-    </Card>
+            <Form.Item
+              name="auditRetentionDays"
+              label={t('settings.auditRetentionDays')}
+              extra={t('settings.auditRetentionHelp', { min: AUDIT_RETENTION_MIN_DAYS })}
+              rules={[
+                { required: true, message: t('common.required', { field: t('settings.auditRetentionDays') }) },
+                { type: 'integer', min: AUDIT_RETENTION_MIN_DAYS, max: MAX_RETENTION_DAYS },
+              ]}
+            >
+              {/* No min/max here: clamping would silently change what was typed; the rule explains instead. */}
+              <InputNumber precision={0} suffix={t('settings.days')} style={{ width: 200 }} />
+            </Form.Item>
+            {editable && (
+              <Button type="primary" htmlType="submit" loading={save.isPending}>
+                {t('common.save')}
+              </Button>
+            )}
+          </Form>
+        )}
+      </Card>
+      {can('backup.read') && <BackupCard />}
+    </Space>
   );
 }
