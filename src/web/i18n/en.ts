@@ -567,6 +567,7 @@ export const en: Messages = {
   'operator.field.capabilities': 'Capabilities',
   'operator.field.premises': 'Premises',
   'operator.field.contactPhone': 'Contact phone',
+  'operator.field.registeredRegion': 'Registered by',
   'operator.field.qualificationStatus': 'Qualification',
   'operator.field.eligible': 'May apply / operate',
   'operator.field.createdAt': 'Registered',

@@ -561,6 +561,7 @@ export const zhCN = {
   'operator.field.capabilities': '经营能力',
   'operator.field.premises': '经营场所',
   'operator.field.contactPhone': '联系电话',
+  'operator.field.registeredRegion': '登记地区',
   'operator.field.qualificationStatus': '资格状态',
   'operator.field.eligible': '可申报/承办',
   'operator.field.createdAt': '登记时间',

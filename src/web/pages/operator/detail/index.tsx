@@ -3,7 +3,6 @@ import { Button, Card, Col, Result, Row, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TVerdict } from '../../../../contracts/centre';
-import { useCan } from '../../../access';
 import { DemoTag } from '../../../components/DemoTag';
 import { PageSpinner } from '../../../components/PageResults';
 import { type MessageKey, useLocale } from '../../../i18n';
@@ -29,7 +28,6 @@ const VERDICT_TITLES: Record<string, MessageKey> = {
  */
 export function OperatorDetailPage() {
   const { t, locale } = useLocale();
-  const can = useCan();
   const id = Number(useParams().id);
   const detail = useOperatorDetail(id);
   const [editOpen, setEditOpen] = useState(false);
@@ -53,6 +51,9 @@ export function OperatorDetailPage() {
   }
 
   const operator = detail.data;
+  // What this caller may do to this operator (its role within the operator's regions, decision 0006), as the server
+  // says; the server checks each again.
+  const allowed = new Set(operator.allowedActions);
   const verdictTitle = (verdict: TVerdict) => {
     const key = VERDICT_TITLES[verdict.rule];
     const name = key ? t(key) : verdict.rule;
@@ -85,14 +86,14 @@ export function OperatorDetailPage() {
           />
         }
       >
-        {(can('operator.update') || can('operator.recordViolation')) && (
+        {(allowed.has('update') || allowed.has('recordViolation')) && (
           <Space wrap style={{ display: 'flex', marginBottom: 16 }} data-testid="operator-actions">
-            {can('operator.update') && (
+            {allowed.has('update') && (
               <Button icon={<EditOutlined />} data-testid="operator-edit" onClick={() => setEditOpen(true)}>
                 {t('common.edit')}
               </Button>
             )}
-            {can('operator.recordViolation') && (
+            {allowed.has('recordViolation') && (
               <Button
                 danger
                 icon={<ExclamationCircleOutlined />}
