@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { type SQL, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +89,30 @@ describe('shared registers: writes and secrets scoped by region (decision 0006)'
     expect(res.json()).toMatchObject({ registeredRegionCode: '420502', registeredRegionName: '西陵区' });
     const byProvince = await makeOperator(t.deps, { serial: 83 });
     expect(byProvince).toMatchObject({ registeredRegionCode: '420000', registeredRegionName: '湖北省' });
+  });
+
+  it('the migration gives operators registered before it the region of the official who registered them', async () => {
+    // Found by what it adds, not by its number: migrations may be renumbered when branches merge.
+    const dir = path.join(import.meta.dirname, '../src/server/db/migrations');
+    const file = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.sql'))
+      .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+      .find((text) => text.includes('ADD COLUMN "registered_region_code"'));
+    const backfill = /UPDATE "operators" SET "registered_region_code"[^;]*;/.exec(file ?? '')?.[0] ?? '';
+    expect(backfill).toContain('UPDATE');
+    // As before the column existed: every row at the default.
+    await t.deps.db.execute(sql`update operators set registered_region_code = '420000'`);
+    await t.deps.db.execute(sql.raw(backfill));
+    const rows = await query<{ name: string; registered_region_code: string }>(
+      sql`select name, registered_region_code from operators order by id`,
+    );
+    // The county's own registration (through the API, so created_by is its user) is the county's again; the
+    // factories' registrations have no user behind them and stay the province's.
+    expect(rows.find((r) => r.name === '西陵区登记外贸服务有限公司')?.registered_region_code).toBe('420502');
+    expect(rows.filter((r) => r.name !== '西陵区登记外贸服务有限公司').map((r) => r.registered_region_code)).toEqual(
+      rows.filter((r) => r.name !== '西陵区登记外贸服务有限公司').map(() => '420000'),
+    );
   });
 
   it('another county may read an operator registered in 西陵区 but not change it, reveal its ID or see the buttons', async () => {
