@@ -3,6 +3,7 @@ import { Button, Card, Col, Result, Row, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TVerdict } from '../../../../contracts/centre';
+import { useCan } from '../../../access';
 import { DemoTag } from '../../../components/DemoTag';
 import { PageSpinner } from '../../../components/PageResults';
 import { type MessageKey, useLocale } from '../../../i18n';
@@ -28,6 +29,7 @@ const VERDICT_TITLES: Record<string, MessageKey> = {
  */
 export function OperatorDetailPage() {
   const { t, locale } = useLocale();
+  const can = useCan();
   const id = Number(useParams().id);
   const detail = useOperatorDetail(id);
   const [editOpen, setEditOpen] = useState(false);
@@ -104,6 +106,11 @@ export function OperatorDetailPage() {
               </Button>
             )}
           </Space>
+        )}
+        {allowed.size === 0 && (can('operator.update') || can('operator.recordViolation')) && (
+          <Typography.Paragraph type="secondary" data-testid="operator-outside-region">
+            {t('operator.outsideRegion')}
+          </Typography.Paragraph>
         )}
         <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginBottom: 12 }}>
           <Typography.Text strong>{t('operator.eligibility')}</Typography.Text>
