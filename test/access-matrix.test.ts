@@ -82,6 +82,11 @@ interface Ctx {
   };
   /** An operator enterprise (operators are not regional: every official in the matrix may read them). */
   operator: number;
+  /**
+   * An operator registered by 西陵区 (the fixture county) that runs no centre: only the province, 西陵区 and 宜昌 may
+   * change it, reveal its ID number or record its violations (decision 0006); 枝江 and 襄阳 are refused.
+   */
+  regionalOperator: number;
   /** A signed engagement of centre 1 (the fixture operator's centre) in 宜昌高新区. */
   engagement: number;
   unique(): number;
@@ -91,6 +96,8 @@ interface Ctx {
 interface RouteCase {
   request(c: Ctx, role: RoleKey): Promise<InjectOptions> | InjectOptions;
   expect: Decision;
+  /** A 403 that names its reason instead of FORBIDDEN (the role may act, but not on this record). */
+  codes?: Partial<Record<RoleKey, string>>;
   /** The rows a refused write must leave untouched (the audit head is always compared too). */
   snapshot?(c: Ctx): Promise<unknown>;
   /** After an allowed call: keep the shared state true (a password change replaces the session). */
@@ -228,30 +235,36 @@ const EXPECTED: Record<string, RouteCase> = {
     expect: row(403, 201, 403, 403, 201, 201, 403, 403, 403, 403),
     snapshot: (c) => c.query(sql`select * from operators order by id`),
   },
+  // Decision 0006: another county (枝江) reads the operator but may not change it, see its ID number or record its
+  // violations (403 OPERATOR_OUTSIDE_REGION); another city (襄阳) may not record one.
   'PATCH /api/operators/:id': {
     request: async (c) => {
-      const [current] = await c.query<{ version: number }>(sql`select version from operators where id = ${c.operator}`);
+      const id = c.regionalOperator;
+      const [current] = await c.query<{ version: number }>(sql`select version from operators where id = ${id}`);
       return {
         method: 'PATCH',
-        url: `/api/operators/${c.operator}`,
+        url: `/api/operators/${id}`,
         payload: { version: current?.version, premises: `武汉市江汉区建设大道${c.unique()}号` },
       };
     },
-    expect: row(403, 200, 403, 403, 200, 200, 403, 403, 403, 403),
+    expect: row(403, 200, 403, 403, 200, 403, 403, 403, 403, 403),
+    codes: { otherCounty: 'OPERATOR_OUTSIDE_REGION' },
     snapshot: (c) => c.query(sql`select * from operators order by id`),
   },
   'POST /api/operators/:id/identity': {
-    request: (c) => ({ method: 'POST', url: `/api/operators/${c.operator}/identity` }),
-    expect: row(403, 200, 403, 403, 200, 200, 403, 403, 403, 403),
+    request: (c) => ({ method: 'POST', url: `/api/operators/${c.regionalOperator}/identity` }),
+    expect: row(403, 200, 403, 403, 200, 403, 403, 403, 403, 403),
+    codes: { otherCounty: 'OPERATOR_OUTSIDE_REGION' },
     snapshot: (c) => c.query(sql`select count(*) from audit_entries where action = 'operator.identity.viewed'`),
   },
   'POST /api/operators/:id/violations': {
     request: (c) => ({
       method: 'POST',
-      url: `/api/operators/${c.operator}/violations`,
+      url: `/api/operators/${c.regionalOperator}/violations`,
       payload: { occurredOn: '2026-01-15', description: `矩阵测试违规记录${c.unique()}`, source: '测试机关' },
     }),
-    expect: row(403, 200, 200, 200, 403, 403, 403, 403, 403, 403),
+    expect: row(403, 200, 200, 403, 403, 403, 403, 403, 403, 403),
+    codes: { otherCity: 'OPERATOR_OUTSIDE_REGION' },
     snapshot: (c) => c.query(sql`select * from operator_violations order by id`),
   },
   'GET /api/me': {
@@ -1269,6 +1282,7 @@ beforeAll(async () => {
     },
     centres: await makeFixtureCentres(t),
     operator: (await makeOperator(t.deps, { serial: 1 })).id,
+    regionalOperator: (await makeOperator(t.deps, { serial: 3, registeredIn: '420502' })).id,
     engagement: 0,
     unique: () => ++counter,
     query: async <T>(q: SQL) => rowsOf<T>(await t.deps.db.execute(q)),
@@ -1487,7 +1501,7 @@ describe('role × route matrix', () => {
           const before = isWrite ? { rows: await route.snapshot?.(ctx), head: await auditHead(ctx) } : undefined;
           const res = await as(t.app, cookies[role], req);
           expect(res.statusCode, res.body).toBe(status);
-          if (status === 403) expect(res.json().code).toBe('FORBIDDEN');
+          if (status === 403) expect(res.json().code).toBe(route.codes?.[role] ?? 'FORBIDDEN');
           if (status === 404) expect(res.json().code).toBe('NOT_FOUND');
           if (!isWrite || !before) return;
           const after = { rows: await route.snapshot?.(ctx), head: await auditHead(ctx) };

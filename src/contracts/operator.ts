@@ -68,7 +68,16 @@ export const ZViolation = z.object({
 });
 export type TViolation = z.infer<typeof ZViolation>;
 
+/** What an official may do to one operator (decision 0006): the role's permission within the operator's regions. */
+export const OPERATOR_ACTIONS = ['update', 'viewIdentity', 'recordViolation'] as const;
+export type TOperatorAction = (typeof OPERATOR_ACTIONS)[number];
+
 export const ZOperatorDetail = ZOperator.extend({
+  /** Where it was registered (the registering official's region; 湖北省 when the province registered it). */
+  registeredRegionCode: z.string(),
+  registeredRegionName: z.string().nullable(),
+  /** The actions the caller may take on it now; the server checks each again. */
+  allowedActions: z.array(z.enum(OPERATOR_ACTIONS)),
   violations: z.array(ZViolation),
   /** Art. 10(一): may this enterprise apply for or win a tender today? */
   eligibility: z.array(ZVerdict),

@@ -168,14 +168,15 @@ async function loadDemoCentres(deps: Deps, parks: TPark[]): Promise<number> {
 
 /** Operator enterprises (issue 5): eligible ones, one with a recent violation (Art. 10(一)3). */
 async function loadDemoOperators(deps: Deps): Promise<number> {
-  const names: [string, string][] = [
-    ['湖北楚贸通外贸综合服务有限公司', '武汉市东湖新技术开发区光谷大道77号'],
-    ['宜昌三峡国际供应链管理有限公司', '宜昌市西陵区东山大道95号'],
-    ['襄阳汉江外贸服务有限公司', '襄阳市樊城区长虹北路6号'],
-    ['荆州长江国际货运代理有限公司', '荆州市沙市区北京中路188号'],
+  // Name, premises, and the county that registered it (decision 0006; the province registered the first).
+  const names: [string, string, string | undefined][] = [
+    ['湖北楚贸通外贸综合服务有限公司', '武汉市东湖新技术开发区光谷大道77号', undefined],
+    ['宜昌三峡国际供应链管理有限公司', '宜昌市西陵区东山大道95号', '420502'],
+    ['襄阳汉江外贸服务有限公司', '襄阳市樊城区长虹北路6号', '420606'],
+    ['荆州长江国际货运代理有限公司', '荆州市沙市区北京中路188号', '421002'],
   ];
-  for (const [i, [name, premises]] of names.entries()) {
-    await makeOperator(deps, { serial: 101 + i, input: { name, premises }, isDemo: true });
+  for (const [i, [name, premises, registeredIn]] of names.entries()) {
+    await makeOperator(deps, { serial: 101 + i, input: { name, premises }, isDemo: true, registeredIn });
   }
   await makeOperator(deps, {
     serial: 120,

@@ -10,13 +10,16 @@ export interface MakeOperatorOptions {
   /** Dates of violations to record (Art. 10(一)3). */
   violations?: string[];
   isDemo?: boolean;
+  /** The county that registers it (decision 0006: its region keeps it); the province when left out. */
+  registeredIn?: string;
 }
 
 /** An operator enterprise registered through the real use case (checks, encryption, audit). */
 export async function makeOperator(deps: Deps, opts: MakeOperatorOptions): Promise<TOperatorDetail> {
   const province = systemContext(deps, 'province');
+  const registrar = opts.registeredIn ? systemContext(deps, 'county', { regionCode: opts.registeredIn }) : province;
   let op = await createOperator({
-    ctx: province,
+    ctx: registrar,
     isDemo: opts.isDemo,
     input: {
       name: `湖北示例外贸综合服务有限公司${opts.serial}`,

@@ -46,6 +46,8 @@ export const ERROR_STATUS = {
   OPERATOR_CHANGE_PENDING: 409,
   ENTERPRISE_EXISTS: 409,
   ENTERPRISE_NOT_APPROVED: 409,
+  ENTERPRISE_NOT_SERVABLE: 409,
+  OPERATOR_OUTSIDE_REGION: 403,
   CENTRE_NOT_OPERATING: 409,
   SERVICE_NOT_OFFERED: 400,
   RATING_REFUSED: 409,
@@ -175,6 +177,15 @@ export const ERROR_MESSAGES: Messages = {
   ENTERPRISE_NOT_APPROVED: {
     'zh-CN': '企业“{name}”的注册尚未审核通过（{statusLabel}），暂不能办理服务',
     en: 'The registration of "{name}" is not approved ({statusLabel}); it cannot be served yet',
+  },
+  ENTERPRISE_NOT_SERVABLE: {
+    'zh-CN': '统一社会信用代码 {code} 的企业在平台上的注册尚未审核通过，暂不能办理服务；请企业联系其所在县（市、区）',
+    en: 'The enterprise with credit code {code} has a registration on the platform that is not approved; it cannot be served yet — the enterprise should contact its county',
+  },
+  OPERATOR_OUTSIDE_REGION: {
+    'zh-CN':
+      '该承办企业不在本地区登记，也未在本地区承办外综服中心，本级不能{actionLabel}；请由省商务厅或其登记地、承办地的商务主管部门办理',
+    en: 'This operator was not registered in your region and runs no centre there, so you may not {actionLabel}; the province or the region where it registered or runs a centre may',
   },
   CENTRE_NOT_OPERATING: {
     'zh-CN': '外综服中心“{name}”当前状态为“{statusLabel}”，尚未运营，不能受理服务申请（第十条（三）：备案后方可运营）',

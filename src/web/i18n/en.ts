@@ -579,6 +579,9 @@ export const en: Messages = {
   'operator.field.capabilities': 'Capabilities',
   'operator.field.premises': 'Premises',
   'operator.field.contactPhone': 'Contact phone',
+  'operator.field.registeredRegion': 'Registered by',
+  'operator.outsideRegion':
+    'This operator was not registered in your region and runs no centre there: you may view it; the province or the region where it registered or runs a centre keeps its particulars.',
   'operator.field.qualificationStatus': 'Qualification',
   'operator.field.eligible': 'May apply / operate',
   'operator.field.createdAt': 'Registered',

@@ -571,6 +571,9 @@ export const zhCN = {
   'operator.field.capabilities': '经营能力',
   'operator.field.premises': '经营场所',
   'operator.field.contactPhone': '联系电话',
+  'operator.field.registeredRegion': '登记地区',
+  'operator.outsideRegion':
+    '该承办企业不在本地区登记，也未在本地区承办外综服中心，本级仅可查看；其信息由省商务厅或其登记地、承办地的商务主管部门维护。',
   'operator.field.qualificationStatus': '资格状态',
   'operator.field.eligible': '可申报/承办',
   'operator.field.createdAt': '登记时间',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { users } from './identity';
 
 /**
@@ -20,6 +20,11 @@ export const operators = pgTable('operators', {
   qualificationStatus: text('qualification_status', { enum: ['qualified', 'disqualified', 'blacklisted'] })
     .notNull()
     .default('qualified'),
+  /**
+   * Where the operator was registered (decision 0006): the creating official's region, the province's code when the
+   * province registered it. With the regions of its centres it decides who may change it (operatorReach).
+   */
+  registeredRegionCode: varchar('registered_region_code', { length: 6 }).notNull().default('420000'),
   isDemo: boolean('is_demo').notNull().default(false),
   version: integer('version').notNull().default(1),
   createdBy: integer('created_by').references(() => users.id),

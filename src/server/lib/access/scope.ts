@@ -1,5 +1,15 @@
 import { type Column, eq, type SQL, sql } from 'drizzle-orm';
-import { centres, enterprises, parks, rectifications, serviceRatings, serviceRecords } from '../../db/schema';
+import {
+  centres,
+  engagements,
+  enterprises,
+  operators,
+  parks,
+  rectifications,
+  regions,
+  serviceRatings,
+  serviceRecords,
+} from '../../db/schema';
 import type { SessionUser } from './session-user';
 
 /**
@@ -95,8 +105,42 @@ export function serviceRecordScope(user: SessionUser): SQL {
 }
 
 /**
- * Enterprises: officials by region and park; a centre (operator) the enterprises of its centre's county and any it
- * has served; an enterprise itself only.
+ * Operators whose particulars, full ID number and violations the user may change or see (decision 0006). Every
+ * official who may read operators reads them all (a county tenders among all of Hubei's); changing one is for the
+ * province, the region where it was registered, and the regions where it runs or ran a centre (an engagement in the
+ * county, or in a county of the city). Whether the role may take the action at all is the permission matrix's.
+ */
+export function operatorReach(user: SessionUser): SQL {
+  const rc = user.regionCode;
+  switch (user.role) {
+    case 'province':
+      return sql`true`;
+    case 'city':
+      return rc
+        ? sql`(exists (select 1 from ${regions} where ${regions.code} = ${operators.registeredRegionCode}
+              and ${regions.cityCode} = ${rc})
+            or exists (select 1 from ${engagements} where ${engagements.operatorId} = ${operators.id}
+              and ${engagements.cityCode} = ${rc}))`
+        : sql`false`;
+    case 'county':
+      return rc
+        ? sql`(${operators.registeredRegionCode} = ${rc}
+            or exists (select 1 from ${engagements} where ${engagements.operatorId} = ${operators.id}
+              and ${engagements.countyCode} = ${rc}))`
+        : sql`false`;
+    case 'admin':
+    case 'park':
+    case 'operator':
+    case 'enterprise':
+    case 'evaluator':
+      return sql`false`;
+  }
+}
+
+/**
+ * Enterprises: officials by region and park; a centre (operator) the enterprises of its centre's county and those
+ * that asked it for a service themselves (decision 0006: a record the centre made on its own — a walk-in — opens
+ * nothing beyond the name and credit code on the record); an enterprise itself only.
  */
 export function enterpriseScope(user: SessionUser): SQL {
   switch (user.role) {
@@ -113,7 +157,7 @@ export function enterpriseScope(user: SessionUser): SQL {
       return user.centreId
         ? sql`(${enterprises.countyCode} = (select ${centres.countyCode} from ${centres} where ${centres.id} = ${user.centreId})
             or exists (select 1 from ${serviceRecords} where ${serviceRecords.enterpriseId} = ${enterprises.id}
-              and ${serviceRecords.centreId} = ${user.centreId}))`
+              and ${serviceRecords.centreId} = ${user.centreId} and ${serviceRecords.source} = 'enterprise'))`
         : sql`false`;
     case 'enterprise':
       return user.enterpriseId ? eq(enterprises.id, user.enterpriseId) : sql`false`;

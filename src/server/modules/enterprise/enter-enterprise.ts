@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { TEnterpriseParticulars } from '../../../contracts/enterprise';
 import { auditContext, type RequestContext } from '../../context';
 import type { Db } from '../../db/client';
@@ -45,7 +45,9 @@ export async function insertApprovedEnterprise(
 
 /**
  * The enterprise a centre's record is for: found by credit code when already on the platform (it must not be a
- * rejected or pending registration), else entered approved.
+ * rejected or pending registration), else entered approved. The refusal of a registration not approved names only
+ * the credit code the caller typed, not the company or whether it waits or was rejected (decision 0006): the
+ * registration may be anywhere in Hubei, outside the caller's scope.
  */
 export async function resolveEnterprise(
   ctx: RequestContext,
@@ -55,7 +57,7 @@ export async function resolveEnterprise(
   const p = await checkParticulars(db, input, beijingDay(ctx.deps.clock()));
   const existing = await findEnterpriseByCreditCode(db, p.creditCode);
   if (!existing) return { existingId: null, particulars: p };
-  if (existing.status !== 'approved') throw notApproved(existing);
+  if (existing.status !== 'approved') throw new AppError('ENTERPRISE_NOT_SERVABLE', { code: p.creditCode });
   return { existingId: existing.id, particulars: null };
 }
 
@@ -68,7 +70,12 @@ export function notApproved(e: { name: string; status: 'pending' | 'approved' | 
   });
 }
 
-export async function enterpriseById(db: Db, id: number) {
-  const [row] = await db.select().from(enterprises).where(eq(enterprises.id, id)).limit(1);
+/** The enterprise with this id, within `scope` when given (the caller's enterpriseScope). */
+export async function enterpriseById(db: Db, id: number, scope?: SQL) {
+  const [row] = await db
+    .select()
+    .from(enterprises)
+    .where(scope ? and(eq(enterprises.id, id), scope) : eq(enterprises.id, id))
+    .limit(1);
   return row ?? null;
 }

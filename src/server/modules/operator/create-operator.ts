@@ -5,6 +5,7 @@ import { requireAction } from '../../lib/access/require-access';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { beijingDay } from '../../policy/policy';
+import { HUBEI } from '../region/import-regions';
 import { getOperator } from './get-operator';
 import { findOperatorByCreditCode } from './operator.repository';
 import { checkedCreditCode, protectedIdNumber } from './operator-identity';
@@ -37,6 +38,8 @@ export async function createOperator({ ctx, input, isDemo = false }: CreateOpera
         creditCode,
         legalRepIdEnc: id.enc,
         legalRepIdMasked: id.masked,
+        // Decision 0006: the region where it registered keeps it (the province's when the province registered it).
+        registeredRegionCode: user.role === 'county' && user.regionCode ? user.regionCode : HUBEI.code,
         isDemo,
         createdBy: user.id === SYSTEM_USER_ID ? null : user.id,
         createdAt: now,

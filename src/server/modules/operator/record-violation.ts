@@ -1,22 +1,23 @@
 import type { TOperatorDetail, TRecordViolationRequest } from '../../../contracts/operator';
 import { auditContext, type RequestContext, SYSTEM_USER_ID } from '../../context';
 import { operatorViolations } from '../../db/schema';
-import { requireAction } from '../../lib/access/require-access';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { beijingDay } from '../../policy/policy';
 import { getOperator } from './get-operator';
-import { findOperatorRow } from './operator.repository';
+import { operatorInReach } from './operator-reach';
 
-/** Art. 10(一)3: record a violation found by an authority; it bars the operator for the parameter's years. */
+/**
+ * Art. 10(一)3: record a violation found by an authority; it bars the operator for the parameter's years — everywhere,
+ * so only the province or a city where the operator registered or runs or ran a centre may record it (decision 0006).
+ */
 export async function recordViolation(
   ctx: RequestContext,
   operatorId: number,
   input: TRecordViolationRequest,
 ): Promise<TOperatorDetail> {
-  const user = requireAction(ctx.user, 'operator.recordViolation');
+  const { user } = await operatorInReach(ctx, operatorId, 'recordViolation');
   const db = ctx.deps.db;
-  if (!(await findOperatorRow(db, operatorId))) throw new AppError('NOT_FOUND', { id: operatorId });
   const now = ctx.deps.clock();
   if (input.occurredOn > beijingDay(now)) {
     throw new AppError('VALIDATION_FAILED', {

@@ -2,24 +2,24 @@ import { and, eq } from 'drizzle-orm';
 import type { TOperatorDetail, TUpdateOperatorRequest } from '../../../contracts/operator';
 import { auditContext, type RequestContext } from '../../context';
 import { operators } from '../../db/schema';
-import { requireAction } from '../../lib/access/require-access';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { beijingDay } from '../../policy/policy';
 import { getOperator } from './get-operator';
-import { findOperatorRow } from './operator.repository';
 import { protectedIdNumber } from './operator-identity';
+import { operatorInReach } from './operator-reach';
 
-/** Change an operator's particulars; a new legal representative's ID number is checked and encrypted again. */
+/**
+ * Change an operator's particulars — by the province, or the region where it registered or runs or ran a centre
+ * (decision 0006); a new legal representative's ID number is checked and encrypted again.
+ */
 export async function updateOperator(
   ctx: RequestContext,
   id: number,
   input: TUpdateOperatorRequest,
 ): Promise<TOperatorDetail> {
-  requireAction(ctx.user, 'operator.update');
+  const { row: current } = await operatorInReach(ctx, id, 'update');
   const db = ctx.deps.db;
-  const current = await findOperatorRow(db, id);
-  if (!current) throw new AppError('NOT_FOUND', { id });
   const now = ctx.deps.clock();
   const { version, legalRepIdNumber, ...changes } = input;
   const protectedId = legalRepIdNumber

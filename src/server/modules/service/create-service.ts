@@ -11,6 +11,7 @@ import { auditContext, type RequestContext } from '../../context';
 import type { Db } from '../../db/client';
 import { centreStaff, centres, serviceRecords } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
+import { enterpriseScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
 import { writeAudit } from '../../lib/audit';
 import { AppError, invalidField } from '../../lib/errors';
@@ -167,7 +168,9 @@ export async function requestService(
 
 /**
  * Centre staff record a service given at the window, on site or online (Art. 5), for an enterprise already on the
- * platform or one entered now by its particulars (approved at once: the centre has met it).
+ * platform or one entered now by its particulars (approved at once: the centre has met it). An enterprise from
+ * another county is served when it comes with its particulars (found by credit code); the record shows the centre its
+ * name and credit code only, and does not open its contacts (enterpriseScope, decision 0006).
  */
 export async function recordService(ctx: RequestContext, input: TRecordServiceRequest): Promise<TServiceRecordDetail> {
   const user = requireAction(ctx.user, 'service.record');
@@ -183,7 +186,9 @@ export async function recordService(ctx: RequestContext, input: TRecordServiceRe
   let enterpriseId = input.enterpriseId ?? null;
   let newParticulars = null;
   if (enterpriseId) {
-    const e = await enterpriseById(db, enterpriseId);
+    // Chosen from the list: only an enterprise in the centre's reach; any other id answers as one that does not
+    // exist (decision 0006), so that ids of registrations elsewhere cannot be probed for their names.
+    const e = await enterpriseById(db, enterpriseId, enterpriseScope(user));
     if (!e) throw invalidField('enterpriseId', { 'zh-CN': '企业不存在', en: 'no such enterprise' });
     if (e.status !== 'approved') throw notApproved(e);
   } else if (input.enterprise) {

@@ -53,6 +53,9 @@ export function OperatorDetailPage() {
   }
 
   const operator = detail.data;
+  // What this caller may do to this operator (its role within the operator's regions, decision 0006), as the server
+  // says; the server checks each again.
+  const allowed = new Set(operator.allowedActions);
   const verdictTitle = (verdict: TVerdict) => {
     const key = VERDICT_TITLES[verdict.rule];
     const name = key ? t(key) : verdict.rule;
@@ -85,14 +88,14 @@ export function OperatorDetailPage() {
           />
         }
       >
-        {(can('operator.update') || can('operator.recordViolation')) && (
+        {(allowed.has('update') || allowed.has('recordViolation')) && (
           <Space wrap style={{ display: 'flex', marginBottom: 16 }} data-testid="operator-actions">
-            {can('operator.update') && (
+            {allowed.has('update') && (
               <Button icon={<EditOutlined />} data-testid="operator-edit" onClick={() => setEditOpen(true)}>
                 {t('common.edit')}
               </Button>
             )}
-            {can('operator.recordViolation') && (
+            {allowed.has('recordViolation') && (
               <Button
                 danger
                 icon={<ExclamationCircleOutlined />}
@@ -103,6 +106,11 @@ export function OperatorDetailPage() {
               </Button>
             )}
           </Space>
+        )}
+        {allowed.size === 0 && (can('operator.update') || can('operator.recordViolation')) && (
+          <Typography.Paragraph type="secondary" data-testid="operator-outside-region">
+            {t('operator.outsideRegion')}
+          </Typography.Paragraph>
         )}
         <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginBottom: 12 }}>
           <Typography.Text strong>{t('operator.eligibility')}</Typography.Text>

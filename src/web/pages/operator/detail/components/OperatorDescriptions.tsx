@@ -1,6 +1,5 @@
 import { Descriptions, Space, Tag } from 'antd';
 import type { TOperatorDetail } from '../../../../../contracts/operator';
-import { useCan } from '../../../../access';
 import { useT } from '../../../../i18n';
 import { formatDateTime } from '../../../../lib/format';
 import { QualificationTag } from '../../shared/QualificationTag';
@@ -9,7 +8,6 @@ import { IdentityButton } from './IdentityButton';
 /** Every field of the registration; the ID number masked, the full one behind an audited button. */
 export function OperatorDescriptions({ operator }: { operator: TOperatorDetail }) {
   const t = useT();
-  const can = useCan();
   return (
     <Descriptions
       bordered
@@ -32,7 +30,7 @@ export function OperatorDescriptions({ operator }: { operator: TOperatorDetail }
           <span style={{ fontFamily: 'monospace' }} data-testid="identity-masked">
             {operator.legalRepIdMasked}
           </span>
-          {can('operator.viewIdentity') && <IdentityButton operator={operator} />}
+          {operator.allowedActions.includes('viewIdentity') && <IdentityButton operator={operator} />}
         </Space>
       </Descriptions.Item>
       <Descriptions.Item label={t('operator.field.capabilities')} span={2}>
@@ -48,6 +46,11 @@ export function OperatorDescriptions({ operator }: { operator: TOperatorDetail }
         {operator.premises}
       </Descriptions.Item>
       <Descriptions.Item label={t('operator.field.contactPhone')}>{operator.contactPhone}</Descriptions.Item>
+      <Descriptions.Item label={t('operator.field.registeredRegion')}>
+        <span data-testid="operator-registered-region">
+          {operator.registeredRegionName ?? operator.registeredRegionCode}
+        </span>
+      </Descriptions.Item>
       <Descriptions.Item label={t('operator.field.createdAt')}>{formatDateTime(operator.createdAt)}</Descriptions.Item>
       <Descriptions.Item label={t('operator.field.updatedAt')} span="filled">
         {formatDateTime(operator.updatedAt)}

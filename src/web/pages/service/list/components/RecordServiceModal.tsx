@@ -40,6 +40,7 @@ const CODE_FIELDS = {
   CREDIT_CODE_INVALID: 'enterprise.creditCode',
   ENTERPRISE_EXISTS: 'enterprise.creditCode',
   ENTERPRISE_NOT_APPROVED: 'enterpriseId',
+  ENTERPRISE_NOT_SERVABLE: 'enterprise.creditCode',
   SERVICE_NOT_OFFERED: 'category',
 };
 
