@@ -5,6 +5,7 @@ import type { RequestContext } from '../context';
 import type { Db } from '../db/client';
 import { AppError } from './errors';
 import { detectFileType } from './file-type';
+import { storableText } from './hostile-input';
 
 const ACCEPTED = {
   field: 'file',
@@ -20,12 +21,9 @@ export function cleanFileName(raw: string | undefined, extension: string): strin
   } catch {
     name = raw ?? '';
   }
-  name = path
-    .basename(name.replace(/\\/g, '/'))
-    // Control characters would break the Content-Disposition header and the logs: drop them.
-    .replace(/\p{Cc}/gu, '')
-    .trim()
-    .slice(0, 200);
+  // Control characters would break the Content-Disposition header and the logs; a cut through a surrogate pair
+  // would leave half a character that the audit entry (jsonb) cannot hold.
+  name = storableText(path.basename(name.replace(/\\/g, '/')).trim(), 200).trim();
   return name || `附件.${extension}`;
 }
 
