@@ -4,6 +4,9 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TAction, TRole } from '../src/contracts/access';
 import { rowsOf } from '../src/server/db/client';
+import { makeCentre } from '../src/server/demo/centre-factory';
+import { makeEngagement } from '../src/server/demo/engagement-factory';
+import { makeOperator } from '../src/server/demo/operator-factory';
 import { can } from '../src/server/lib/access/permissions';
 import { buildTestApp, loginAs, nextIp, type TestApp } from './helpers/app';
 import type { World } from './helpers/world';
@@ -386,6 +389,10 @@ describe('hostile input (issue 10): no route answers 5xx', () => {
 
   beforeAll(async () => {
     t = await buildTestApp();
+    // Id 1 of a centre, an operator and an engagement exists (filed, so the centre operates) and lies in the fixture
+    // county's scope: path ids of 1 reach the use cases, uploads store their (hostile) names, and so on.
+    const centre = await makeCentre(t.deps, { park: t.world.parks.yichangHighTech, target: 'approved' });
+    await makeEngagement(t.deps, { centre, operator: await makeOperator(t.deps, { serial: 1 }), target: 'filed' });
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
       paths: Record<string, Record<string, Operation>>;
     };
