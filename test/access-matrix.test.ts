@@ -84,7 +84,7 @@ interface Ctx {
   operator: number;
   /**
    * An operator registered by 西陵区 (the fixture county) that runs no centre: only the province, 西陵区 and 宜昌 may
-   * change it, reveal its ID number or record its violations (decision 0006); 枝江 and 襄阳 are refused.
+   * change it, reveal its ID number or record its violations (decision 0009); 枝江 and 襄阳 are refused.
    */
   regionalOperator: number;
   /** A signed engagement of centre 1 (the fixture operator's centre) in 宜昌高新区. */
@@ -235,7 +235,7 @@ const EXPECTED: Record<string, RouteCase> = {
     expect: row(403, 201, 403, 403, 201, 201, 403, 403, 403, 403),
     snapshot: (c) => c.query(sql`select * from operators order by id`),
   },
-  // Decision 0006: another county (枝江) reads the operator but may not change it, see its ID number or record its
+  // Decision 0009: another county (枝江) reads the operator but may not change it, see its ID number or record its
   // violations (403 OPERATOR_OUTSIDE_REGION); another city (襄阳) may not record one.
   'PATCH /api/operators/:id': {
     request: async (c) => {

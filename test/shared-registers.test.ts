@@ -13,7 +13,7 @@ import { as, buildTestApp, loginAs, type TestApp } from './helpers/app';
 import { TEST_PASSWORD } from './helpers/constants';
 
 /**
- * Decision 0006: who may change what on the province-wide registers. An operator is changed, its legal
+ * Decision 0009: who may change what on the province-wide registers. An operator is changed, its legal
  * representative's ID number revealed and its violations recorded only by the province, the region where it was
  * registered and the regions where it runs or ran a centre; serving an enterprise does not open its particulars unless
  * the enterprise asked; a registration outside the caller's scope answers exactly like an id that does not exist.
@@ -25,7 +25,7 @@ const YICHANG = 'city.420500';
 const XIANGYANG = 'city.420600';
 const OP = 'operator.1'; // centre 1 in 宜昌高新区 (西陵区)
 
-describe('shared registers: writes and secrets scoped by region (decision 0006)', () => {
+describe('shared registers: writes and secrets scoped by region (decision 0009)', () => {
   let t: TestApp;
   const cookies: Record<string, string> = {};
   const call = async (u: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, lang = 'zh-CN') => {
@@ -179,7 +179,7 @@ describe('shared registers: writes and secrets scoped by region (decision 0006)'
   });
 });
 
-describe('enterprises: serving is no key to particulars; ids outside the scope answer as missing (decision 0006)', () => {
+describe('enterprises: serving is no key to particulars; ids outside the scope answer as missing (decision 0009)', () => {
   let t: TestApp;
   const cookies: Record<string, string> = {};
   const call = async (u: string, method: 'GET' | 'POST', url: string, payload?: unknown) => {

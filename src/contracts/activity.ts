@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDay, ZId, ZIdText, ZPage, ZVersion, zPageSize } from './common';
 
 /** Art. 5(十)(十二)(十四)(十五), Art. 12(一): trainings, policy promotion, market expansion, exhibitions. */
 export const ACTIVITY_KINDS = ['training', 'policy_promotion', 'market_expansion', 'exhibition'] as const;
@@ -13,20 +14,18 @@ export const ACTIVITY_SUB_KINDS: Record<TActivityKind, readonly string[]> = {
   exhibition: ['canton_fair', 'ecsf', 'overseas', 'online'], // 广交会 / 华交会 / 境外展 / 线上展
 };
 
-const zDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
 export const ZActivityInput = z
   .object({
     kind: ZActivityKind,
-    subKind: z.string().nullable().optional(),
+    subKind: z.string().max(50).nullable().optional(),
     title: z.string().trim().min(2).max(200),
-    startOn: zDay,
-    endOn: zDay,
+    startOn: ZDay,
+    endOn: ZDay,
     place: z.string().trim().min(2).max(200),
     participantCount: z.number().int().min(0).max(100_000),
     description: z.string().trim().max(4000).nullable().optional(),
     /** Participating enterprises (ids of enterprises in the centre's reach). */
-    enterpriseIds: z.array(z.number().int().positive()).max(2000).default([]),
+    enterpriseIds: z.array(ZId).max(2000).default([]),
   })
   .refine((a) => a.endOn >= a.startOn, { message: 'END_BEFORE_START', path: ['endOn'] })
   .refine(
@@ -40,7 +39,7 @@ export const ZActivityInput = z
 export type TActivityInput = z.infer<typeof ZActivityInput>;
 
 export const ZCreateActivityRequest = ZActivityInput;
-export const ZUpdateActivityRequest = z.object({ version: z.number().int().min(1), activity: ZActivityInput });
+export const ZUpdateActivityRequest = z.object({ version: ZVersion, activity: ZActivityInput });
 export type TUpdateActivityRequest = z.infer<typeof ZUpdateActivityRequest>;
 
 export const ZActivity = z.object({
@@ -80,16 +79,16 @@ export const ZActivityDetail = ZActivity.extend({
 export type TActivityDetail = z.infer<typeof ZActivityDetail>;
 
 export const ZActivityListQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: ZPage,
+  pageSize: zPageSize(20),
   format: z.enum(['json', 'xlsx']).default('json'),
-  centreId: z.coerce.number().int().positive().optional(),
+  centreId: ZIdText.optional(),
   cityCode: z
     .string()
     .regex(/^\d{6}$/)
     .optional(),
   kind: ZActivityKind.optional(),
-  from: zDay.optional(),
-  to: zDay.optional(),
+  from: ZDay.optional(),
+  to: ZDay.optional(),
 });
 export type TActivityListQuery = z.infer<typeof ZActivityListQuery>;

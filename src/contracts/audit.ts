@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZRole } from './access';
-import { ZPageQuery } from './common';
+import { ZDay, ZIdText, ZPageQuery } from './common';
 
 export const ZAuditEntry = z.object({
   seq: z.number().int(),
@@ -24,9 +24,9 @@ export const ZAuditListQuery = ZPageQuery.extend({
   action: z.string().max(64).optional(),
   objectType: z.string().max(64).optional(),
   objectId: z.string().max(64).optional(),
-  actorId: z.coerce.number().int().optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  actorId: ZIdText.optional(),
+  from: ZDay.optional(),
+  to: ZDay.optional(),
   sort: z.enum(['seq', '-seq']).default('-seq'),
 });
 export type TAuditListQuery = z.infer<typeof ZAuditListQuery>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZAttachment } from './attachment';
-import { ZPageQuery } from './common';
+import { ZId, ZIdText, ZPageQuery, ZVersion, zCount } from './common';
 import { ZParkKind, ZParkLevel } from './park';
 import { ZServiceCategory } from './service-category';
 
@@ -57,7 +57,7 @@ export const ZVerdict = z.object({
 export type TVerdict = z.infer<typeof ZVerdict>;
 
 export const ZCentreInput = z.object({
-  parkId: z.number().int().positive(),
+  parkId: ZId,
   name: z.string().trim().min(4).max(100),
   venueAddress: z.string().trim().min(4).max(200),
   /** m², Art. 6 */
@@ -73,17 +73,15 @@ export const ZCentreInput = z.object({
     .trim()
     .regex(/^[0-9+\-() ]{7,20}$/),
   /** Art. 9(二): needed only for a second centre in a national-level 经开区/高新区. */
-  tradingEnterpriseCount: z.number().int().min(0).nullable().optional(),
+  tradingEnterpriseCount: zCount(1_000_000).nullable().optional(),
   /** Art. 9(二): the fiscal, venue and equipment support for a second centre. */
   supportStatement: z.string().trim().max(4000).nullable().optional(),
 });
 export type TCentreInput = z.infer<typeof ZCentreInput>;
 
-export const ZUpdateCentreDraftRequest = ZCentreInput.omit({ parkId: true })
-  .partial()
-  .extend({
-    version: z.number().int().min(1),
-  });
+export const ZUpdateCentreDraftRequest = ZCentreInput.omit({ parkId: true }).partial().extend({
+  version: ZVersion,
+});
 export type TUpdateCentreDraftRequest = z.infer<typeof ZUpdateCentreDraftRequest>;
 
 export const ZCentre = z.object({
@@ -135,9 +133,9 @@ export const ZCentreListQuery = ZPageQuery.extend({
     .string()
     .regex(/^\d{6}$/)
     .optional(),
-  parkId: z.coerce.number().int().positive().optional(),
+  parkId: ZIdText.optional(),
   status: z
-    .union([ZCentreStatus, z.array(ZCentreStatus)])
+    .union([ZCentreStatus, z.array(ZCentreStatus).max(CENTRE_STATUSES.length)])
     .transform((v) => (Array.isArray(v) ? v : [v]))
     .optional(),
   parkLevel: ZParkLevel.optional(),
@@ -150,10 +148,10 @@ export type TCentreListQuery = z.infer<typeof ZCentreListQuery>;
 
 /** Every workflow step carries the version the officer saw: of two acting at once, one wins, the other gets 409. */
 export const ZTransitionRequest = z.object({
-  version: z.number().int().min(1),
+  version: ZVersion,
   comment: z.string().trim().max(2000).optional(),
   /** Files uploaded to the centre beforehand (POST /api/centres/:id/attachments) to go with this step. */
-  attachmentIds: z.array(z.number().int().positive()).max(20).optional(),
+  attachmentIds: z.array(ZId).max(20).optional(),
 });
 export const ZReasonedTransitionRequest = ZTransitionRequest.extend({
   comment: z.string().trim().min(2).max(2000),
@@ -211,7 +209,7 @@ export const ZCreateChangeRequest = z.object({
   /** For an adjustment: the fields to change. */
   adjustment: ZCentreAdjustment.optional(),
   /** The centre version the requester saw. */
-  version: z.number().int().min(1),
+  version: ZVersion,
 });
 export type TCreateChangeRequest = z.infer<typeof ZCreateChangeRequest>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZAttachment } from './attachment';
 import { ZVerdict } from './centre';
+import { ZAmount, ZDay, ZId, ZIdText, ZPage, ZVersion, zPageSize } from './common';
 
 /**
  * 承办 (SPEC §2, §3.2, Art. 10): one operator engaged to run one centre for one procurement period — the county's
@@ -58,7 +59,7 @@ export const ZChecklistEntry = z.object({
   /** What the county saw: the document, the register, the search and its date. */
   evidence: z.string().trim().max(1000),
   /** Files uploaded to this engagement as `eligibility_evidence`. */
-  attachmentIds: z.array(z.number().int().positive()).max(10).default([]),
+  attachmentIds: z.array(ZId).max(10).default([]),
   confirmedBy: z.string().nullable().optional(),
   confirmedAt: z.string().nullable().optional(),
 });
@@ -69,28 +70,26 @@ export const ZBidder = z.object({
   /** 统一社会信用代码 when known; checked against its GB 32100 check character. */
   creditCode: z.string().trim().max(30).nullable().optional(),
   /** 投标报价, 元. */
-  bidAmount: z.number().nonnegative().max(1e10).nullable().optional(),
+  bidAmount: ZAmount.nullable().optional(),
 });
 export type TBidder = z.infer<typeof ZBidder>;
 
-const day = z.iso.date();
-
 /** Art. 10(三): the county's public tender that chose the operator. Creates the engagement. */
 export const ZRecordTenderRequest = z.object({
-  operatorId: z.number().int().positive(),
+  operatorId: ZId,
   /** 政府采购项目编号 */
   projectNumber: z.string().trim().min(4).max(60),
   /** 采购方式: Art. 10(三) asks for 公开招标; another method must be justified. */
   method: z.enum(['public_tender', 'other']).default('public_tender'),
   methodNote: z.string().trim().max(1000).nullable().optional(),
-  announcedOn: day,
-  awardedOn: day,
+  announcedOn: ZDay,
+  awardedOn: ZDay,
   /** Everyone who bid, the winner included. */
   bidders: z.array(ZBidder).min(1).max(50),
   /** 中标金额, 元 per year. */
-  contractAmount: z.number().nonnegative().max(1e10).nullable().optional(),
+  contractAmount: ZAmount.nullable().optional(),
   /** First day of the service period (Art. 10(三): 3 years from the parameter version). */
-  serviceStart: day,
+  serviceStart: ZDay,
 });
 export type TRecordTenderRequest = z.infer<typeof ZRecordTenderRequest>;
 
@@ -98,15 +97,15 @@ export type TRecordTenderRequest = z.infer<typeof ZRecordTenderRequest>;
 export const ZFundLine = z.object({
   item: z.string().trim().min(2).max(100),
   /** 元 per year; null where the agreement states no amount. */
-  amount: z.number().nonnegative().max(1e10).nullable().optional(),
+  amount: ZAmount.nullable().optional(),
   description: z.string().trim().max(500).nullable().optional(),
 });
 export type TFundLine = z.infer<typeof ZFundLine>;
 
 /** Art. 10(三): county bureau + park committee + operator. */
 export const ZRecordAgreementRequest = z.object({
-  version: z.number().int().min(1),
-  signedOn: day,
+  version: ZVersion,
+  signedOn: ZDay,
   agreementNumber: z.string().trim().min(2).max(60),
   /** The three parties as they signed. */
   countyParty: z.string().trim().min(4).max(100),
@@ -116,7 +115,7 @@ export const ZRecordAgreementRequest = z.object({
 export type TRecordAgreementRequest = z.infer<typeof ZRecordAgreementRequest>;
 
 export const ZUpdateChecklistRequest = z.object({
-  version: z.number().int().min(1),
+  version: ZVersion,
   entries: z
     .array(ZChecklistEntry.omit({ confirmedBy: true, confirmedAt: true }))
     .min(1)
@@ -125,7 +124,7 @@ export const ZUpdateChecklistRequest = z.object({
 export type TUpdateChecklistRequest = z.infer<typeof ZUpdateChecklistRequest>;
 
 export const ZEngagementStepRequest = z.object({
-  version: z.number().int().min(1),
+  version: ZVersion,
   comment: z.string().trim().max(2000).optional(),
 });
 export type TEngagementStepRequest = z.infer<typeof ZEngagementStepRequest>;
@@ -150,19 +149,19 @@ export const ZAnnualContract = z.object({
 export type TAnnualContract = z.infer<typeof ZAnnualContract>;
 
 export const ZRecordContractRequest = z.object({
-  version: z.number().int().min(1),
+  version: ZVersion,
   year: z.number().int().min(1).max(10),
   contractNumber: z.string().trim().min(2).max(60),
-  signedOn: day,
-  amount: z.number().nonnegative().max(1e10).nullable().optional(),
+  signedOn: ZDay,
+  amount: ZAmount.nullable().optional(),
 });
 export type TRecordContractRequest = z.infer<typeof ZRecordContractRequest>;
 
 /** The county's year-end evaluation of a contract year (Art. 10(三): 年度末期评估). */
 export const ZEvaluateContractRequest = z.object({
-  version: z.number().int().min(1),
+  version: ZVersion,
   result: z.enum(['passed', 'failed']),
-  evaluatedOn: day,
+  evaluatedOn: ZDay,
   note: z.string().trim().min(2).max(2000),
 });
 export type TEvaluateContractRequest = z.infer<typeof ZEvaluateContractRequest>;
@@ -236,16 +235,16 @@ export const ZEngagement = z.object({
 export type TEngagement = z.infer<typeof ZEngagement>;
 
 export const ZEngagementListQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: ZPage,
+  pageSize: zPageSize(20),
   format: z.enum(['json', 'xlsx']).default('json'),
-  centreId: z.coerce.number().int().positive().optional(),
+  centreId: ZIdText.optional(),
   cityCode: z
     .string()
     .regex(/^\d{6}$/)
     .optional(),
   status: z
-    .union([ZEngagementStatus, z.array(ZEngagementStatus)])
+    .union([ZEngagementStatus, z.array(ZEngagementStatus).max(ENGAGEMENT_STATUSES.length)])
     .transform((v) => (Array.isArray(v) ? v : [v]))
     .optional(),
   /** Only filings past their deadline: signed or reported late, or still not reported after it. */
@@ -308,30 +307,30 @@ export const ZOutgoingEvaluation = z.object({
 
 export const ZApplyOperatorChangeRequest = z.object({
   /** The engagement version the county saw. */
-  version: z.number().int().min(1),
+  version: ZVersion,
   /** 承办企业自身原因 / 商务主管部门确有必要 */
   cause: z.enum(['operator', 'authority']),
   /** 变更之日: the day the outgoing operator stopped serving. */
-  changedOn: day,
+  changedOn: ZDay,
   reason: z.string().trim().min(4).max(4000),
   /** The incoming operator when already known (it must be eligible); otherwise chosen by a new tender. */
-  incomingOperatorId: z.number().int().positive().nullable().optional(),
+  incomingOperatorId: ZId.nullable().optional(),
   outgoingEvaluation: ZOutgoingEvaluation,
 });
 export type TApplyOperatorChangeRequest = z.infer<typeof ZApplyOperatorChangeRequest>;
 
 export const ZForwardOperatorChangeRequest = z.object({
-  version: z.number().int().min(1),
+  version: ZVersion,
   comment: z.string().trim().max(2000).optional(),
 });
 export const ZDecideOperatorChangeRequest = z.object({
-  version: z.number().int().min(1),
+  version: ZVersion,
   decision: z.enum(['approve', 'reject']),
   comment: z.string().trim().max(2000).optional(),
 });
 export type TDecideOperatorChangeRequest = z.infer<typeof ZDecideOperatorChangeRequest>;
 export const ZUpdateHandoverRequest = z.object({
-  version: z.number().int().min(1),
+  version: ZVersion,
   items: z.array(ZHandoverEntry).min(1).max(HANDOVER_ITEMS.length),
 });
 export type TUpdateHandoverRequest = z.infer<typeof ZUpdateHandoverRequest>;
@@ -374,10 +373,10 @@ export const ZOperatorChange = z.object({
 export type TOperatorChange = z.infer<typeof ZOperatorChange>;
 
 export const ZOperatorChangeListQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: ZPage,
+  pageSize: zPageSize(20),
   status: ZOperatorChangeStatus.optional(),
-  centreId: z.coerce.number().int().positive().optional(),
+  centreId: ZIdText.optional(),
   awaitingMe: z.enum(['true', 'false']).optional(),
 });
 export type TOperatorChangeListQuery = z.infer<typeof ZOperatorChangeListQuery>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZNewPassword } from './auth';
+import { ZDay, ZId, ZIdText, ZPage, ZVersion, zPageSize } from './common';
 
 export const ZEnterpriseStatus = z.enum(['pending', 'approved', 'rejected']);
 export type TEnterpriseStatus = z.infer<typeof ZEnterpriseStatus>;
@@ -9,7 +10,6 @@ const zPhone = z
   .string()
   .trim()
   .regex(/^[0-9+\-() ]{7,20}$/);
-const zDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const zCounty = z.string().regex(/^\d{6}$/);
 
 /** What an enterprise states about itself (registration, import, a centre's walk-in entry). */
@@ -18,7 +18,7 @@ export const ZEnterpriseParticulars = z.object({
   creditCode: z.string().trim().min(1).max(30),
   name: z.string().trim().min(4).max(100),
   countyCode: zCounty,
-  parkId: z.number().int().positive().nullable().optional(),
+  parkId: ZId.nullable().optional(),
   address: z.string().trim().max(200).nullable().optional(),
   contactPerson: z.string().trim().min(2).max(50),
   contactPhone: zPhone,
@@ -26,7 +26,7 @@ export const ZEnterpriseParticulars = z.object({
   /** 有进出口实绩 */
   hasTradeRecord: z.boolean().default(false),
   /** Date of the first import/export (新开口企业), not in the future. */
-  firstTradeOn: zDay.nullable().optional(),
+  firstTradeOn: ZDay.nullable().optional(),
 });
 export type TEnterpriseParticulars = z.infer<typeof ZEnterpriseParticulars>;
 
@@ -70,13 +70,13 @@ export const ZEnterprise = z.object({
 export type TEnterprise = z.infer<typeof ZEnterprise>;
 
 export const ZEnterpriseListQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: ZPage,
+  pageSize: zPageSize(20),
   format: z.enum(['json', 'xlsx']).default('json'),
   status: ZEnterpriseStatus.optional(),
   cityCode: zCounty.optional(),
   countyCode: zCounty.optional(),
-  parkId: z.coerce.number().int().positive().optional(),
+  parkId: ZIdText.optional(),
   /** Name or credit code, partial. */
   q: z.string().trim().max(100).optional(),
 });
@@ -86,7 +86,7 @@ export const ZReviewEnterpriseRequest = z.object({
   decision: z.enum(['approve', 'reject']),
   /** Required when rejecting: the enterprise is told why. */
   comment: z.string().trim().max(500).optional(),
-  version: z.number().int().min(1),
+  version: ZVersion,
 });
 export type TReviewEnterpriseRequest = z.infer<typeof ZReviewEnterpriseRequest>;
 
@@ -95,7 +95,7 @@ export const ZUpdateEnterpriseRequest = ZEnterpriseParticulars.omit({ creditCode
   .partial()
   // No default here: a correction that leaves 有进出口实绩 out keeps it as it is (the registration's default of
   // `false` would otherwise clear it, and the first trade date with it).
-  .extend({ hasTradeRecord: z.boolean().optional(), version: z.number().int().min(1) });
+  .extend({ hasTradeRecord: z.boolean().optional(), version: ZVersion });
 export type TUpdateEnterpriseRequest = z.infer<typeof ZUpdateEnterpriseRequest>;
 
 /** Columns of the enterprise import file, in order (.xlsx or .csv, first sheet, header row first). */

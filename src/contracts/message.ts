@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPage, zPageSize } from './common';
 
 /** 站内消息 kinds; the web renders each with its own zh-CN / English template and the params. */
 export const MESSAGE_KINDS = [
@@ -29,8 +30,8 @@ export const ZMessage = z.object({
 export type TMessage = z.infer<typeof ZMessage>;
 
 export const ZMessageListQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: ZPage,
+  pageSize: zPageSize(20, 100),
   unread: z.enum(['true', 'false']).optional(),
 });
 export type TMessageListQuery = z.infer<typeof ZMessageListQuery>;

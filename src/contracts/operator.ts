@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZVerdict } from './centre';
-import { ZPageQuery } from './common';
+import { ZDay, ZPageQuery, ZVersion } from './common';
 
 /** Art. 10(一)2: the operating capabilities an operator enterprise must have. */
 export const OPERATOR_CAPABILITIES = [
@@ -32,11 +32,9 @@ export const ZCreateOperatorRequest = z.object({
 });
 export type TCreateOperatorRequest = z.infer<typeof ZCreateOperatorRequest>;
 
-export const ZUpdateOperatorRequest = ZCreateOperatorRequest.omit({ creditCode: true })
-  .partial()
-  .extend({
-    version: z.number().int().min(1),
-  });
+export const ZUpdateOperatorRequest = ZCreateOperatorRequest.omit({ creditCode: true }).partial().extend({
+  version: ZVersion,
+});
 export type TUpdateOperatorRequest = z.infer<typeof ZUpdateOperatorRequest>;
 
 export const ZOperator = z.object({
@@ -68,7 +66,7 @@ export const ZViolation = z.object({
 });
 export type TViolation = z.infer<typeof ZViolation>;
 
-/** What an official may do to one operator (decision 0006): the role's permission within the operator's regions. */
+/** What an official may do to one operator (decision 0009): the role's permission within the operator's regions. */
 export const OPERATOR_ACTIONS = ['update', 'viewIdentity', 'recordViolation'] as const;
 export type TOperatorAction = (typeof OPERATOR_ACTIONS)[number];
 
@@ -107,7 +105,7 @@ export const ZOperatorListQuery = ZPageQuery.extend({
 export type TOperatorListQuery = z.infer<typeof ZOperatorListQuery>;
 
 export const ZRecordViolationRequest = z.object({
-  occurredOn: z.iso.date(),
+  occurredOn: ZDay,
   description: z.string().trim().min(4).max(2000),
   /** Who found it: the authority or the document (行政处罚决定书文号 …). */
   source: z.string().trim().min(2).max(200),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPageQuery } from './common';
+import { ZPageQuery, ZVersion } from './common';
 
 /** SPEC §2 Park kinds (Art. 3, Art. 9(二)). */
 export const PARK_KINDS = [
@@ -64,6 +64,6 @@ export type TCreateParkRequest = z.infer<typeof ZCreateParkRequest>;
 
 export const ZUpdateParkRequest = ZCreateParkRequest.partial().extend({
   /** Optimistic lock: the version the editor saw. */
-  version: z.number().int().min(1),
+  version: ZVersion,
 });
 export type TUpdateParkRequest = z.infer<typeof ZUpdateParkRequest>;

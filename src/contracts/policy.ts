@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZIdText } from './common';
 
 /**
  * Every number of the policy (SPEC §4) as data. Art. 16: later policy replaces this one, so the province publishes
@@ -68,4 +69,4 @@ export const ZPolicyVersion = z.object({
 });
 export type TPolicyVersion = z.infer<typeof ZPolicyVersion>;
 
-export const ZPolicyVersionParam = z.object({ version: z.coerce.number().int().positive() });
+export const ZPolicyVersionParam = z.object({ version: ZIdText });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPageQuery } from './common';
+import { ZPageQuery, zPageSize } from './common';
 
 export const REGION_LEVELS = ['province', 'city', 'county'] as const;
 export const ZRegionLevel = z.enum(REGION_LEVELS);
@@ -27,7 +27,7 @@ export const ZRegionListQuery = ZPageQuery.extend({
     .optional(),
   q: z.string().trim().max(50).optional(),
   sort: z.enum(REGION_SORTS).default('code'),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  pageSize: zPageSize(50),
 });
 export type TRegionListQuery = z.infer<typeof ZRegionListQuery>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDay, ZId, ZIdText, ZPage, ZVersion, zPageSize } from './common';
 import { ZEnterpriseParticulars } from './enterprise';
 import { ZServiceSubItemKey } from './service-catalogue';
 import { ZServiceCategory } from './service-category';
@@ -25,13 +26,11 @@ export const RATING_SCORE: Record<TRatingLevel, number> = {
 /** 差评: these open a rectification (差评整改). */
 export const BAD_RATING_LEVELS: readonly TRatingLevel[] = ['dissatisfied', 'very_dissatisfied'];
 
-const zDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const zText = (max: number) => z.string().trim().min(1).max(max);
-const zVersion = z.number().int().min(1);
 
 /** An enterprise asks a centre for a service (signed in; the public site's form posts here too). */
 export const ZRequestServiceRequest = z.object({
-  centreId: z.number().int().positive(),
+  centreId: ZId,
   category: ZServiceCategory,
   subItem: ZServiceSubItemKey,
   requestText: zText(2000),
@@ -43,21 +42,21 @@ export type TRequestServiceRequest = z.infer<typeof ZRequestServiceRequest>;
  * existing one (`enterpriseId`) or given by its particulars (found by credit code, or entered approved).
  */
 export const ZRecordServiceRequest = z.object({
-  enterpriseId: z.number().int().positive().optional(),
+  enterpriseId: ZId.optional(),
   enterprise: ZEnterpriseParticulars.optional(),
   category: ZServiceCategory,
   subItem: ZServiceSubItemKey,
   channel: ZServiceChannel,
   requestText: zText(2000),
-  assigneeId: z.number().int().positive().nullable().optional(),
+  assigneeId: ZId.nullable().optional(),
 });
 export type TRecordServiceRequest = z.infer<typeof ZRecordServiceRequest>;
 
-export const ZServiceStepRequest = z.object({ version: zVersion, note: z.string().trim().max(2000).optional() });
-export const ZServiceProgressRequest = z.object({ version: zVersion, note: zText(2000) });
-export const ZServiceCompleteRequest = z.object({ version: zVersion, resultText: zText(2000) });
-export const ZServiceCancelRequest = z.object({ version: zVersion, reason: zText(500) });
-export const ZServiceAssignRequest = z.object({ version: zVersion, assigneeId: z.number().int().positive() });
+export const ZServiceStepRequest = z.object({ version: ZVersion, note: z.string().trim().max(2000).optional() });
+export const ZServiceProgressRequest = z.object({ version: ZVersion, note: zText(2000) });
+export const ZServiceCompleteRequest = z.object({ version: ZVersion, resultText: zText(2000) });
+export const ZServiceCancelRequest = z.object({ version: ZVersion, reason: zText(500) });
+export const ZServiceAssignRequest = z.object({ version: ZVersion, assigneeId: ZId });
 export type TServiceStepRequest = z.infer<typeof ZServiceStepRequest>;
 export type TServiceProgressRequest = z.infer<typeof ZServiceProgressRequest>;
 export type TServiceCompleteRequest = z.infer<typeof ZServiceCompleteRequest>;
@@ -179,18 +178,18 @@ export const ZServiceRecordDetail = ZServiceRecord.extend({
 });
 export type TServiceRecordDetail = z.infer<typeof ZServiceRecordDetail>;
 
-const zCsv = <T extends z.ZodType>(item: T) =>
+const zCsv = <T extends z.ZodType>(item: T, maxItems: number) =>
   z
-    .union([item, z.array(item)])
+    .union([item, z.array(item).max(maxItems)])
     .transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[])
     .optional();
 
 export const ZServiceRecordListQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: ZPage,
+  pageSize: zPageSize(20),
   format: z.enum(['json', 'xlsx']).default('json'),
-  centreId: z.coerce.number().int().positive().optional(),
-  enterpriseId: z.coerce.number().int().positive().optional(),
+  centreId: ZIdText.optional(),
+  enterpriseId: ZIdText.optional(),
   cityCode: z
     .string()
     .regex(/^\d{6}$/)
@@ -200,11 +199,11 @@ export const ZServiceRecordListQuery = z.object({
     .regex(/^\d{6}$/)
     .optional(),
   category: ZServiceCategory.optional(),
-  status: zCsv(ZServiceStatus),
+  status: zCsv(ZServiceStatus, SERVICE_STATUSES.length),
   channel: ZServiceChannel.optional(),
   /** Submitted on or after / on or before (Beijing days). */
-  from: zDay.optional(),
-  to: zDay.optional(),
+  from: ZDay.optional(),
+  to: ZDay.optional(),
   /** Completed and not yet rated. */
   unrated: z.enum(['true', 'false']).optional(),
   /** Record number or enterprise name / credit code, partial. */
@@ -214,19 +213,19 @@ export const ZServiceRecordListQuery = z.object({
 export type TServiceRecordListQuery = z.infer<typeof ZServiceRecordListQuery>;
 
 export const ZRectificationListQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: ZPage,
+  pageSize: zPageSize(20),
   format: z.enum(['json', 'xlsx']).default('json'),
-  centreId: z.coerce.number().int().positive().optional(),
+  centreId: ZIdText.optional(),
   status: ZRectificationStatus.optional(),
   overdue: z.enum(['true', 'false']).optional(),
 });
 export type TRectificationListQuery = z.infer<typeof ZRectificationListQuery>;
 
-export const ZAnswerRectificationRequest = z.object({ version: zVersion, answer: zText(2000) });
+export const ZAnswerRectificationRequest = z.object({ version: ZVersion, answer: zText(2000) });
 /** The county's follow-up: accept the centre's answer (closed) or send it back (open again). */
 export const ZFollowUpRectificationRequest = z.object({
-  version: zVersion,
+  version: ZVersion,
   decision: z.enum(['accept', 'reopen']),
   comment: zText(1000),
 });
@@ -267,8 +266,8 @@ export const ZCentreServiceFigures = z.object({
 export type TCentreServiceFigures = z.infer<typeof ZCentreServiceFigures>;
 
 export const ZServiceStatsQuery = z.object({
-  from: zDay.optional(),
-  to: zDay.optional(),
+  from: ZDay.optional(),
+  to: ZDay.optional(),
   cityCode: z
     .string()
     .regex(/^\d{6}$/)
@@ -277,7 +276,7 @@ export const ZServiceStatsQuery = z.object({
     .string()
     .regex(/^\d{6}$/)
     .optional(),
-  centreId: z.coerce.number().int().positive().optional(),
+  centreId: ZIdText.optional(),
 });
 export type TServiceStatsQuery = z.infer<typeof ZServiceStatsQuery>;
 

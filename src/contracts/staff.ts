@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZVerdict } from './centre';
+import { ZIdText } from './common';
 
 /** 派驻人员 (SPEC §2, Art. 7). */
 export const ZStaffInput = z.object({
@@ -27,8 +28,8 @@ export const ZStaffRoster = z.object({
 export type TStaffRoster = z.infer<typeof ZStaffRoster>;
 
 export const ZStaffParams = z.object({
-  id: z.coerce.number().int().positive(),
-  staffId: z.coerce.number().int().positive(),
+  id: ZIdText,
+  staffId: ZIdText,
 });
 
 export const ZImportRowError = z.object({ row: z.number().int(), field: z.string(), reason: z.string() });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZRole } from './access';
 import { ZNewPassword } from './auth';
-import { ZPageQuery } from './common';
+import { ZId, ZPageQuery } from './common';
 
 export const ZUser = z.object({
   id: z.number().int(),
@@ -48,10 +48,10 @@ export const ZCreateUserRequest = z.object({
     .regex(/^\d{6}$/)
     .optional(),
   /** Required for park. */
-  parkId: z.number().int().positive().optional(),
-  centreId: z.number().int().positive().optional(),
-  enterpriseId: z.number().int().positive().optional(),
-  evaluatorId: z.number().int().positive().optional(),
+  parkId: ZId.optional(),
+  centreId: ZId.optional(),
+  enterpriseId: ZId.optional(),
+  evaluatorId: ZId.optional(),
 });
 export type TCreateUserRequest = z.infer<typeof ZCreateUserRequest>;
 

@@ -7,6 +7,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { z } from 'zod';
 import type { Deps } from './context';
 import { ping } from './db/client';
+import { refusingUnstorableInput } from './lib/hostile-input';
 import { activityRoutes } from './modules/activity/activity.routes';
 import { attachmentRoutes } from './modules/attachment/attachment.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -70,7 +71,8 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  // Every declared request part is checked for what the database cannot store before its own schema runs.
+  app.setValidatorCompiler(refusingUnstorableInput(validatorCompiler));
   app.setSerializerCompiler(serializerCompiler);
 
   const registered: RegisteredRoute[] = [];

@@ -168,7 +168,7 @@ async function loadDemoCentres(deps: Deps, parks: TPark[]): Promise<number> {
 
 /** Operator enterprises (issue 5): eligible ones, one with a recent violation (Art. 10(一)3). */
 async function loadDemoOperators(deps: Deps): Promise<number> {
-  // Name, premises, and the county that registered it (decision 0006; the province registered the first).
+  // Name, premises, and the county that registered it (decision 0009; the province registered the first).
   const names: [string, string, string | undefined][] = [
     ['湖北楚贸通外贸综合服务有限公司', '武汉市东湖新技术开发区光谷大道77号', undefined],
     ['宜昌三峡国际供应链管理有限公司', '宜昌市西陵区东山大道95号', '420502'],

@@ -10,7 +10,7 @@ export interface MakeOperatorOptions {
   /** Dates of violations to record (Art. 10(一)3). */
   violations?: string[];
   isDemo?: boolean;
-  /** The county that registers it (decision 0006: its region keeps it); the province when left out. */
+  /** The county that registers it (decision 0009: its region keeps it); the province when left out. */
   registeredIn?: string;
 }
 

@@ -5,6 +5,7 @@ import type { RequestContext } from '../context';
 import type { Db } from '../db/client';
 import { AppError } from './errors';
 import { detectFileType } from './file-type';
+import { storableText } from './hostile-input';
 
 const ACCEPTED = {
   field: 'file',
@@ -38,14 +39,12 @@ export function cleanFileName(raw: string | undefined, extension: string): strin
   } catch {
     name = raw ?? '';
   }
-  name = path
-    .basename(name.replace(/\\/g, '/'))
-    // Control characters would break the Content-Disposition header and the logs: drop them.
-    .replace(/\p{Cc}/gu, '')
-    .trim();
+  // Control characters would break the Content-Disposition header and the logs; a cut through a surrogate pair
+  // would leave half a character that the audit entry (jsonb) cannot hold.
+  name = storableText(path.basename(name.replace(/\\/g, '/')).trim(), 1000).trim();
   if (!name) return `附件.${extension}`;
   const named = nameWithExtension(name, extension);
-  return named.length <= 200 ? named : `${named.slice(0, 200 - extension.length - 1)}.${extension}`;
+  return named.length <= 200 ? named : `${storableText(named, 200 - extension.length - 1)}.${extension}`;
 }
 
 /** What the row of a stored file holds about it. */

@@ -14,6 +14,17 @@ const REASONS: Record<string, { 'zh-CN': string; en: string }> = {
     en: 'use at least three of: upper case, lower case, digits, symbols',
   },
   END_BEFORE_START: { 'zh-CN': '结束日期不能早于开始日期', en: 'the end date is before the start date' },
+  DAY_OUT_OF_RANGE: {
+    'zh-CN': '日期须在 1900-01-01 至 2099-12-31 之间',
+    en: 'the day must lie between 1900-01-01 and 2099-12-31',
+  },
+  // lib/hostile-input.ts: what the database cannot store, refused for every route before its own schema.
+  NUL_CHARACTER: { 'zh-CN': '不能包含空字符（\\u0000）', en: 'must not contain the NUL character (\\u0000)' },
+  LONE_SURROGATE: {
+    'zh-CN': '包含无效的 Unicode 字符（不成对的代理项）',
+    en: 'contains an invalid Unicode character (an unpaired surrogate)',
+  },
+  TOO_DEEP: { 'zh-CN': '嵌套层级过深', en: 'nested too deeply' },
   SUB_KIND_NOT_OF_KIND: {
     'zh-CN': '活动形式须为所选活动类型下的一项（政策宣贯不设子类）',
     en: 'choose a sub-kind of the chosen kind (policy promotion has none)',
@@ -57,13 +68,35 @@ export function sendError(
   return reply.status(status).send(body);
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * Called before a route answers 400 for input it could not parse or validate (the sign-in audits such
+     * attempts); it may return another refusal to send instead (a rate limit).
+     */
+    onInvalidInput?: (request: FastifyRequest) => Promise<AppError | undefined>;
+  }
+}
+
+function sendAppError(request: FastifyRequest, reply: FastifyReply, err: AppError) {
+  if (err.code === 'AUTH_RATE_LIMITED') reply.header('retry-after', String(err.details.retryAfter ?? 60));
+  return sendError(request, reply, err.code, err.status, err.details);
+}
+
+/** The route's onInvalidInput, if it has one: a refusal to send instead of the 400, or nothing. */
+async function onInvalidInput(request: FastifyRequest): Promise<AppError | undefined> {
+  const hook = (
+    request.routeOptions.config as { onInvalidInput?: (r: FastifyRequest) => Promise<AppError | undefined> }
+  )?.onInvalidInput;
+  return hook ? hook(request) : undefined;
+}
+
 export function registerErrorHandler(app: FastifyInstance) {
-  app.setErrorHandler((err: FastifyError, request, reply) => {
-    if (err instanceof AppError) {
-      if (err.code === 'AUTH_RATE_LIMITED') reply.header('retry-after', String(err.details.retryAfter ?? 60));
-      return sendError(request, reply, err.code, err.status, err.details);
-    }
+  app.setErrorHandler(async (err: FastifyError, request, reply) => {
+    if (err instanceof AppError) return sendAppError(request, reply, err);
     if (hasZodFastifySchemaValidationErrors(err)) {
+      const instead = await onInvalidInput(request);
+      if (instead) return sendAppError(request, reply, instead);
       const locale = localeOf(request);
       const fields = err.validation.map((v) => {
         const field = v.instancePath.replace(/^\//, '').replace(/\//g, '.') || String(v.params?.missingProperty ?? '');
@@ -95,12 +128,16 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (err.statusCode === 413) return sendError(request, reply, 'PAYLOAD_TOO_LARGE', 413, {});
     if (err.statusCode === 415) {
       // No parser for the body's type (text/plain, a form …): a JSON route takes JSON only.
+      const instead = await onInvalidInput(request);
+      if (instead) return sendAppError(request, reply, instead);
       return sendError(request, reply, 'UNSUPPORTED_MEDIA_TYPE', 415, {
         contentType: String(request.headers['content-type'] || '—').slice(0, 100),
       });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       // Fastify's own 4xx (malformed JSON, wrong content type …): the request was wrong, say how.
+      const instead = await onInvalidInput(request);
+      if (instead) return sendAppError(request, reply, instead);
       return sendError(request, reply, 'VALIDATION_FAILED', 400, {
         fields: [{ field: 'body', reason: err.message }],
         summary: err.message,

@@ -21,7 +21,7 @@ export const operators = pgTable('operators', {
     .notNull()
     .default('qualified'),
   /**
-   * Where the operator was registered (decision 0006): the creating official's region, the province's code when the
+   * Where the operator was registered (decision 0009): the creating official's region, the province's code when the
    * province registered it. With the regions of its centres it decides who may change it (operatorReach).
    */
   registeredRegionCode: varchar('registered_region_code', { length: 6 }).notNull().default('420000'),

@@ -105,7 +105,7 @@ export function serviceRecordScope(user: SessionUser): SQL {
 }
 
 /**
- * Operators whose particulars, full ID number and violations the user may change or see (decision 0006). Every
+ * Operators whose particulars, full ID number and violations the user may change or see (decision 0009). Every
  * official who may read operators reads them all (a county tenders among all of Hubei's); changing one is for the
  * province, the region where it was registered, and the regions where it runs or ran a centre (an engagement in the
  * county, or in a county of the city). Whether the role may take the action at all is the permission matrix's.
@@ -139,7 +139,7 @@ export function operatorReach(user: SessionUser): SQL {
 
 /**
  * Enterprises: officials by region and park; a centre (operator) the enterprises of its centre's county and those
- * that asked it for a service themselves (decision 0006: a record the centre made on its own — a walk-in — opens
+ * that asked it for a service themselves (decision 0009: a record the centre made on its own — a walk-in — opens
  * nothing beyond the name and credit code on the record); an enterprise itself only.
  */
 export function enterpriseScope(user: SessionUser): SQL {

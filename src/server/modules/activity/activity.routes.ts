@@ -8,7 +8,7 @@ import {
   ZUpdateActivityRequest,
 } from '../../../contracts/activity';
 import { ATTACHMENT_MAX_BYTES } from '../../../contracts/attachment';
-import { ZErrorBody, ZIdParam, zListOf } from '../../../contracts/common';
+import { ZErrorBody, ZIdParam, ZIdText, zListOf } from '../../../contracts/common';
 import { sendStoredFile } from '../../lib/stored-file';
 import { EXPORT_MAX_ROWS, sendXlsx } from '../../lib/xlsx';
 import { acceptRawFiles } from '../attachment/attachment.routes';
@@ -144,7 +144,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: TAGS,
         summary: '下载活动佐证材料 / Download an activity’s evidence file',
-        params: ZIdParam.extend({ attachmentId: z.coerce.number().int().positive() }),
+        params: ZIdParam.extend({ attachmentId: ZIdText }),
         response: { 200: z.any().describe('the file'), ...errors },
       },
     },

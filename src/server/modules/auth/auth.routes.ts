@@ -5,6 +5,7 @@ import { ZErrorBody } from '../../../contracts/common';
 import { SECURITY } from '../../config';
 import type { Deps } from '../../context';
 import { setSessionCookie } from '../../plugins/context';
+import { auditInvalidSignIn } from './audit-invalid-sign-in';
 import { changePassword } from './change-password';
 import { login } from './login';
 import { logout } from './logout';
@@ -18,7 +19,8 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/api/auth/login',
       {
-        config: { public: true },
+        // A sign-in refused for its input is a failed sign-in too: audited before the 400.
+        config: { public: true, onInvalidInput: (request) => auditInvalidSignIn(request.ctx, request.body) },
         schema: {
           tags: ['auth'],
           summary: '登录 / Sign in (sets the session cookie)',

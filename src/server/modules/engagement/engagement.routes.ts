@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ATTACHMENT_MAX_BYTES } from '../../../contracts/attachment';
-import { ZErrorBody, ZIdParam, zListOf } from '../../../contracts/common';
+import { ZErrorBody, ZIdParam, ZIdText, ZPage, zListOf, zPageSize } from '../../../contracts/common';
 import {
   ZApplyOperatorChangeRequest,
   ZDecideOperatorChangeRequest,
@@ -245,7 +245,7 @@ export const engagementRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: TAGS,
         summary: '年度末期评估（第十条（三））/ Year-end evaluation of a contract year',
-        params: ZIdParam.extend({ contractId: z.coerce.number().int().positive() }),
+        params: ZIdParam.extend({ contractId: ZIdText }),
         body: ZEvaluateContractRequest,
         response: { 200: ZEngagementDetail, ...errors },
       },
@@ -351,8 +351,8 @@ export const engagementRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '承办企业备案公布（公开）/ Published operator filings (no sign-in)',
         security: [],
         querystring: z.object({
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(50),
+          page: ZPage,
+          pageSize: zPageSize(50),
         }),
         response: { 200: zListOf(ZPublicFiling), 400: ZErrorBody },
       },

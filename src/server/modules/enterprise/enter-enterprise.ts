@@ -46,7 +46,7 @@ export async function insertApprovedEnterprise(
 /**
  * The enterprise a centre's record is for: found by credit code when already on the platform (it must not be a
  * rejected or pending registration), else entered approved. The refusal of a registration not approved names only
- * the credit code the caller typed, not the company or whether it waits or was rejected (decision 0006): the
+ * the credit code the caller typed, not the company or whether it waits or was rejected (decision 0009): the
  * registration may be anywhere in Hubei, outside the caller's scope.
  */
 export async function resolveEnterprise(

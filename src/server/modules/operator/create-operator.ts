@@ -38,7 +38,7 @@ export async function createOperator({ ctx, input, isDemo = false }: CreateOpera
         creditCode,
         legalRepIdEnc: id.enc,
         legalRepIdMasked: id.masked,
-        // Decision 0006: the region where it registered keeps it (the province's when the province registered it).
+        // Decision 0009: the region where it registered keeps it (the province's when the province registered it).
         registeredRegionCode: user.role === 'county' && user.regionCode ? user.regionCode : HUBEI.code,
         isDemo,
         createdBy: user.id === SYSTEM_USER_ID ? null : user.id,

@@ -16,7 +16,7 @@ const ACTION_LABELS = {
   recordViolation: { 'zh-CN': '登记其违法违规记录', en: 'record a violation against it' },
 } as const satisfies Record<TOperatorAction, { 'zh-CN': string; en: string }>;
 
-/** Is the operator in the user's reach (operatorReach, decision 0006)? undefined when it does not exist. */
+/** Is the operator in the user's reach (operatorReach, decision 0009)? undefined when it does not exist. */
 async function inReach(db: Db, user: SessionUser, id: number): Promise<boolean | undefined> {
   const [row] = await db
     .select({ inReach: sql<boolean>`${operatorReach(user)}` })

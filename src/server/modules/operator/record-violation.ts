@@ -9,7 +9,7 @@ import { operatorInReach } from './operator-reach';
 
 /**
  * Art. 10(一)3: record a violation found by an authority; it bars the operator for the parameter's years — everywhere,
- * so only the province or a city where the operator registered or runs or ran a centre may record it (decision 0006).
+ * so only the province or a city where the operator registered or runs or ran a centre may record it (decision 0009).
  */
 export async function recordViolation(
   ctx: RequestContext,

@@ -11,7 +11,7 @@ import { operatorInReach } from './operator-reach';
 
 /**
  * Change an operator's particulars — by the province, or the region where it registered or runs or ran a centre
- * (decision 0006); a new legal representative's ID number is checked and encrypted again.
+ * (decision 0009); a new legal representative's ID number is checked and encrypted again.
  */
 export async function updateOperator(
   ctx: RequestContext,

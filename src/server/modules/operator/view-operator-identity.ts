@@ -6,7 +6,7 @@ import { operatorInReach } from './operator-reach';
 /**
  * Show the legal representative's full ID number (issue 5): a separate permission, and every viewing is audited —
  * who looked at whose number, when, from where — though the number itself never reaches the log. Only the province
- * and the regions where the operator registered or runs or ran a centre may (decision 0006).
+ * and the regions where the operator registered or runs or ran a centre may (decision 0009).
  */
 export async function viewOperatorIdentity(ctx: RequestContext, id: number): Promise<{ legalRepIdNumber: string }> {
   const { row } = await operatorInReach(ctx, id, 'viewIdentity');

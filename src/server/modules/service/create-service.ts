@@ -170,7 +170,7 @@ export async function requestService(
  * Centre staff record a service given at the window, on site or online (Art. 5), for an enterprise already on the
  * platform or one entered now by its particulars (approved at once: the centre has met it). An enterprise from
  * another county is served when it comes with its particulars (found by credit code); the record shows the centre its
- * name and credit code only, and does not open its contacts (enterpriseScope, decision 0006).
+ * name and credit code only, and does not open its contacts (enterpriseScope, decision 0009).
  */
 export async function recordService(ctx: RequestContext, input: TRecordServiceRequest): Promise<TServiceRecordDetail> {
   const user = requireAction(ctx.user, 'service.record');
@@ -187,7 +187,7 @@ export async function recordService(ctx: RequestContext, input: TRecordServiceRe
   let newParticulars = null;
   if (enterpriseId) {
     // Chosen from the list: only an enterprise in the centre's reach; any other id answers as one that does not
-    // exist (decision 0006), so that ids of registrations elsewhere cannot be probed for their names.
+    // exist (decision 0009), so that ids of registrations elsewhere cannot be probed for their names.
     const e = await enterpriseById(db, enterpriseId, enterpriseScope(user));
     if (!e) throw invalidField('enterpriseId', { 'zh-CN': '企业不存在', en: 'no such enterprise' });
     if (e.status !== 'approved') throw notApproved(e);

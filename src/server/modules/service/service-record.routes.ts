@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ATTACHMENT_MAX_BYTES } from '../../../contracts/attachment';
-import { ZErrorBody, ZIdParam, zListOf } from '../../../contracts/common';
+import { ZErrorBody, ZIdParam, ZIdText, zListOf } from '../../../contracts/common';
 import { SERVICE_SUB_ITEMS } from '../../../contracts/service-catalogue';
 import { SERVICE_CATEGORY_NAMES } from '../../../contracts/service-category';
 import {
@@ -240,7 +240,7 @@ export const serviceRecordRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: TAGS,
         summary: '下载服务附件 / Download a service record’s file',
-        params: z.object({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() }),
+        params: z.object({ id: ZIdText, attachmentId: ZIdText }),
         response: { 200: z.any().describe('the file'), ...errors },
       },
     },

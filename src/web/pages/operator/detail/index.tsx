@@ -53,7 +53,7 @@ export function OperatorDetailPage() {
   }
 
   const operator = detail.data;
-  // What this caller may do to this operator (its role within the operator's regions, decision 0006), as the server
+  // What this caller may do to this operator (its role within the operator's regions, decision 0009), as the server
   // says; the server checks each again.
   const allowed = new Set(operator.allowedActions);
   const verdictTitle = (verdict: TVerdict) => {
