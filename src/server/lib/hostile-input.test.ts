@@ -38,9 +38,10 @@ describe('storableText', () => {
     expect(storableText('😀😀', 4)).toBe('😀😀');
   });
 
-  it('keeps an upload name whole-charactered at the 200 limit', () => {
-    const name = cleanFileName(encodeURIComponent(`${'字'.repeat(199)}😀.pdf`), 'pdf');
-    expect(name).toBe('字'.repeat(199));
+  it('keeps an upload name whole-charactered and its type at the 200 limit', () => {
+    // 195 characters, then an emoji whose two halves straddle the cut before ".pdf": the whole emoji goes.
+    const name = cleanFileName(encodeURIComponent(`${'字'.repeat(195)}😀${'字'.repeat(10)}.pdf`), 'pdf');
+    expect(name).toBe(`${'字'.repeat(195)}.pdf`);
     expect(findUnstorable(name)).toEqual([]);
   });
 });
