@@ -380,6 +380,42 @@ const EXPECTED: Record<string, RouteCase> = {
     expect: row(200, 403, 403, 403, 403, 403, 403, 403, 403, 403),
     snapshot: (c) => c.query(sql`select * from settings order by key`),
   },
+  // 节假日安排 (issue 10): one calendar for the whole province, so there is no region to scope by; officials read
+  // where their deadlines' working days come from, only the administrator enters a year.
+  'GET /api/calendar/years': {
+    request: () => ({ method: 'GET', url: '/api/calendar/years' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 403, 403, 403),
+  },
+  'GET /api/calendar/years/:year': {
+    request: () => ({ method: 'GET', url: '/api/calendar/years/2026' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 403, 403, 403),
+  },
+  'PUT /api/calendar/years/:year': {
+    // A year far from every deadline of the fixtures, so that the administrator's entry moves none of them.
+    request: () => ({
+      method: 'PUT',
+      url: '/api/calendar/years/2031',
+      payload: {
+        notice: { title: '矩阵测试用节假日安排（虚构）', number: '测试〔2030〕1号', issuedOn: '2030-11-01' },
+        holidays: [{ name: '元旦', from: '2031-01-01', to: '2031-01-01' }],
+        workdays: [],
+      },
+    }),
+    expect: row(200, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+    snapshot: (c) =>
+      c.query(sql`select y.*, d.* from calendar_years y left join calendar_days d using (year) order by day`),
+  },
+  'POST /api/calendar/import-preview': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/calendar/import-preview',
+      payload: {
+        year: 2031,
+        ics: 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20310101\r\nSUMMARY:元旦（休）\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+      },
+    }),
+    expect: row(200, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+  },
   'GET /api/dashboard': {
     request: () => ({ method: 'GET', url: '/api/dashboard' }),
     expect: row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),

@@ -28,6 +28,8 @@ export const ACTIONS = [
   'policy.read',
   'setting.read',
   'setting.update',
+  'calendar.read',
+  'calendar.manage',
   'centre.read',
   'centre.create',
   'centre.update',

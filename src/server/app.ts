@@ -11,6 +11,7 @@ import { activityRoutes } from './modules/activity/activity.routes';
 import { attachmentRoutes } from './modules/attachment/attachment.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { centreRoutes } from './modules/centre/centre.routes';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { engagementRoutes } from './modules/engagement/engagement.routes';
@@ -116,6 +117,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(auditRoutes);
   await app.register(policyRoutes);
   await app.register(settingRoutes);
+  await app.register(calendarRoutes);
   await app.register(dashboardRoutes);
   await app.register(centreRoutes);
   await app.register(operatorRoutes);

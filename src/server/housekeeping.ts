@@ -4,11 +4,12 @@ import { SECURITY } from './config';
 import { auditContext, type Deps, systemContext } from './context';
 import { rateLimits, sessions } from './db/schema';
 import { purgeAuditEntries } from './lib/audit';
+import { loadWorkingCalendar } from './modules/calendar/calendar.repository';
 import { sendServiceReminders } from './modules/service/reminders';
 import { readSettings } from './modules/setting/settings';
 
 /**
- * Sends the service reminders (unrated records, rectifications due soon) and removes sessions past their absolute end, finished rate-limit windows, and audit entries past the retention
+ * Reloads the entered holiday arrangements, sends the service reminders (unrated records, rectifications due soon) and removes sessions past their absolute end, finished rate-limit windows, and audit entries past the retention
  * setting (the purge is itself audited). Expired sessions are already refused on use. Safe on every instance at
  * once: the purge holds the audit head lock.
  */
@@ -29,6 +30,8 @@ export async function runHousekeeping(
   const auditPurged = await deps.db.transaction((tx) =>
     purgeAuditEntries(tx, auditContext(systemContext(deps), now), auditRetentionDays),
   );
+  // Holiday arrangements entered on another instance reach this one's deadline rules (issue 10).
+  await loadWorkingCalendar(deps.db);
   // Art. 8: chase unrated services; warn centres of rectifications about to fall due.
   const reminders = await sendServiceReminders(deps);
   return { sessions: s.length, rateLimits: r.length, auditEntries: auditPurged, ...reminders };

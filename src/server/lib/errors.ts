@@ -47,6 +47,9 @@ export const ERROR_STATUS = {
   CENTRE_NOT_OPERATING: 409,
   SERVICE_NOT_OFFERED: 400,
   RATING_REFUSED: 409,
+  CALENDAR_YEAR_ENTERED: 409,
+  CALENDAR_INVALID: 400,
+  CALENDAR_IMPORT_EMPTY: 400,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
 } as const;
@@ -174,6 +177,15 @@ export const ERROR_MESSAGES: Messages = {
     en: 'Centre "{name}" does not offer "{categoryLabel}" (Art. 5); choose one of the services it publishes',
   },
   RATING_REFUSED: { 'zh-CN': '不能评价：{reason}（第八条）', en: 'Cannot rate: {reason} (Art. 8)' },
+  CALENDAR_YEAR_ENTERED: {
+    'zh-CN': '{year} 年节假日安排已录入（{title}）；如需替换，请填写替换原因',
+    en: 'The holiday arrangement of {year} is already entered ({title}); give a reason to replace it',
+  },
+  CALENDAR_INVALID: { 'zh-CN': '节假日安排有误：{reason}', en: 'The holiday arrangement is wrong: {reason}' },
+  CALENDAR_IMPORT_EMPTY: {
+    'zh-CN': '文件中没有 {year} 年的放假日或调休上班日（{events} 个日程均不在该年）',
+    en: 'The file has no days off or make-up working days in {year} ({events} events, none in that year)',
+  },
   INTERNAL: {
     'zh-CN': '服务器内部错误，请稍后重试（请求编号 {requestId}）',
     en: 'Internal server error; please try again later (request {requestId})',

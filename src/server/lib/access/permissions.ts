@@ -31,6 +31,10 @@ export const PERMISSIONS = {
   'policy.read': ALL_ROLES,
   'setting.read': ['admin'],
   'setting.update': ['admin'],
+  // Issue 10: the officials count deadlines on the official calendar, so they may see where it comes from; the
+  // administrator keeps it (a system setting, SPEC §1) by entering each year's State Council notice.
+  'calendar.read': ['admin', ...OFFICIALS],
+  'calendar.manage': ['admin'],
   // Centres (Art. 9): the county applies, the city forwards or returns, the province approves or rejects.
   'centre.read': ['admin', ...OFFICIALS, 'operator'],
   'centre.create': ['county'],
