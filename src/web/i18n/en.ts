@@ -1,4 +1,5 @@
 import { activityEn } from './parts/activity.en';
+import { calendarEn } from './parts/calendar.en';
 import { enterpriseEn } from './parts/enterprise.en';
 import { messageEn } from './parts/message.en';
 import { myserviceEn } from './parts/myservice.en';
@@ -915,6 +916,7 @@ export const en: Messages = {
   ...serviceEn,
   ...myserviceEn,
   ...activityEn,
+  ...calendarEn,
   ...messageEn,
   ...statsEn,
 };

@@ -1,4 +1,5 @@
 import { activityZhCN } from './parts/activity.zh-CN';
+import { calendarZhCN } from './parts/calendar.zh-CN';
 import { enterpriseZhCN } from './parts/enterprise.zh-CN';
 import { messageZhCN } from './parts/message.zh-CN';
 import { myserviceZhCN } from './parts/myservice.zh-CN';
@@ -901,6 +902,7 @@ export const zhCN = {
   ...serviceZhCN,
   ...myserviceZhCN,
   ...activityZhCN,
+  ...calendarZhCN,
   ...messageZhCN,
   ...statsZhCN,
 } as const;

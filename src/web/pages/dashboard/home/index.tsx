@@ -8,6 +8,7 @@ import { PageSpinner } from '../../../components/PageResults';
 import { useLocale } from '../../../i18n';
 import { formatDate } from '../../../lib/format';
 import { api } from '../../../request';
+import { CalendarWarning } from './components/CalendarWarning';
 import { CentreStatsCard } from './components/CentreStatsCard';
 import { FilingsCard } from './components/FilingsCard';
 import { ParksByCityChart } from './components/ParksByCityChart';
@@ -49,6 +50,7 @@ export function HomePage() {
           {me.user.isDemo && <DemoTag />}
         </Space>
       </Card>
+      {can('calendar.manage') && <CalendarWarning />}
       {/* A centre's day starts with its open and unrated records (SPEC §5), so for its staff they come first. */}
       {operator && services}
       {can('centre.read') && <CentreStatsCard />}
