@@ -81,7 +81,7 @@ describe.skipIf(!executable)('browser: the administrator enters next year’s ho
     await page.locator('[data-testid="home-calendar-missing"]').waitFor(POLL);
     await page.goto(`${baseUrl}/settings/calendar`);
     await page.click(`[data-testid="calendar-enter-${year}"]`);
-    await page.setInputFiles('[data-testid="calendar-ics"] input[type=file]', ICS);
+    await page.setInputFiles('.ant-modal input[type=file]', ICS);
     await expect.poll(() => page.locator('[data-testid="calendar-preview"]').innerText(), POLL).toContain('2 个节日');
     await page.fill('#noticeTitle', '测试用2027年节假日安排（虚构）');
     await page.fill('#noticeNumber', '测试〔2026〕1号');

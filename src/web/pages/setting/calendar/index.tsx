@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Grid, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { TCalendarOverview, TCalendarSource, TCalendarYearSummary } from '../../../../contracts/calendar';
 import { useCan } from '../../../access';
@@ -26,6 +26,8 @@ export function CalendarPage() {
   const { t, locale } = useLocale();
   const can = useCan();
   const manage = can('calendar.manage');
+  // A phone stacks a row's actions, so that both stay in view.
+  const wide = Grid.useBreakpoint().sm ?? true;
   const overview = useQuery({
     queryKey: ['calendar'],
     queryFn: () => api.get<TCalendarOverview>('/api/calendar/years'),
@@ -38,18 +40,19 @@ export function CalendarPage() {
     {
       title: t('calendar.year'),
       dataIndex: 'year',
-      width: 90,
+      width: 80,
       render: (y: number) => t('calendar.yearValue', { year: y }),
     },
     {
       title: t('calendar.source'),
       dataIndex: 'source',
-      width: 170,
       render: (s: TCalendarSource) => <Tag color={SOURCE_COLORS[s]}>{t(`calendar.source.${s}`)}</Tag>,
     },
     {
       title: t('calendar.notice'),
       key: 'notice',
+      // On a phone the year's drawer (查看) shows the notice; the row keeps its actions in view.
+      responsive: ['sm' as const],
       render: (_: unknown, y: TCalendarYearSummary) =>
         y.notice ? (
           <Space orientation="vertical" size={0}>
@@ -74,9 +77,9 @@ export function CalendarPage() {
     {
       title: '',
       key: 'actions',
-      width: 140,
+      width: wide ? 110 : 56,
       render: (_: unknown, y: TCalendarYearSummary) => (
-        <Space size={4} wrap>
+        <Space size={0} orientation={wide ? 'horizontal' : 'vertical'}>
           <Button size="small" type="link" onClick={() => setViewing(y.year)} data-testid={`calendar-view-${y.year}`}>
             {t('calendar.view')}
           </Button>
