@@ -30,6 +30,8 @@ export const ACTIONS = [
   'setting.update',
   'backup.read',
   'backup.run',
+  'calendar.read',
+  'calendar.manage',
   'centre.read',
   'centre.create',
   'centre.update',

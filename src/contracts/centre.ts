@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZAttachment } from './attachment';
+import { ZCalendarUse } from './calendar';
 import { ZId, ZIdText, ZPageQuery, ZVersion, zCount } from './common';
 import { ZParkKind, ZParkLevel } from './park';
 import { ZServiceCategory } from './service-category';
@@ -53,6 +54,8 @@ export const ZVerdict = z.object({
   actual: z.union([z.number(), z.string(), z.boolean()]).nullable(),
   policyVersion: z.number().int(),
   message: z.object({ 'zh-CN': z.string(), en: z.string() }),
+  /** A deadline counted in working days: which calendar each year of the count came from (issue 10). */
+  calendars: z.array(ZCalendarUse).optional(),
 });
 export type TVerdict = z.infer<typeof ZVerdict>;
 

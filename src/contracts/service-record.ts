@@ -163,6 +163,8 @@ export const ZRectification = z.object({
   followedUpOn: z.string().nullable(),
   /** The rule that set the deadline, e.g. "SPEC §4 好差评整改 15 个工作日（参数第 1 版）". */
   rule: z.string(),
+  /** Which calendar the due day was counted on, per year: entered notice, built-in arrangement or weekends only. */
+  calendar: z.string(),
   version: z.number().int(),
 });
 export type TRectification = z.infer<typeof ZRectification>;

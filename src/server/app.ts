@@ -13,6 +13,7 @@ import { attachmentRoutes } from './modules/attachment/attachment.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { backupRoutes } from './modules/backup/backup.routes';
+import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { centreRoutes } from './modules/centre/centre.routes';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { engagementRoutes } from './modules/engagement/engagement.routes';
@@ -123,6 +124,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(policyRoutes);
   await app.register(settingRoutes);
   await app.register(backupRoutes);
+  await app.register(calendarRoutes);
   await app.register(dashboardRoutes);
   await app.register(centreRoutes);
   await app.register(operatorRoutes);

@@ -4,6 +4,7 @@ import { type Database, openPglite, openPostgres } from './db/client';
 import { loadAuditKey } from './lib/audit-key';
 import { loadFieldKey } from './lib/field-crypto';
 import { createFileStore } from './lib/file-store';
+import { loadWorkingCalendar } from './modules/calendar/calendar.repository';
 import { ensureRegions } from './modules/region/import-regions';
 import { ensurePolicyV1 } from './policy/policy';
 
@@ -30,9 +31,13 @@ export function makeDeps(config: AppConfig, database: Database, overrides: Parti
   };
 }
 
-/** Schema by migrations, then the reference data every database has: Hubei's divisions and policy version 1. */
+/**
+ * Schema by migrations, then the reference data every database has: Hubei's divisions and policy version 1; then the
+ * holiday arrangements the administrator entered, into the calendar the deadline rules read.
+ */
 export async function prepareDatabase(database: Database, deps: Deps): Promise<void> {
   await database.migrate();
   await ensureRegions(systemContext(deps));
   await ensurePolicyV1(systemContext(deps));
+  await loadWorkingCalendar(deps.db);
 }

@@ -6,12 +6,13 @@ import { rateLimits, sessions, signInFailures } from './db/schema';
 import { purgeAuditEntries } from './lib/audit';
 import { writeAuditAnchor } from './lib/audit-anchor';
 import { removeOrphanUploads } from './lib/orphan-uploads';
+import { loadWorkingCalendar } from './modules/calendar/calendar.repository';
 import { failAbandonedImports } from './modules/enterprise/fail-abandoned-imports';
 import { sendServiceReminders } from './modules/service/reminders';
 import { readSettings } from './modules/setting/settings';
 
 /**
- * Sends the service reminders (unrated records, rectifications due soon) and removes sessions past their absolute end, finished rate-limit windows, and audit entries past the retention
+ * Reloads the entered holiday arrangements, sends the service reminders (unrated records, rectifications due soon) and removes sessions past their absolute end, finished rate-limit windows, and audit entries past the retention
  * setting (the purge is itself audited). Expired sessions are already refused on use. Fails import jobs that lost
  * their process and removes uploaded bytes that no row refers to (crash leftovers, both audited). Last, when the audit
  * chain's head moved, a signed checkpoint of it is appended to DATA_DIR/audit-anchors.jsonl (docs/decisions/0007).
@@ -49,6 +50,8 @@ export async function runHousekeeping(deps: Deps): Promise<{
   const auditPurged = await deps.db.transaction((tx) =>
     purgeAuditEntries(tx, auditContext(systemContext(deps), now), auditRetentionDays),
   );
+  // Holiday arrangements entered on another instance reach this one's deadline rules (issue 10).
+  await loadWorkingCalendar(deps.db);
   // Art. 8: chase unrated services; warn centres of rectifications about to fall due.
   const reminders = await sendServiceReminders(deps);
   const abandonedImports = await failAbandonedImports(deps);

@@ -123,6 +123,10 @@ export const router = createBrowserRouter([
         ...page('policy.read', async () => (await import('./pages/policy/versions')).PolicyPage),
       },
       { path: 'settings', ...page('setting.read', async () => (await import('./pages/setting/system')).SettingsPage) },
+      {
+        path: 'settings/calendar',
+        ...page('calendar.read', async () => (await import('./pages/setting/calendar')).CalendarPage),
+      },
       { path: '*', Component: NotFoundPage },
     ],
   },

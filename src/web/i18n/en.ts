@@ -1,5 +1,6 @@
 import { activityEn } from './parts/activity.en';
 import { backupEn } from './parts/backup.en';
+import { calendarEn } from './parts/calendar.en';
 import { enterpriseEn } from './parts/enterprise.en';
 import { messageEn } from './parts/message.en';
 import { myserviceEn } from './parts/myservice.en';
@@ -930,6 +931,7 @@ export const en: Messages = {
   ...serviceEn,
   ...myserviceEn,
   ...activityEn,
+  ...calendarEn,
   ...messageEn,
   ...statsEn,
   ...backupEn,

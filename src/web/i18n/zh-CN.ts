@@ -1,5 +1,6 @@
 import { activityZhCN } from './parts/activity.zh-CN';
 import { backupZhCN } from './parts/backup.zh-CN';
+import { calendarZhCN } from './parts/calendar.zh-CN';
 import { enterpriseZhCN } from './parts/enterprise.zh-CN';
 import { messageZhCN } from './parts/message.zh-CN';
 import { myserviceZhCN } from './parts/myservice.zh-CN';
@@ -914,6 +915,7 @@ export const zhCN = {
   ...serviceZhCN,
   ...myserviceZhCN,
   ...activityZhCN,
+  ...calendarZhCN,
   ...messageZhCN,
   ...statsZhCN,
   ...backupZhCN,

@@ -2,6 +2,7 @@ export * from './activity';
 export * from './attachment';
 export * from './audit';
 export * from './backup';
+export * from './calendar';
 export * from './centre';
 export * from './engagement';
 export * from './enterprise';

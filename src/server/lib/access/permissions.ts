@@ -34,6 +34,10 @@ export const PERMISSIONS = {
   // 等保 2.0 三级 (数据备份与恢复): backups hold every record of the platform, so only the administrator runs and sees them.
   'backup.read': ['admin'],
   'backup.run': ['admin'],
+  // Issue 10: the officials count deadlines on the official calendar, so they may see where it comes from; the
+  // administrator keeps it (a system setting, SPEC §1) by entering each year's State Council notice.
+  'calendar.read': ['admin', ...OFFICIALS],
+  'calendar.manage': ['admin'],
   // Centres (Art. 9): the county applies, the city forwards or returns, the province approves or rejects.
   'centre.read': ['admin', ...OFFICIALS, 'operator'],
   'centre.create': ['county'],

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { TLocale } from '../../../contracts/common';
 import type {
   TAnswerRectificationRequest,
   TFollowUpRectificationRequest,
@@ -15,6 +16,7 @@ import { AppError, invalidTransition } from '../../lib/errors';
 import { RECTIFICATION_STATUS_LABELS } from '../../lib/labels';
 import { beijingDay, policyInForce } from '../../policy/policy';
 import { rectificationDeadline, rectificationRule } from '../../policy/rules/deadlines';
+import { calendarsUsed, describeCalendars } from '../../policy/rules/working-calendar';
 import { deliverOutbound, notify } from '../message/notify';
 
 function select(db: Db) {
@@ -43,7 +45,7 @@ export function overdueRectification(today: string): SQL {
     or (${rectifications.answeredOn} is not null and ${rectifications.answeredOn} > ${rectifications.dueOn}))`;
 }
 
-function present(r: Row, today: string, rule: string): TRectification {
+function present(r: Row, today: string, rule: string, locale: TLocale): TRectification {
   const x = r.x;
   return {
     id: x.id,
@@ -64,6 +66,7 @@ function present(r: Row, today: string, rule: string): TRectification {
     followUp: x.followUp,
     followedUpOn: x.followedUpOn,
     rule,
+    calendar: describeCalendars(calendarsUsed(x.openedOn, x.dueOn))[locale],
     version: x.version,
   };
 }
@@ -76,7 +79,7 @@ async function ruleText(ctx: RequestContext, day: string) {
 export async function loadRectification(ctx: RequestContext, id: number, today: string): Promise<TRectification> {
   const [row] = await select(ctx.deps.db).where(eq(rectifications.id, id)).limit(1);
   if (!row) throw new AppError('NOT_FOUND', { id });
-  return present(row, today, await ruleText(ctx, row.x.openedOn));
+  return present(row, today, await ruleText(ctx, row.x.openedOn), ctx.locale);
 }
 
 /** A 不满意/非常不满意 rating opens a rectification, due in the parameter's working days (in the rating's transaction). */
@@ -157,7 +160,7 @@ export async function listRectifications(
     ctx.deps.db.select({ n: count() }).from(rectifications).where(where),
     ruleText(ctx, today),
   ]);
-  return { items: rows.map((r) => present(r, today, rule)), total: total[0]?.n ?? 0 };
+  return { items: rows.map((r) => present(r, today, rule, ctx.locale)), total: total[0]?.n ?? 0 };
 }
 
 type Step = 'answer' | 'accept' | 'reopen';

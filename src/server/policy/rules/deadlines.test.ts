@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import chineseDays from 'chinese-days';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { POLICY_V1 } from '../parameters-v1';
 import type { PolicyInForce } from '../policy';
 import {
@@ -17,6 +17,7 @@ import {
   rectificationRule,
   zhDate,
 } from './deadlines';
+import { setEnteredCalendar } from './working-calendar';
 
 const v1: PolicyInForce = { version: 1, parameters: POLICY_V1 };
 
@@ -128,9 +129,10 @@ describe('Art. 10(三) filing within 15 working days of signing', () => {
       policyVersion: 1,
       message: {
         'zh-CN':
-          '三方合作协议于2026年9月25日签订，2026年10月22日报备，符合协议签订之日起15个工作日内报备，截止2026年10月22日的要求（第十条（三））',
-        en: 'The agreement was signed on 25 September 2026 and filed on 22 October 2026: on time, to be filed within 15 working days of signing, by 22 October 2026 (Art. 10(3))',
+          '三方合作协议于2026年9月25日签订，2026年10月22日报备，符合协议签订之日起15个工作日内报备，截止2026年10月22日的要求；工作日计算：2026年按系统内置的国务院节假日安排（第十条（三））',
+        en: "The agreement was signed on 25 September 2026 and filed on 22 October 2026: on time, to be filed within 15 working days of signing, by 22 October 2026; working days: 2026 on the State Council's arrangement built into the system (Art. 10(3))",
       },
+      calendars: [{ year: 2026, source: 'builtIn', notice: null }],
     });
     const late = filingVerdict('2026-09-25', '2026-10-23', '2026-11-27', v1);
     expect(late).toMatchObject({ ok: false, required: '2026-10-22', actual: '2026-10-23' });
@@ -147,7 +149,7 @@ describe('Art. 10(三) filing within 15 working days of signing', () => {
     const pending = filingVerdict('2026-09-25', null, '2026-10-22', v1);
     expect(pending).toMatchObject({ ok: true, required: '2026-10-22', actual: '2026-10-22' });
     expect(pending.message['zh-CN']).toBe(
-      '三方合作协议于2026年9月25日签订，尚未报备；协议签订之日起15个工作日内报备，截止2026年10月22日（第十条（三））',
+      '三方合作协议于2026年9月25日签订，尚未报备；协议签订之日起15个工作日内报备，截止2026年10月22日；工作日计算：2026年按系统内置的国务院节假日安排（第十条（三））',
     );
     expect(pending.message.en).toContain('not yet filed');
     const overdue = filingVerdict('2026-09-25', null, '2026-10-23', v1);
@@ -166,9 +168,10 @@ describe('Art. 10(三) filing within 15 working days of signing', () => {
   it('warns when the deadline runs into a year whose holidays are not known', () => {
     const v = filingVerdict('2099-03-02', null, '2099-03-02', v1);
     expect(v.required).toBe('2099-03-23');
-    expect(v.message['zh-CN']).toContain('尚未收录2099年法定节假日安排');
-    expect(v.message.en).toContain('holidays of 2099 are not yet known');
-    expect(filingVerdict('2026-09-25', null, '2026-10-01', v1).message['zh-CN']).not.toContain('尚未收录');
+    expect(v.message['zh-CN']).toContain('2099年节假日安排尚未录入，仅按周末推算');
+    expect(v.message.en).toContain('2099: official holidays not yet entered, weekends only');
+    expect(v.calendars).toEqual([{ year: 2099, source: 'weekendsOnly', notice: null }]);
+    expect(filingVerdict('2026-09-25', null, '2026-10-01', v1).message['zh-CN']).not.toContain('尚未录入');
   });
 
   it('refuses a malformed date', () => {
@@ -246,5 +249,55 @@ describe('date wording', () => {
     expect(zhDate('2026-09-05')).toBe('2026年9月5日');
     expect(enDate('2026-10-22')).toBe('22 October 2026');
     expect(enDate('2027-01-01')).toBe('1 January 2027');
+  });
+});
+
+describe('a year the administrator entered (issue 10)', () => {
+  const notice = { title: '测试用2027年节假日安排（虚构）', number: '测试〔2026〕1号', issuedOn: '2026-11-01' };
+  afterEach(() => setEnteredCalendar([]));
+
+  it('counts a December deadline reaching into 2027 on weekends only until 2027 is entered', () => {
+    expect(officialCalendarCovers('2027-01-01')).toBe(false);
+    expect(rectificationDeadline('2026-12-15', v1)).toBe('2027-01-05');
+    const v = filingVerdict('2026-12-15', null, '2026-12-15', v1);
+    expect(v.calendars).toEqual([
+      { year: 2026, source: 'builtIn', notice: null },
+      { year: 2027, source: 'weekendsOnly', notice: null },
+    ]);
+  });
+
+  it('takes the entered holidays and make-up days over weekends, and names the notice', () => {
+    setEnteredCalendar([
+      {
+        year: 2027,
+        notice,
+        days: [
+          { day: '2027-01-01', kind: 'holiday' },
+          { day: '2027-01-02', kind: 'holiday' },
+          { day: '2027-01-03', kind: 'holiday' },
+          { day: '2027-01-09', kind: 'workday' },
+        ],
+      },
+    ]);
+    expect(officialCalendarCovers('2027-06-01')).toBe(true);
+    expect(isWorkingDay('2027-01-01')).toBe(false); // Friday, 元旦
+    expect(isWorkingDay('2027-01-09')).toBe(true); // Saturday, make-up
+    expect(isWorkingDay('2027-01-16')).toBe(false); // ordinary Saturday
+    expect(isWorkingDay('2027-01-04')).toBe(true);
+    expect(rectificationDeadline('2026-12-15', v1)).toBe('2027-01-06');
+    // From 31 Dec: 4, 5, 6, 7, 8 Jan, the make-up Saturday 9 Jan, 11 … 15, 18 … 21 Jan.
+    expect(addWorkingDays('2026-12-31', 15)).toBe('2027-01-21');
+    const v = filingVerdict('2026-12-15', null, '2026-12-15', v1);
+    expect(v.required).toBe('2027-01-06');
+    expect(v.calendars?.[1]).toEqual({ year: 2027, source: 'entered', notice });
+    expect(v.message['zh-CN']).toContain('2027年按《测试用2027年节假日安排（虚构）》（测试〔2026〕1号）');
+    expect(v.message.en).toContain('2027 on the State Council notice');
+  });
+
+  it('takes an entered year over the built-in one', () => {
+    setEnteredCalendar([{ year: 2026, notice, days: [{ day: '2026-10-12', kind: 'holiday' }] }]);
+    expect(isWorkingDay('2026-10-12')).toBe(false); // entered
+    expect(isWorkingDay('2026-10-01')).toBe(true); // a Thursday the entered year does not name
+    expect(filingVerdict('2026-10-12', null, '2026-10-12', v1).calendars?.[0]?.source).toBe('entered');
   });
 });

@@ -1,11 +1,13 @@
 import chineseDays from 'chinese-days';
 import type { TVerdict } from '../../../contracts/centre';
 import type { PolicyInForce } from '../policy';
+import { calendarSourceOf, calendarsUsed, describeCalendars, workingDayOn } from './working-calendar';
 
 /**
  * Deadlines of Art. 10. Days are calendar days in Beijing, written YYYY-MM-DD; all arithmetic here is on those
  * strings (UTC dates), so the result does not depend on the server's time zone. Working days follow the State
- * Council's official calendar (public holidays and 调休 make-up working days) as the chinese-days package records it.
+ * Council's official calendar (public holidays and 调休 make-up working days): the arrangement the administrator
+ * entered, else the one the chinese-days package records, else weekends only (working-calendar.ts).
  */
 
 const DAY_MS = 86_400_000;
@@ -51,26 +53,20 @@ function assertCalendarSane(): void {
   calendarChecked = true;
 }
 
-const coveredYears = new Map<number, boolean>();
 /**
- * Whether chinese-days knows the official holiday arrangement of the year of `day`. For a year it does not know
- * (the State Council publishes each year's arrangement in the November before), only weekends count as days off
- * and a deadline may come out too early: upgrade the package.
+ * Whether an official holiday arrangement of the year of `day` is known: entered by the administrator or built into
+ * the system (chinese-days). For a year neither knows (the State Council publishes each year's arrangement in the
+ * autumn before), only weekends count as days off and a deadline may come out too early: enter the year's notice.
  */
 export function officialCalendarCovers(day: string): boolean {
-  const year = parseDay(day).getUTCFullYear();
-  let covered = coveredYears.get(year);
-  if (covered === undefined) {
-    covered = chineseDays.getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
-    coveredYears.set(year, covered);
-  }
-  return covered;
+  return calendarSourceOf(parseDay(day).getUTCFullYear()) !== 'weekendsOnly';
 }
 
+/** Entered arrangement first, then the built-in one, then weekends only (working-calendar.ts). */
 export function isWorkingDay(day: string): boolean {
   parseDay(day);
   assertCalendarSane();
-  return chineseDays.isWorkday(day);
+  return workingDayOn(day);
 }
 
 /** The n-th working day after `day` (`day` itself does not count); n = 0 gives `day`. */
@@ -81,7 +77,7 @@ export function addWorkingDays(day: string, n: number): string {
   let left = n;
   while (left > 0) {
     t += DAY_MS;
-    if (chineseDays.isWorkday(formatDay(new Date(t)))) left--;
+    if (workingDayOn(formatDay(new Date(t)))) left--;
   }
   return formatDay(new Date(t));
 }
@@ -123,16 +119,10 @@ export function enDate(day: string): string {
   return `${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()}`;
 }
 
+/** Which calendar the count from `from` to `to` used, in words for the verdict (issue 10). */
 function calendarNote(from: string, to: string): { zh: string; en: string } {
-  const missing: number[] = [];
-  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
-    if (!officialCalendarCovers(`${y}-01-01`)) missing.push(y);
-  }
-  if (missing.length === 0) return { zh: '', en: '' };
-  return {
-    zh: `；注意：系统尚未收录${missing.join('、')}年法定节假日安排，截止日仅按周末推算`,
-    en: `; note: the official holidays of ${missing.join(', ')} are not yet known to the system, so the deadline counts weekends only`,
-  };
+  const words = describeCalendars(calendarsUsed(from, to));
+  return { zh: `；${words['zh-CN']}`, en: `; ${words.en}` };
 }
 
 /** Art. 10(三): the agreement goes on file within N working days of its signing. */
@@ -182,6 +172,7 @@ export function filingVerdict(
     actual,
     policyVersion: policy.version,
     message,
+    calendars: calendarsUsed(signedOn, deadline),
   };
 }
 

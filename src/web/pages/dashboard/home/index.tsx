@@ -9,6 +9,7 @@ import { useLocale } from '../../../i18n';
 import { formatDate } from '../../../lib/format';
 import { api } from '../../../request';
 import { BackupWarning } from './components/BackupWarning';
+import { CalendarWarning } from './components/CalendarWarning';
 import { CentreStatsCard } from './components/CentreStatsCard';
 import { FilingsCard } from './components/FilingsCard';
 import { ParksByCityChart } from './components/ParksByCityChart';
@@ -51,6 +52,7 @@ export function HomePage() {
         </Space>
       </Card>
       {can('backup.read') && <BackupWarning />}
+      {can('calendar.manage') && <CalendarWarning />}
       {/* A centre's day starts with its open and unrated records (SPEC §5), so for its staff they come first. */}
       {operator && services}
       {can('centre.read') && <CentreStatsCard />}

@@ -7,6 +7,7 @@ import { PageSpinner } from '../../../components/PageResults';
 import { useT } from '../../../i18n';
 import { api } from '../../../request';
 import { showFieldErrors } from '../../../request-error';
+import { SettingsTabs } from '../shared/SettingsTabs';
 import { BackupCard } from './components/BackupCard';
 
 const MAX_RETENTION_DAYS = 3650;
@@ -36,7 +37,8 @@ export function SettingsPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Card title={t('settings.title')}>
+      <Card>
+        <SettingsTabs />
         {!editable && <Alert type="info" showIcon title={t('settings.readOnly')} style={{ marginBottom: 16 }} />}
         {settings.isPending ? (
           <PageSpinner />

@@ -31,6 +31,11 @@ export function RectificationModal({ rectification: r, mode, onClose }: Rectific
         </Descriptions.Item>
         <Descriptions.Item label={t('service.rectification.field.dueOn')}>
           {formatDate(r.dueOn, locale)}
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.calendar}
+            </Typography.Text>
+          </div>
         </Descriptions.Item>
         {mode === 'followUp' && (
           <Descriptions.Item label={t('service.rectification.field.answer')}>

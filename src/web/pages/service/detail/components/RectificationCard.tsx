@@ -36,6 +36,11 @@ export function RectificationCard({ rectification: r }: { rectification: TRectif
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {r.rule}
           </Typography.Text>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="rectification-calendar">
+              {r.calendar}
+            </Typography.Text>
+          </div>
         </Descriptions.Item>
         {r.answer && (
           <Descriptions.Item label={t('service.rectification.field.answer')}>
