@@ -181,7 +181,10 @@ function plausible(schema: Schema, name = ''): unknown {
     case 'boolean':
       return false;
     case 'array':
-      return Array.from({ length: s.minItems ?? 0 }, () => plausible(s.items ?? {}));
+      // One item where the schema allows it, so that the fields inside the items are tried too.
+      return Array.from({ length: Math.max(s.minItems ?? 0, Math.min(1, s.maxItems ?? 1)) }, () =>
+        plausible(s.items ?? {}),
+      );
     case 'object':
       return Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, plausible(v, k)]));
     default:

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDay } from './common';
 
 /**
  * The official calendar of working days (国务院办公厅 each year's 部分节假日安排): public holidays and 调休 make-up
@@ -20,7 +21,7 @@ export const ZCalendarNotice = z.object({
   /** document number, e.g. 国办发明电〔2026〕N号 */
   number: z.string().trim().min(2).max(100),
   /** the date the notice was issued */
-  issuedOn: z.iso.date(),
+  issuedOn: ZDay,
 });
 export type TCalendarNotice = z.infer<typeof ZCalendarNotice>;
 
@@ -35,14 +36,14 @@ export type TCalendarUse = z.infer<typeof ZCalendarUse>;
 /** A named holiday: consecutive days off, e.g. 春节 2027-02-05 … 2027-02-11. */
 export const ZCalendarHoliday = z.object({
   name: z.string().trim().min(1).max(40),
-  from: z.iso.date(),
-  to: z.iso.date(),
+  from: ZDay,
+  to: ZDay,
 });
 export type TCalendarHoliday = z.infer<typeof ZCalendarHoliday>;
 
 /** A 调休 make-up working day (usually a Saturday or Sunday), and the holiday it makes up for. */
 export const ZCalendarWorkday = z.object({
-  day: z.iso.date(),
+  day: ZDay,
   name: z.string().trim().max(40).nullable().default(null),
 });
 export type TCalendarWorkday = z.infer<typeof ZCalendarWorkday>;
