@@ -7,6 +7,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { z } from 'zod';
 import type { Deps } from './context';
 import { ping } from './db/client';
+import { localeOf } from './lib/errors';
 import { refusingUnstorableInput } from './lib/hostile-input';
 import { activityRoutes } from './modules/activity/activity.routes';
 import { attachmentRoutes } from './modules/attachment/attachment.routes';
@@ -71,6 +72,18 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
         : deps.config.trustProxy,
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
+    // Fastify's own refusals before any route runs (a URL that does not decode, a path parameter past its length
+    // limit) answer in the API's error shape and the caller's language like every other refusal, without echoing
+    // the URL back.
+    frameworkErrors: (err, request, reply) => {
+      if (err.statusCode === 414) return sendError(request, reply, 'URI_TOO_LONG', 414, {});
+      const reason = localeOf(request) === 'en' ? 'the address cannot be decoded' : '请求地址无法解析';
+      return sendError(request, reply, 'VALIDATION_FAILED', 400, {
+        in: 'url',
+        fields: [{ field: 'url', reason }],
+        summary: reason,
+      });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   // Every declared request part is checked for what the database cannot store before its own schema runs.
   app.setValidatorCompiler(refusingUnstorableInput(validatorCompiler));

@@ -25,6 +25,7 @@ export const ERROR_STATUS = {
   CANNOT_DISABLE_SELF: 400,
   PASSWORD_POLICY: 400,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_TRANSITION: 409,
   CENTRE_ALREADY_IN_PARK: 409,
@@ -111,6 +112,7 @@ export const ERROR_MESSAGES: Messages = {
     en: 'The password needs at least 8 characters from at least three of: upper case, lower case, digits, symbols',
   },
   PAYLOAD_TOO_LARGE: { 'zh-CN': '提交的内容过大', en: 'The request is too large' },
+  URI_TOO_LONG: { 'zh-CN': '请求地址中的参数过长', en: 'A parameter in the request address is too long' },
   UNSUPPORTED_MEDIA_TYPE: {
     'zh-CN': '提交的内容格式（{contentType}）不受支持，请以 JSON（application/json）提交',
     en: 'The request body type ({contentType}) is not accepted; send JSON (application/json)',
