@@ -65,6 +65,11 @@ export function sheetLimitReason(err: SheetLimitError, say: Say): string {
   );
 }
 
+/** The refusal as one line of the row-by-row report: the over-long cell's row, else row 0; the field is the file. */
+export function sheetLimitRowError(err: SheetLimitError, say: Say): { row: number; field: 'file'; reason: string } {
+  return { row: err.limit === 'cell' ? (err.row ?? 0) : 0, field: 'file', reason: sheetLimitReason(err, say) };
+}
+
 export function columnLetters(n: number): string {
   let s = '';
   for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;

@@ -9,7 +9,7 @@ import {
   SheetLimitError,
   type SheetRow,
   SheetUnreadableError,
-  sheetLimitReason,
+  sheetLimitRowError,
 } from '../../lib/sheet-reader';
 import { beijingDay } from '../../policy/policy';
 import { cellText, checkRow, loadReference, type NewEnterprise, type Say, sayIn } from './check-enterprise-row';
@@ -69,7 +69,7 @@ async function readLines(
   } catch (err) {
     if (err instanceof SheetLimitError)
       return {
-        error: { row: err.limit === 'cell' ? (err.row ?? 0) : 0, field: 'file', reason: sheetLimitReason(err, say) },
+        error: sheetLimitRowError(err, say),
         ...(err.limit === 'rows' ? { seen: err.seen } : {}),
       };
     if (err instanceof SheetUnreadableError || err instanceof AppError)

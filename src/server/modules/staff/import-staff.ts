@@ -11,7 +11,7 @@ import {
   SheetLimitError,
   type SheetRow,
   SheetUnreadableError,
-  sheetLimitReason,
+  sheetLimitRowError,
 } from '../../lib/sheet-reader';
 import { centreFor } from './staff-roster';
 
@@ -67,7 +67,7 @@ async function readRoster(
   } catch (err) {
     if (err instanceof SheetLimitError)
       return {
-        errors: [{ row: err.limit === 'cell' ? (err.row ?? 0) : 0, field: 'file', reason: sheetLimitReason(err, say) }],
+        errors: [sheetLimitRowError(err, say)],
       };
     if (err instanceof SheetUnreadableError) throw new AppError('UNSUPPORTED_FILE', SPREADSHEET_ONLY);
     throw err;
