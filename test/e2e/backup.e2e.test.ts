@@ -1,8 +1,7 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, E2E_POLL } from '../helpers/browser';
-import { TEST_PASSWORD } from '../helpers/constants';
+import { chromiumPath, E2E_POLL, submitSignIn } from '../helpers/browser';
 import { type E2eApp, startE2eApp } from '../helpers/e2e';
 import { seedWorld } from '../helpers/world';
 
@@ -33,10 +32,7 @@ describe.skipIf(!executable)('browser: administrator backs up', () => {
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${baseUrl}/login`);
-    await page.fill('#username', 'admin');
-    await page.fill('#password', TEST_PASSWORD);
-    await page.click('[data-testid="login-submit"]');
+    await submitSignIn(page, baseUrl, 'admin');
     const warning = page.locator('[data-testid="home-backup-warning"]');
     await warning.waitFor();
     expect(await warning.innerText()).toContain('请到“系统设置”立即备份');

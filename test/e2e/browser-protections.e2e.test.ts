@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCentre } from '../../src/server/demo/centre-factory';
-import { chromiumPath, E2E_POLL } from '../helpers/browser';
-import { TEST_PASSWORD } from '../helpers/constants';
+import { chromiumPath, E2E_POLL, submitSignIn } from '../helpers/browser';
 import { type E2eApp, startE2eApp } from '../helpers/e2e';
 import { seedWorld } from '../helpers/world';
 
@@ -67,10 +66,7 @@ describe.skipIf(!executable)('browser: the protections leave the app working', (
 
   it('signs in, draws the home page’s chart, switches language, and prints a letter without a violation', async () => {
     const { page, problems } = await watched();
-    await page.goto(`${baseUrl}/login`);
-    await page.fill('#username', 'province');
-    await page.fill('#password', TEST_PASSWORD);
-    await page.click('[data-testid="login-submit"]');
+    await submitSignIn(page, baseUrl, 'province');
     // The home page's chart (ECharts draws on a canvas).
     await page.locator('canvas').first().waitFor(POLL);
     await page.screenshot({ path: '/tmp/sec-web-home-desk.png', fullPage: false });

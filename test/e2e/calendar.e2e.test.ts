@@ -2,8 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setEnteredCalendar } from '../../src/server/policy/rules/working-calendar';
-import { chromiumPath, E2E_POLL } from '../helpers/browser';
-import { TEST_PASSWORD } from '../helpers/constants';
+import { chromiumPath, E2E_POLL, submitSignIn } from '../helpers/browser';
 import { type E2eApp, startE2eApp } from '../helpers/e2e';
 import { seedWorld } from '../helpers/world';
 
@@ -47,10 +46,7 @@ describe.skipIf(!executable)('browser: the administrator enters next year’s ho
       const page = await browser.newPage({ locale: 'zh-CN', viewport });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${baseUrl}/login`);
-      await page.fill('#username', 'admin');
-      await page.fill('#password', TEST_PASSWORD);
-      await page.click('[data-testid="login-submit"]');
+      await submitSignIn(page, baseUrl, 'admin');
       const warning = page.locator('[data-testid="home-calendar-missing"]');
       await warning.waitFor(POLL);
       const text = await warning.innerText();
@@ -74,10 +70,7 @@ describe.skipIf(!executable)('browser: the administrator enters next year’s ho
   it('imports the .ics file, shows what it found, and saves the year with its notice', async () => {
     if (year !== 2027) return; // the fixture holds 2027 only
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    await page.goto(`${baseUrl}/login`);
-    await page.fill('#username', 'admin');
-    await page.fill('#password', TEST_PASSWORD);
-    await page.click('[data-testid="login-submit"]');
+    await submitSignIn(page, baseUrl, 'admin');
     await page.locator('[data-testid="home-calendar-missing"]').waitFor(POLL);
     await page.goto(`${baseUrl}/settings/calendar`);
     await page.click(`[data-testid="calendar-enter-${year}"]`);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePark, makeUser } from '../../src/server/demo/factories';
-import { chromiumPath, clickInModal, E2E_POLL, pick, waitForOrReport } from '../helpers/browser';
+import { chromiumPath, clickInModal, E2E_POLL, pick, submitSignIn, waitForOrReport } from '../helpers/browser';
 import { TEST_PASSWORD } from '../helpers/constants';
 import { type E2eApp, startE2eApp } from '../helpers/e2e';
 
@@ -49,10 +49,7 @@ describe.skipIf(!executable)('browser: setting up a centre', () => {
     const page = await browser.newPage({ locale: 'zh-CN' });
     page.setDefaultTimeout(E2E_POLL.timeout);
     pages.push(page);
-    await page.goto(`${baseUrl}/login`);
-    await page.fill('#username', username);
-    await page.fill('#password', TEST_PASSWORD);
-    await page.click('[data-testid="login-submit"]');
+    await submitSignIn(page, baseUrl, username);
     await page.click('[data-testid="menu-centres"]');
     await page.locator('[data-testid="centre-table"]').waitFor();
     return page;

@@ -4,7 +4,15 @@ import { makeCentre } from '../../src/server/demo/centre-factory';
 import { makeEngagement } from '../../src/server/demo/engagement-factory';
 import { makePark, makeUser } from '../../src/server/demo/factories';
 import { makeOperator } from '../../src/server/demo/operator-factory';
-import { chromiumPath, clickInModal, E2E_POLL, fillDate, pick, waitForOrReport } from '../helpers/browser';
+import {
+  chromiumPath,
+  clickInModal,
+  E2E_POLL,
+  fillDate,
+  pick,
+  submitSignIn,
+  waitForOrReport,
+} from '../helpers/browser';
 import { TEST_PASSWORD } from '../helpers/constants';
 import { type E2eApp, startE2eApp } from '../helpers/e2e';
 
@@ -75,10 +83,7 @@ describe.skipIf(!executable)('browser: changing an operator', () => {
     const page = await browser.newPage({ locale: 'zh-CN', timezoneId: ZONE, viewport: { width: 1440, height: 900 } });
     page.setDefaultTimeout(E2E_POLL.timeout);
     pages.push(page);
-    await page.goto(`${baseUrl}/login`);
-    await page.fill('#username', username);
-    await page.fill('#password', TEST_PASSWORD);
-    await page.click('[data-testid="login-submit"]');
+    await submitSignIn(page, baseUrl, username);
     await page.locator('[data-testid="home-filings"]').waitFor();
     return page;
   }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEFAULT_WEB_DIR } from '../../src/server/app';
+import { TEST_PASSWORD } from './constants';
 
 /** Debian's Chromium, when installed (`.ci/run` installs it). */
 export function chromiumPath(): string | null {
@@ -85,4 +86,17 @@ export async function waitForOrReport(page: Page, selector: string): Promise<voi
       .catch(() => '(page gone)');
     throw new Error(`${selector} did not appear at ${page.url()}; the page shows:\n${shown}`, { cause: error });
   }
+}
+
+/** The sign-in page's form, as a user fills it: the fixture password unless another is given. */
+export async function submitSignIn(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await page.click('[data-testid="login-submit"]');
 }
