@@ -82,6 +82,14 @@ function watchParent(): void {
   timer.unref();
 }
 
+// package.json's engines; npm only warns, so say it here in words before something fails obscurely.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if ((major ?? 0) < 20 || (major === 20 && (minor ?? 0) < 19)) {
+  console.error(
+    `需要 Node.js 20.19 或更高版本，当前为 ${process.version} / Node.js 20.19 or later is needed, this is ${process.version}`,
+  );
+  process.exit(1);
+}
 watchParent();
 const built = builtMtime();
 if (built === undefined || newestSourceMtime() > built) await buildWeb();
