@@ -35,12 +35,14 @@ import { registerAuth } from './plugins/auth';
 import { registerBrowserProtections } from './plugins/browser-protections';
 import { registerErrorHandler, sendError } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
+import { RequestLog } from './plugins/request-log';
 import { registerWeb } from './plugins/web';
 
 export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 export interface BuildAppOptions {
-  logger?: boolean | { level: string };
+  /** `stream` takes pino's JSON lines (main.ts: src/server/lib/log-format.ts). */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
   webDir?: string;
 }
 
@@ -71,6 +73,8 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
           )(deps.config.trustProxy)
         : deps.config.trustProxy,
     genReqId: () => randomUUID(),
+    // One line per request instead of Fastify's two (plugins/request-log.ts).
+    logController: new RequestLog(),
     bodyLimit: 1024 * 1024,
     // Fastify's own refusals before any route runs (a URL that does not decode, a path parameter past its length
     // limit) answer in the API's error shape and the caller's language like every other refusal, without echoing

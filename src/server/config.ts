@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { LogFormat } from './lib/log-format';
 
 /** Configuration from the environment (SPEC §8). Nothing else reads process.env. */
 export interface AppConfig {
@@ -30,6 +31,11 @@ export interface AppConfig {
    */
   allowedOrigins: string[];
   logLevel: string;
+  /**
+   * LOG_FORMAT: `pretty` (one short line per request) or `json` (pino's lines, for a log collector). By default
+   * pretty when stdout is a terminal, JSON otherwise (src/server/lib/log-format.ts).
+   */
+  logFormat: LogFormat;
   /** Uploaded files go to this S3-compatible bucket when S3_BUCKET is set; otherwise to DATA_DIR/uploads. */
   s3: S3Config | undefined;
   /** Where `npm run backup` and 立即备份 write backups (BACKUP_DIR); undefined means DATA_DIR/backups. */
@@ -67,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     logLevel: env.LOG_LEVEL ?? 'info',
+    logFormat: parseLogFormat(env.LOG_FORMAT, process.stdout.isTTY === true),
     s3: parseS3(env),
     backupDir: env.BACKUP_DIR ? path.resolve(env.BACKUP_DIR) : undefined,
     backupVerifyUrl: env.BACKUP_VERIFY_DATABASE_URL || undefined,
@@ -94,6 +101,13 @@ export const SECURITY = {
   registrationRateLimitPerIp: 5,
   cookieName: 'hbts_session',
 } as const;
+
+function parseLogFormat(value: string | undefined, terminal: boolean): LogFormat {
+  const v = value?.trim();
+  if (!v) return terminal ? 'pretty' : 'json';
+  if (v !== 'pretty' && v !== 'json') throw new Error(`LOG_FORMAT must be pretty or json, not ${JSON.stringify(v)}`);
+  return v;
+}
 
 function parseTrustProxy(value: string | undefined): false | number | string[] {
   if (!value || value === 'false') return false;

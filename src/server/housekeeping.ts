@@ -79,23 +79,32 @@ export async function clearCrashLeftovers(deps: Deps): Promise<{ abandonedImport
   return { abandonedImports, orphanUploads };
 }
 
-/** Housekeeping every ten minutes; the sweep of abandoned import jobs every half minute, since a page is waiting. */
+/**
+ * Housekeeping every ten minutes; the sweep of abandoned import jobs every half minute, since a page is waiting.
+ * The function returned stops both and waits for a pass under way, so that shutdown closes the database after it.
+ */
 export function startHousekeeping(
   deps: Deps,
   log: FastifyBaseLogger,
   everyMs = 10 * 60 * 1000,
   importSweepMs = 30 * 1000,
-): () => void {
+): () => Promise<void> {
+  const running = new Set<Promise<unknown>>();
+  const track = (pass: Promise<unknown>) => {
+    running.add(pass);
+    void pass.finally(() => running.delete(pass));
+  };
   const timer = setInterval(() => {
-    runHousekeeping(deps).catch((err) => log.warn({ err }, 'housekeeping failed'));
+    track(runHousekeeping(deps).catch((err) => log.warn({ err }, 'housekeeping failed')));
   }, everyMs);
   timer.unref();
   const importTimer = setInterval(() => {
-    failAbandonedImports(deps).catch((err) => log.warn({ err }, 'sweep of abandoned import jobs failed'));
+    track(failAbandonedImports(deps).catch((err) => log.warn({ err }, 'sweep of abandoned import jobs failed')));
   }, importSweepMs);
   importTimer.unref();
-  return () => {
+  return async () => {
     clearInterval(timer);
     clearInterval(importTimer);
+    await Promise.all(running);
   };
 }

@@ -8,6 +8,11 @@ import { demoPassword } from './demo/demo-password';
 import { databaseHasUsers, loadDemo } from './demo/load-demo';
 import { clearCrashLeftovers, startHousekeeping } from './housekeeping';
 import { writeAuditAnchor } from './lib/audit-anchor';
+import { createLogStream } from './lib/log-format';
+import { handleShutdown } from './shutdown';
+
+// Installed before anything opens, so that a signal during start-up stops cleanly too (src/server/shutdown.ts).
+const shutdown = handleShutdown();
 
 /** config → database → migrate → demo data if empty → listen (CONVENTIONS). */
 async function main() {
@@ -25,8 +30,10 @@ async function main() {
     }
     throw err;
   }
+  shutdown.add('数据库 / database', () => database.close());
   const deps = makeDeps(config, database);
   await prepareDatabase(database, deps);
+  await shutdown.checkpoint();
   const leftovers = await clearCrashLeftovers(deps);
 
   const password = demoPassword(config.demoPassword, config.dataDir);
@@ -36,9 +43,17 @@ async function main() {
     const accounts = await loadDemo(deps, password);
     demoNote = `已载入演示数据 / demo data loaded: ${accounts.length} accounts in ${Date.now() - started} ms\n`;
   }
+  await shutdown.checkpoint();
 
-  const app = await buildApp(deps, { logger: { level: config.logLevel } });
+  const app = await buildApp(deps, {
+    logger: { level: config.logLevel, stream: createLogStream(config.logFormat, process.stdout) },
+  });
+  // The last checkpoint of the audit chain, after the last request has been answered (docs/decisions/0007).
+  shutdown.add('审计检查点 / audit checkpoint', () => writeAuditAnchor(deps));
   const stopHousekeeping = startHousekeeping(deps, app.log);
+  shutdown.add('定时任务 / housekeeping', stopHousekeeping);
+  // Requests under way are answered first (idle keep-alive connections are closed at once).
+  shutdown.add('HTTP 服务 / HTTP server', () => app.close());
   await app.listen({ port: config.port, host: config.host });
 
   if (leftovers.abandonedImports || leftovers.orphanUploads)
@@ -72,19 +87,11 @@ ${demoNote}
   enterprise.<信用代码>      外贸企业 served by the operating centres${sampleEnterprise ? `, e.g. ${sampleEnterprise.username} (${sampleEnterprise.name})` : ''}
 `);
 
-  const shutdown = async () => {
-    stopHousekeeping();
-    await app.close();
-    // The last checkpoint of the audit chain, after the last request has been answered (docs/decisions/0007).
-    await writeAuditAnchor(deps).catch((err) => app.log.warn({ err }, 'audit checkpoint at shutdown failed'));
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  shutdown.ready();
 }
 
-main().catch((err) => {
+// A failed start (the port taken, a migration refused) still closes what it opened, so the folder is left free.
+main().catch(async (err) => {
   console.error(err);
-  process.exit(1);
+  await shutdown.run(1);
 });
