@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, DatePicker, Form, Input, Select, Table, type TableColumnsType } from 'antd';
+import { Card, DatePicker, Form, Input, Select, Table, type TableColumnsType, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { TRole } from '../../../../contracts/access';
@@ -25,6 +25,20 @@ interface AuditFilterForm {
 const ACTIONS = keysWithPrefix('audit.action.');
 const OBJECT_TYPES = keysWithPrefix('audit.objectType.');
 
+/** A name over a quieter line that says what it is. */
+function TwoLines({ primary, secondary }: { primary: string; secondary: string | null }) {
+  return (
+    <>
+      <div>{primary}</div>
+      {secondary && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {secondary}
+        </Typography.Text>
+      )}
+    </>
+  );
+}
+
 /** 操作日志: the append-only, hash-chained record of every change (SPEC §2; 等保 2.0 安全审计). */
 export function AuditListPage() {
   const { t, labelOr } = useLocale();
@@ -41,7 +55,16 @@ export function AuditListPage() {
   const columns: TableColumnsType<TAuditEntry> = [
     { title: t('audit.seq'), dataIndex: 'seq', key: 'seq', width: 90, sorter: true, sortOrder: list.sortOrder('seq') },
     { title: t('audit.at'), dataIndex: 'at', width: 150, render: formatDateTime },
-    { title: t('audit.actor'), dataIndex: 'actorName', render: (name: string | null) => name ?? t('audit.system') },
+    {
+      title: t('audit.actor'),
+      key: 'actor',
+      render: (_v, e) =>
+        e.actorDisplayName ? (
+          <TwoLines primary={e.actorDisplayName} secondary={e.actorName} />
+        ) : (
+          (e.actorName ?? t('audit.system'))
+        ),
+    },
     {
       title: t('audit.role'),
       dataIndex: 'actorRole',
@@ -55,8 +78,20 @@ export function AuditListPage() {
     {
       title: t('audit.object'),
       key: 'object',
-      render: (_v, e) =>
-        `${labelOr(`audit.objectType.${e.objectType}`, e.objectType)}${e.objectId ? ` #${e.objectId}` : ''}`,
+      // The name people know the object by; its kind under it; the raw reference on hover and in the expanded row.
+      render: (_v, e) => {
+        const type = labelOr(`audit.objectType.${e.objectType}`, e.objectType);
+        const ref = `${e.objectType}${e.objectId ? `:${e.objectId}` : ''}`;
+        return (
+          <span title={ref} data-testid="audit-object">
+            {e.objectLabel ? (
+              <TwoLines primary={e.objectLabel} secondary={type} />
+            ) : (
+              `${type}${e.objectId ? ` #${e.objectId}` : ''}`
+            )}
+          </span>
+        );
+      },
     },
     { title: t('audit.ip'), dataIndex: 'ip', width: 140, render: (ip: string | null) => ip ?? '—' },
   ];
