@@ -19,6 +19,7 @@ describe('the operation log names objects as people know them, for readers who m
   let operatorName: string;
   let recordNumber: string;
   let parkName: string;
+  let newUserId: number;
   const cookies: Record<string, string> = {};
   const get = async (u: string, url: string, lang = 'zh-CN') => {
     cookies[u] ??= await loginAs(t.app, u);
@@ -67,6 +68,7 @@ describe('the operation log names objects as people know them, for readers who m
       },
     });
     expect(created.statusCode).toBe(201);
+    newUserId = created.json().id;
     const entLogin = await loginAs(t.app, ENT);
     const requested = await as(t.app, entLogin, {
       method: 'POST',
@@ -114,11 +116,22 @@ describe('the operation log names objects as people know them, for readers who m
       const created = (await entries(reader, 'action=centre.created')).find((e) => e.objectId === String(draft.id));
       expect(created, reader).toMatchObject({ objectType: 'centre', objectId: String(draft.id), objectLabel: null });
     }
-    // User accounts are the administrator's: the province sees the entry, not the account's name.
+    // User accounts are the administrator's: the province sees the entry, not another account's name.
     const userCreated = await entries('province', 'action=user.created');
     expect(userCreated.length).toBeGreaterThan(0);
-    for (const e of userCreated) expect(e.objectLabel).toBeNull();
+    const own = String(t.world.users.province.id);
+    for (const e of userCreated) expect(e.objectLabel).toBe(e.objectId === own ? 'province' : null);
+    expect(userCreated.find((e) => e.objectLabel === '宜都市商务局 王科长')).toBeUndefined();
     expect(userCreated.every((e) => e.actorDisplayName === null)).toBe(true);
+    // Its own account it knows: its own sign-in names it.
+    const ownSignIn = (await entries('province', 'action=auth.login.succeeded')).find(
+      (e) => e.objectId === String(t.world.users.province.id),
+    );
+    expect(ownSignIn).toMatchObject({ objectLabel: 'province', actorDisplayName: 'province' });
+    const othersSignIn = (await entries('province', 'action=auth.login.succeeded')).find(
+      (e) => e.objectId === String(t.world.users.admin.id),
+    );
+    expect(othersSignIn).toMatchObject({ objectType: 'user', objectLabel: null, actorDisplayName: null });
   });
 
   it('resolves names only inside the reader’s region (the same scope as the objects’ own pages)', async () => {
@@ -168,7 +181,10 @@ describe('the operation log names objects as people know them, for readers who m
     const headerEn = (sheetEn.getRow(1).values as unknown[]).slice(1);
     const objects = (sheetEn.getColumn(headerEn.indexOf('Object') + 1).values as unknown[]).slice(2);
     expect(objects.length).toBeGreaterThan(0);
-    for (const o of objects) expect(o).toMatch(/^User: #\d+$/);
+    // Other accounts by number only; its own account by name.
+    expect(objects).toContain(`User: #${newUserId}`);
+    expect(objects).toContain('User: province');
+    expect(objects.filter((o) => o !== 'User: province').every((o) => /^User: #\d+$/.test(String(o)))).toBe(true);
     expect((sheetEn.getColumn(headerEn.indexOf('Action') + 1).values as unknown[]).slice(2)).toContain('User created');
   });
 });

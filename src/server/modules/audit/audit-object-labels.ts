@@ -79,12 +79,17 @@ async function byIntId<T extends { id: number }>(
   return (await query(numbers)).map((row) => [String(row.id), label(row)]);
 }
 
+/** Accounts are the administrator's (user.read); everyone else knows only their own (me.read). */
 const userLabels: LabelSource = {
-  action: 'user.read',
-  load: (db, _user, ids) =>
+  action: 'me.read',
+  load: (db, user, ids) =>
     byIntId(
       ids,
-      (n) => db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, n)),
+      (n) =>
+        db
+          .select({ id: users.id, name: users.displayName })
+          .from(users)
+          .where(and(inArray(users.id, n), can(user.role, 'user.read') ? undefined : eq(users.id, user.id))),
       (r) => r.name,
     ),
 };

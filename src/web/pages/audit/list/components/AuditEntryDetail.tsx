@@ -18,7 +18,7 @@ export function AuditEntryDetail({ entry }: { entry: TAuditEntry }) {
     <Descriptions
       size="small"
       bordered
-      column={2}
+      column={{ xs: 1, md: 2 }}
       items={[
         { key: 'before', label: t('audit.before'), children: <Json value={entry.before} /> },
         { key: 'after', label: t('audit.after'), children: <Json value={entry.after} /> },
