@@ -6,12 +6,20 @@ export const ZAuditEntry = z.object({
   seq: z.number().int(),
   at: z.string(),
   actorId: z.number().int().nullable(),
+  /** The account name recorded in the chain. */
   actorName: z.string().nullable(),
+  /** The actor's display name, when the reader may read user accounts; else null (the account name stands). */
+  actorDisplayName: z.string().nullable(),
   actorRole: ZRole.nullable(),
   actorRegion: z.string().nullable(),
   action: z.string(),
   objectType: z.string(),
   objectId: z.string().nullable(),
+  /**
+   * The name people know the object by (the centre's name, the record's number …), resolved for the reader: null when
+   * the reader may not read that object or its kind has no name, and the page shows the type and id only.
+   */
+  objectLabel: z.string().nullable(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   ip: z.string().nullable(),

@@ -6,15 +6,19 @@ import { auditEntries } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { verifyAuditChain } from '../../lib/audit';
 import { auditAnchorPath } from '../../lib/audit-anchor';
+import { labelKey, resolveAuditObjectLabels } from './audit-object-labels';
 
-/** The operation log, newest first. Read-only by construction: there is no route that changes it. */
+/**
+ * The operation log, newest first, each entry with the names of its object and actor as the reader may see them.
+ * Read-only by construction: there is no route that changes it. The page and the .xlsx export both come through here.
+ */
 export async function listAudit(
   ctx: RequestContext,
   q: TAuditListQuery,
   limit: number,
   offset: number,
 ): Promise<{ items: TAuditEntry[]; total: number }> {
-  requireAction(ctx.user, 'audit.read');
+  const user = requireAction(ctx.user, 'audit.read');
   const conds: SQL[] = [];
   if (q.action) conds.push(eq(auditEntries.action, q.action));
   if (q.objectType) conds.push(eq(auditEntries.objectType, q.objectType));
@@ -35,10 +39,15 @@ export async function listAudit(
       .offset(offset),
     db.select({ n: count() }).from(auditEntries).where(where),
   ]);
+  // Actors are user accounts: their display names follow the same rule as a user entry's label.
+  const actors = rows.flatMap((r) => (r.actorId === null ? [] : [{ objectType: 'user', objectId: String(r.actorId) }]));
+  const labels = await resolveAuditObjectLabels(db, user, ctx.locale, [...rows, ...actors]);
   return {
     items: rows.map(({ prevHash: _prev, ...r }) => ({
       ...r,
       actorRole: r.actorRole as TRole | null,
+      actorDisplayName: r.actorId === null ? null : (labels.get(labelKey('user', String(r.actorId))) ?? null),
+      objectLabel: r.objectId === null ? null : (labels.get(labelKey(r.objectType, r.objectId)) ?? null),
       at: r.at.toISOString(),
     })),
     total: totals[0]?.n ?? 0,

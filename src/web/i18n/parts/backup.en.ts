@@ -33,7 +33,4 @@ export const backupEn: Record<keyof typeof backupZhCN, string> = {
   'backup.verified.never': 'Not tested',
   'backup.reason': 'Why',
   'backup.empty': 'No backups yet',
-  'audit.action.backup.created': 'Backup',
-  'audit.action.backup.failed': 'Backup failed',
-  'audit.action.backup.verified': 'Backup restore test',
 };

@@ -29,7 +29,4 @@ export const backupZhCN = {
   'backup.verified.never': '未测试',
   'backup.reason': '原因',
   'backup.empty': '暂无备份记录',
-  'audit.action.backup.created': '数据备份',
-  'audit.action.backup.failed': '数据备份失败',
-  'audit.action.backup.verified': '备份恢复测试',
 };

@@ -57,9 +57,4 @@ export const calendarEn: Record<keyof typeof calendarZhCN, string> = {
   'calendar.goEnter': 'Enter it',
   'calendar.usedFor': 'Working days counted on',
   'calendar.year.field': 'Year',
-  'audit.action.calendar.year.entered': 'Holiday arrangement entered',
-  'audit.action.calendar.year.replaced': 'Holiday arrangement replaced',
-  'audit.action.rectification.deadline.recomputed': 'Rectification deadline recounted on a new holiday arrangement',
-  'audit.action.engagement.filingDeadline.recomputed': 'Filing deadline recounted on a new holiday arrangement',
-  'audit.objectType.calendar_year': 'Holiday arrangement',
 };

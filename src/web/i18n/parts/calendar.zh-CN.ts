@@ -54,9 +54,4 @@ export const calendarZhCN = {
   'calendar.goEnter': '去录入',
   'calendar.usedFor': '工作日依据',
   'calendar.year.field': '年份',
-  'audit.action.calendar.year.entered': '录入节假日安排',
-  'audit.action.calendar.year.replaced': '替换节假日安排',
-  'audit.action.rectification.deadline.recomputed': '按新节假日安排重算整改期限',
-  'audit.action.engagement.filingDeadline.recomputed': '按新节假日安排重算备案期限',
-  'audit.objectType.calendar_year': '节假日安排',
 } as const;

@@ -171,7 +171,6 @@ export function MyServiceDetailPage() {
               audience="enterprise"
               StatusTag={ServiceStatusTag}
               newestFirst
-              compact
             />
           </Card>
         </Col>

@@ -1,8 +1,7 @@
-import { Empty, Timeline, Typography } from 'antd';
 import type { ComponentType } from 'react';
 import type { TServiceProgressEntry, TServiceStatus } from '../../../../contracts/service-record';
+import { Timeline } from '../../../components/Timeline';
 import { useLocale } from '../../../i18n';
-import { formatDateTime } from '../../../lib/format';
 
 type TKind = TServiceProgressEntry['kind'];
 
@@ -24,8 +23,6 @@ interface ProgressTimelineProps {
   StatusTag: ComponentType<{ status: TServiceStatus }>;
   /** Latest step on top, so that a phone shows the news without scrolling; else the server's order, oldest first. */
   newestFirst?: boolean;
-  /** Phone layout: step and status wrap as one row, the time leads the line under it, long notes break anywhere. */
-  compact?: boolean;
 }
 
 /** Latest time first; of two steps in the same instant, the one written last. */
@@ -37,64 +34,27 @@ function byNewest(a: TServiceProgressEntry, b: TServiceProgressEntry): number {
  * 办理进度 (进度可查, SPEC §2): every step of the record — what happened, who did it in which role, when, and the note
  * they wrote. Shared by the enterprise's 我的服务 and the centre's service detail.
  */
-export function ProgressTimeline({ entries, audience, StatusTag, newestFirst, compact }: ProgressTimelineProps) {
-  const { t, labelOr } = useLocale();
-  if (entries.length === 0) {
-    return (
-      <div data-testid="progress-timeline">
-        <Empty
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={audience === 'enterprise' ? t('myService.progress.empty') : undefined}
-        />
-      </div>
-    );
-  }
+export function ProgressTimeline({ entries, audience, StatusTag, newestFirst }: ProgressTimelineProps) {
+  const { t } = useLocale();
   const sorted = newestFirst ? [...entries].sort(byNewest) : entries;
   const colours = COLOURS[audience];
   return (
     <Timeline
-      data-testid="progress-timeline"
-      items={sorted.map((entry) => {
-        const who = entry.actorName ?? (audience === 'centre' ? t('audit.system') : null);
-        const role = entry.actorRole ? labelOr(`role.${entry.actorRole}`, entry.actorRole) : null;
-        const when = formatDateTime(entry.at);
-        return {
-          key: entry.id,
-          color: colours[entry.kind] ?? 'blue',
-          content: (
-            <div data-testid="progress-entry" data-kind={entry.kind}>
-              <div style={compact ? { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 6 } : undefined}>
-                <Typography.Text strong>
-                  {t(
-                    audience === 'enterprise'
-                      ? `myService.progress.kind.${entry.kind}`
-                      : `service.progress.kind.${entry.kind}`,
-                  )}
-                </Typography.Text>
-                {compact ? null : ' '}
-                <StatusTag status={entry.statusAfter} />
-              </div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {(compact ? [when, who, role] : [who, role, when]).filter(Boolean).join(' · ')}
-              </Typography.Text>
-              {entry.note && (
-                <Typography.Paragraph
-                  style={{
-                    margin: '4px 0 0',
-                    padding: '4px 8px',
-                    background: '#fafafa',
-                    borderLeft: '3px solid #d9d9d9',
-                    whiteSpace: 'pre-wrap',
-                    ...(compact ? { overflowWrap: 'anywhere' } : {}),
-                  }}
-                >
-                  {entry.note}
-                </Typography.Paragraph>
-              )}
-            </div>
-          ),
-        };
-      })}
+      testIds={{ list: 'progress-timeline', item: 'progress-entry' }}
+      empty={audience === 'enterprise' ? t('myService.progress.empty') : undefined}
+      items={sorted.map((entry) => ({
+        key: entry.id,
+        at: entry.at,
+        title: t(
+          audience === 'enterprise' ? `myService.progress.kind.${entry.kind}` : `service.progress.kind.${entry.kind}`,
+        ),
+        status: <StatusTag status={entry.statusAfter} />,
+        who: entry.actorName ?? (audience === 'centre' ? t('audit.system') : null),
+        role: entry.actorRole,
+        note: entry.note,
+        colour: colours[entry.kind],
+        data: { 'data-kind': entry.kind },
+      }))}
     />
   );
 }

@@ -18,10 +18,21 @@ export function AuditEntryDetail({ entry }: { entry: TAuditEntry }) {
     <Descriptions
       size="small"
       bordered
-      column={2}
+      column={{ xs: 1, md: 2 }}
       items={[
         { key: 'before', label: t('audit.before'), children: <Json value={entry.before} /> },
         { key: 'after', label: t('audit.after'), children: <Json value={entry.after} /> },
+        // The raw event and object reference, as the chain records them, for whoever checks it against the database.
+        {
+          key: 'event',
+          label: t('audit.eventCode'),
+          children: <Typography.Text code>{entry.action}</Typography.Text>,
+        },
+        {
+          key: 'ref',
+          label: t('audit.objectRef'),
+          children: <Typography.Text code>{`${entry.objectType}:${entry.objectId ?? '—'}`}</Typography.Text>,
+        },
         { key: 'requestId', label: t('audit.requestId'), children: entry.requestId ?? '—' },
         {
           key: 'hash',
