@@ -44,13 +44,16 @@ export function RectificationListPage() {
     placeholderData: (previous) => previous,
   });
 
+  const actionable = (r: TRectification) =>
+    (canAnswer && r.status === 'open') || (canFollowUp && r.status === 'answered');
+  const anyAction = (rectifications.data?.items ?? []).some(actionable);
   const columns: TableColumnsType<TRectification> = [
     {
       title: t('service.rectification.field.recordNumber'),
       dataIndex: 'recordNumber',
       width: 170,
       render: (number: string, r) => (
-        <Link to={`/services/${r.recordId}`} data-testid="rectification-record-link">
+        <Link to={`/rectifications/${r.recordId}`} data-testid="rectification-record-link">
           {number}
         </Link>
       ),
@@ -108,7 +111,8 @@ export function RectificationListPage() {
       width: 80,
       render: (overdue: boolean) => (overdue ? <OverdueTag /> : t('common.no')),
     },
-    ...(canAnswer || canFollowUp
+    // 操作 only when some row has a step for this user: a county with nothing answered has none.
+    ...(anyAction
       ? [
           {
             title: t('common.actions'),

@@ -106,7 +106,7 @@ export function ServiceListPage() {
     {
       title: t('service.field.number'),
       dataIndex: 'number',
-      width: 150,
+      width: 140,
       fixed: 'left',
       render: (number: string, r) => (
         <Link to={`/services/${r.id}`} data-testid="service-link" onClick={(e) => e.stopPropagation()}>
@@ -146,7 +146,7 @@ export function ServiceListPage() {
     {
       title: t('service.field.item'),
       key: 'item',
-      width: 180,
+      width: 160,
       render: (_: unknown, r) => (
         <div>
           <div>{serviceLabel(r.category, locale)}</div>
@@ -159,7 +159,7 @@ export function ServiceListPage() {
     {
       title: t('service.field.channel'),
       dataIndex: 'channel',
-      width: 80,
+      width: 70,
       render: (c: TServiceRecord['channel']) => t(`service.channel.${c}`),
     },
     {
@@ -178,15 +178,15 @@ export function ServiceListPage() {
       title: t('service.field.submittedAt'),
       dataIndex: 'submittedAt',
       key: 'submittedAt',
-      width: 145,
+      width: 150,
       sorter: true,
       sortOrder: list.sortOrder('submittedAt'),
-      render: (at: string) => formatDateTime(at),
+      render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(at)}</span>,
     },
     {
       title: t('service.field.rating'),
       dataIndex: 'ratingLevel',
-      width: 110,
+      width: 96,
       fixed: 'right',
       render: (level: TRatingLevel | null, r) =>
         level ? (
@@ -251,7 +251,8 @@ export function ServiceListPage() {
             onClick: () => navigate(`/services/${r.id}`),
           }) as HTMLAttributes<HTMLElement>
         }
-        scroll={{ x: ownCentre ? 1000 : 1180 }}
+        // The widths add up to what a 1440-px screen with the menu open gives the table: no sideways scrolling there.
+        scroll={{ x: ownCentre ? 950 : 1130 }}
       />
       {recording && (
         <RecordServiceModal
