@@ -9,6 +9,7 @@ import { useCan, useMe } from '../../../access';
 import { DemoTag } from '../../../components/DemoTag';
 import { FilterBar } from '../../../components/FilterBar';
 import { useLocale } from '../../../i18n';
+import { useFixedColumn } from '../../../lib/fixed-columns';
 import { formatDate } from '../../../lib/format';
 import { useListState } from '../../../lib/list-state';
 import { api, exportUrl, type ListResponse } from '../../../request';
@@ -40,6 +41,7 @@ export function ActivityListPage() {
   });
 
   const ownCentre = me.scope.kind === 'operator';
+  const fixed = useFixedColumn();
   // The title first and fixed; the widths add up to what a 1440-px screen with the menu open gives the table. A
   // centre's own staff need no centre column.
   const columns: TableColumnsType<TActivity> = [
@@ -47,7 +49,7 @@ export function ActivityListPage() {
       title: t('activity.field.title'),
       dataIndex: 'title',
       width: 230,
-      fixed: 'left',
+      fixed: fixed('left'),
       render: (title: string, a) => (
         <>
           <Link to={`/activities/${a.id}`} data-testid="activity-link" onClick={(ev) => ev.stopPropagation()}>

@@ -8,6 +8,7 @@ import { useCan, useMe } from '../../../access';
 import { DemoTag } from '../../../components/DemoTag';
 import { FilterBar } from '../../../components/FilterBar';
 import { useT } from '../../../i18n';
+import { useFixedColumn } from '../../../lib/fixed-columns';
 import { formatDateTime } from '../../../lib/format';
 import { rowTestId, useListState } from '../../../lib/list-state';
 import { api, exportUrl, type ListResponse } from '../../../request';
@@ -53,6 +54,7 @@ export function CentreListPage() {
   const stats = useCentreStats(province);
   const totals = sumStats(stats.data);
 
+  const fixed = useFixedColumn();
   // Widths add up to what a 1440-px screen with the menu open gives the table (≈1130 px), so the name, the status and
   // the rest stay in view; on a narrower screen the table scrolls with the name fixed at the left.
   const columns: TableColumnsType<TCentre> = [
@@ -61,7 +63,7 @@ export function CentreListPage() {
       dataIndex: 'name',
       key: 'name',
       width: 220,
-      fixed: 'left',
+      fixed: fixed('left'),
       sorter: true,
       sortOrder: list.sortOrder('name'),
       render: (name: string, centre) => (

@@ -6,6 +6,7 @@ import type { TEngagement, TEngagementStatus } from '../../../../contracts/engag
 import { useCan } from '../../../access';
 import { FilterBar } from '../../../components/FilterBar';
 import { useLocale } from '../../../i18n';
+import { useFixedColumn } from '../../../lib/fixed-columns';
 import { formatDate } from '../../../lib/format';
 import { useListState } from '../../../lib/list-state';
 import { api, exportUrl, type ListResponse } from '../../../request';
@@ -75,6 +76,7 @@ export function EngagementListPage() {
   const changesAwaiting = useOperatorChanges({ awaitingMe: 'true', page: 1, pageSize: 1 }, hasSteps);
 
   const day = (d: string | null) => formatDate(d, locale);
+  const fixed = useFixedColumn();
   // Widths add up to what a 1440-px screen with the menu open gives the table, so the centre, the status and the
   // filing stay in view; the city's report and the filing day are on the engagement's own page.
   const columns: TableColumnsType<TEngagement> = [
@@ -82,7 +84,7 @@ export function EngagementListPage() {
       title: t('engagement.field.centre'),
       dataIndex: 'centreName',
       width: 240,
-      fixed: 'left',
+      fixed: fixed('left'),
       render: (name: string, e) => (
         <>
           <Link to={`/engagements/${e.id}`} data-testid="engagement-link" onClick={(ev) => ev.stopPropagation()}>

@@ -21,6 +21,7 @@ import { useCan, useMe } from '../../../access';
 import { DemoTag } from '../../../components/DemoTag';
 import { FilterBar } from '../../../components/FilterBar';
 import { useT } from '../../../i18n';
+import { useFixedColumn } from '../../../lib/fixed-columns';
 import { api, exportUrl, type ListResponse } from '../../../request';
 import { RegionFilterFields } from '../../service/shared/RegionFilterFields';
 import { compact, useUrlListState } from '../../service/shared/url-list-state';
@@ -64,14 +65,15 @@ export function EnterpriseListPage() {
     queryFn: () => api.get<ListResponse<TEnterprise>>('/api/enterprises', { status: 'pending', pageSize: 1 }),
   });
 
+  const fixed = useFixedColumn();
   // The name (with its credit code), the status and 操作 stay in view at 1440 px with the menu open; the widths add
-  // up to what that screen gives the table, and a narrower one scrolls with the name and 操作 fixed.
+  // up to what that screen gives the table, and a narrower one scrolls with the name and 操作 fixed (a phone scrolls it whole).
   const columns: TableColumnsType<TEnterprise> = [
     {
       title: t('enterprise.field.name'),
       dataIndex: 'name',
       width: 250,
-      fixed: 'left',
+      fixed: fixed('left'),
       render: (name: string, e) => (
         <>
           <Space size={4}>
@@ -146,7 +148,7 @@ export function EnterpriseListPage() {
       title: t('common.actions'),
       key: 'actions',
       width: 80,
-      fixed: 'right',
+      fixed: fixed('right'),
       render: (_: unknown, e) =>
         canReview && e.status === 'pending' ? (
           <Button

@@ -7,6 +7,7 @@ import { ZRectificationStatus } from '../../../../contracts/service-record';
 import { useCan, useMe } from '../../../access';
 import { FilterBar } from '../../../components/FilterBar';
 import { useLocale } from '../../../i18n';
+import { useFixedColumn } from '../../../lib/fixed-columns';
 import { formatDate } from '../../../lib/format';
 import { api, exportUrl, type ListResponse } from '../../../request';
 import { RECTIFICATIONS_KEY } from '../../service/shared/service-api';
@@ -47,6 +48,7 @@ export function RectificationListPage() {
   const actionable = (r: TRectification) =>
     (canAnswer && r.status === 'open') || (canFollowUp && r.status === 'answered');
   const anyAction = (rectifications.data?.items ?? []).some(actionable);
+  const fixed = useFixedColumn();
   const columns: TableColumnsType<TRectification> = [
     {
       title: t('service.rectification.field.recordNumber'),
@@ -118,7 +120,7 @@ export function RectificationListPage() {
             title: t('common.actions'),
             key: 'actions',
             width: 100,
-            fixed: 'right' as const,
+            fixed: fixed('right'),
             render: (_: unknown, r: TRectification) => (
               <Space>
                 {canAnswer && r.status === 'open' && (

@@ -2,6 +2,7 @@ import { Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { TCentreServiceFigures, TServiceStats } from '../../../../contracts/service-record';
 import { useLocale } from '../../../i18n';
+import { useFixedColumn } from '../../../lib/fixed-columns';
 import { formatNumber } from '../../../lib/format';
 import { formatMean, formatRate } from './stats-format';
 
@@ -58,12 +59,13 @@ export function CentreFiguresTable({ stats, loading }: { stats: TServiceStats | 
     sortDirections: ['descend', 'ascend'],
     render: (_: unknown, r: Row) => <span data-testid={`centre-${key}`}>{show(key, figure(r, key))}</span>,
   });
+  const fixed = useFixedColumn();
   const columns: TableColumnsType<Row> = [
     {
       key: 'centreName',
       title: t('stats.col.centre'),
       dataIndex: 'centreName',
-      fixed: 'left',
+      fixed: fixed('left'),
       width: 230,
       sorter: (a, b) =>
         a.cityName.localeCompare(b.cityName, locale) || a.centreName.localeCompare(b.centreName, locale),

@@ -8,6 +8,7 @@ import type { TRatingLevel, TServiceRecord, TServiceStatus } from '../../../../c
 import { useCan, useMe } from '../../../access';
 import { FilterBar } from '../../../components/FilterBar';
 import { useLocale } from '../../../i18n';
+import { useFixedColumn } from '../../../lib/fixed-columns';
 import { formatDateTime } from '../../../lib/format';
 import { api, exportUrl, type ListResponse } from '../../../request';
 import { serviceLabel } from '../../centre/shared/centre-labels';
@@ -102,12 +103,13 @@ export function ServiceListPage() {
     placeholderData: (previous) => previous,
   });
 
+  const fixed = useFixedColumn();
   const columns: TableColumnsType<TServiceRecord> = [
     {
       title: t('service.field.number'),
       dataIndex: 'number',
       width: 140,
-      fixed: 'left',
+      fixed: fixed('left'),
       render: (number: string, r) => (
         <Link to={`/services/${r.id}`} data-testid="service-link" onClick={(e) => e.stopPropagation()}>
           {number}
@@ -187,7 +189,7 @@ export function ServiceListPage() {
       title: t('service.field.rating'),
       dataIndex: 'ratingLevel',
       width: 96,
-      fixed: 'right',
+      fixed: fixed('right'),
       render: (level: TRatingLevel | null, r) =>
         level ? (
           <RatingTag level={level} />

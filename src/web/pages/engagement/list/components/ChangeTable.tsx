@@ -3,6 +3,7 @@ import type { HTMLAttributes } from 'react';
 import { useNavigate } from 'react-router';
 import type { TOperatorChange } from '../../../../../contracts/engagement';
 import { useLocale } from '../../../../i18n';
+import { useFixedColumn } from '../../../../lib/fixed-columns';
 import { formatDate } from '../../../../lib/format';
 import { useListState } from '../../../../lib/list-state';
 import { ChangeStatusTag } from '../../shared/changes/ChangesCard';
@@ -20,13 +21,14 @@ export function ChangeTable({ hasSteps }: { hasSteps: boolean }) {
   const changes = useOperatorChanges({ ...list.filters, page: list.query.page, pageSize: list.query.pageSize });
 
   const day = (d: string | null) => formatDate(d, locale);
+  const fixed = useFixedColumn();
   const columns: TableColumnsType<TOperatorChange> = [
     // The centre (with its place) first and fixed, the status next: both in view at 1440 px with the menu open.
     {
       title: t('engagement.field.centre'),
       dataIndex: 'centreName',
       width: 220,
-      fixed: 'left',
+      fixed: fixed('left'),
       render: (name: string, c) => (
         <>
           <div>{name}</div>
