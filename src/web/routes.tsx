@@ -100,6 +100,11 @@ export const router = createBrowserRouter([
         path: 'rectifications',
         ...page('rectification.read', async () => (await import('./pages/rectification/list')).RectificationListPage),
       },
+      // A rectification is read on its service record's page, under its own address so that 差评整改 stays selected.
+      {
+        path: 'rectifications/:id',
+        ...page('rectification.read', async () => (await import('./pages/service/detail')).ServiceDetailPage),
+      },
       {
         path: 'service-stats',
         ...page('serviceStats.read', async () => (await import('./pages/service-stats')).ServiceStatsPage),

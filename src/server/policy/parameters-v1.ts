@@ -31,5 +31,6 @@ export const POLICY_V1_META = {
   title: '湖北省对外贸易综合服务中心认定管理办法（征求意见稿）',
   // The draft takes effect on issue (Art. 16); the platform's first version starts at its launch.
   effectiveFrom: '2026-01-01',
-  basis: '湖北省对外贸易综合服务中心认定管理办法（征求意见稿）第六、七、十、十一、十二条；SPEC §4 缺省值',
+  basis:
+    '湖北省对外贸易综合服务中心认定管理办法（征求意见稿）第六、七、十、十一、十二条；办法（征求意见稿）未定数值取平台缺省值',
 };

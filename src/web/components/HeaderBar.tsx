@@ -1,6 +1,6 @@
 import { BellOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Divider, Space, Tag, Typography } from 'antd';
+import { App, Badge, Button, Divider, Grid, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { TMeResponse } from '../../contracts/auth';
@@ -58,6 +58,8 @@ export function HeaderBar() {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [passwordOpen, setPasswordOpen] = useState(false);
+  // Below 1200 px the full name would push the account out of the header: the platform's short name stands in.
+  const wide = Grid.useBreakpoint().xl !== false;
   const logout = useMutation({
     mutationFn: () => api.post<void>('/api/auth/logout'),
     onSettled: async () => {
@@ -69,19 +71,40 @@ export function HeaderBar() {
 
   return (
     <div style={{ display: 'flex', alignItems: 'center', gap: 16, height: '100%' }}>
-      <div style={{ flex: '1 1 auto', minWidth: 0, display: 'flex', alignItems: 'center', gap: 12 }}>
-        <Typography.Title level={4} ellipsis={{ tooltip: t('app.name') }} style={{ margin: 0, minWidth: 0 }}>
-          {t('app.name')}
+      {/* The platform's name never gives way: a long account name (a centre's, a park's) shortens instead. */}
+      <div style={{ flex: 'none', display: 'flex', alignItems: 'center', gap: 12 }}>
+        <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }} data-testid="header-title">
+          {wide ? t('app.name') : t('app.shortName')}
         </Typography.Title>
         {me.user.isDemo && <DemoTag />}
       </div>
+      <div
+        data-testid="current-user"
+        style={{
+          flex: '1 1 auto',
+          minWidth: 0,
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'flex-end',
+          gap: 8,
+        }}
+      >
+        <UserOutlined style={{ flex: 'none' }} />
+        <Typography.Text ellipsis={{ tooltip: me.user.displayName }} style={{ minWidth: 0, flex: '0 1 auto' }}>
+          {me.user.displayName}
+        </Typography.Text>
+        <Tag color="blue" style={{ flex: 'none', marginInlineEnd: 0 }}>
+          {t(`role.${me.user.role}`)}
+        </Tag>
+        <Typography.Text
+          ellipsis={{ tooltip: scopeLabel(me, t) }}
+          style={{ minWidth: 0, flex: '0 1 auto' }}
+          data-testid="current-scope"
+        >
+          {scopeLabel(me, t)}
+        </Typography.Text>
+      </div>
       <Space size="small" separator={<Divider orientation="vertical" />} style={{ flex: 'none' }}>
-        <Space size="small" data-testid="current-user">
-          <UserOutlined />
-          <span>{me.user.displayName}</span>
-          <Tag color="blue">{t(`role.${me.user.role}`)}</Tag>
-          <span data-testid="current-scope">{scopeLabel(me, t)}</span>
-        </Space>
         {can('message.read') && <MessageBell />}
         <LangSwitch persist />
         <Button type="text" icon={<KeyOutlined />} data-testid="change-password" onClick={() => setPasswordOpen(true)}>

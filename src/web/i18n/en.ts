@@ -440,6 +440,7 @@ export const en: Messages = {
   'policy.effectiveFrom': 'In force from',
   'policy.publishedAt': 'Published',
   'policy.publishedBy': 'Published by',
+  'policy.publishedBySystem': 'Platform set-up',
   'policy.basis': 'Basis',
   'policy.inForce': 'In force',
   'policy.superseded': 'Superseded',

@@ -433,6 +433,7 @@ export const zhCN = {
   'policy.effectiveFrom': '生效日期',
   'policy.publishedAt': '发布时间',
   'policy.publishedBy': '发布人',
+  'policy.publishedBySystem': '平台初始化',
   'policy.basis': '依据',
   'policy.inForce': '现行有效',
   'policy.superseded': '已被替代',

@@ -15,6 +15,8 @@ export const messageEn: Record<keyof typeof messageZhCN, string> = {
   'message.kind.rating.reminder': 'Service {number} was completed {days} days ago and is not rated yet; please rate it',
   'message.kind.rating.received': 'Service {number} was rated: {level}',
   'message.kind.rectification.opened': 'Service {number} received a bad rating; answer the rectification by {dueOn}',
+  'message.rectification.openedOversight':
+    'Service {number} received a bad rating; rectification opened, the centre is to answer by {dueOn}',
   'message.kind.rectification.dueSoon': 'The rectification of service {number} is due on {dueOn}; please answer soon',
   'message.kind.rectification.answered': 'The centre answered the rectification of service {number}; please follow up',
   'message.kind.rectification.reopened': 'The answer to the rectification of service {number} was sent back: {comment}',

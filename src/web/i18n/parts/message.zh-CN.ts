@@ -15,6 +15,8 @@ export const messageZhCN = {
   'message.kind.rating.reminder': '服务 {number} 已办结 {days} 天，尚未评价，请对本次服务进行评价',
   'message.kind.rating.received': '服务 {number} 收到企业评价：{level}',
   'message.kind.rectification.opened': '服务 {number} 收到差评，请于 {dueOn} 前完成整改答复',
+  // The county is told the same rectification as a fact to watch: the answer is the centre's to give.
+  'message.rectification.openedOversight': '服务 {number} 收到差评，已启动整改，中心应于 {dueOn} 前答复',
   'message.kind.rectification.dueSoon': '服务 {number} 的差评整改将于 {dueOn} 到期，请尽快答复',
   'message.kind.rectification.answered': '服务 {number} 的差评整改已答复，请跟踪确认',
   'message.kind.rectification.reopened': '服务 {number} 的整改答复被退回：{comment}',

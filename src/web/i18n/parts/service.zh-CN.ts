@@ -89,8 +89,11 @@ export const serviceZhCN = {
   'service.rating.afterCompletion': '服务办结后由企业评价',
   'service.rectification.title': '差评整改',
   'service.rectification.listTitle': '差评整改',
+  'service.rectification.backToList': '返回差评整改列表',
   'service.rectification.overdue': '逾期',
   'service.rectification.overdueHint': '已超过整改期限，请尽快答复',
+  // What an official who does not answer sees: an oversight figure, not an order.
+  'service.rectification.overdueOversight': '已超过整改期限，中心逾期未答复',
   'service.rectification.answer': '答复',
   'service.rectification.followUp': '跟踪确认',
   'service.rectification.answered': '已提交整改答复',

@@ -1,14 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Form, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Form, Table, type TableColumnsType, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { TActivity, TActivityKind } from '../../../../contracts/activity';
-import { useCan } from '../../../access';
+import { useCan, useMe } from '../../../access';
 import { DemoTag } from '../../../components/DemoTag';
 import { FilterBar } from '../../../components/FilterBar';
 import { useLocale } from '../../../i18n';
+import { useFixedColumn } from '../../../lib/fixed-columns';
 import { formatDate } from '../../../lib/format';
 import { useListState } from '../../../lib/list-state';
 import { api, exportUrl, type ListResponse } from '../../../request';
@@ -26,6 +27,7 @@ type ActivityFilterForm = { cityCode?: string; kind?: TActivityKind; dates?: [Da
 export function ActivityListPage() {
   const { t, locale } = useLocale();
   const can = useCan();
+  const me = useMe();
   const navigate = useNavigate();
   const [form] = Form.useForm<ActivityFilterForm>();
   const [createOpen, setCreateOpen] = useState(false);
@@ -38,19 +40,16 @@ export function ActivityListPage() {
     placeholderData: (previous) => previous,
   });
 
+  const ownCentre = me.scope.kind === 'operator';
+  const fixed = useFixedColumn();
+  // The title first and fixed; the widths add up to what a 1440-px screen with the menu open gives the table. A
+  // centre's own staff need no centre column.
   const columns: TableColumnsType<TActivity> = [
-    {
-      title: t('activity.field.date'),
-      dataIndex: 'startOn',
-      width: 200,
-      render: (start: string, a) =>
-        start === a.endOn
-          ? formatDate(start, locale)
-          : t('activity.days', { start: formatDate(start, locale), end: formatDate(a.endOn, locale) }),
-    },
     {
       title: t('activity.field.title'),
       dataIndex: 'title',
+      width: 230,
+      fixed: fixed('left'),
       render: (title: string, a) => (
         <>
           <Link to={`/activities/${a.id}`} data-testid="activity-link" onClick={(ev) => ev.stopPropagation()}>
@@ -61,21 +60,41 @@ export function ActivityListPage() {
       ),
     },
     {
+      title: t('activity.field.date'),
+      dataIndex: 'startOn',
+      width: 180,
+      render: (start: string, a) =>
+        start === a.endOn
+          ? formatDate(start, locale)
+          : t('activity.days', { start: formatDate(start, locale), end: formatDate(a.endOn, locale) }),
+    },
+    {
       title: t('activity.field.kind'),
       dataIndex: 'kind',
-      width: 170,
+      width: 160,
       render: (kind: TActivityKind, a) =>
         a.subKind ? `${t(`activity.kind.${kind}`)} · ${subKindLabel(t, a.subKind)}` : t(`activity.kind.${kind}`),
     },
-    { title: t('activity.field.place'), dataIndex: 'place', width: 200, ellipsis: true },
-    { title: t('activity.field.participantCount'), dataIndex: 'participantCount', width: 100, align: 'right' },
-    { title: t('activity.field.enterpriseCount'), dataIndex: 'enterpriseCount', width: 110, align: 'right' },
-    {
-      title: t('activity.field.centre'),
-      dataIndex: 'centreName',
-      width: 240,
-      render: (name: string, a) => `${name}（${a.cityName}${a.countyName}）`,
-    },
+    { title: t('activity.field.place'), dataIndex: 'place', width: 170 },
+    { title: t('activity.field.participantCount'), dataIndex: 'participantCount', width: 90, align: 'right' },
+    { title: t('activity.field.enterpriseCount'), dataIndex: 'enterpriseCount', width: 100, align: 'right' },
+    ...(ownCentre
+      ? []
+      : [
+          {
+            title: t('activity.field.centre'),
+            dataIndex: 'centreName',
+            width: 200,
+            render: (name: string, a: TActivity) => (
+              <>
+                <div>{name}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {a.cityName} · {a.countyName}
+                </Typography.Text>
+              </>
+            ),
+          },
+        ]),
   ];
 
   const onSearch = (values: ActivityFilterForm) => {
@@ -125,7 +144,7 @@ export function ActivityListPage() {
             onClick: () => navigate(`/activities/${a.id}`),
           }) as HTMLAttributes<HTMLElement>
         }
-        scroll={{ x: 1200 }}
+        scroll={{ x: ownCentre ? 930 : 1130 }}
       />
       {can('activity.manage') && (
         <ActivityFormModal

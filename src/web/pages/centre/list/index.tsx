@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Button, Card, Form, Space, Statistic, Table, type TableColumnsType, Tabs, Tag } from 'antd';
+import { Badge, Button, Card, Form, Space, Statistic, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import type { TCentre, TCentreStatus, TVerdict } from '../../../../contracts/centre';
 import type { TParkLevel } from '../../../../contracts/park';
@@ -8,6 +8,7 @@ import { useCan, useMe } from '../../../access';
 import { DemoTag } from '../../../components/DemoTag';
 import { FilterBar } from '../../../components/FilterBar';
 import { useT } from '../../../i18n';
+import { useFixedColumn } from '../../../lib/fixed-columns';
 import { formatDateTime } from '../../../lib/format';
 import { rowTestId, useListState } from '../../../lib/list-state';
 import { api, exportUrl, type ListResponse } from '../../../request';
@@ -53,11 +54,16 @@ export function CentreListPage() {
   const stats = useCentreStats(province);
   const totals = sumStats(stats.data);
 
+  const fixed = useFixedColumn();
+  // Widths add up to what a 1440-px screen with the menu open gives the table (≈1130 px), so the name, the status and
+  // the rest stay in view; on a narrower screen the table scrolls with the name fixed at the left.
   const columns: TableColumnsType<TCentre> = [
     {
       title: t('centre.field.name'),
       dataIndex: 'name',
       key: 'name',
+      width: 220,
+      fixed: fixed('left'),
       sorter: true,
       sortOrder: list.sortOrder('name'),
       render: (name: string, centre) => (
@@ -69,48 +75,61 @@ export function CentreListPage() {
         </>
       ),
     },
-    { title: t('centre.field.park'), dataIndex: 'parkName' },
-    {
-      title: t('centre.field.parkLevel'),
-      dataIndex: 'parkLevel',
-      width: 90,
-      render: (level: TParkLevel) => <Tag color={LEVEL_COLOURS[level]}>{t(`park.level.${level}`)}</Tag>,
-    },
-    {
-      title: t('centre.field.city'),
-      dataIndex: 'cityName',
-      key: 'city',
-      width: 110,
-      sorter: true,
-      sortOrder: list.sortOrder('city'),
-    },
-    { title: t('centre.field.county'), dataIndex: 'countyName', width: 120 },
-    {
-      title: t('centre.field.operatorName'),
-      dataIndex: 'operatorName',
-      width: 200,
-      render: (name: string | null) => <span data-testid="centre-operator">{name ?? '—'}</span>,
-    },
     {
       title: t('centre.field.status'),
       dataIndex: 'status',
       key: 'status',
-      width: 170,
+      width: 160,
       sorter: true,
       sortOrder: list.sortOrder('status'),
       render: (status: TCentreStatus) => <CentreStatusTag status={status} />,
     },
     {
+      title: t('centre.field.region'),
+      dataIndex: 'cityName',
+      key: 'city',
+      width: 110,
+      sorter: true,
+      sortOrder: list.sortOrder('city'),
+      render: (city: string, c) => (
+        <>
+          <div>{city}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {c.countyName}
+          </Typography.Text>
+        </>
+      ),
+    },
+    {
+      title: t('centre.field.park'),
+      dataIndex: 'parkName',
+      width: 170,
+      render: (park: string, c) => (
+        <>
+          <div>{park}</div>
+          <Tag color={LEVEL_COLOURS[c.parkLevel]} style={{ marginTop: 2 }}>
+            {t(`park.level.${c.parkLevel}`)}
+          </Tag>
+        </>
+      ),
+    },
+    {
+      title: t('centre.field.operatorName'),
+      dataIndex: 'operatorName',
+      width: 160,
+      render: (name: string | null) => <span data-testid="centre-operator">{name ?? '—'}</span>,
+    },
+    {
       title: t('centre.field.venueVerdict'),
       dataIndex: 'venueVerdict',
-      width: 90,
+      width: 76,
       align: 'center',
       render: (verdict: TVerdict) => <VerdictMark verdict={verdict} />,
     },
     {
       title: t('centre.field.staffCompliant'),
       dataIndex: 'staffCompliant',
-      width: 100,
+      width: 84,
       align: 'center',
       render: (ok: boolean, c: TCentre) => (
         <span style={{ color: ok ? '#389e0d' : '#cf1322' }} data-testid="staff-compliance">
@@ -125,7 +144,7 @@ export function CentreListPage() {
       width: 150,
       sorter: true,
       sortOrder: list.sortOrder('updatedAt'),
-      render: formatDateTime,
+      render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(at)}</span>,
     },
   ];
 
@@ -206,7 +225,7 @@ export function CentreListPage() {
           pagination={list.pagination(centres.data?.total)}
           onChange={list.onTableChange}
           onRow={rowTestId('centre-row')}
-          scroll={{ x: 1300 }}
+          scroll={{ x: 1130 }}
         />
       </Card>
     </Space>

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Card, Form, Space, Table, type TableColumnsType, Tabs, Tag } from 'antd';
+import { Badge, Card, Form, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { TEngagement, TEngagementStatus } from '../../../../contracts/engagement';
 import { useCan } from '../../../access';
 import { FilterBar } from '../../../components/FilterBar';
 import { useLocale } from '../../../i18n';
+import { useFixedColumn } from '../../../lib/fixed-columns';
 import { formatDate } from '../../../lib/format';
 import { useListState } from '../../../lib/list-state';
 import { api, exportUrl, type ListResponse } from '../../../request';
@@ -75,19 +76,29 @@ export function EngagementListPage() {
   const changesAwaiting = useOperatorChanges({ awaitingMe: 'true', page: 1, pageSize: 1 }, hasSteps);
 
   const day = (d: string | null) => formatDate(d, locale);
+  const fixed = useFixedColumn();
+  // Widths add up to what a 1440-px screen with the menu open gives the table, so the centre, the status and the
+  // filing stay in view; the city's report and the filing day are on the engagement's own page.
   const columns: TableColumnsType<TEngagement> = [
-    { title: t('centre.field.city'), dataIndex: 'cityName', width: 100 },
-    { title: t('centre.field.county'), dataIndex: 'countyName', width: 110 },
     {
       title: t('engagement.field.centre'),
       dataIndex: 'centreName',
+      width: 240,
+      fixed: fixed('left'),
       render: (name: string, e) => (
-        <Link to={`/engagements/${e.id}`} data-testid="engagement-link" onClick={(ev) => ev.stopPropagation()}>
-          {name}
-        </Link>
+        <>
+          <Link to={`/engagements/${e.id}`} data-testid="engagement-link" onClick={(ev) => ev.stopPropagation()}>
+            {name}
+          </Link>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {e.cityName} · {e.countyName}
+            </Typography.Text>
+          </div>
+        </>
       ),
     },
-    { title: t('engagement.field.operator'), dataIndex: 'operatorName', width: 220 },
+    { title: t('engagement.field.operator'), dataIndex: 'operatorName', width: 200 },
     {
       title: t('engagement.field.status'),
       dataIndex: 'status',
@@ -98,7 +109,7 @@ export function EngagementListPage() {
     {
       title: t('engagement.field.filingDeadline'),
       dataIndex: 'filingDeadline',
-      width: 170,
+      width: 190,
       render: (d: string | null, e) => (
         <Space size={4}>
           {day(d)}
@@ -110,12 +121,10 @@ export function EngagementListPage() {
         </Space>
       ),
     },
-    { title: t('engagement.field.reportedOn'), dataIndex: 'reportedOn', width: 130, render: day },
-    { title: t('engagement.field.filedOn'), dataIndex: 'filedOn', width: 130, render: day },
     {
       title: t('engagement.field.filingNumber'),
       dataIndex: 'filingNumber',
-      width: 190,
+      width: 200,
       render: (n: string | null) => n ?? '—',
     },
   ];
@@ -197,7 +206,7 @@ export function EngagementListPage() {
                 onClick: () => navigate(`/engagements/${e.id}`),
               }) as HTMLAttributes<HTMLElement>
             }
-            scroll={{ x: 1500 }}
+            scroll={{ x: 1100 }}
           />
         </>
       )}

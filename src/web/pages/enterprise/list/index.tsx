@@ -1,6 +1,19 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Card, Form, Input, Select, Space, Table, type TableColumnsType, Tabs, Tag } from 'antd';
+import {
+  Badge,
+  Button,
+  Card,
+  Form,
+  Input,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { type HTMLAttributes, useEffect, useState } from 'react';
 import type { TEnterprise, TEnterpriseStatus } from '../../../../contracts/enterprise';
 import { ZEnterpriseStatus } from '../../../../contracts/enterprise';
@@ -8,6 +21,7 @@ import { useCan, useMe } from '../../../access';
 import { DemoTag } from '../../../components/DemoTag';
 import { FilterBar } from '../../../components/FilterBar';
 import { useT } from '../../../i18n';
+import { useFixedColumn } from '../../../lib/fixed-columns';
 import { api, exportUrl, type ListResponse } from '../../../request';
 import { RegionFilterFields } from '../../service/shared/RegionFilterFields';
 import { compact, useUrlListState } from '../../service/shared/url-list-state';
@@ -51,55 +65,77 @@ export function EnterpriseListPage() {
     queryFn: () => api.get<ListResponse<TEnterprise>>('/api/enterprises', { status: 'pending', pageSize: 1 }),
   });
 
+  const fixed = useFixedColumn();
+  // The name (with its credit code), the status and 操作 stay in view at 1440 px with the menu open; the widths add
+  // up to what that screen gives the table, and a narrower one scrolls with the name and 操作 fixed (a phone scrolls it whole).
   const columns: TableColumnsType<TEnterprise> = [
-    { title: t('enterprise.field.creditCode'), dataIndex: 'creditCode', width: 190, fixed: 'left' },
     {
       title: t('enterprise.field.name'),
       dataIndex: 'name',
+      width: 250,
+      fixed: fixed('left'),
       render: (name: string, e) => (
-        <Space size={4} style={{ minWidth: 180 }}>
-          <Button
-            type="link"
-            size="small"
-            style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
-            data-testid="enterprise-link"
-            onClick={(ev) => {
-              ev.stopPropagation();
-              setOpened(e);
-            }}
-          >
-            {name}
-          </Button>
-          {e.isDemo && <DemoTag />}
-        </Space>
+        <>
+          <Space size={4}>
+            <Button
+              type="link"
+              size="small"
+              style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+              data-testid="enterprise-link"
+              onClick={(ev) => {
+                ev.stopPropagation();
+                setOpened(e);
+              }}
+            >
+              {name}
+            </Button>
+            {e.isDemo && <DemoTag />}
+          </Space>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="enterprise-credit-code">
+              {e.creditCode}
+            </Typography.Text>
+          </div>
+        </>
       ),
-    },
-    {
-      title: t('enterprise.field.county'),
-      dataIndex: 'countyName',
-      width: 150,
-      render: (county: string, e) => (regional ? `${e.cityName} · ${county}` : county),
-    },
-    { title: t('enterprise.field.park'), dataIndex: 'parkName', width: 180, render: (p: string | null) => p ?? '—' },
-    { title: t('enterprise.field.contactPerson'), dataIndex: 'contactPerson', width: 90 },
-    { title: t('enterprise.field.contactPhone'), dataIndex: 'contactPhone', width: 130 },
-    {
-      title: t('enterprise.field.hasTradeRecordShort'),
-      dataIndex: 'hasTradeRecord',
-      width: 80,
-      render: (b: boolean) => (b ? <Tag color="blue">{t('common.yes')}</Tag> : t('common.no')),
-    },
-    {
-      title: t('enterprise.field.source'),
-      dataIndex: 'source',
-      width: 100,
-      render: (s: TEnterprise['source']) => t(`enterprise.source.${s}`),
     },
     {
       title: t('enterprise.field.status'),
       dataIndex: 'status',
       width: 90,
       render: (s: TEnterpriseStatus) => <EnterpriseStatusTag status={s} />,
+    },
+    {
+      title: t('enterprise.field.county'),
+      dataIndex: 'countyName',
+      width: 140,
+      render: (county: string, e) => (regional ? `${e.cityName} · ${county}` : county),
+    },
+    { title: t('enterprise.field.park'), dataIndex: 'parkName', width: 170, render: (p: string | null) => p ?? '—' },
+    {
+      title: t('enterprise.field.contactPerson'),
+      dataIndex: 'contactPerson',
+      width: 130,
+      render: (person: string, e) => (
+        <>
+          <div>{person}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {e.contactPhone}
+          </Typography.Text>
+        </>
+      ),
+    },
+    {
+      title: t('enterprise.field.hasTradeRecordShort'),
+      dataIndex: 'hasTradeRecord',
+      width: 70,
+      render: (b: boolean) => (b ? <Tag color="blue">{t('common.yes')}</Tag> : t('common.no')),
+    },
+    {
+      title: t('enterprise.field.source'),
+      dataIndex: 'source',
+      width: 90,
+      render: (s: TEnterprise['source']) => t(`enterprise.source.${s}`),
     },
     {
       title: t('enterprise.field.account'),
@@ -112,7 +148,7 @@ export function EnterpriseListPage() {
       title: t('common.actions'),
       key: 'actions',
       width: 80,
-      fixed: 'right',
+      fixed: fixed('right'),
       render: (_: unknown, e) =>
         canReview && e.status === 'pending' ? (
           <Button
@@ -206,7 +242,7 @@ export function EnterpriseListPage() {
             onClick: () => setOpened(e),
           }) as HTMLAttributes<HTMLElement>
         }
-        scroll={{ x: 1500 }}
+        scroll={{ x: 1110 }}
       />
       {opened && <EnterpriseReviewModal enterprise={opened} onClose={() => setOpened(null)} />}
       <EnterpriseImportModal

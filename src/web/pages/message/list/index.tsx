@@ -4,6 +4,7 @@ import { App, Badge, Button, Card, List, Space, Tabs, Tag, Typography } from 'an
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { TMessage } from '../../../../contracts/message';
+import { useCan } from '../../../access';
 import { useLocale } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import { api, type ListResponse } from '../../../request';
@@ -15,6 +16,7 @@ import { MESSAGES_KEY, messageText, useUnreadCount } from '../shared/message-api
  */
 export function MessageListPage() {
   const { t, locale } = useLocale();
+  const can = useCan();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -126,7 +128,7 @@ export function MessageListPage() {
                   {isUnread && <Typography.Text type="danger">{t('message.unreadMark')}</Typography.Text>}
                 </Space>
                 <Typography.Text strong={isUnread} type={isUnread ? undefined : 'secondary'} data-testid="message-text">
-                  {messageText(m, t, locale)}
+                  {messageText(m, t, locale, can('rectification.answer'))}
                 </Typography.Text>
               </Space>
             </List.Item>

@@ -32,12 +32,16 @@ function isOneOf<T extends string>(list: readonly T[], value: unknown): value is
  * The message in the reader's language: its kind's template filled with its params, a status or rating level named
  * in words, a day written as a date.
  */
-export function messageText(m: TMessage, t: Translate, locale: TLocale): string {
+export function messageText(m: TMessage, t: Translate, locale: TLocale, answersRectifications = true): string {
   const p = m.params;
   const status = isOneOf(SERVICE_STATUSES, p.status) ? t(`service.status.${p.status}`) : p.status;
   const level = isOneOf(RATING_LEVELS, p.level) ? t(`rating.level.${p.level}`) : p.level;
   const dueOn = typeof p.dueOn === 'string' ? formatDate(p.dueOn, locale) : p.dueOn;
   // A step without a note (accepted, assigned) still says where the record now stands.
   const note = typeof p.note === 'string' && p.note.trim() ? p.note : (status ?? '');
-  return t(`message.kind.${m.kind}`, { ...p, status, level, dueOn, note });
+  const params = { ...p, status, level, dueOn, note };
+  // The county hears of a new rectification too; the answer is the centre's, so the county reads it as a fact.
+  if (m.kind === 'rectification.opened' && !answersRectifications)
+    return t('message.rectification.openedOversight', params);
+  return t(`message.kind.${m.kind}`, params);
 }

@@ -7,6 +7,7 @@ import { ZRectificationStatus } from '../../../../contracts/service-record';
 import { useCan, useMe } from '../../../access';
 import { FilterBar } from '../../../components/FilterBar';
 import { useLocale } from '../../../i18n';
+import { useFixedColumn } from '../../../lib/fixed-columns';
 import { formatDate } from '../../../lib/format';
 import { api, exportUrl, type ListResponse } from '../../../request';
 import { RECTIFICATIONS_KEY } from '../../service/shared/service-api';
@@ -44,13 +45,17 @@ export function RectificationListPage() {
     placeholderData: (previous) => previous,
   });
 
+  const actionable = (r: TRectification) =>
+    (canAnswer && r.status === 'open') || (canFollowUp && r.status === 'answered');
+  const anyAction = (rectifications.data?.items ?? []).some(actionable);
+  const fixed = useFixedColumn();
   const columns: TableColumnsType<TRectification> = [
     {
       title: t('service.rectification.field.recordNumber'),
       dataIndex: 'recordNumber',
       width: 170,
       render: (number: string, r) => (
-        <Link to={`/services/${r.recordId}`} data-testid="rectification-record-link">
+        <Link to={`/rectifications/${r.recordId}`} data-testid="rectification-record-link">
           {number}
         </Link>
       ),
@@ -108,13 +113,14 @@ export function RectificationListPage() {
       width: 80,
       render: (overdue: boolean) => (overdue ? <OverdueTag /> : t('common.no')),
     },
-    ...(canAnswer || canFollowUp
+    // 操作 only when some row has a step for this user: a county with nothing answered has none.
+    ...(anyAction
       ? [
           {
             title: t('common.actions'),
             key: 'actions',
             width: 100,
-            fixed: 'right' as const,
+            fixed: fixed('right'),
             render: (_: unknown, r: TRectification) => (
               <Space>
                 {canAnswer && r.status === 'open' && (

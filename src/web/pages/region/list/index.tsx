@@ -31,6 +31,9 @@ export function RegionListPage() {
     list.applyFilters({ parentCode: city.code });
   };
 
+  const expandable = (region: TRegion) => region.level === 'city' && region.childCount > 0;
+  // A list of counties offers nothing to do on any row: no 操作 column then.
+  const anyAction = (regions.data?.items ?? []).some(expandable);
   const columns: TableColumnsType<TRegion> = [
     {
       title: t('regions.code'),
@@ -58,17 +61,21 @@ export function RegionListPage() {
       sorter: true,
       sortOrder: list.sortOrder('parkCount'),
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 160,
-      render: (_value, region) =>
-        region.level === 'city' && region.childCount > 0 ? (
-          <Button type="link" size="small" onClick={() => showCounties(region)}>
-            {t('regions.showCounties')}
-          </Button>
-        ) : null,
-    },
+    ...(anyAction
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 160,
+            render: (_value: unknown, region: TRegion) =>
+              expandable(region) ? (
+                <Button type="link" size="small" onClick={() => showCounties(region)}>
+                  {t('regions.showCounties')}
+                </Button>
+              ) : null,
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -102,6 +109,8 @@ export function RegionListPage() {
         pagination={list.pagination(regions.data?.total)}
         onChange={list.onTableChange}
         onRow={rowTestId('region-row')}
+        // On a phone the table scrolls inside its card instead of widening the page.
+        scroll={{ x: 'max-content' }}
       />
     </Card>
   );

@@ -1,7 +1,8 @@
-import { Table, type TableColumnsType, Tag } from 'antd';
+import { Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { TCentreServiceFigures, TServiceStats } from '../../../../contracts/service-record';
 import { useLocale } from '../../../i18n';
+import { useFixedColumn } from '../../../lib/fixed-columns';
 import { formatNumber } from '../../../lib/format';
 import { formatMean, formatRate } from './stats-format';
 
@@ -58,36 +59,39 @@ export function CentreFiguresTable({ stats, loading }: { stats: TServiceStats | 
     sortDirections: ['descend', 'ascend'],
     render: (_: unknown, r: Row) => <span data-testid={`centre-${key}`}>{show(key, figure(r, key))}</span>,
   });
+  const fixed = useFixedColumn();
   const columns: TableColumnsType<Row> = [
     {
       key: 'centreName',
       title: t('stats.col.centre'),
       dataIndex: 'centreName',
-      fixed: 'left',
-      width: 260,
-      sorter: (a, b) => a.centreName.localeCompare(b.centreName, locale),
+      fixed: fixed('left'),
+      width: 230,
+      sorter: (a, b) =>
+        a.cityName.localeCompare(b.cityName, locale) || a.centreName.localeCompare(b.centreName, locale),
+      // The place reads under the name, so that the figures, not the place, fill the width.
+      render: (name: string, r) => (
+        <>
+          <div>{name}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.cityName} · {r.countyName}
+          </Typography.Text>
+        </>
+      ),
     },
-    {
-      key: 'cityName',
-      title: t('stats.col.city'),
-      dataIndex: 'cityName',
-      width: 100,
-      sorter: (a, b) => a.cityName.localeCompare(b.cityName, locale),
-    },
-    { key: 'countyName', title: t('stats.col.county'), dataIndex: 'countyName', width: 120 },
-    numeric('total', t('stats.col.total'), 90),
-    numeric('open', t('stats.col.open'), 80),
-    numeric('completed', t('stats.col.completed'), 80),
-    numeric('avgResponseHours', t('stats.col.avgResponse'), 120),
-    numeric('avgCompletionHours', t('stats.col.avgCompletion'), 120),
-    numeric('rated', t('stats.col.rated'), 90),
-    numeric('ratingRate', t('stats.col.ratingRate'), 100),
-    numeric('goodRate', t('stats.col.goodRate'), 100),
-    numeric('averageScore', t('stats.col.averageScore'), 90),
-    numeric('openRectifications', t('stats.col.openRectifications'), 100),
-    numeric('overdueRectifications', t('stats.col.overdueRectifications'), 100),
+    numeric('total', t('stats.col.total'), 80),
+    numeric('open', t('stats.col.open'), 70),
+    numeric('completed', t('stats.col.completed'), 70),
+    numeric('avgResponseHours', t('stats.col.avgResponse'), 96),
+    numeric('avgCompletionHours', t('stats.col.avgCompletion'), 96),
+    numeric('rated', t('stats.col.rated'), 76),
+    numeric('ratingRate', t('stats.col.ratingRate'), 80),
+    numeric('goodRate', t('stats.col.goodRate'), 80),
+    numeric('averageScore', t('stats.col.averageScore'), 76),
+    numeric('openRectifications', t('stats.col.openRectifications'), 86),
+    numeric('overdueRectifications', t('stats.col.overdueRectifications'), 86),
   ];
-  const keys = columns.slice(3).map((c) => c.key as Key);
+  const keys = columns.slice(1).map((c) => c.key as Key);
   return (
     <Table<Row>
       rowKey="centreId"
@@ -97,17 +101,18 @@ export function CentreFiguresTable({ stats, loading }: { stats: TServiceStats | 
       columns={columns}
       dataSource={stats?.byCentre}
       pagination={false}
-      scroll={{ x: 1600 }}
+      // Every figure in view at 1440 px with the menu open; narrower screens scroll with the centre fixed.
+      scroll={{ x: 1126 }}
       locale={{ emptyText: t('stats.empty') }}
       summary={() =>
         stats && stats.byCentre.length > 1 ? (
           <Table.Summary fixed="bottom">
             <Table.Summary.Row data-testid="stats-total-row">
-              <Table.Summary.Cell index={0} colSpan={3}>
+              <Table.Summary.Cell index={0}>
                 <strong>{t('stats.total')}</strong>
               </Table.Summary.Cell>
               {keys.map((key, i) => (
-                <Table.Summary.Cell key={key} index={i + 3} align="right">
+                <Table.Summary.Cell key={key} index={i + 1} align="right">
                   <strong data-testid={`total-${key}`}>{show(key, figure(stats.totals, key))}</strong>
                 </Table.Summary.Cell>
               ))}

@@ -9,7 +9,7 @@ import {
 } from '@ant-design/icons';
 import { App, Button, Card, Col, Result, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { DemoTag } from '../../../components/DemoTag';
 import { PageSpinner } from '../../../components/PageResults';
 import { useT } from '../../../i18n';
@@ -32,6 +32,11 @@ export function ServiceDetailPage() {
   const t = useT();
   const { message } = App.useApp();
   const id = Number(useParams().id);
+  // Opened from 差评整改 (/rectifications/:id) the way back leads there, as the menu does.
+  const fromRectifications = useLocation().pathname.startsWith('/rectifications/');
+  const back = fromRectifications
+    ? { to: '/rectifications', label: t('service.rectification.backToList') }
+    : { to: '/services', label: t('service.backToList') };
   const detail = useServiceDetail(id);
   const refresh = useRefreshServices();
   const [step, setStep] = useState<TModalStep | null>(null);
@@ -45,8 +50,8 @@ export function ServiceDetailPage() {
         title={missing ? t('service.notFound') : t('error.page.title')}
         subTitle={missing ? undefined : errorMessage(detail.error)}
         extra={
-          <Link to="/services">
-            <Button type="primary">{t('service.backToList')}</Button>
+          <Link to={back.to}>
+            <Button type="primary">{back.label}</Button>
           </Link>
         }
       />
@@ -59,7 +64,7 @@ export function ServiceDetailPage() {
       data-testid="service-detail"
       title={
         <Space wrap size={8} style={{ rowGap: 4 }}>
-          <Link to="/services" aria-label={t('service.backToList')}>
+          <Link to={back.to} aria-label={back.label}>
             <ArrowLeftOutlined />
           </Link>
           <Typography.Text strong style={{ fontSize: 16 }} data-testid="service-number">

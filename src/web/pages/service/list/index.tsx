@@ -8,6 +8,7 @@ import type { TRatingLevel, TServiceRecord, TServiceStatus } from '../../../../c
 import { useCan, useMe } from '../../../access';
 import { FilterBar } from '../../../components/FilterBar';
 import { useLocale } from '../../../i18n';
+import { useFixedColumn } from '../../../lib/fixed-columns';
 import { formatDateTime } from '../../../lib/format';
 import { api, exportUrl, type ListResponse } from '../../../request';
 import { serviceLabel } from '../../centre/shared/centre-labels';
@@ -102,12 +103,13 @@ export function ServiceListPage() {
     placeholderData: (previous) => previous,
   });
 
+  const fixed = useFixedColumn();
   const columns: TableColumnsType<TServiceRecord> = [
     {
       title: t('service.field.number'),
       dataIndex: 'number',
-      width: 150,
-      fixed: 'left',
+      width: 140,
+      fixed: fixed('left'),
       render: (number: string, r) => (
         <Link to={`/services/${r.id}`} data-testid="service-link" onClick={(e) => e.stopPropagation()}>
           {number}
@@ -146,7 +148,7 @@ export function ServiceListPage() {
     {
       title: t('service.field.item'),
       key: 'item',
-      width: 180,
+      width: 160,
       render: (_: unknown, r) => (
         <div>
           <div>{serviceLabel(r.category, locale)}</div>
@@ -159,7 +161,7 @@ export function ServiceListPage() {
     {
       title: t('service.field.channel'),
       dataIndex: 'channel',
-      width: 80,
+      width: 70,
       render: (c: TServiceRecord['channel']) => t(`service.channel.${c}`),
     },
     {
@@ -178,16 +180,16 @@ export function ServiceListPage() {
       title: t('service.field.submittedAt'),
       dataIndex: 'submittedAt',
       key: 'submittedAt',
-      width: 145,
+      width: 150,
       sorter: true,
       sortOrder: list.sortOrder('submittedAt'),
-      render: (at: string) => formatDateTime(at),
+      render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(at)}</span>,
     },
     {
       title: t('service.field.rating'),
       dataIndex: 'ratingLevel',
-      width: 110,
-      fixed: 'right',
+      width: 96,
+      fixed: fixed('right'),
       render: (level: TRatingLevel | null, r) =>
         level ? (
           <RatingTag level={level} />
@@ -251,7 +253,8 @@ export function ServiceListPage() {
             onClick: () => navigate(`/services/${r.id}`),
           }) as HTMLAttributes<HTMLElement>
         }
-        scroll={{ x: ownCentre ? 1000 : 1180 }}
+        // The widths add up to what a 1440-px screen with the menu open gives the table: no sideways scrolling there.
+        scroll={{ x: ownCentre ? 950 : 1130 }}
       />
       {recording && (
         <RecordServiceModal

@@ -33,7 +33,7 @@ export function ActivityFilterFields() {
         />
       </Form.Item>
       <Form.Item name="dates" label={t('activity.field.dates')}>
-        <DatePicker.RangePicker allowEmpty={[true, true]} data-testid="filter-dates" />
+        <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 250 }} data-testid="filter-dates" />
       </Form.Item>
     </>
   );

@@ -1,8 +1,9 @@
-import { Segmented, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { Segmented, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useNavigate } from 'react-router';
 import type { TOperatorChange } from '../../../../../contracts/engagement';
 import { useLocale } from '../../../../i18n';
+import { useFixedColumn } from '../../../../lib/fixed-columns';
 import { formatDate } from '../../../../lib/format';
 import { useListState } from '../../../../lib/list-state';
 import { ChangeStatusTag } from '../../shared/changes/ChangesCard';
@@ -20,15 +21,34 @@ export function ChangeTable({ hasSteps }: { hasSteps: boolean }) {
   const changes = useOperatorChanges({ ...list.filters, page: list.query.page, pageSize: list.query.pageSize });
 
   const day = (d: string | null) => formatDate(d, locale);
+  const fixed = useFixedColumn();
   const columns: TableColumnsType<TOperatorChange> = [
-    { title: t('centre.field.city'), dataIndex: 'cityName', width: 100 },
-    { title: t('centre.field.county'), dataIndex: 'countyName', width: 110 },
-    { title: t('engagement.field.centre'), dataIndex: 'centreName' },
-    { title: t('engagement.change.outgoing'), dataIndex: 'outgoingOperatorName', width: 200 },
+    // The centre (with its place) first and fixed, the status next: both in view at 1440 px with the menu open.
+    {
+      title: t('engagement.field.centre'),
+      dataIndex: 'centreName',
+      width: 220,
+      fixed: fixed('left'),
+      render: (name: string, c) => (
+        <>
+          <div>{name}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {c.cityName} · {c.countyName}
+          </Typography.Text>
+        </>
+      ),
+    },
+    {
+      title: t('engagement.field.status'),
+      dataIndex: 'status',
+      width: 110,
+      render: (status: TOperatorChange['status']) => <ChangeStatusTag status={status} />,
+    },
+    { title: t('engagement.change.outgoing'), dataIndex: 'outgoingOperatorName', width: 180 },
     {
       title: t('engagement.change.incoming'),
       dataIndex: 'incomingOperatorName',
-      width: 180,
+      width: 160,
       render: (name: string | null) => name ?? t('engagement.change.incomingNone'),
     },
     { title: t('engagement.change.changedOn'), dataIndex: 'changedOn', width: 125, render: day },
@@ -45,12 +65,6 @@ export function ChangeTable({ hasSteps }: { hasSteps: boolean }) {
           </Tag>
         </Space>
       ),
-    },
-    {
-      title: t('engagement.field.status'),
-      dataIndex: 'status',
-      width: 120,
-      render: (status: TOperatorChange['status']) => <ChangeStatusTag status={status} />,
     },
   ];
 
@@ -91,7 +105,7 @@ export function ChangeTable({ hasSteps }: { hasSteps: boolean }) {
             onClick: () => navigate(`/engagements/${c.engagementId}`),
           }) as HTMLAttributes<HTMLElement>
         }
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1120 }}
       />
     </>
   );

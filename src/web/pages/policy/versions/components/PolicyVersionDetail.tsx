@@ -41,7 +41,14 @@ export function PolicyVersionDetail({ version }: { version: number }) {
             children: formatDate(policy.effectiveFrom, locale),
           },
           { key: 'publishedAt', label: t('policy.publishedAt'), children: formatDate(policy.publishedAt, locale) },
-          { key: 'publishedBy', label: t('policy.publishedBy'), children: policy.publishedBy ?? '—', span: 'filled' },
+          {
+            key: 'publishedBy',
+            label: t('policy.publishedBy'),
+            children:
+              // Version 1 is put in by the platform itself at its first start (actor "system"), not by a person.
+              policy.publishedBy === 'system' ? t('policy.publishedBySystem') : (policy.publishedBy ?? '—'),
+            span: 'filled',
+          },
         ]}
       />
       <Descriptions

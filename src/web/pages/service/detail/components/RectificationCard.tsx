@@ -23,7 +23,17 @@ export function RectificationCard({ rectification: r }: { rectification: TRectif
       data-testid="rectification-card"
     >
       {r.overdue && r.status === 'open' && (
-        <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('service.rectification.overdueHint')} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="rectification-overdue-hint"
+          title={t(
+            can('rectification.answer')
+              ? 'service.rectification.overdueHint'
+              : 'service.rectification.overdueOversight',
+          )}
+        />
       )}
       <Descriptions size="small" column={1} styles={{ label: { width: 90 } }}>
         <Descriptions.Item label={t('service.rectification.field.dueOn')}>
