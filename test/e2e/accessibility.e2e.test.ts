@@ -198,8 +198,8 @@ describe.skipIf(!executable)('browser: accessibility (axe-core, keyboard)', () =
     await checkAll([
       async () => {
         const page = await open(DESKTOP, 'province');
-        await visit(page, '/centres', '.ant-table-row', 'centre list (province)');
-        await visit(page, '/services', '.ant-table-row', 'service records (province)');
+        await visit(page, '/centres', '[data-testid="centre-table"]', 'centre list (province)');
+        await visit(page, '/services', 'main .ant-table', 'service records (province)');
         await openModal(page, '[data-testid="change-password"]', 'change password (province)');
         await page.context().close();
       },
@@ -210,7 +210,7 @@ describe.skipIf(!executable)('browser: accessibility (axe-core, keyboard)', () =
       },
       async () => {
         const page = await open(DESKTOP, found.operator);
-        await visit(page, '/services', '.ant-table-row', `service records (${found.operator})`);
+        await visit(page, '/services', 'main .ant-table', `service records (${found.operator})`);
         await visit(page, `/centres/${found.operatorCentreId}`, '[data-testid="staff-card"]', 'centre detail');
         await openModal(page, '[data-testid="staff-add"]', 'staff form');
         await visit(page, `/services/${found.inProgressRecordId}`, '[data-testid="service-detail"]', 'service detail');
@@ -232,7 +232,6 @@ describe.skipIf(!executable)('browser: accessibility (axe-core, keyboard)', () =
     await page.goto(`${baseUrl}/login`);
     await waitForOrReport(page, '#username');
     await settle(page);
-    const targets = ['#username', '#password', '[data-testid="login-submit"]'];
     /** What draws a focus ring around a control: its own outline and shadow, and those of antd's field wrapper. */
     const ring = (selector: string) =>
       page.locator(selector).evaluate((el) => {
@@ -246,24 +245,23 @@ describe.skipIf(!executable)('browser: accessibility (axe-core, keyboard)', () =
           })
           .join(' || ');
       });
-    // The look of each control without focus: the sign-in page puts the focus in the user name on arrival.
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    const unfocused = new Map<string, string>();
-    for (const t of targets) unfocused.set(t, await ring(t));
-
     const isFocused = (selector: string) => page.locator(selector).evaluate((el) => el === document.activeElement);
-    /** Tab until the control has the focus (the language switch may come first), at most a few presses. */
-    async function tabTo(selector: string): Promise<void> {
-      for (let i = 0; i < 6 && !(await isFocused(selector)); i++) await page.keyboard.press('Tab');
-      expect(await isFocused(selector), `Tab never reaches ${selector}`).toBe(true);
-      expect(await ring(selector), `no visible focus on ${selector}`).not.toBe(unfocused.get(selector));
-    }
+    const submit = '[data-testid="login-submit"]';
 
-    await tabTo('#username');
+    // The page puts the focus in the user name on arrival, so a person can start typing at once.
+    expect(await isFocused('#username')).toBe(true);
+    const unfocused = { password: await ring('#password'), submit: await ring(submit) };
+    const usernameFocused = await ring('#username');
     await page.keyboard.type('province');
-    await tabTo('#password');
+    await page.keyboard.press('Tab');
+    expect(await isFocused('#password'), 'Tab goes from the user name to the password').toBe(true);
+    expect(await ring('#password'), 'the password field shows it has the focus').not.toBe(unfocused.password);
+    expect(await ring('#username'), 'the user name no longer looks focused').not.toBe(usernameFocused);
     await page.keyboard.type(TEST_PASSWORD);
-    await tabTo('[data-testid="login-submit"]');
+    // The eye that shows the password may come between the field and the button.
+    for (let i = 0; i < 3 && !(await isFocused(submit)); i++) await page.keyboard.press('Tab');
+    expect(await isFocused(submit), 'Tab reaches the sign-in button').toBe(true);
+    expect(await ring(submit), 'the sign-in button shows it has the focus').not.toBe(unfocused.submit);
     await page.keyboard.press('Enter');
     await expect.poll(() => new URL(page.url()).pathname, E2E_POLL).toBe('/');
     await waitForOrReport(page, '[data-testid="current-user"]');
