@@ -9,6 +9,7 @@ import { LocaleProvider, useLocale } from './i18n';
 import { ApiError } from './request';
 import { handleApiError, setMessageApi, setUnauthorizedHandler } from './request-error';
 import { router } from './routes';
+import { THEME } from './theme';
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -46,16 +47,6 @@ setUnauthorizedHandler(() => {
   void router.navigate(`/login${next}`, { replace: true }).then(() => queryClient.removeQueries());
 });
 
-// A deep government blue; antd derives a greyish tint from it for selected rows, so the light tints are set by hand.
-const THEME_TOKENS = {
-  colorPrimary: '#1d4f91',
-  colorPrimaryBg: '#e8eff8',
-  colorPrimaryBgHover: '#d4e2f3',
-  controlItemBgActive: '#e8eff8',
-  controlItemBgActiveHover: '#d4e2f3',
-  borderRadius: 4,
-};
-
 /** Hands antd's context-aware message API to the error handler, which lives outside React. */
 function MessageBridge() {
   const { message } = AntdApp.useApp();
@@ -66,7 +57,7 @@ function MessageBridge() {
 function Root() {
   const { locale } = useLocale();
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: THEME_TOKENS }}>
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME}>
       <AntdApp>
         <MessageBridge />
         <QueryClientProvider client={queryClient}>

@@ -174,7 +174,7 @@ export function AppLayout() {
               <Outlet />
             </Suspense>
           </Content>
-          <Footer style={{ textAlign: 'center', color: '#8c8c8c', padding: phone ? '12px 8px' : undefined }}>
+          <Footer style={{ textAlign: 'center', color: 'rgba(0, 0, 0, 0.6)', padding: phone ? '12px 8px' : undefined }}>
             {t('app.footer')}
           </Footer>
         </Layout>

@@ -8,7 +8,7 @@ export const messageEn: Record<keyof typeof messageZhCN, string> = {
   'message.noneUnread': 'No unread messages',
   'message.readAll': 'Mark all as read',
   'message.readAllDone': 'All messages marked as read',
-  'message.bell': 'Messages ({count} unread)',
+  'message.bell': 'Messages, {count} unread',
   'message.kind.service.submitted': '{enterpriseName} requested service {number}; please accept it promptly',
   'message.kind.service.progress': 'Service {number} has new progress: {note}',
   'message.kind.service.completed': 'Service {number} is completed; please rate it',

@@ -41,7 +41,8 @@ export function LoginPage() {
   });
 
   return (
-    <div
+    // The whole sign-in page is its main content (a landmark for screen readers); the platform's name is its heading.
+    <main
       style={{
         minHeight: '100vh',
         display: 'flex',
@@ -55,7 +56,7 @@ export function LoginPage() {
       <div style={{ position: 'absolute', top: 16, right: 24 }}>
         <LangSwitch persist={false} type="default" onSwitch={(next) => (pickedHere.current = next)} />
       </div>
-      <Typography.Title level={2} style={{ color: '#fff', marginBottom: 8, textAlign: 'center' }}>
+      <Typography.Title level={1} style={{ color: '#fff', marginBottom: 8, textAlign: 'center', fontSize: 30 }}>
         {t('app.name')}
       </Typography.Title>
       <Typography.Text style={{ color: 'rgba(255,255,255,0.85)', marginBottom: 32, textAlign: 'center' }}>
@@ -110,6 +111,6 @@ export function LoginPage() {
           <UserAddOutlined /> {t('enterprise.register.link')}
         </Link>
       </Space>
-    </div>
+    </main>
   );
 }

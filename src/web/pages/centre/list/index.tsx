@@ -132,7 +132,7 @@ export function CentreListPage() {
       width: 84,
       align: 'center',
       render: (ok: boolean, c: TCentre) => (
-        <span style={{ color: ok ? '#389e0d' : '#cf1322' }} data-testid="staff-compliance">
+        <span style={{ color: ok ? '#237804' : '#cf1322' }} data-testid="staff-compliance">
           {ok ? '✓' : '✗'} {c.staffCount}
         </span>
       ),

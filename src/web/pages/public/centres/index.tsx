@@ -1,11 +1,13 @@
 import { LoginOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Button, Tabs, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { type MouseEvent, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { LangSwitch } from '../../../components/LangSwitch';
 import { useLocale } from '../../../i18n';
 import { CentreDirectory } from './components/CentreDirectory';
 import { PublicFilings } from './components/PublicFilings';
+
+const HEADER_BUTTON = { color: '#fff', borderColor: '#fff' };
 
 /**
  * 湖北省外贸综合服务中心名录 (SPEC §5): the centres the province has recognised and the operator filings it has
@@ -14,6 +16,13 @@ import { PublicFilings } from './components/PublicFilings';
 export function PublicCentresPage() {
   const { t } = useLocale();
   const [tab, setTab] = useState<'centres' | 'filings'>('centres');
+  const navigate = useNavigate();
+  // A plain click stays in the app; a click with a modifier (new tab) is left to the browser.
+  const go = (e: MouseEvent, to: string) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    void navigate(to);
+  };
 
   // The tab shows the directory's own name while it is open, and the platform's again when the visitor signs in.
   useEffect(() => {
@@ -41,16 +50,29 @@ export function PublicCentresPage() {
           <span style={{ fontSize: 14, opacity: 0.9 }}>{t('app.name')}</span>
           <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
             <LangSwitch persist={false} type="default" />
-            <Link to="/public/register" data-testid="public-register-link">
-              <Button type="primary" ghost style={{ color: '#fff', borderColor: '#fff' }} icon={<UserAddOutlined />}>
-                {t('enterprise.register.link')}
-              </Button>
-            </Link>
-            <Link to="/login" data-testid="public-login-link">
-              <Button type="primary" ghost style={{ color: '#fff', borderColor: '#fff' }} icon={<LoginOutlined />}>
-                {t('public.centres.signIn')}
-              </Button>
-            </Link>
+            {/* Links drawn as buttons: one tab stop each, where a button inside a link made two. */}
+            <Button
+              href="/public/register"
+              onClick={(e) => go(e, '/public/register')}
+              type="primary"
+              ghost
+              style={HEADER_BUTTON}
+              icon={<UserAddOutlined />}
+              data-testid="public-register-link"
+            >
+              {t('enterprise.register.link')}
+            </Button>
+            <Button
+              href="/login"
+              onClick={(e) => go(e, '/login')}
+              type="primary"
+              ghost
+              style={HEADER_BUTTON}
+              icon={<LoginOutlined />}
+              data-testid="public-login-link"
+            >
+              {t('public.centres.signIn')}
+            </Button>
           </div>
         </div>
         <div style={{ maxWidth: 1200, margin: '0 auto', padding: '8px 16px 28px' }}>
@@ -85,7 +107,9 @@ export function PublicCentresPage() {
           ]}
         />
       </main>
-      <footer style={{ textAlign: 'center', color: '#8c8c8c', padding: 16, fontSize: 12 }}>{t('app.footer')}</footer>
+      <footer style={{ textAlign: 'center', color: 'rgba(0, 0, 0, 0.6)', padding: 16, fontSize: 12 }}>
+        {t('app.footer')}
+      </footer>
     </div>
   );
 }

@@ -99,7 +99,9 @@ export function EnterpriseRegisterPage() {
           )}
         </Card>
       </main>
-      <footer style={{ textAlign: 'center', color: '#8c8c8c', padding: 16, fontSize: 12 }}>{t('app.footer')}</footer>
+      <footer style={{ textAlign: 'center', color: 'rgba(0, 0, 0, 0.6)', padding: 16, fontSize: 12 }}>
+        {t('app.footer')}
+      </footer>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Card, Col, Row, Statistic } from 'antd';
+import { Card, Col, Row, Statistic, Typography } from 'antd';
 import type { TServiceStats } from '../../../../contracts/service-record';
 import { useLocale } from '../../../i18n';
 import { formatNumber } from '../../../lib/format';
@@ -36,7 +36,11 @@ export function KpiCards({ totals }: { totals: TServiceStats['totals'] }) {
         <Col key={f.key} flex="1 1 150px">
           <Card size="small" data-testid={`stats-kpi-${f.key}`}>
             <Statistic title={f.title} value={f.value} />
-            {f.note && <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>{f.note}</div>}
+            {f.note && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {f.note}
+              </Typography.Text>
+            )}
           </Card>
         </Col>
       ))}

@@ -5,7 +5,7 @@ import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { RATING_LEVELS, type TServiceStats } from '../../../../contracts/service-record';
 import { useLocale } from '../../../i18n';
 import { serviceLabel } from '../../centre/shared/centre-labels';
-import { echarts } from './echarts';
+import { CHART_ARIA, echarts } from './echarts';
 import { LEVEL_COLOURS } from './stats-format';
 
 const BLUE = '#1d4f91';
@@ -17,6 +17,7 @@ export function CategoryChart({ data }: { data: TServiceStats['byCategory'] }) {
   // Largest at the top: ECharts draws a category axis from the bottom up.
   const rows = [...data].reverse();
   const option = {
+    ...CHART_ARIA,
     color: [BLUE],
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
@@ -49,6 +50,7 @@ export function SatisfactionChart({ satisfaction }: { satisfaction: TServiceStat
   const { t } = useLocale();
   if (satisfaction.rated === 0) return <Empty description={t('stats.chart.noRatings')} />;
   const option = {
+    ...CHART_ARIA,
     color: RATING_LEVELS.map((l) => LEVEL_COLOURS[l]),
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
     legend: { bottom: 0 },
@@ -78,6 +80,7 @@ export function MonthlyChart({ data }: { data: TServiceStats['byMonth'] }) {
   const { t } = useLocale();
   if (data.length === 0) return <Empty description={t('stats.empty')} />;
   const option = {
+    ...CHART_ARIA,
     color: [BLUE, '#52c41a'],
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },

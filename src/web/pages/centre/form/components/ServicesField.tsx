@@ -41,6 +41,8 @@ export function ServicesField({ name, required = true }: { name: string | string
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('centre.form.servicesPlaceholder')}
+          // The label above also holds the 全选/清空 buttons, so it names the field by itself.
+          aria-label={t('centre.field.services')}
           options={serviceOptions(locale)}
         />
       </Form.Item>

@@ -1,5 +1,5 @@
 import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 // The ESM build: the CommonJS default import renders nothing under Vite 8 (stack.md pitfall 1).
@@ -7,7 +7,8 @@ import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { TCentreStats } from '../../../../../contracts/centre';
 import { useT } from '../../../../i18n';
 
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+// Aria: ECharts describes the chart and its data in the container's aria-label, for screen readers.
+echarts.use([AriaComponent, BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /** Centres per city, stacked: recognised, still in application, revoked (GET /api/centres/stats). */
 export function CentresByCityChart({ data }: { data: TCentreStats['byCity'] }) {
@@ -28,6 +29,7 @@ export function CentresByCityChart({ data }: { data: TCentreStats['byCity'] }) {
     data: data.map((d) => d[field]),
   }));
   const option = {
+    aria: { enabled: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
     grid: { left: 40, right: 16, top: 40, bottom: 72 },

@@ -164,7 +164,7 @@ export function AgreementModal({ engagement: e, onClose }: { engagement: TEngage
                       <MinusCircleOutlined
                         onClick={() => remove(field.name)}
                         aria-label={t('attachment.remove')}
-                        style={{ color: '#8c8c8c' }}
+                        style={{ color: 'rgba(0, 0, 0, 0.6)' }}
                       />
                     )}
                   </Col>

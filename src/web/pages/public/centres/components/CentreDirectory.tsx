@@ -49,6 +49,7 @@ export function CentreDirectory() {
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('public.centres.city')}
+            aria-label={t('public.centres.city')}
             style={filterStyle}
             value={city}
             onChange={(v) => {
@@ -64,6 +65,7 @@ export function CentreDirectory() {
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('public.centres.service')}
+            aria-label={t('public.centres.service')}
             style={filterStyle}
             value={service}
             onChange={(v) => {
@@ -78,6 +80,7 @@ export function CentreDirectory() {
           <Input.Search
             allowClear
             placeholder={t('public.centres.searchPlaceholder')}
+            aria-label={t('public.centres.searchPlaceholder')}
             onSearch={(value) => {
               setQ(value.trim());
               setPage(1);

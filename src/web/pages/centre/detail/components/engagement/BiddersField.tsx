@@ -77,7 +77,7 @@ export function BiddersField() {
                     <MinusCircleOutlined
                       onClick={() => remove(field.name)}
                       aria-label={t('attachment.remove')}
-                      style={{ color: '#8c8c8c' }}
+                      style={{ color: 'rgba(0, 0, 0, 0.6)' }}
                     />
                   )}
                 </Col>
