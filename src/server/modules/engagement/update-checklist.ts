@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { TChecklistEntry, TEngagementDetail, TUpdateChecklistRequest } from '../../../contracts/engagement';
 import { auditContext, type RequestContext } from '../../context';
 import { engagements } from '../../db/schema';
