@@ -353,6 +353,8 @@ describe('evidence files', () => {
     expect((await get('province', `/api/activities/${recorded.id}/attachments/${file.id + 1000}`)).statusCode).toBe(
       404,
     );
+    // All files share one table: the centre's download route does not serve an activity's file.
+    expect((await get('province', `/api/attachments/${file.id}`)).statusCode).toBe(404);
   });
 
   it('refuses a file of another type (415), officials and other centres; nothing is stored', async () => {
