@@ -4,7 +4,7 @@ import type { TCentreEvent } from '../../../../../contracts/centre';
 import { useLocale } from '../../../../i18n';
 import { formatDateTime } from '../../../../lib/format';
 import { CentreStatusTag } from '../../shared/StatusTag';
-import { AttachmentLink } from './attachments/AttachmentCard';
+import { AttachmentLink } from './attachments/AttachmentLink';
 
 const COLOURS: Partial<Record<TCentreEvent['action'], string>> = {
   approve: 'green',
