@@ -1125,7 +1125,7 @@ async function serviceTables(c: Ctx) {
     records: await c.query(sql`select * from service_records order by id`),
     progress: await c.query(sql`select * from service_progress order by id`),
     ratings: await c.query(sql`select * from service_ratings order by id`),
-    files: await c.query(sql`select * from service_attachments order by id`),
+    files: await c.query(sql`select * from attachments where service_record_id is not null order by id`),
     enterprises: await c.query(sql`select * from enterprises order by id`),
   };
 }
@@ -1151,7 +1151,7 @@ async function activityTables(c: Ctx) {
   return {
     activities: await c.query(sql`select * from activities order by id`),
     enterprises: await c.query(sql`select * from activity_enterprises order by activity_id`),
-    files: await c.query(sql`select * from activity_attachments order by id`),
+    files: await c.query(sql`select * from attachments where activity_id is not null order by id`),
   };
 }
 

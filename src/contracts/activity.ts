@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZStoredFile } from './attachment';
 import { ZDay, ZId, ZIdText, ZPage, ZVersion, zPageSize } from './common';
 
 /** Art. 5(十)(十二)(十四)(十五), Art. 12(一): trainings, policy promotion, market expansion, exhibitions. */
@@ -65,16 +66,7 @@ export type TActivity = z.infer<typeof ZActivity>;
 
 export const ZActivityDetail = ZActivity.extend({
   enterprises: z.array(z.object({ id: z.number().int(), name: z.string(), creditCode: z.string() })),
-  attachments: z.array(
-    z.object({
-      id: z.number().int(),
-      fileName: z.string(),
-      contentType: z.string(),
-      size: z.number().int(),
-      uploadedByName: z.string().nullable(),
-      uploadedAt: z.string(),
-    }),
-  ),
+  attachments: z.array(ZStoredFile),
 });
 export type TActivityDetail = z.infer<typeof ZActivityDetail>;
 

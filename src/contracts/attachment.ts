@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** A file attached to a record (a centre's application, one of its workflow steps). */
+/** A file of a centre's application (one of its workflow steps) or of its operator engagement. */
 export const ZAttachment = z.object({
   id: z.number().int(),
   fileName: z.string(),
@@ -14,5 +14,19 @@ export const ZAttachment = z.object({
   eventId: z.number().int().nullable(),
 });
 export type TAttachment = z.infer<typeof ZAttachment>;
+
+/**
+ * A file as a service record's and an activity's pages list it (their routes have always answered this shape; the
+ * centre's and the engagement's answer ZAttachment).
+ */
+export const ZStoredFile = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  uploadedByName: z.string().nullable(),
+  uploadedAt: z.string(),
+});
+export type TStoredFile = z.infer<typeof ZStoredFile>;
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;

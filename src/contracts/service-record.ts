@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZStoredFile } from './attachment';
 import { ZDay, ZId, ZIdText, ZPage, ZVersion, zPageSize } from './common';
 import { ZEnterpriseParticulars } from './enterprise';
 import { ZServiceSubItemKey } from './service-catalogue';
@@ -129,14 +130,7 @@ export const ZServiceProgressEntry = z.object({
 });
 export type TServiceProgressEntry = z.infer<typeof ZServiceProgressEntry>;
 
-export const ZServiceAttachment = z.object({
-  id: z.number().int(),
-  fileName: z.string(),
-  contentType: z.string(),
-  size: z.number().int(),
-  uploadedByName: z.string().nullable(),
-  uploadedAt: z.string(),
-});
+export const ZServiceAttachment = ZStoredFile;
 export type TServiceAttachment = z.infer<typeof ZServiceAttachment>;
 
 export const ZRectificationStatus = z.enum(['open', 'answered', 'closed']);

@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { auditContext, type Deps, systemContext } from '../context';
-import { activityAttachments, attachments, serviceAttachments } from '../db/schema';
+import { attachments } from '../db/schema';
 import { writeAudit } from './audit';
 import { LocalFileStore } from './file-store';
 
@@ -11,9 +11,8 @@ import { LocalFileStore } from './file-store';
  * that every such column of the schema is.
  */
 export const FILE_OWNERS: { table: PgTable; key: PgColumn }[] = [
+  // Every uploaded file of every owner (centre, engagement, service record, activity): docs/decisions/0012.
   { table: attachments, key: attachments.storageKey },
-  { table: serviceAttachments, key: serviceAttachments.storageKey },
-  { table: activityAttachments, key: activityAttachments.storageKey },
 ];
 
 /** Older than this, bytes without a row are no upload still on its way to its commit. */

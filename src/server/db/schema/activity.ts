@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   boolean,
   date,
   index,
@@ -77,24 +76,4 @@ export const activityEnterprises = pgTable(
     primaryKey({ columns: [t.activityId, t.enterpriseId] }),
     index('activity_enterprises_ent_idx').on(t.enterpriseId),
   ],
-);
-
-/** Evidence of an activity (photos, sign-in sheets, notices). */
-export const activityAttachments = pgTable(
-  'activity_attachments',
-  {
-    id: serial('id').primaryKey(),
-    activityId: integer('activity_id')
-      .notNull()
-      .references(() => activities.id),
-    fileName: text('file_name').notNull(),
-    contentType: text('content_type').notNull(),
-    size: bigint('size', { mode: 'number' }).notNull(),
-    sha256: text('sha256').notNull(),
-    storageKey: text('storage_key').notNull().unique(),
-    uploadedBy: integer('uploaded_by').references(() => users.id),
-    uploadedByName: text('uploaded_by_name'),
-    uploadedAt: timestamp('uploaded_at', { withTimezone: true, mode: 'date' }).notNull(),
-  },
-  (t) => [index('activity_attachments_activity_idx').on(t.activityId)],
 );

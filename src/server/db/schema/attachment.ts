@@ -1,24 +1,36 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { activities } from './activity';
 import { centreEvents, centres } from './centre';
 import { engagements } from './engagement';
 import { users } from './identity';
+import { serviceRecords } from './service';
 
 /**
- * Uploaded files. The bytes live in the file store (DATA_DIR/uploads, or S3) under a key the platform makes (never
- * one a user supplied); the row holds the detected type, size and SHA-256, and the record it belongs to (for scope
- * checks).
+ * Every uploaded file of the platform, in one table (docs/decisions/0012-one-attachment-table.md). The bytes live in
+ * the file store (DATA_DIR/uploads, or S3) under a key the platform makes (never one a user supplied); the row holds
+ * the detected type, size and SHA-256, the centre the file concerns and at most one record of that centre it belongs
+ * to: an engagement, a service record or an activity. A row with none of the three is a file of the centre's own
+ * application (a workflow step's, once `event_id` is set). Each owner is a foreign key, so the database refuses a
+ * file of a record that does not exist, and the check below refuses a file with two owners.
  */
 export const attachments = pgTable(
   'attachments',
   {
     id: serial('id').primaryKey(),
+    /** The centre whose file it is, whatever record of it owns the file: scope checks start here. */
     centreId: integer('centre_id')
       .notNull()
       .references(() => centres.id),
+    /** A centre application file: the workflow step it was submitted with, once a step used it. */
     eventId: integer('event_id').references(() => centreEvents.id),
     /** Art. 10: a file of an operator engagement (one of the seven materials, evidence, the agreement). */
     engagementId: integer('engagement_id').references(() => engagements.id),
+    /** A service record's file (materials the enterprise sent, the result the centre delivered). */
+    serviceRecordId: integer('service_record_id').references(() => serviceRecords.id),
+    /** Evidence of an activity (photos, sign-in sheets, notices). */
+    activityId: integer('activity_id').references(() => activities.id),
+    /** What the file is to its owner: the engagement material's kind; null for the other owners. */
     kind: text('kind'),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
@@ -29,5 +41,15 @@ export const attachments = pgTable(
     uploadedByName: text('uploaded_by_name'),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
   },
-  (t) => [index('attachments_centre_idx').on(t.centreId), index('attachments_engagement_idx').on(t.engagementId)],
+  (t) => [
+    index('attachments_centre_idx').on(t.centreId),
+    index('attachments_engagement_idx').on(t.engagementId),
+    index('attachments_service_record_idx').on(t.serviceRecordId),
+    index('attachments_activity_idx').on(t.activityId),
+    // One owner at most, and only a centre application's own file goes with one of its workflow steps.
+    check(
+      'attachments_one_owner',
+      sql`num_nonnulls(engagement_id, service_record_id, activity_id) <= 1 and (event_id is null or num_nonnulls(engagement_id, service_record_id, activity_id) = 0)`,
+    ),
+  ],
 );

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   boolean,
   date,
   index,
@@ -98,26 +97,6 @@ export const serviceProgress = pgTable(
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [index('service_progress_record_idx').on(t.recordId, t.at)],
-);
-
-/** Files attached to a service record (materials the enterprise sent, the result the centre delivered). */
-export const serviceAttachments = pgTable(
-  'service_attachments',
-  {
-    id: serial('id').primaryKey(),
-    recordId: integer('record_id')
-      .notNull()
-      .references(() => serviceRecords.id),
-    fileName: text('file_name').notNull(),
-    contentType: text('content_type').notNull(),
-    size: bigint('size', { mode: 'number' }).notNull(),
-    sha256: text('sha256').notNull(),
-    storageKey: text('storage_key').notNull().unique(),
-    uploadedBy: integer('uploaded_by').references(() => users.id),
-    uploadedByName: text('uploaded_by_name'),
-    uploadedAt: timestamp('uploaded_at', { withTimezone: true, mode: 'date' }).notNull(),
-  },
-  (t) => [index('service_attachments_record_idx').on(t.recordId)],
 );
 
 /**

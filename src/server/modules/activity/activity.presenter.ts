@@ -2,13 +2,8 @@ import type { TActivity, TActivityDetail, TActivityKind } from '../../../contrac
 import type { RequestContext } from '../../context';
 import { requireAction } from '../../lib/access/require-access';
 import { AppError } from '../../lib/errors';
-import {
-  type ActivityRow,
-  activityScope,
-  findActivity,
-  listActivityAttachments,
-  listActivityEnterprises,
-} from './activity.repository';
+import { listOwnerFiles, toStoredFile } from '../attachment/attachment-files';
+import { type ActivityRow, activityScope, findActivity, listActivityEnterprises } from './activity.repository';
 
 export function toActivity(row: ActivityRow): TActivity {
   const a = row.a;
@@ -40,9 +35,9 @@ export async function getActivityDetail(ctx: RequestContext, id: number): Promis
   const row = await findActivity(db, activityScope(ctx.user), id);
   if (!row) throw new AppError('NOT_FOUND', { id });
   requireAction(ctx.user, 'activity.read');
-  const [enterprises, attachments] = await Promise.all([
+  const [enterprises, files] = await Promise.all([
     listActivityEnterprises(db, id),
-    listActivityAttachments(db, id),
+    listOwnerFiles(db, { kind: 'activity', centreId: row.a.centreId, activityId: id }),
   ]);
-  return { ...toActivity(row), enterprises, attachments };
+  return { ...toActivity(row), enterprises, attachments: files.map(toStoredFile) };
 }

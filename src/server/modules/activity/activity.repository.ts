@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TActivityDetail } from '../../../contracts/activity';
 import type { Db } from '../../db/client';
-import { activities, activityAttachments, activityEnterprises, centres, enterprises, regions } from '../../db/schema';
+import { activities, activityEnterprises, centres, enterprises, regions } from '../../db/schema';
 import { centreRecordScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
 
@@ -62,37 +62,6 @@ export async function listActivityEnterprises(db: Db, activityId: number): Promi
     .innerJoin(enterprises, eq(enterprises.id, activityEnterprises.enterpriseId))
     .where(eq(activityEnterprises.activityId, activityId))
     .orderBy(asc(enterprises.name), asc(enterprises.id));
-}
-
-export async function listActivityAttachments(db: Db, activityId: number): Promise<TActivityDetail['attachments']> {
-  const rows = await db
-    .select()
-    .from(activityAttachments)
-    .where(eq(activityAttachments.activityId, activityId))
-    .orderBy(asc(activityAttachments.id));
-  return rows.map(toActivityAttachment);
-}
-
-export function toActivityAttachment(
-  r: typeof activityAttachments.$inferSelect,
-): TActivityDetail['attachments'][number] {
-  return {
-    id: r.id,
-    fileName: r.fileName,
-    contentType: r.contentType,
-    size: r.size,
-    uploadedByName: r.uploadedByName,
-    uploadedAt: r.uploadedAt.toISOString(),
-  };
-}
-
-export async function findActivityAttachment(db: Db, activityId: number, attachmentId: number) {
-  const rows = await db
-    .select()
-    .from(activityAttachments)
-    .where(and(eq(activityAttachments.activityId, activityId), eq(activityAttachments.id, attachmentId)))
-    .limit(1);
-  return rows[0];
 }
 
 /** Which of `ids` are enterprises inside `scope` (the caller's enterpriseScope). */

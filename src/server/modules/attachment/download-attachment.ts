@@ -1,17 +1,22 @@
-import { eq } from 'drizzle-orm';
 import type { RequestContext } from '../../context';
-import { attachments } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { centreScope } from '../../lib/access/scope';
 import { AppError } from '../../lib/errors';
 import { findCentre } from '../centre/centre.repository';
+import { findAttachmentById, ownerOf } from './attachment.repository';
+import { readAttachment } from './attachment-files';
 
-/** The bytes of an attachment, for those whose scope holds its centre; the key comes from the row, never the URL. */
+/**
+ * GET /api/attachments/:id: a file of a centre's application or of its operator engagement, for those whose scope
+ * holds the centre. A service record's or an activity's file is downloaded through its record's route, which checks
+ * that record's scope; here it is not found.
+ */
 export async function downloadAttachment(ctx: RequestContext, id: number) {
   const user = requireAction(ctx.user, 'centre.read');
-  const [row] = await ctx.deps.db.select().from(attachments).where(eq(attachments.id, id)).limit(1);
-  const centre = row ? await findCentre(ctx.deps.db, centreScope(user), row.centreId) : undefined;
-  if (!row || !centre) throw new AppError('NOT_FOUND', { id });
-  const bytes = await ctx.deps.files.get(row.storageKey);
-  return { bytes, fileName: row.fileName, contentType: row.contentType };
+  const row = await findAttachmentById(ctx.deps.db, id);
+  const owner = row ? ownerOf(row) : undefined;
+  if (!owner || (owner.kind !== 'centre' && owner.kind !== 'engagement')) throw new AppError('NOT_FOUND', { id });
+  const centre = await findCentre(ctx.deps.db, centreScope(user), owner.centreId);
+  if (!centre) throw new AppError('NOT_FOUND', { id });
+  return readAttachment(ctx, owner, id);
 }

@@ -7,7 +7,7 @@ import { beijingDay, type PolicyInForce, policyInForce } from '../../policy/poli
 import { placementVerdict } from '../../policy/rules/placement';
 import { type StaffFacts, staffingVerdicts } from '../../policy/rules/staffing';
 import { venueAreaVerdict } from '../../policy/rules/venue';
-import { listCentreAttachments } from '../attachment/attachment.repository';
+import { listOwnerFiles, toAttachment } from '../attachment/attachment-files';
 import { rostersOf } from '../staff/staff.repository';
 import { CENTRE_TRANSITIONS, type CentreTransition, canTransition, isRecognised } from './centre.machine';
 import {
@@ -64,7 +64,7 @@ export async function getCentreDetail(ctx: RequestContext, id: number): Promise<
     listLetters(db, id),
     pendingChange(db, id),
     countPlaceHolders(db, row.parkId, id, true),
-    listCentreAttachments(db, id),
+    listOwnerFiles(db, { kind: 'centre', centreId: id }),
     rostersOf(db, [id]),
   ]);
   const allowed: string[] = [];
@@ -78,7 +78,7 @@ export async function getCentreDetail(ctx: RequestContext, id: number): Promise<
   return {
     ...toCentre(row, policy, rosters.get(id) ?? []),
     events,
-    attachments: files,
+    attachments: files.map(toAttachment),
     changes,
     letters,
     placementVerdict: placementVerdict(

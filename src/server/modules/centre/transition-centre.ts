@@ -7,7 +7,7 @@ import { centreScope } from '../../lib/access/scope';
 import type { TAuditAction } from '../../lib/audit';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
-import { attachToEvent } from '../attachment/attachment.repository';
+import { attachToEvent } from '../attachment/attachment-files';
 import { CENTRE_TRANSITIONS, nextStatus } from './centre.machine';
 import { currentPolicy, getCentreDetail } from './centre.presenter';
 import { findCentre } from './centre.repository';

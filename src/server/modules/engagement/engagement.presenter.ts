@@ -103,7 +103,7 @@ export async function getEngagementDetail(ctx: RequestContext, id: number): Prom
   const [eligibility, contracts, files, events, changes] = await Promise.all([
     eligibilityOf(db, row.e.operatorId, row.operatorStatus, today, policy),
     listContracts(db, id),
-    listEngagementAttachments(db, id),
+    listEngagementAttachments(db, row.e),
     listEngagementEvents(db, id),
     listOperatorChangeRows(db, eq(operatorChanges.engagementId, id), 50, 0),
   ]);

@@ -2,19 +2,10 @@ import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TAnnualContract, TEngagementAttachment, TEngagementFileKind } from '../../../contracts/engagement';
 import type { Db } from '../../db/client';
-import {
-  annualContracts,
-  attachments,
-  centres,
-  engagementEvents,
-  engagements,
-  operators,
-  parks,
-  regions,
-} from '../../db/schema';
+import { annualContracts, centres, engagementEvents, engagements, operators, parks, regions } from '../../db/schema';
 import { centreRecordScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
-import { toAttachment } from '../attachment/attachment.repository';
+import { listOwnerFiles, toAttachment } from '../attachment/attachment-files';
 
 const county = alias(regions, 'county');
 const city = alias(regions, 'city');
@@ -99,12 +90,16 @@ export async function listContracts(db: Db, engagementId: number): Promise<TAnnu
   }));
 }
 
-export async function listEngagementAttachments(db: Db, engagementId: number): Promise<TEngagementAttachment[]> {
-  const rows = await db
-    .select()
-    .from(attachments)
-    .where(eq(attachments.engagementId, engagementId))
-    .orderBy(asc(attachments.id));
+/** The engagement's files (materials, evidence, the agreement), oldest first. */
+export async function listEngagementAttachments(
+  db: Db,
+  engagement: { id: number; centreId: number },
+): Promise<TEngagementAttachment[]> {
+  const rows = await listOwnerFiles(db, {
+    kind: 'engagement',
+    centreId: engagement.centreId,
+    engagementId: engagement.id,
+  });
   return rows.map((r) => ({ ...toAttachment(r), kind: r.kind as TEngagementFileKind }));
 }
 

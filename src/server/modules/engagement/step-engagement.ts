@@ -55,7 +55,7 @@ export async function stepEngagement(
     throw invalidField('comment', { 'zh-CN': '退回须说明理由', en: 'a return must give its reason' });
   const db = ctx.deps.db;
   if (step === 'report' || step === 'file') {
-    const files = await listEngagementAttachments(db, id);
+    const files = await listEngagementAttachments(db, row.e);
     refuseVerdicts('ENGAGEMENT_RULE', [
       materialsVerdict(
         files.map((f) => f.kind),

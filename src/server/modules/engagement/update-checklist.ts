@@ -1,9 +1,10 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { TChecklistEntry, TEngagementDetail, TUpdateChecklistRequest } from '../../../contracts/engagement';
 import { auditContext, type RequestContext } from '../../context';
-import { attachments, engagements } from '../../db/schema';
+import { engagements } from '../../db/schema';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
+import { requireOwnerFiles } from '../attachment/attachment-files';
 import { refuseStep } from './engagement.machine';
 import { getEngagementDetail } from './engagement.presenter';
 import { invalidField } from './engagement-errors';
@@ -33,13 +34,8 @@ export async function updateChecklist(
       });
   }
   const fileIds = [...new Set(input.entries.flatMap((e) => e.attachmentIds ?? []))];
-  if (fileIds.length > 0) {
-    const found = await ctx.deps.db
-      .select({ id: attachments.id })
-      .from(attachments)
-      .where(and(inArray(attachments.id, fileIds), eq(attachments.engagementId, id)));
-    if (found.length !== fileIds.length) throw new AppError('ATTACHMENT_INVALID', { field: 'attachmentIds' });
-  }
+  const owner = { kind: 'engagement', centreId: row.e.centreId, engagementId: id } as const;
+  await requireOwnerFiles(ctx.deps.db, owner, fileIds, 'attachmentIds');
   const at = now.toISOString();
   const checklist: TChecklistEntry[] = row.e.checklist.map((old) => {
     const next = input.entries.find((e) => e.item === old.item);

@@ -2,7 +2,7 @@ import type { TEngagementAttachment, TEngagementFileKind } from '../../../contra
 import type { RequestContext } from '../../context';
 import { requireAction } from '../../lib/access/require-access';
 import { AppError } from '../../lib/errors';
-import { storeAttachment } from '../attachment/upload-attachment';
+import { storeAttachment, toAttachment } from '../attachment/attachment-files';
 import { refuseStep } from './engagement.machine';
 import { engagementScope, findEngagement } from './engagement.repository';
 
@@ -25,12 +25,7 @@ export async function uploadEngagementFile(
   if (row.e.status === 'filed' || row.e.status === 'ended' || row.e.status === 'reported') {
     throw refuseStep(row.e.status, { 'zh-CN': '上传申报材料', en: 'upload application materials' });
   }
-  const file = await storeAttachment(
-    ctx,
-    user,
-    { centreId: row.e.centreId, engagementId: id, kind },
-    body,
-    rawFileName,
-  );
-  return { ...file, kind };
+  const owner = { kind: 'engagement', centreId: row.e.centreId, engagementId: id } as const;
+  const file = await storeAttachment(ctx, user, owner, body, rawFileName, { kind });
+  return { ...toAttachment(file), kind };
 }

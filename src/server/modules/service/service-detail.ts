@@ -1,13 +1,14 @@
 import { asc, eq } from 'drizzle-orm';
 import type { TRectification, TServiceRecordDetail } from '../../../contracts/service-record';
 import type { RequestContext } from '../../context';
-import { rectifications, serviceAttachments, serviceProgress, serviceRatings } from '../../db/schema';
+import { rectifications, serviceProgress, serviceRatings } from '../../db/schema';
 import { can } from '../../lib/access/permissions';
 import { requireAction } from '../../lib/access/require-access';
 import { serviceRecordScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
 import { AppError } from '../../lib/errors';
 import { beijingDay } from '../../policy/policy';
+import { listOwnerFiles, toStoredFile } from '../attachment/attachment-files';
 import { loadRectification } from './rectification';
 import { canStep } from './service.machine';
 import { findServiceRecord, presentServiceRecord, type ServiceRecordRow } from './service-record.repository';
@@ -40,7 +41,7 @@ export async function getServiceRecordDetail(ctx: RequestContext, id: number): P
       .from(serviceProgress)
       .where(eq(serviceProgress.recordId, id))
       .orderBy(asc(serviceProgress.at), asc(serviceProgress.id)),
-    db.select().from(serviceAttachments).where(eq(serviceAttachments.recordId, id)).orderBy(asc(serviceAttachments.id)),
+    listOwnerFiles(db, { kind: 'service_record', centreId: row.r.centreId, recordId: id }),
     db.select().from(serviceRatings).where(eq(serviceRatings.recordId, id)).limit(1),
     db.select({ id: rectifications.id }).from(rectifications).where(eq(rectifications.recordId, id)).limit(1),
   ]);
@@ -60,14 +61,7 @@ export async function getServiceRecordDetail(ctx: RequestContext, id: number): P
       actorRole: p.actorRole,
       at: p.at.toISOString(),
     })),
-    attachments: files.map((f) => ({
-      id: f.id,
-      fileName: f.fileName,
-      contentType: f.contentType,
-      size: f.size,
-      uploadedByName: f.uploadedByName,
-      uploadedAt: f.uploadedAt.toISOString(),
-    })),
+    attachments: files.map(toStoredFile),
     rating: rating
       ? {
           id: rating.id,

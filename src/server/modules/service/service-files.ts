@@ -1,18 +1,13 @@
-import { and, eq } from 'drizzle-orm';
 import type { TServiceAttachment } from '../../../contracts/service-record';
-import { auditContext, type RequestContext } from '../../context';
-import { serviceAttachments, serviceRecords } from '../../db/schema';
+import type { RequestContext } from '../../context';
 import { requireAction } from '../../lib/access/require-access';
-import { serviceRecordScope } from '../../lib/access/scope';
-import { writeAudit } from '../../lib/audit';
-import { AppError } from '../../lib/errors';
-import { storeUploadedFile } from '../../lib/stored-file';
+import { readAttachment, storeAttachment, toStoredFile } from '../attachment/attachment-files';
 import { nextServiceStatus } from './service.machine';
-import { appendProgress, loadOwnRecord } from './service-record.repository';
+import { appendProgress, findScopedRecord, loadOwnRecord } from './service-record.repository';
 
 /**
  * Attach a file to a service record: the enterprise (its own) or the centre (its own), while the record is open or
- * completed. Typed by its bytes, stored under a key made here; row, progress entry and audit in one transaction.
+ * completed. The file goes the way every file does; its progress entry goes in the same transaction.
  */
 export async function uploadServiceFile(
   ctx: RequestContext,
@@ -21,62 +16,31 @@ export async function uploadServiceFile(
   rawFileName: string | undefined,
 ): Promise<TServiceAttachment> {
   const user = requireAction(ctx.user, 'service.attach');
-  const db = ctx.deps.db;
-  const row = await loadOwnRecord(db, user, id, 'service.attach');
+  const row = await loadOwnRecord(ctx.deps.db, user, id, 'service.attach');
   nextServiceStatus(row.status, 'attach');
-  return storeUploadedFile(ctx, body, rawFileName, async (tx, f) => {
-    const [a] = await tx
-      .insert(serviceAttachments)
-      .values({
-        recordId: id,
-        fileName: f.fileName,
-        contentType: f.contentType,
-        size: f.size,
-        sha256: f.sha256,
-        storageKey: f.storageKey,
-        uploadedBy: user.id || null,
-        uploadedByName: user.displayName,
-        uploadedAt: f.at,
-      })
-      .returning();
-    if (!a) throw new Error('attachment insert returned nothing');
-    await appendProgress(tx, user, {
-      recordId: id,
-      kind: 'attachment',
-      note: f.fileName,
-      statusAfter: row.status,
-      at: f.at,
-    });
-    await writeAudit(tx, auditContext(ctx, f.at), {
-      action: 'service.attachment.uploaded',
-      objectType: 'service_record',
-      objectId: id,
-      after: { attachmentId: a.id, fileName: f.fileName, contentType: a.contentType, size: a.size, sha256: a.sha256 },
-    });
-    return {
-      id: a.id,
-      fileName: a.fileName,
-      contentType: a.contentType,
-      size: a.size,
-      uploadedByName: a.uploadedByName,
-      uploadedAt: a.uploadedAt.toISOString(),
-    };
-  });
+  const file = await storeAttachment(
+    ctx,
+    user,
+    { kind: 'service_record', centreId: row.centreId, recordId: id },
+    body,
+    rawFileName,
+    {
+      alsoWrite: (tx, _file, f) =>
+        appendProgress(tx, user, {
+          recordId: id,
+          kind: 'attachment',
+          note: f.fileName,
+          statusAfter: row.status,
+          at: f.at,
+        }),
+    },
+  );
+  return toStoredFile(file);
 }
 
+/** The bytes of a record's file, for whoever sees the record; an id of another record's file is not found. */
 export async function downloadServiceFile(ctx: RequestContext, id: number, attachmentId: number) {
   const user = requireAction(ctx.user, 'service.read');
-  const db = ctx.deps.db;
-  const [row] = await db
-    .select({ a: serviceAttachments })
-    .from(serviceAttachments)
-    .innerJoin(serviceRecords, eq(serviceRecords.id, serviceAttachments.recordId))
-    .where(and(eq(serviceAttachments.id, attachmentId), eq(serviceRecords.id, id), serviceRecordScope(user)))
-    .limit(1);
-  if (!row) throw new AppError('NOT_FOUND', { id: attachmentId });
-  return {
-    bytes: await ctx.deps.files.get(row.a.storageKey),
-    fileName: row.a.fileName,
-    contentType: row.a.contentType,
-  };
+  const row = await findScopedRecord(ctx.deps.db, user, id);
+  return readAttachment(ctx, { kind: 'service_record', centreId: row.centreId, recordId: id }, attachmentId);
 }

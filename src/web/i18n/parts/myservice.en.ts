@@ -63,8 +63,6 @@ export const myserviceEn: Record<keyof typeof myserviceZhCN, string> = {
   'myService.progress.kind.attachment': 'File uploaded',
   'myService.progress.kind.rated': 'Rated',
 
-  'myService.attachments.download': 'Download',
-
   'myService.cancel.button': 'Withdraw request',
   'myService.cancel.title': 'Withdraw the service request',
   'myService.cancel.text': 'The centre will stop working on this service.',

@@ -61,8 +61,6 @@ export const myserviceZhCN = {
   'myService.progress.kind.attachment': '上传附件',
   'myService.progress.kind.rated': '企业评价',
 
-  'myService.attachments.download': '下载',
-
   'myService.cancel.button': '撤销申请',
   'myService.cancel.title': '撤销服务申请',
   'myService.cancel.text': '撤销后中心将停止办理此项服务。',

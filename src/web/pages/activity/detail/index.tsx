@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TActivityDetail } from '../../../../contracts/activity';
 import { useCan } from '../../../access';
+import { AttachmentList } from '../../../components/AttachmentList';
 import { DemoTag } from '../../../components/DemoTag';
 import { PageSpinner } from '../../../components/PageResults';
 import { useLocale } from '../../../i18n';
@@ -11,8 +12,7 @@ import { formatDate, formatDateTime, formatNumber } from '../../../lib/format';
 import { ApiError } from '../../../request';
 import { errorMessage } from '../../../request-error';
 import { ActivityFormModal } from '../shared/ActivityFormModal';
-import { subKindLabel, useActivityDetail } from '../shared/activity-api';
-import { ActivityFiles } from './components/ActivityFiles';
+import { activityFileUrl, subKindLabel, uploadActivityFile, useActivityDetail } from '../shared/activity-api';
 
 type Participant = TActivityDetail['enterprises'][number];
 
@@ -121,7 +121,18 @@ export function ActivityDetailPage() {
           ]}
         />
       </Card>
-      <ActivityFiles activityId={a.id} files={a.attachments} canUpload={manage} />
+      {/* 佐证材料: sign-in sheets, photos and notices; the centre that recorded the activity adds them. */}
+      <AttachmentList
+        title={t('activity.files.title')}
+        files={a.attachments.map((f) => ({ ...f, uploadedBy: f.uploadedByName }))}
+        href={(fileId) => activityFileUrl(a.id, fileId)}
+        upload={manage ? (file) => uploadActivityFile(a.id, file) : undefined}
+        refresh={() => detail.refetch()}
+        hint={t('activity.files.hint')}
+        emptyText={t('activity.files.empty')}
+        multiple
+        testIds={{ card: 'activity-files', upload: 'activity-file-upload', link: 'activity-file-link' }}
+      />
       {manage && <ActivityFormModal open={editing} activity={a} onClose={() => setEditing(false)} />}
     </Space>
   );

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TActivityDetail } from '../../../../contracts/activity';
+import { uploadFile } from '../../../components/attachment-files';
 import { isMessageKey, type Translate } from '../../../i18n';
 import { api } from '../../../request';
-import { uploadFile } from '../../centre/detail/components/attachments/attachment-api';
 
 /** Every activity query starts with this key, so one invalidation refreshes lists and details alike. */
 export const ACTIVITIES_KEY = ['activities'] as const;

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { TCentreChange } from '../../../../contracts/centre';
 import { useCan, useMe } from '../../../access';
+import { AttachmentList } from '../../../components/AttachmentList';
 import { DemoTag } from '../../../components/DemoTag';
 import { PageSpinner } from '../../../components/PageResults';
 import { useT } from '../../../i18n';
@@ -13,7 +14,7 @@ import { isRecognised } from '../shared/centre-labels';
 import { useCentreDetail } from '../shared/queries';
 import { CentreStatusTag } from '../shared/StatusTag';
 import { VerdictCard } from '../shared/VerdictView';
-import { AttachmentCard } from './components/attachments/AttachmentCard';
+import { attachmentUrl, uploadAttachment } from './components/attachments/attachment-api';
 import { CentreDescriptions } from './components/CentreDescriptions';
 import { ChangeList } from './components/ChangeList';
 import { ChangeModal } from './components/ChangeModal';
@@ -145,7 +146,15 @@ export function CentreDetailPage() {
       </Card>
       {isRecognised(centre.status) && can('engagement.read') && <OperatorSection centre={centre} />}
       {can('centre.read') && <StaffCard centreId={centre.id} />}
-      <AttachmentCard centreId={centre.id} attachments={looseAttachments} canUpload={canAttach} />
+      {/* The files not sent with a workflow step (those show under their step in the timeline). */}
+      <AttachmentList
+        title={t('attachment.title')}
+        files={looseAttachments}
+        href={attachmentUrl}
+        upload={canAttach ? (file) => uploadAttachment(centre.id, file) : undefined}
+        refresh={() => detail.refetch()}
+        testIds={{ card: 'attachment-card', upload: 'attachment-upload', link: 'attachment-link' }}
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Space orientation="vertical" size="large" style={{ width: '100%' }}>

@@ -5,8 +5,8 @@ import type {
   TEngagementDetail,
   TEngagementFileKind,
 } from '../../../../contracts/engagement';
+import { uploadFile } from '../../../components/attachment-files';
 import { api, type ListResponse } from '../../../request';
-import { uploadFile } from '../../centre/detail/components/attachments/attachment-api';
 
 /** Every engagement query starts with this key, so one invalidation refreshes lists and details alike. */
 export const ENGAGEMENTS_KEY = ['engagements'] as const;

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Descriptions, Grid, Result, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { AttachmentList } from '../../../components/AttachmentList';
 import { DemoTag } from '../../../components/DemoTag';
 import { PageSpinner } from '../../../components/PageResults';
 import { useLocale } from '../../../i18n';
@@ -10,7 +11,7 @@ import { formatDateTime } from '../../../lib/format';
 import { ApiError } from '../../../request';
 import { errorMessage } from '../../../request-error';
 import { ProgressTimeline } from '../../service/shared/ProgressTimeline';
-import { ServiceAttachments } from '../../service/shared/ServiceAttachments';
+import { serviceAttachmentUrl, uploadServiceAttachment } from '../../service/shared/service-api';
 import { myServiceKey, useMyService } from '../shared/api';
 import { categoryName, ServiceStatusTag, subItemName } from '../shared/labels';
 import { CancelModal } from './components/CancelModal';
@@ -175,13 +176,12 @@ export function MyServiceDetailPage() {
           </Card>
         </Col>
         <Col xs={24} lg={rating ? 24 : 10}>
-          <ServiceAttachments
-            recordId={record.id}
-            attachments={record.attachments}
-            canUpload={allowed.has('attach')}
+          <AttachmentList
+            title={t('attachment.title')}
+            files={record.attachments.map((a) => ({ ...a, uploadedBy: a.uploadedByName }))}
+            href={(fileId) => serviceAttachmentUrl(record.id, fileId)}
+            upload={allowed.has('attach') ? (file) => uploadServiceAttachment(record.id, file) : undefined}
             refresh={() => queryClient.invalidateQueries({ queryKey: myServiceKey(record.id) })}
-            showHint
-            compact
             testIds={{
               card: 'my-service-attachments',
               upload: 'my-service-upload',

@@ -10,14 +10,20 @@ import {
 import { App, Button, Card, Col, Result, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
+import { AttachmentList } from '../../../components/AttachmentList';
 import { DemoTag } from '../../../components/DemoTag';
 import { PageSpinner } from '../../../components/PageResults';
 import { useT } from '../../../i18n';
 import { ApiError } from '../../../request';
 import { errorMessage } from '../../../request-error';
 import { ProgressTimeline } from '../shared/ProgressTimeline';
-import { ServiceAttachments } from '../shared/ServiceAttachments';
-import { useRefreshServices, useServiceDetail, useServiceStep } from '../shared/service-api';
+import {
+  serviceAttachmentUrl,
+  uploadServiceAttachment,
+  useRefreshServices,
+  useServiceDetail,
+  useServiceStep,
+} from '../shared/service-api';
 import { ServiceStatusTag } from '../shared/service-labels';
 import { RatingCard } from './components/RatingCard';
 import { RectificationCard } from './components/RectificationCard';
@@ -99,10 +105,13 @@ export function ServiceDetailPage() {
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             {record.rectification && <RectificationCard rectification={record.rectification} />}
             <RatingCard record={record} />
-            <ServiceAttachments
-              recordId={record.id}
-              attachments={record.attachments}
-              canUpload={record.allowed.includes('attach')}
+            <AttachmentList
+              title={t('attachment.title')}
+              files={record.attachments.map((a) => ({ ...a, uploadedBy: a.uploadedByName }))}
+              href={(fileId) => serviceAttachmentUrl(record.id, fileId)}
+              upload={
+                record.allowed.includes('attach') ? (file) => uploadServiceAttachment(record.id, file) : undefined
+              }
               refresh={refresh}
               testIds={{
                 card: 'service-attachments',

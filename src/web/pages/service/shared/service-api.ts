@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import type { TServiceAttachment, TServiceRecordDetail } from '../../../../contracts/service-record';
+import { uploadFile } from '../../../components/attachment-files';
 import { ApiError, api, request } from '../../../request';
 import { handleApiError } from '../../../request-error';
-import { uploadFile } from '../../centre/detail/components/attachments/attachment-api';
 
 /** Every service-record query starts with this key; rectifications and the home figures hang off it too. */
 export const SERVICES_KEY = ['service-records'] as const;

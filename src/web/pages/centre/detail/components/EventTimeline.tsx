@@ -3,7 +3,7 @@ import type { TCentreEvent } from '../../../../../contracts/centre';
 import { Timeline } from '../../../../components/Timeline';
 import { useLocale } from '../../../../i18n';
 import { CentreStatusTag } from '../../shared/StatusTag';
-import { AttachmentLink } from './attachments/AttachmentCard';
+import { AttachmentLink } from './attachments/AttachmentLink';
 
 const COLOURS: Partial<Record<TCentreEvent['action'], string>> = {
   approve: 'green',

@@ -9,7 +9,7 @@ import {
 } from '../../../../../contracts/engagement';
 import { useLocale } from '../../../../i18n';
 import { formatDateTime } from '../../../../lib/format';
-import { AttachmentLink } from '../../../centre/detail/components/attachments/AttachmentCard';
+import { AttachmentLink } from '../../../centre/detail/components/attachments/AttachmentLink';
 import { RefusalAlert } from '../../../centre/shared/RefusalAlert';
 import { CHECKLIST_POINTS } from '../engagement-labels';
 import { useEngagementAction } from '../use-engagement-action';

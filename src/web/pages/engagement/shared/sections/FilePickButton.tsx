@@ -3,9 +3,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button } from 'antd';
 import { useRef, useState } from 'react';
 import type { TEngagementFileKind } from '../../../../../contracts/engagement';
+import { ATTACHMENT_ACCEPT } from '../../../../components/attachment-files';
 import { useT } from '../../../../i18n';
 import { handleApiError } from '../../../../request-error';
-import { ATTACHMENT_ACCEPT } from '../../../centre/detail/components/attachments/attachment-api';
 import { engagementKey, uploadEngagementFile } from '../engagement-api';
 
 interface FilePickButtonProps {

@@ -8,7 +8,7 @@ import {
   type TEngagementFileKind,
 } from '../../../../../contracts/engagement';
 import { useT } from '../../../../i18n';
-import { AttachmentLink } from '../../../centre/detail/components/attachments/AttachmentCard';
+import { AttachmentLink } from '../../../centre/detail/components/attachments/AttachmentLink';
 import { FilePickButton } from './FilePickButton';
 
 interface Row {

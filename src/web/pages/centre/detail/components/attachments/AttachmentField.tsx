@@ -1,9 +1,10 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Button, Form, Typography, Upload, type UploadFile } from 'antd';
 import { useRef, useState } from 'react';
+import { ATTACHMENT_ACCEPT } from '../../../../../components/attachment-files';
 import { useT } from '../../../../../i18n';
 import { errorMessage } from '../../../../../request-error';
-import { ATTACHMENT_ACCEPT, attachmentUrl, uploadAttachment } from './attachment-api';
+import { attachmentUrl, uploadAttachment } from './attachment-api';
 
 interface AttachmentFieldProps {
   centreId: number;
