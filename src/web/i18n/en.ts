@@ -2,6 +2,7 @@ import { activityEn } from './parts/activity.en';
 import { backupEn } from './parts/backup.en';
 import { calendarEn } from './parts/calendar.en';
 import { enterpriseEn } from './parts/enterprise.en';
+import { homeEn } from './parts/home.en';
 import { messageEn } from './parts/message.en';
 import { myserviceEn } from './parts/myservice.en';
 import { serviceEn } from './parts/service.en';
@@ -934,5 +935,6 @@ export const en: Messages = {
   ...calendarEn,
   ...messageEn,
   ...statsEn,
+  ...homeEn,
   ...backupEn,
 };

@@ -2,6 +2,7 @@ import { activityZhCN } from './parts/activity.zh-CN';
 import { backupZhCN } from './parts/backup.zh-CN';
 import { calendarZhCN } from './parts/calendar.zh-CN';
 import { enterpriseZhCN } from './parts/enterprise.zh-CN';
+import { homeZhCN } from './parts/home.zh-CN';
 import { messageZhCN } from './parts/message.zh-CN';
 import { myserviceZhCN } from './parts/myservice.zh-CN';
 import { serviceZhCN } from './parts/service.zh-CN';
@@ -918,6 +919,7 @@ export const zhCN = {
   ...calendarZhCN,
   ...messageZhCN,
   ...statsZhCN,
+  ...homeZhCN,
   ...backupZhCN,
 } as const;
 
