@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Empty, Row, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { TDashboard } from '../../../../contracts/dashboard';
 import { useCan, useMe } from '../../../access';
@@ -65,9 +66,18 @@ export function HomePage() {
   );
 }
 
+/** The home's sections, spaced as the page's own. */
+function Stack({ children }: { children: ReactNode }) {
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      {children}
+    </Space>
+  );
+}
+
 function RoleHome({ d }: { d: TDashboard }) {
   const t = useLocale().t;
-  const lists = (
+  const lists = (d.lists.length > 0 || d.messages) && (
     <Row gutter={[16, 16]}>
       {d.lists.map((list) => (
         <Col key={list.key} xs={24} lg={12}>
@@ -89,19 +99,19 @@ function RoleHome({ d }: { d: TDashboard }) {
   switch (d.role) {
     case 'province':
       return (
-        <>
+        <Stack>
           {d.overview && <OverviewTable overview={d.overview} drillable />}
           <FigureRow figures={figures} />
           {lists}
-        </>
+        </Stack>
       );
     case 'city':
       return (
-        <>
+        <Stack>
           {lists}
           <FigureRow figures={figures} />
           {d.overview && <OverviewTable overview={d.overview} drillable={false} />}
-        </>
+        </Stack>
       );
     case 'park':
       return <ParkCentresCard centres={d.parkCentres ?? []} />;
@@ -113,10 +123,10 @@ function RoleHome({ d }: { d: TDashboard }) {
       );
     default:
       return (
-        <>
+        <Stack>
           {lists}
           <FigureRow figures={figures} />
-        </>
+        </Stack>
       );
   }
 }

@@ -21,7 +21,7 @@ export function FigureRow({ figures }: { figures: THomeFigure[] }) {
           />
         );
         return (
-          <Col key={f.key} xs={24} sm={12} lg={6} data-testid={`home-figure-${f.key}`}>
+          <Col key={f.key} xs={12} lg={6} data-testid={`home-figure-${f.key}`}>
             <Card size="small" style={{ height: '100%' }}>
               {f.link ? (
                 <Link to={f.link} style={{ display: 'block', color: 'inherit' }}>

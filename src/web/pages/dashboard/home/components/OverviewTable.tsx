@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
+import { Button, Card, Grid, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { TRegionOverview, TRegionOverviewRow } from '../../../../../contracts/dashboard';
@@ -196,13 +196,15 @@ function OverviewColumns({
  */
 export function OverviewTable({ overview, drillable }: { overview: TRegionOverview; drillable: boolean }) {
   const t = useT();
+  const screens = Grid.useBreakpoint();
   const [open, setOpen] = useState<string[]>([]);
   const toggle = (code: string) =>
     setOpen((now) => (now.includes(code) ? now.filter((c) => c !== code) : [...now, code]));
   return (
     <Card
       title={t(drillable ? 'home.overview.title' : 'home.overview.cityTitle', { year: overview.year })}
-      extra={drillable && <Typography.Text type="secondary">{t('home.overview.hint')}</Typography.Text>}
+      // On a phone the hint would crowd the title out; the names still read as links.
+      extra={drillable && screens.md && <Typography.Text type="secondary">{t('home.overview.hint')}</Typography.Text>}
       data-testid="home-overview"
       styles={{ body: { padding: 0 } }}
     >
