@@ -36,7 +36,7 @@ describe.skipIf(!executable)("browser: each role's home is its own work", () => 
     });
     ({ baseUrl, browser } = e2e);
     // The whole demo loads through the use cases: minutes on a busy machine.
-  }, 600_000);
+  }, 900_000);
   afterAll(async () => {
     await e2e?.close('role-homes', pages);
   });
