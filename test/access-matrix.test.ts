@@ -448,6 +448,11 @@ const EXPECTED: Record<string, RouteCase> = {
     request: () => ({ method: 'GET', url: '/api/dashboard' }),
     expect: row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   },
+  // Issue 11: only the province drills its overview into a city's counties.
+  'GET /api/dashboard/cities/:cityCode': {
+    request: () => ({ method: 'GET', url: '/api/dashboard/cities/420500' }),
+    expect: row(403, 200, 403, 403, 403, 403, 403, 403, 403, 403),
+  },
   // Centres (Art. 9). All in 宜昌高新区 (西陵区 420502, 宜昌 420500), so outside 襄阳's and 枝江's scope.
   'GET /api/centres': {
     request: () => ({ method: 'GET', url: '/api/centres' }),

@@ -1196,9 +1196,11 @@ describe('demo data', () => {
       expect(changes[0]?.n).toBe(1);
       // The province's home page tells of the overdue filing and the failed year due for re-procurement.
       const home = await getDashboard(systemContext(deps, 'province'));
-      expect(home.filings?.overdue).toBeGreaterThanOrEqual(1);
-      expect(home.filings?.reprocurementDue).toBe(1);
-      expect(home.filings?.awaitingMe).toBe(1);
+      const figure = (key: string) => home.figures.find((f) => f.key === key)?.value;
+      const waiting = (key: string) => home.lists.find((l) => l.key === key)?.total ?? 0;
+      expect(figure('overdueFilings')).toBeGreaterThanOrEqual(1);
+      expect(figure('reprocurementDue')).toBe(1);
+      expect(waiting('filingsToFile') + waiting('changesToDecide')).toBe(1);
     } finally {
       await database.close();
     }

@@ -612,7 +612,17 @@ describe('dashboard filing figures (Art. 10(三))', () => {
   const filings = async (user: User) => {
     const res = await get(user, '/api/dashboard');
     expect(res.statusCode, res.body).toBe(200);
-    return (res.json() as TDashboard).filings;
+    const home = res.json() as TDashboard;
+    const total = (key: string) => home.lists.find((l) => l.key === key)?.total ?? 0;
+    // The home's filing figures: overdue (oversight), the caller's steps (lists), on file (the overview's total).
+    return {
+      overdue: home.figures.find((f) => f.key === 'overdueFilings')?.value,
+      awaitingMe: ['filingsToReport', 'changesToForward', 'filingsToFile', 'changesToDecide'].reduce(
+        (sum, key) => sum + total(key),
+        0,
+      ),
+      filed: home.overview?.totals.filings.filed,
+    };
   };
   /** An agreement signed 45 days ago (40 days' shift, signed 5 days before that) and never reported. */
   const overdueSigned = async (park?: TPark) => {
@@ -670,7 +680,9 @@ describe('dashboard filing figures (Art. 10(三))', () => {
     for (const user of ['enterprise.91420500MA4F000001', 'evaluator.1'] as const) {
       const res = await get(user, '/api/dashboard');
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.json().filings).toBeNull();
+      const home = res.json() as TDashboard;
+      expect(home.figures.map((f) => f.key)).not.toContain('overdueFilings');
+      expect(home.overview).toBeNull();
     }
   });
 });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TDashboard } from '../src/contracts/dashboard';
 import { rowsOf } from '../src/server/db/client';
 import { makeCentre } from '../src/server/demo/centre-factory';
 import { makeEngagement } from '../src/server/demo/engagement-factory';
@@ -141,8 +142,10 @@ describe('service records: request, handling, progress, rating and rectification
     expect(await count('service_ratings')).toBe(ratings);
     expect(await auditSeq()).toBe(seq);
 
-    const toRate = async () => (await call(ENT, 'GET', '/api/dashboard')).json().myServices.toRate as number;
-    const unrated = async () => (await call(OP, 'GET', '/api/dashboard')).json().services.unrated as number;
+    const listTotal = async (user: string, key: string) =>
+      ((await call(user, 'GET', '/api/dashboard')).json() as TDashboard).lists.find((l) => l.key === key)?.total;
+    const toRate = async () => (await listTotal(ENT, 'myToRate')) as number;
+    const unrated = async () => (await listTotal(OP, 'unrated')) as number;
     const [toRateBefore, unratedBefore] = [await toRate(), await unrated()];
     expect(toRateBefore).toBeGreaterThanOrEqual(1);
     const rated = await call(ENT, 'POST', `/api/service-records/${r.id}/rating`, {
@@ -215,8 +218,14 @@ describe('service records: request, handling, progress, rating and rectification
     for (const k of Object.keys(cookies)) delete cookies[k];
     const after = (await call(OP, 'GET', '/api/rectifications?overdue=true')).json().items;
     expect(after.map((x: { id: number }) => x.id)).toContain(d.rectification.id);
-    const dash = (await call(OP, 'GET', '/api/dashboard')).json();
-    expect(dash.services.overdueRectifications).toBeGreaterThanOrEqual(1);
+    const dash = (await call(OP, 'GET', '/api/dashboard')).json() as TDashboard;
+    const dueList = dash.lists.find((l) => l.key === 'rectificationsDue');
+    // The centre's home leads its rectifications with the overdue ones, each opening its record.
+    expect(dueList?.items[0]?.overdue).toBe(true);
+    expect(dueList?.items.find((i) => i.id === d.rectification.id)).toMatchObject({
+      overdue: true,
+      link: `/services/${r.id}`,
+    });
   });
 
   it('keeps each enterprise to its own records and officials to their region', async () => {

@@ -18,6 +18,7 @@ export const ACTIONS = [
   'park.create',
   'park.update',
   'dashboard.read',
+  'dashboard.overview',
   'user.read',
   'user.create',
   'user.update',

@@ -78,13 +78,13 @@ describe.skipIf(!executable)('browser: changing an operator', () => {
     await e2e?.close('operator-change', pages);
   });
 
-  /** Sign in and wait for the home page, whose figures include the filings for every official. */
+  /** Sign in and wait for the home page. */
   async function signIn(username: string): Promise<Page> {
     const page = await browser.newPage({ locale: 'zh-CN', timezoneId: ZONE, viewport: { width: 1440, height: 900 } });
     page.setDefaultTimeout(E2E_POLL.timeout);
     pages.push(page);
     await submitSignIn(page, baseUrl, username);
-    await page.locator('[data-testid="home-filings"]').waitFor();
+    await page.locator('[data-testid="welcome-card"]').waitFor();
     return page;
   }
 
@@ -157,9 +157,13 @@ describe.skipIf(!executable)('browser: changing an operator', () => {
     expect((await saved).status()).toBe(200);
     await expect.poll(() => card.locator('[data-testid="handover-progress"]').innerText(), POLL).toBe('已完成 1/6');
 
-    // The city: its home page links to the engagement list's tabs; it forwards the application from 待我处理.
+    // The city: its home page lists the application to forward and links its overdue filings to the list's tab; it
+    // forwards the application from 待我处理.
     const city = await signIn('city.420600');
-    await city.click('[data-testid="stat-filings-overdue"] a');
+    await expect
+      .poll(() => city.locator('[data-testid="home-item-changesToForward"]').count(), POLL)
+      .toBeGreaterThan(0);
+    await city.click('[data-testid="home-figure-overdueFilings"] a');
     await expect.poll(() => city.url(), POLL).toContain('/engagements?tab=overdue');
     await waitForOrReport(city, '.ant-tabs-tab-active [data-testid="tab-overdue"]');
     await openAwaitingChange(city);

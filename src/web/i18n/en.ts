@@ -3,6 +3,7 @@ import { activityEn } from './parts/activity.en';
 import { backupEn } from './parts/backup.en';
 import { calendarEn } from './parts/calendar.en';
 import { enterpriseEn } from './parts/enterprise.en';
+import { homeEn } from './parts/home.en';
 import { messageEn } from './parts/message.en';
 import { myserviceEn } from './parts/myservice.en';
 import { serviceEn } from './parts/service.en';
@@ -118,23 +119,6 @@ export const en: Messages = {
   'region.level.county': 'County / district',
 
   'home.welcome': 'Welcome, {name}',
-  'home.roleScope': '{role} · Scope: {scope}',
-  'home.parkCount': 'Development zones',
-  'home.national': 'National',
-  'home.provincial': 'Provincial',
-  'home.other': 'Other',
-  'home.regionCount': 'Regions',
-  'home.userCount': 'Users',
-  'home.auditToday': 'Log entries today',
-  'home.parksByCity': 'Development zones by city',
-  'home.parksUnit': '',
-  'home.centres': 'Foreign trade service centres',
-  'home.centresOpen': 'Open the list',
-  'home.filings': 'Operator filings',
-  'home.filings.overdue': 'Overdue filings',
-  'home.filings.awaiting': 'Awaiting me',
-  'home.filings.reprocurement': 'New procurement due',
-  'home.filings.filed': 'Filed',
 
   'regions.title': 'Regions',
   'regions.code': 'Code',
@@ -866,6 +850,7 @@ export const en: Messages = {
   ...calendarEn,
   ...messageEn,
   ...statsEn,
+  ...homeEn,
   ...backupEn,
   // The audit log's words live with the contracts: the server's export says the same (contracts/audit-labels.ts).
   ...asMessages('audit.action.', AUDIT_ACTION_LABELS, 'en'),

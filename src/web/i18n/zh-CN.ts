@@ -3,6 +3,7 @@ import { activityZhCN } from './parts/activity.zh-CN';
 import { backupZhCN } from './parts/backup.zh-CN';
 import { calendarZhCN } from './parts/calendar.zh-CN';
 import { enterpriseZhCN } from './parts/enterprise.zh-CN';
+import { homeZhCN } from './parts/home.zh-CN';
 import { messageZhCN } from './parts/message.zh-CN';
 import { myserviceZhCN } from './parts/myservice.zh-CN';
 import { serviceZhCN } from './parts/service.zh-CN';
@@ -119,23 +120,6 @@ export const zhCN = {
   'region.level.county': '县（市、区）',
 
   'home.welcome': '欢迎您，{name}',
-  'home.roleScope': '{role} · 管辖范围：{scope}',
-  'home.parkCount': '开发区/园区',
-  'home.national': '国家级',
-  'home.provincial': '省级',
-  'home.other': '其他',
-  'home.regionCount': '行政区划',
-  'home.userCount': '用户',
-  'home.auditToday': '今日操作日志',
-  'home.parksByCity': '各市（州）开发区/园区数量',
-  'home.parksUnit': '个',
-  'home.centres': '外综服中心',
-  'home.centresOpen': '查看全部',
-  'home.filings': '承办企业备案',
-  'home.filings.overdue': '逾期未报备',
-  'home.filings.awaiting': '待我处理',
-  'home.filings.reprocurement': '需重新采购',
-  'home.filings.filed': '已备案',
 
   'regions.title': '行政区划',
   'regions.code': '区划代码',
@@ -850,6 +834,7 @@ export const zhCN = {
   ...calendarZhCN,
   ...messageZhCN,
   ...statsZhCN,
+  ...homeZhCN,
   ...backupZhCN,
   // The audit log's words live with the contracts: the server's export says the same (contracts/audit-labels.ts).
   ...asMessages('audit.action.', AUDIT_ACTION_LABELS, 'zh-CN'),

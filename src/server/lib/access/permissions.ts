@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   'park.create': ['province'],
   'park.update': ['province'],
   'dashboard.read': ALL_ROLES,
+  // Issue 11: the province drills its overview by city into the counties of one city.
+  'dashboard.overview': ['province'],
   // SPEC §1: the administrator keeps user accounts and system settings, and makes no business approvals.
   'user.read': ['admin'],
   'user.create': ['admin'],

@@ -1,204 +1,205 @@
-import { and, count, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
-import type { TDashboard } from '../../../contracts/dashboard';
+import { count, eq, gte } from 'drizzle-orm';
+import type { TDashboard, THomeFigure, THomeList } from '../../../contracts/dashboard';
 import type { RequestContext } from '../../context';
-import {
-  annualContracts,
-  auditEntries,
-  centres,
-  engagements,
-  operatorChanges,
-  parks,
-  rectifications,
-  regions,
-  serviceRatings,
-  serviceRecords,
-  users,
-} from '../../db/schema';
-import { can } from '../../lib/access/permissions';
+import type { Db } from '../../db/client';
+import { auditEntries, centres, enterprises, parks, regions, users } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
-import { parkScope, ratingScope, rectificationScope, serviceRecordScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
-import { beijingDay, policyInForce } from '../../policy/policy';
-import { reprocurementDue } from '../../policy/rules/procurement';
-import { describeScope } from '../auth/me';
-import { engagementScope } from '../engagement/engagement.repository';
-import { awaitingStep, overdueFiling } from '../engagement/list-engagements';
-import { changeAwaitingStep } from '../engagement/list-operator-changes';
-import { operatorChangeScope } from '../engagement/operator-change.repository';
+import { beijingDay } from '../../policy/policy';
+import { overdueFilingCount, reprocurementDueCount } from './filing-figures';
+import {
+  centreChangesToDecide,
+  centresIn,
+  engagementsAwaiting,
+  enterprisesPending,
+  operatorChangesAwaiting,
+} from './official-home';
+import { parkCentres } from './park-home';
+import { regionOverview } from './region-overview';
+import {
+  inProgress,
+  myOpenRequests,
+  myToRate,
+  overdueRectificationCount,
+  rectificationList,
+  toAccept,
+  unratedRecords,
+  unreadMessages,
+} from './service-home';
 
-/** Home-page figures, each computed from the records in the user's scope. */
+type Home = Omit<TDashboard, 'role' | 'scopeName'>;
+const EMPTY: Home = { lists: [], figures: [], messages: null, overview: null, parkCentres: null };
+
+const figure = (key: THomeFigure['key'], value: number, link: string | null = null): THomeFigure => ({
+  key,
+  value,
+  link,
+});
+
+/**
+ * 首页 (issue 11): each role's own work and nothing else — what waits for its step as short lists, the figures it
+ * oversees, and for the province the overview by city. Everything is counted here, in the caller's scope.
+ */
 export async function getDashboard(ctx: RequestContext): Promise<TDashboard> {
   const user = requireAction(ctx.user, 'dashboard.read');
   const db = ctx.deps.db;
-  const parkWhere = can(user.role, 'park.read') ? parkScope(user) : sql`false`;
   const now = ctx.deps.clock();
+  const today = beijingDay(now);
+  const [scopeName, home] = await Promise.all([scopeNameOf(db, user, ctx.locale), homeOf(db, user, today, now)]);
+  return { role: user.role, scopeName, ...home };
+}
+
+async function homeOf(db: Db, user: SessionUser, today: string, now: Date): Promise<Home> {
+  switch (user.role) {
+    case 'enterprise':
+      return enterpriseHome(db, user);
+    case 'operator':
+      return operatorHome(db, user, today);
+    case 'county':
+      return countyHome(db, user, today);
+    case 'city':
+      return cityHome(db, user, today);
+    case 'province':
+      return provinceHome(db, user, today);
+    case 'park':
+      return { ...EMPTY, parkCentres: await parkCentres(db, user) };
+    case 'admin':
+      return adminHome(db, now);
+    // Assignments arrive with the annual assessment (a later issue); until then the evaluator has nothing waiting.
+    case 'evaluator':
+      return EMPTY;
+  }
+}
+
+/** The enterprise: its requests being handled, what awaits its rating (Art. 8), its unread messages. */
+async function enterpriseHome(db: Db, user: SessionUser): Promise<Home> {
+  const [open, rate, unread] = await Promise.all([
+    myOpenRequests(db, user),
+    myToRate(db, user),
+    unreadMessages(db, user),
+  ]);
+  return {
+    ...EMPTY,
+    lists: [rate, open],
+    figures: [figure('unreadMessages', unread.total, '/messages')],
+    messages: unread.items,
+  };
+}
+
+/** The centre's staff: today's queue (SPEC §5) — to accept, in progress, unrated, rectifications due. */
+async function operatorHome(db: Db, user: SessionUser, today: string): Promise<Home> {
+  const lists: Promise<THomeList>[] = [
+    toAccept(db, user),
+    rectificationList(db, user, today, 'rectificationsDue'),
+    inProgress(db, user),
+    unratedRecords(db, user),
+    // The centre may approve self-registrations of its county (SPEC §2).
+    enterprisesPending(db, user),
+  ];
+  return { ...EMPTY, lists: await Promise.all(lists) };
+}
+
+/** The county: registrations, its centre applications, tenders to complete, handovers, answers to follow up. */
+async function countyHome(db: Db, user: SessionUser, today: string): Promise<Home> {
+  const [lists, overdueFilings, overdueFixes, reprocurement] = await Promise.all([
+    Promise.all([
+      enterprisesPending(db, user),
+      centresIn(db, user, 'centreDrafts', ['draft', 'returned']),
+      engagementsAwaiting(db, user, today, 'engagementsToComplete'),
+      operatorChangesAwaiting(db, user, 'changesHandover'),
+      rectificationList(db, user, today, 'rectificationsToFollowUp'),
+    ]),
+    overdueFilingCount(db, user, today),
+    overdueRectificationCount(db, user, today),
+    reprocurementDueCount(db, user, today),
+  ]);
+  return {
+    ...EMPTY,
+    lists,
+    figures: [
+      figure('reprocurementDue', reprocurement, '/engagements'),
+      figure('overdueFilings', overdueFilings, '/engagements?tab=overdue'),
+      figure('overdueRectifications', overdueFixes, '/rectifications?overdue=true'),
+    ],
+  };
+}
+
+/** The city: applications to forward, agreements to report, changes to forward, what is overdue in its counties. */
+async function cityHome(db: Db, user: SessionUser, today: string): Promise<Home> {
+  if (!user.regionCode) return EMPTY;
+  const [lists, overdueFilings, overview] = await Promise.all([
+    Promise.all([
+      centresIn(db, user, 'centresToForward', ['submitted']),
+      engagementsAwaiting(db, user, today, 'filingsToReport'),
+      operatorChangesAwaiting(db, user, 'changesToForward'),
+      rectificationList(db, user, today, 'overdueRectifications'),
+    ]),
+    overdueFilingCount(db, user, today),
+    regionOverview(db, user, today, { by: 'county', cityCode: user.regionCode }),
+  ]);
+  return {
+    ...EMPTY,
+    lists,
+    figures: [figure('overdueFilings', overdueFilings, '/engagements?tab=overdue')],
+    overview,
+  };
+}
+
+/** The province: the overview by city, and what waits for its decision (Art. 9(三)(四), 10(三)(六)). */
+async function provinceHome(db: Db, user: SessionUser, today: string): Promise<Home> {
+  const [overview, lists, overdueFixes, reprocurement] = await Promise.all([
+    regionOverview(db, user, today, { by: 'city' }),
+    Promise.all([
+      centresIn(db, user, 'centresToApprove', ['forwarded']),
+      centreChangesToDecide(db, user),
+      engagementsAwaiting(db, user, today, 'filingsToFile'),
+      operatorChangesAwaiting(db, user, 'changesToDecide'),
+    ]),
+    overdueRectificationCount(db, user, today),
+    reprocurementDueCount(db, user, today),
+  ]);
+  return {
+    ...EMPTY,
+    lists,
+    // Oversight figures: the centres answer and the counties procure; the province watches (no imperative).
+    figures: [
+      figure('overdueFilings', overview.totals.filings.overdue, '/engagements?tab=overdue'),
+      figure('overdueRectifications', overdueFixes, '/rectifications?overdue=true'),
+      figure('reprocurementDue', reprocurement, '/engagements'),
+    ],
+    overview,
+  };
+}
+
+/** The administrator: accounts and today's log (backup and calendar warnings come from their own pages' data). */
+async function adminHome(db: Db, now: Date): Promise<Home> {
   const startOfDay = new Date(`${beijingDay(now)}T00:00:00+08:00`);
-  const [s, byLevel, byCity, regionCount, userCount, auditToday, filings] = await Promise.all([
-    describeScope(ctx, user),
-    db.select({ level: parks.level, n: count() }).from(parks).where(parkWhere).groupBy(parks.level),
-    db
-      .select({ cityCode: parks.cityCode, cityName: regions.name, count: count() })
-      .from(parks)
-      .innerJoin(regions, eq(regions.code, parks.cityCode))
-      .where(parkWhere)
-      .groupBy(parks.cityCode, regions.name)
-      .orderBy(parks.cityCode),
-    db.select({ n: count() }).from(regions),
-    can(user.role, 'user.read') ? db.select({ n: count() }).from(users) : Promise.resolve(null),
-    can(user.role, 'audit.read')
-      ? db
-          .select({ n: count() })
-          .from(auditEntries)
-          .where(and(gte(auditEntries.at, startOfDay)))
-      : Promise.resolve(null),
-    can(user.role, 'engagement.read') ? filingFigures(ctx, user, beijingDay(now)) : Promise.resolve(null),
+  const [[u], [a]] = await Promise.all([
+    db.select({ n: count() }).from(users),
+    db.select({ n: count() }).from(auditEntries).where(gte(auditEntries.at, startOfDay)),
   ]);
-  const [services, myServices] = await Promise.all([
-    can(user.role, 'serviceStats.read') ? serviceFigures(ctx, user, beijingDay(now)) : Promise.resolve(null),
-    user.role === 'enterprise' ? myServiceFigures(ctx, user) : Promise.resolve(null),
-  ]);
-  const levels = { national: 0, provincial: 0, other: 0 };
-  for (const row of byLevel) levels[row.level] = row.n;
   return {
-    scopeName: s.parkName ?? s.regionName ?? (ctx.locale === 'en' ? 'Hubei' : '湖北省'),
-    regionCount: regionCount[0]?.n ?? 0,
-    parkCount: levels.national + levels.provincial + levels.other,
-    parksByLevel: levels,
-    parksByCity: byCity,
-    userCount: userCount?.[0]?.n ?? null,
-    auditEntriesToday: auditToday?.[0]?.n ?? null,
-    filings,
-    services,
-    myServices,
+    ...EMPTY,
+    figures: [figure('userCount', u?.n ?? 0, '/users'), figure('auditToday', a?.n ?? 0, '/audit')],
   };
 }
 
-/** Art. 5, 8: open records, requests waiting to be accepted, completed ones unrated, rectifications due/overdue. */
-async function serviceFigures(ctx: RequestContext, user: SessionUser, today: string) {
-  const db = ctx.deps.db;
-  const [records, rated, fixes] = await Promise.all([
-    db
-      .select({
-        open: sql<number>`count(*) filter (where ${serviceRecords.status} in ('submitted','accepted','in_progress'))::int`,
-        submitted: sql<number>`count(*) filter (where ${serviceRecords.status} = 'submitted')::int`,
-        completed: sql<number>`count(*) filter (where ${serviceRecords.status} = 'completed')::int`,
-      })
-      .from(serviceRecords)
-      .where(serviceRecordScope(user)),
-    ratedCount(ctx, user),
-    db
-      .select({
-        open: sql<number>`count(*) filter (where ${rectifications.status} <> 'closed')::int`,
-        overdue: sql<number>`count(*) filter (where ${rectifications.status} = 'open' and ${rectifications.dueOn} < ${today})::int`,
-      })
-      .from(rectifications)
-      .where(rectificationScope(user)),
-  ]);
-  return {
-    open: records[0]?.open ?? 0,
-    submitted: records[0]?.submitted ?? 0,
-    unrated: Math.max(0, (records[0]?.completed ?? 0) - rated),
-    openRectifications: fixes[0]?.open ?? 0,
-    overdueRectifications: fixes[0]?.overdue ?? 0,
-  };
-}
-
-/** An enterprise's own requests still open, and those completed that wait for its rating (Art. 8). */
-async function myServiceFigures(ctx: RequestContext, user: SessionUser) {
-  const [[row], rated] = await Promise.all([
-    ctx.deps.db
-      .select({
-        open: sql<number>`count(*) filter (where ${serviceRecords.status} in ('submitted','accepted','in_progress'))::int`,
-        completed: sql<number>`count(*) filter (where ${serviceRecords.status} = 'completed')::int`,
-      })
-      .from(serviceRecords)
-      .where(serviceRecordScope(user)),
-    ratedCount(ctx, user),
-  ]);
-  return { open: row?.open ?? 0, toRate: Math.max(0, (row?.completed ?? 0) - rated) };
-}
-
-/**
- * Ratings in scope. Only a completed record can be rated and a completed record never changes status again, so
- * "completed and unrated" is completed minus rated: two counts on their own indexes instead of an anti-join per
- * record (1.2 s for the province at 1 M records; see bench/service-records.ts).
- */
-async function ratedCount(ctx: RequestContext, user: SessionUser): Promise<number> {
-  const [row] = await ctx.deps.db.select({ n: count() }).from(serviceRatings).where(ratingScope(user));
-  return row?.n ?? 0;
-}
-
-/** Art. 10(三): overdue filings, those waiting for the caller, and those on file — all within the caller's scope. */
-async function filingFigures(ctx: RequestContext, user: SessionUser, today: string) {
-  const db = ctx.deps.db;
-  const scoped = (cond: SQL) =>
-    db
-      .select({ n: count() })
-      .from(engagements)
-      .innerJoin(centres, eq(centres.id, engagements.centreId))
-      .where(and(engagementScope(user), cond));
-  const [overdue, awaiting, filed, reprocurement, changes] = await Promise.all([
-    scoped(overdueFiling(today)),
-    scoped(awaitingStep(user)),
-    scoped(eq(engagements.status, 'filed')),
-    countReprocurementDue(ctx, user, today),
-    db
-      .select({ n: count() })
-      .from(operatorChanges)
-      .innerJoin(centres, eq(centres.id, operatorChanges.centreId))
-      .where(and(operatorChangeScope(user), changeAwaitingStep(user))),
-  ]);
-  return {
-    overdue: overdue[0]?.n ?? 0,
-    // Engagements and changes of operator waiting for the caller's step.
-    awaitingMe: (awaiting[0]?.n ?? 0) + (changes[0]?.n ?? 0),
-    filed: filed[0]?.n ?? 0,
-    reprocurementDue: reprocurement,
-  };
-}
-
-/** Centres in scope whose latest engagement calls for a new procurement (Art. 10(三)). */
-async function countReprocurementDue(ctx: RequestContext, user: SessionUser, today: string): Promise<number> {
-  const db = ctx.deps.db;
-  const latest = await db
-    .select({
-      id: engagements.id,
-      status: engagements.status,
-      serviceStart: engagements.serviceStart,
-      serviceEnd: engagements.serviceEnd,
-      endReason: engagements.endReason,
-    })
-    .from(engagements)
-    .innerJoin(centres, eq(centres.id, engagements.centreId))
-    .where(
-      and(
-        engagementScope(user),
-        sql`${engagements.id} = (select max(e2.id) from engagements e2 where e2.centre_id = ${engagements.centreId})`,
-        sql`${centres.status} <> 'revoked'`,
-      ),
+/** What the caller answers for, in its own words: its region, park, centre or enterprise. */
+async function scopeNameOf(db: Db, user: SessionUser, locale: string): Promise<string | null> {
+  const first = <T>(rows: T[]) => rows[0];
+  if (user.role === 'province') return locale === 'en' ? 'Hubei' : '湖北省';
+  if (user.regionCode)
+    return (
+      first(await db.select({ n: regions.name }).from(regions).where(eq(regions.code, user.regionCode)))?.n ?? null
     );
-  if (latest.length === 0) return 0;
-  const contracts = await db
-    .select({
-      engagementId: annualContracts.engagementId,
-      year: annualContracts.year,
-      evaluation: annualContracts.evaluation,
-    })
-    .from(annualContracts)
-    .where(
-      inArray(
-        annualContracts.engagementId,
-        latest.map((e) => e.id),
-      ),
+  if (user.parkId)
+    return first(await db.select({ n: parks.name }).from(parks).where(eq(parks.id, user.parkId)))?.n ?? null;
+  if (user.centreId)
+    return first(await db.select({ n: centres.name }).from(centres).where(eq(centres.id, user.centreId)))?.n ?? null;
+  if (user.enterpriseId)
+    return (
+      first(await db.select({ n: enterprises.name }).from(enterprises).where(eq(enterprises.id, user.enterpriseId)))
+        ?.n ?? null
     );
-  const policy = await policyInForce(db, today);
-  return latest.filter(
-    (e) =>
-      reprocurementDue(
-        e,
-        contracts.filter((c) => c.engagementId === e.id),
-        today,
-        policy,
-      ) !== null,
-  ).length;
+  return null;
 }

@@ -1,76 +1,132 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { TDashboard } from '../../../../contracts/dashboard';
 import { useCan, useMe } from '../../../access';
 import { DemoTag } from '../../../components/DemoTag';
-import { scopeLabel } from '../../../components/HeaderBar';
 import { PageSpinner } from '../../../components/PageResults';
 import { useLocale } from '../../../i18n';
 import { formatDate } from '../../../lib/format';
 import { api } from '../../../request';
 import { BackupWarning } from './components/BackupWarning';
 import { CalendarWarning } from './components/CalendarWarning';
-import { CentreStatsCard } from './components/CentreStatsCard';
-import { FilingsCard } from './components/FilingsCard';
-import { ParksByCityChart } from './components/ParksByCityChart';
-import { MyServicesCard, ServicesCard } from './components/ServicesCard';
-import { StatCards } from './components/StatCards';
+import { FigureRow } from './components/FigureRow';
+import { HomeListCard } from './components/HomeListCard';
+import { MessagesCard } from './components/MessagesCard';
+import { OverviewTable } from './components/OverviewTable';
+import { ParkCentresCard } from './components/ParkCentresCard';
 
-/** 首页: who you are, what you oversee, and the figures of your scope. */
+/** Officials answer for a region or a park; the others for their own centre or enterprise, named without "管辖范围". */
+const OFFICIALS = new Set(['province', 'city', 'county', 'park']);
+
+/** 首页 (issue 11): who you are, then your own work — what waits for you first, the figures you oversee after. */
 export function HomePage() {
   const { t, locale } = useLocale();
   const me = useMe();
   const can = useCan();
   const dashboard = useQuery({ queryKey: ['dashboard'], queryFn: () => api.get<TDashboard>('/api/dashboard') });
-
-  const operator = me.user.role === 'operator';
-  // `myServices` is an enterprise's own; `services` is for those who read service figures; null otherwise.
-  const myServices = dashboard.data?.myServices;
-  const figures = dashboard.data?.services;
-  const services = myServices ? (
-    <MyServicesCard myServices={myServices} />
-  ) : figures ? (
-    <ServicesCard services={figures} />
-  ) : null;
+  const d = dashboard.data;
+  const role = me.user.role;
+  const scope = d?.scopeName;
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Card data-testid="welcome-card">
+      <Card data-testid="welcome-card" size="small">
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {t('home.welcome', { name: me.user.displayName })}
         </Typography.Title>
         <Space wrap>
-          <Tag color="blue">{t(`role.${me.user.role}`)}</Tag>
-          <Typography.Text>
-            {t('home.roleScope', {
-              role: t(`role.${me.user.role}`),
-              scope: dashboard.data?.scopeName ?? scopeLabel(me, t),
-            })}
-          </Typography.Text>
+          <Tag color="blue">{t(`role.${role}`)}</Tag>
+          {scope && (
+            <Typography.Text data-testid="home-scope">
+              {OFFICIALS.has(role)
+                ? t('home.scope', { scope })
+                : role === 'operator'
+                  ? t('home.centreOf', { scope })
+                  : scope}
+            </Typography.Text>
+          )}
           <Typography.Text type="secondary">{formatDate(new Date().toISOString(), locale)}</Typography.Text>
           {me.user.isDemo && <DemoTag />}
+          {can('service.request') && (
+            <Link to="/my/services/new">
+              <Button type="primary" size="small" data-testid="home-request-service">
+                {t('home.request')}
+              </Button>
+            </Link>
+          )}
         </Space>
       </Card>
       {can('backup.read') && <BackupWarning />}
       {can('calendar.manage') && <CalendarWarning />}
-      {/* A centre's day starts with its open and unrated records (SPEC §5), so for its staff they come first. */}
-      {operator && services}
-      {can('centre.read') && <CentreStatsCard />}
       {dashboard.isPending && <PageSpinner />}
-      {!operator && services}
-      {/* Null for roles that do not read engagements. */}
-      {dashboard.data?.filings && <FilingsCard filings={dashboard.data.filings} />}
-      {dashboard.data && (
-        <>
-          <StatCards dashboard={dashboard.data} />
-          {/* One bar (a city, county or park user) would say nothing the cards do not. */}
-          {dashboard.data.parksByCity.length > 1 && (
-            <Card title={t('home.parksByCity')}>
-              <ParksByCityChart data={dashboard.data.parksByCity} />
-            </Card>
-          )}
-        </>
-      )}
+      {d && <RoleHome d={d} />}
     </Space>
   );
+}
+
+/** The home's sections, spaced as the page's own. */
+function Stack({ children }: { children: ReactNode }) {
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      {children}
+    </Space>
+  );
+}
+
+function RoleHome({ d }: { d: TDashboard }) {
+  const t = useLocale().t;
+  const lists = (d.lists.length > 0 || d.messages) && (
+    <Row gutter={[16, 16]}>
+      {d.lists.map((list) => (
+        <Col key={list.key} xs={24} lg={12}>
+          <HomeListCard list={list} />
+        </Col>
+      ))}
+      {d.messages && (
+        <Col xs={24} lg={12}>
+          <MessagesCard
+            messages={d.messages}
+            total={d.figures.find((f) => f.key === 'unreadMessages')?.value ?? d.messages.length}
+          />
+        </Col>
+      )}
+    </Row>
+  );
+  // The enterprise's unread count is the messages card's title, not a figure of its own.
+  const figures = d.figures.filter((f) => f.key !== 'unreadMessages');
+  switch (d.role) {
+    case 'province':
+      return (
+        <Stack>
+          {d.overview && <OverviewTable overview={d.overview} drillable />}
+          <FigureRow figures={figures} />
+          {lists}
+        </Stack>
+      );
+    case 'city':
+      return (
+        <Stack>
+          {lists}
+          <FigureRow figures={figures} />
+          {d.overview && <OverviewTable overview={d.overview} drillable={false} />}
+        </Stack>
+      );
+    case 'park':
+      return <ParkCentresCard centres={d.parkCentres ?? []} />;
+    case 'evaluator':
+      return (
+        <Card title={t('home.evaluator.title')} data-testid="home-evaluator">
+          <Empty description={t('home.evaluator.empty')} />
+        </Card>
+      );
+    default:
+      return (
+        <Stack>
+          {lists}
+          <FigureRow figures={figures} />
+        </Stack>
+      );
+  }
 }

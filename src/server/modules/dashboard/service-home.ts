@@ -1,0 +1,190 @@
+import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { HOME_LIST_LIMIT, type THomeList } from '../../../contracts/dashboard';
+import type { TMessage } from '../../../contracts/message';
+import type { TServiceCategory } from '../../../contracts/service-category';
+import type { Db } from '../../db/client';
+import { enterprises, messages, rectifications, serviceRatings, serviceRecords } from '../../db/schema';
+import { ratingScope, rectificationScope, serviceRecordScope } from '../../lib/access/scope';
+import type { SessionUser } from '../../lib/access/session-user';
+import { countWhere, homeItem, homeList, iso } from './home-list';
+
+const OPEN = ['submitted', 'accepted', 'in_progress'] as const;
+const unratedRecord = sql`not exists (select 1 from ${serviceRatings} where ${serviceRatings.recordId} = ${serviceRecords.id})`;
+
+/** Service records in the caller's scope matching `where`, as home rows opening `linkBase/<id>`. */
+async function recordRows(db: Db, where: SQL | undefined, order: SQL, linkBase: string, withEnterprise: boolean) {
+  const rows = await db
+    .select({
+      id: serviceRecords.id,
+      number: serviceRecords.number,
+      category: serviceRecords.category,
+      subItem: serviceRecords.subItem,
+      status: serviceRecords.status,
+      submittedAt: serviceRecords.submittedAt,
+      completedAt: serviceRecords.completedAt,
+      enterpriseName: enterprises.name,
+    })
+    .from(serviceRecords)
+    .innerJoin(enterprises, eq(enterprises.id, serviceRecords.enterpriseId))
+    .where(where)
+    .orderBy(order)
+    .limit(HOME_LIST_LIMIT);
+  return rows.map((r) =>
+    homeItem({
+      id: r.id,
+      link: `${linkBase}/${r.id}`,
+      title: r.number,
+      subtitle: withEnterprise ? r.enterpriseName : null,
+      service: { category: r.category as TServiceCategory, subItem: r.subItem },
+      status: r.status,
+      day: iso(r.completedAt ?? r.submittedAt),
+    }),
+  );
+}
+
+/**
+ * Completed and unrated, counted as completed minus rated: a completed record never changes status again and only a
+ * completed one can be rated, so two counts on their own indexes replace an anti-join per record (bench/service-records).
+ */
+export async function unratedCount(db: Db, user: SessionUser): Promise<number> {
+  const [completed, rated] = await Promise.all([
+    countWhere(db, serviceRecords, and(serviceRecordScope(user), eq(serviceRecords.status, 'completed'))),
+    countWhere(db, serviceRatings, ratingScope(user)),
+  ]);
+  return Math.max(0, completed - rated);
+}
+
+/** An enterprise's requests still being handled (SPEC §5 "my requests"), newest first. */
+export function myOpenRequests(db: Db, user: SessionUser): Promise<THomeList> {
+  const where = and(serviceRecordScope(user), inArray(serviceRecords.status, [...OPEN]));
+  return homeList(
+    'myOpenRequests',
+    '/my/services?tab=open',
+    recordRows(db, where, desc(serviceRecords.submittedAt), '/my/services', false),
+    countWhere(db, serviceRecords, where),
+  );
+}
+
+/** Art. 8: the served enterprise rates; each completed, unrated request opens the page where it rates. */
+export function myToRate(db: Db, user: SessionUser): Promise<THomeList> {
+  const where = and(serviceRecordScope(user), eq(serviceRecords.status, 'completed'), unratedRecord);
+  return homeList(
+    'myToRate',
+    '/my/services?tab=unrated',
+    recordRows(db, where, desc(serviceRecords.completedAt), '/my/services', false),
+    unratedCount(db, user),
+  );
+}
+
+/** The caller's unread 站内消息, newest first, and how many there are. */
+export async function unreadMessages(db: Db, user: SessionUser): Promise<{ items: TMessage[]; total: number }> {
+  const where = and(eq(messages.userId, user.id), isNull(messages.readAt));
+  const [rows, [total]] = await Promise.all([
+    db.select().from(messages).where(where).orderBy(desc(messages.createdAt)).limit(HOME_LIST_LIMIT),
+    db.select({ n: count() }).from(messages).where(where),
+  ]);
+  return {
+    total: total?.n ?? 0,
+    items: rows.map((m) => ({
+      id: m.id,
+      kind: m.kind as TMessage['kind'],
+      params: m.params,
+      link: m.link,
+      readAt: null,
+      createdAt: m.createdAt.toISOString(),
+    })),
+  };
+}
+
+/** A centre's requests waiting to be accepted (Art. 5), the longest waiting first. */
+export function toAccept(db: Db, user: SessionUser): Promise<THomeList> {
+  const where = and(serviceRecordScope(user), eq(serviceRecords.status, 'submitted'));
+  return homeList(
+    'toAccept',
+    '/services?status=submitted',
+    recordRows(db, where, asc(serviceRecords.submittedAt), '/services', true),
+    countWhere(db, serviceRecords, where),
+  );
+}
+
+/** A centre's accepted records still being handled, the oldest first. */
+export function inProgress(db: Db, user: SessionUser): Promise<THomeList> {
+  const where = and(serviceRecordScope(user), inArray(serviceRecords.status, ['accepted', 'in_progress']));
+  return homeList(
+    'inProgress',
+    '/services?status=accepted&status=in_progress',
+    recordRows(db, where, asc(serviceRecords.submittedAt), '/services', true),
+    countWhere(db, serviceRecords, where),
+  );
+}
+
+/** Completed records the enterprise has not rated yet (the centre may remind it, Art. 8), newest first. */
+export function unratedRecords(db: Db, user: SessionUser): Promise<THomeList> {
+  const where = and(serviceRecordScope(user), eq(serviceRecords.status, 'completed'), unratedRecord);
+  return homeList(
+    'unrated',
+    '/services?unrated=true',
+    recordRows(db, where, desc(serviceRecords.completedAt), '/services', true),
+    unratedCount(db, user),
+  );
+}
+
+/**
+ * 差评整改 in the caller's scope in one status, the earliest due first (so the overdue ones lead): the centre's to
+ * answer ('open'), the county's to follow up ('answered'). Each opens the record, where the rectification is handled.
+ */
+export function rectificationList(
+  db: Db,
+  user: SessionUser,
+  today: string,
+  key: 'rectificationsDue' | 'rectificationsToFollowUp' | 'overdueRectifications',
+): Promise<THomeList> {
+  const where = and(
+    rectificationScope(user),
+    key === 'rectificationsToFollowUp' ? eq(rectifications.status, 'answered') : eq(rectifications.status, 'open'),
+    key === 'overdueRectifications' ? sql`${rectifications.dueOn} < ${today}` : undefined,
+  );
+  const allLink = {
+    rectificationsDue: '/rectifications?status=open',
+    rectificationsToFollowUp: '/rectifications?status=answered',
+    overdueRectifications: '/rectifications?overdue=true',
+  }[key];
+  const rows = db
+    .select({
+      id: rectifications.id,
+      recordId: rectifications.recordId,
+      number: serviceRecords.number,
+      status: rectifications.status,
+      dueOn: rectifications.dueOn,
+      enterpriseName: enterprises.name,
+    })
+    .from(rectifications)
+    .innerJoin(serviceRecords, eq(serviceRecords.id, rectifications.recordId))
+    .innerJoin(enterprises, eq(enterprises.id, serviceRecords.enterpriseId))
+    .where(where)
+    .orderBy(asc(rectifications.dueOn), asc(rectifications.id))
+    .limit(HOME_LIST_LIMIT)
+    .then((list) =>
+      list.map((r) =>
+        homeItem({
+          id: r.id,
+          link: `/services/${r.recordId}`,
+          title: r.number,
+          subtitle: r.enterpriseName,
+          status: r.status,
+          day: r.dueOn,
+          overdue: r.status === 'open' && r.dueOn < today,
+        }),
+      ),
+    );
+  return homeList(key, allLink, rows, countWhere(db, rectifications, where));
+}
+
+/** Open rectifications past their due day in the caller's scope: 逾期未答复, an oversight figure above the centre. */
+export function overdueRectificationCount(db: Db, user: SessionUser, today: string): Promise<number> {
+  return countWhere(
+    db,
+    rectifications,
+    and(rectificationScope(user), eq(rectifications.status, 'open'), sql`${rectifications.dueOn} < ${today}`),
+  );
+}

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TDashboard, THomeList, TRegionOverview } from '../src/contracts/dashboard';
+import { makeCentre } from '../src/server/demo/centre-factory';
+import { makeEngagement } from '../src/server/demo/engagement-factory';
+import { enterpriseCreditCode } from '../src/server/demo/enterprise-factory';
+import { makeOperator } from '../src/server/demo/operator-factory';
+import { as, buildTestApp, loginAs, type TestApp } from './helpers/app';
+
+/**
+ * Issue 11: each role's home shows its own work and nothing else, counted on the server in the caller's scope — the
+ * county its registrations, a city only its own counties' steps, the province an overview by city it can drill into,
+ * the enterprise its requests and no park figures.
+ */
+describe("each role's home (issue 11)", () => {
+  let t: TestApp;
+  const cookies: Record<string, string> = {};
+  const get = async (user: string, url = '/api/dashboard') => {
+    cookies[user] ??= await loginAs(t.app, user);
+    return as(t.app, cookies[user] as string, { method: 'GET', url });
+  };
+  const home = async (user: string): Promise<TDashboard> => {
+    const res = await get(user);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as TDashboard;
+  };
+  const list = (h: TDashboard, key: string): THomeList | undefined => h.lists.find((l) => l.key === key);
+  const register = (countyCode: string, serial: number, name: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/public/enterprise-registrations',
+      headers: { 'x-forwarded-for': `10.8.0.${serial}` },
+      payload: {
+        creditCode: enterpriseCreditCode(countyCode, serial),
+        name,
+        countyCode,
+        contactPerson: '赵经理',
+        contactPhone: '0717-6100001',
+        hasTradeRecord: false,
+        password: 'Reg#2026home',
+      },
+    });
+  let xiangyangEngagement: number;
+  let requestId: number;
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    // Centre 1 in 宜昌高新区 (西陵区 420502), run by the fixture operator; a centre in 襄阳 whose agreement waits for
+    // 襄阳's report.
+    const centre = await makeCentre(t.deps, { park: t.world.parks.yichangHighTech, target: 'approved' });
+    expect(centre.id).toBe(1);
+    await makeEngagement(t.deps, { centre, operator: await makeOperator(t.deps, { serial: 71 }), target: 'filed' });
+    const xiangyang = await makeCentre(t.deps, { park: t.world.parks.xiangyangHighTech, target: 'approved' });
+    const e = await makeEngagement(t.deps, {
+      centre: xiangyang,
+      operator: await makeOperator(t.deps, { serial: 72 }),
+      target: 'signed',
+    });
+    xiangyangEngagement = e.id;
+    expect((await register('420502', 31, '西陵待审核外贸有限公司')).statusCode).toBe(201);
+    expect((await register('420606', 32, '高新区待审核外贸有限公司')).statusCode).toBe(201);
+    const req = await as(t.app, await loginAs(t.app, 'enterprise.91420500MA4F000001'), {
+      method: 'POST',
+      url: '/api/service-records/requests',
+      payload: { centreId: 1, category: 'tax_refund', subItem: 'refund_declaration', requestText: '请协助退税申报。' },
+    });
+    expect(req.statusCode, req.body).toBe(201);
+    requestId = req.json().id;
+  });
+  afterAll(async () => t?.close());
+
+  it('shows the enterprise its own requests and messages, and no park or region figures', async () => {
+    const h = await home('enterprise.91420500MA4F000001');
+    expect(h.scopeName).toBe('宜昌测试进出口有限公司');
+    expect(list(h, 'myOpenRequests')?.items.map((i) => i.link)).toContain(`/my/services/${requestId}`);
+    expect(list(h, 'myToRate')).toBeDefined();
+    expect(h.lists.map((l) => l.key).sort()).toEqual(['myOpenRequests', 'myToRate']);
+    expect(h.figures.map((f) => f.key)).toEqual(['unreadMessages']);
+    expect(h.messages).not.toBeNull();
+    expect(h.overview).toBeNull();
+    expect(h.parkCentres).toBeNull();
+    expect(JSON.stringify(h)).not.toMatch(/parkCount|parksBy|regionCount|湖北省/);
+  });
+
+  it("puts the enterprise's request in the centre's queue, waiting to be accepted, linking to the record", async () => {
+    const h = await home('operator.1');
+    const waiting = list(h, 'toAccept');
+    expect(waiting?.items.find((i) => i.id === requestId)).toMatchObject({
+      link: `/services/${requestId}`,
+      subtitle: '宜昌测试进出口有限公司',
+      status: 'submitted',
+    });
+    expect(waiting?.total).toBeGreaterThanOrEqual(1);
+    expect(h.lists.map((l) => l.key)).toEqual(
+      expect.arrayContaining(['toAccept', 'inProgress', 'unrated', 'rectificationsDue']),
+    );
+    expect(h.overview).toBeNull();
+  });
+
+  it('shows a county the registrations of its own county only', async () => {
+    const mine = list(await home('county.420502'), 'enterprisesPending');
+    expect(mine?.items.map((i) => i.title)).toContain('西陵待审核外贸有限公司');
+    expect(mine?.items.map((i) => i.title)).not.toContain('高新区待审核外贸有限公司');
+    expect(mine?.items[0]?.link).toMatch(/^\/enterprises\?status=pending&q=/);
+    const other = list(await home('county.420583'), 'enterprisesPending');
+    expect(other?.items.map((i) => i.title)).not.toContain('西陵待审核外贸有限公司');
+  });
+
+  it("shows a city only its own counties' agreements to report, and its counties in the overview", async () => {
+    const xiangyang = await home('city.420600');
+    expect(list(xiangyang, 'filingsToReport')?.items.map((i) => i.id)).toContain(xiangyangEngagement);
+    const yichang = await home('city.420500');
+    expect(list(yichang, 'filingsToReport')?.items.map((i) => i.id)).not.toContain(xiangyangEngagement);
+    expect(yichang.overview?.rows.length).toBeGreaterThan(1);
+    expect(yichang.overview?.rows.every((r) => r.code.startsWith('4205'))).toBe(true);
+    expect(yichang.overview?.rows.find((r) => r.code === '420502')?.centres.recognised).toBe(1);
+    // 襄阳's centre and agreement never reach 宜昌's figures.
+    expect(yichang.overview?.totals.centres.recognised).toBe(1);
+  });
+
+  it('gives the province an overview by city that it can drill into, and oversight figures without tasks', async () => {
+    const h = await home('province');
+    const rows = h.overview?.rows ?? [];
+    expect(rows.map((r) => r.code)).toEqual(expect.arrayContaining(['420100', '420500', '420600']));
+    expect(rows.every((r) => /^42\d{4}$/.test(r.code))).toBe(true);
+    expect(rows.find((r) => r.code === '420500')).toMatchObject({ centres: { recognised: 1 }, services: 1 });
+    expect(rows.find((r) => r.code === '420600')?.filings.filed).toBe(0);
+    expect(h.figures.map((f) => f.key)).toEqual(
+      expect.arrayContaining(['overdueFilings', 'overdueRectifications', 'reprocurementDue']),
+    );
+    const drill = await get('province', '/api/dashboard/cities/420600');
+    expect(drill.statusCode, drill.body).toBe(200);
+    const counties = drill.json() as TRegionOverview;
+    expect(counties.rows.every((r) => r.code.startsWith('4206'))).toBe(true);
+    expect(counties.totals.centres.recognised).toBe(1);
+    expect((await get('province', '/api/dashboard/cities/420502')).statusCode).toBe(404);
+    expect((await get('province', '/api/dashboard/cities/4205')).statusCode).toBe(400);
+    expect((await get('city.420500', '/api/dashboard/cities/420600')).statusCode).toBe(403);
+  });
+
+  it('shows a park its centre and an evaluator an empty home until assessments exist', async () => {
+    const park = await home(`park.${t.world.parks.yichangHighTech.id}`);
+    expect(park.parkCentres?.map((c) => c.id)).toEqual([1]);
+    expect(park.parkCentres?.[0]?.operatorName).toBeTruthy();
+    const evaluator = await home('evaluator.1');
+    expect(evaluator).toMatchObject({ lists: [], figures: [], overview: null, parkCentres: null, messages: null });
+    const admin = await home('admin');
+    expect(admin.figures.map((f) => f.key)).toEqual(['userCount', 'auditToday']);
+  });
+});
