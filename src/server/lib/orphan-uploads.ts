@@ -11,7 +11,7 @@ import { LocalFileStore } from './file-store';
  * that every such column of the schema is.
  */
 export const FILE_OWNERS: { table: PgTable; key: PgColumn }[] = [
-  // Every uploaded file of every owner (centre, engagement, service record, activity): docs/decisions/0012.
+  // Every uploaded file of every owner (centre, engagement, service record, activity): docs/decisions/0013-one-attachment-table.md.
   { table: attachments, key: attachments.storageKey },
 ];
 

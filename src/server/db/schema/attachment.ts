@@ -7,7 +7,7 @@ import { users } from './identity';
 import { serviceRecords } from './service';
 
 /**
- * Every uploaded file of the platform, in one table (docs/decisions/0012-one-attachment-table.md). The bytes live in
+ * Every uploaded file of the platform, in one table (docs/decisions/0013-one-attachment-table.md). The bytes live in
  * the file store (DATA_DIR/uploads, or S3) under a key the platform makes (never one a user supplied); the row holds
  * the detected type, size and SHA-256, the centre the file concerns and at most one record of that centre it belongs
  * to: an engagement, a service record or an activity. A row with none of the three is a file of the centre's own
