@@ -6,7 +6,7 @@ CREATE INDEX "attachments_service_record_idx" ON "attachments" USING btree ("ser
 CREATE INDEX "attachments_activity_idx" ON "attachments" USING btree ("activity_id");--> statement-breakpoint
 ALTER TABLE "attachments" ADD CONSTRAINT "attachments_one_owner" CHECK (num_nonnulls(engagement_id, service_record_id, activity_id) <= 1 and (event_id is null or num_nonnulls(engagement_id, service_record_id, activity_id) = 0));--> statement-breakpoint
 -- hand-written:
--- One table for every uploaded file (docs/decisions/0012-one-attachment-table.md): the files of service records and
+-- One table for every uploaded file (docs/decisions/0013-one-attachment-table.md): the files of service records and
 -- of activities move into "attachments" with the centre of their record, keeping the storage key (the bytes stay
 -- where they are in the file store), the name, type, size, SHA-256, uploader and time. They get new ids in the one
 -- table; the audit entries written before still find them by their record and SHA-256.
