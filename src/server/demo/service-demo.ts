@@ -228,8 +228,9 @@ export async function loadDemoServices(
         const completedAt = new Date(submittedAt.getTime() + Math.max(hours, responseHours + 0.5) * HOUR);
         const progressAt = new Date((acceptedAt.getTime() + completedAt.getTime()) / 2);
         const done = completedAt.getTime() < now;
-        const rated = done && ent.user !== null && r.chance(0.8);
-        const ratedAt = new Date(Math.min(now - HOUR, completedAt.getTime() + r.int(1, 96) * HOUR));
+        const ratedAt = new Date(completedAt.getTime() + r.int(1, 96) * HOUR);
+        // Rated by most enterprises with an account within four days; the latest not yet (待评价).
+        const rated = done && ent.user !== null && r.chance(0.8) && ratedAt.getTime() < now - HOUR;
         const level = ratingLevel(r, quality);
         const index = history.length;
         const items = SERVICE_SUB_ITEMS[category];
