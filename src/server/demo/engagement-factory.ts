@@ -7,7 +7,7 @@ import {
   type TRecordTenderRequest,
 } from '../../contracts/engagement';
 import type { TOperatorDetail } from '../../contracts/operator';
-import { type Deps, systemContext } from '../context';
+import type { Deps } from '../context';
 import type { SessionUser } from '../lib/access/session-user';
 import { recordContract } from '../modules/engagement/annual-contracts';
 import { applyOperatorChange } from '../modules/engagement/apply-operator-change';
