@@ -26,6 +26,12 @@ export interface MakeOperatorOptions {
 
 const LEGAL_REPS = ['陈建华', '刘志强', '黄晓东', '周海燕', '吴振华', '徐立新', '胡宏伟', '杨丽娟', '万德胜', '彭国庆'];
 
+/** The legal representative's ID number the factory registers: born in the 1970s/80s, in the company's region. */
+export function legalRepIdNumberFor(serial: number, region = '420100'): string {
+  const birth = `19${70 + (serial % 18)}${String((serial % 12) + 1).padStart(2, '0')}${String((serial % 27) + 1).padStart(2, '0')}`;
+  return makeIdNumber(serial, birth, region);
+}
+
 /** An operator enterprise registered through the real use case (checks, encryption, audit). */
 export async function makeOperator(deps: Deps, opts: MakeOperatorOptions): Promise<TOperatorDetail> {
   const province = actor(deps, 'province', {}, opts.registeredIn ? undefined : opts.as, opts.at);
@@ -33,8 +39,6 @@ export async function makeOperator(deps: Deps, opts: MakeOperatorOptions): Promi
     ? actor(deps, 'county', { regionCode: opts.registeredIn }, opts.as, opts.at)
     : province;
   const region = opts.regionCode ?? opts.registeredIn ?? '420100';
-  // A born-in-the-1970s/80s legal representative registered in the same place as the company.
-  const birth = `19${70 + (opts.serial % 18)}${String((opts.serial % 12) + 1).padStart(2, '0')}${String((opts.serial % 27) + 1).padStart(2, '0')}`;
   let op = await createOperator({
     ctx: registrar,
     isDemo: opts.isDemo,
@@ -42,7 +46,7 @@ export async function makeOperator(deps: Deps, opts: MakeOperatorOptions): Promi
       name: `湖北示例外贸综合服务有限公司${opts.serial}`,
       creditCode: makeCreditCode(opts.serial, region),
       legalRepName: LEGAL_REPS[opts.serial % LEGAL_REPS.length] ?? '陈建华',
-      legalRepIdNumber: makeIdNumber(opts.serial, birth, region),
+      legalRepIdNumber: legalRepIdNumberFor(opts.serial, region),
       tradeRegistration: `0${region.slice(0, 4)}${String(opts.serial).padStart(5, '0')}`,
       capabilities: ['integrated_service', 'supply_chain_finance', 'freight_forwarding', 'logistics'],
       premises: '武汉市江汉区建设大道568号',
