@@ -18,6 +18,7 @@ import { rowsOf } from '../src/server/db/client';
 import { centreInputFor, makeCentre } from '../src/server/demo/centre-factory';
 import { makePark } from '../src/server/demo/factories';
 import { loadDemo } from '../src/server/demo/load-demo';
+import { verifyAuditChain } from '../src/server/lib/audit';
 import { requestCentreChange } from '../src/server/modules/centre/request-centre-change';
 import { getDashboard } from '../src/server/modules/dashboard/get-dashboard';
 import { beijingDay } from '../src/server/policy/policy';
@@ -1201,10 +1202,73 @@ describe('demo data', () => {
       expect(figure('overdueFilings')).toBeGreaterThanOrEqual(1);
       expect(figure('reprocurementDue')).toBe(1);
       expect(waiting('filingsToFile') + waiting('changesToDecide')).toBe(1);
+
+      // Issue 11: a demo that reads like a real province. The chain verifies, reads in time order, and names the
+      // demo's own accounts as the actors of its history.
+      expect(await verifyAuditChain(database.db, deps.auditKey)).toMatchObject({ ok: true, firstBroken: null });
+      const outOfOrder = await q<{ n: number }>(
+        sql`select count(*)::int as n from audit_entries a join audit_entries b on b.seq = a.seq + 1
+            where b.at < a.at and a.action not in ('region.imported', 'policy.version.published')`,
+      );
+      expect(outOfOrder[0]?.n).toBe(0);
+      const future = await q<{ n: number }>(
+        sql`select count(*)::int as n from audit_entries where at > ${deps.clock().toISOString()}::timestamptz`,
+      );
+      expect(future[0]?.n).toBe(0);
+      const actors = await q<{ action: string; actor_name: string; actor_role: string }>(
+        sql`select action, actor_name, actor_role from audit_entries
+            where action in ('centre.submitted', 'centre.forwarded', 'centre.approved', 'service.completed', 'service.rated')`,
+      );
+      expect(actors.length).toBeGreaterThan(100);
+      expect(actors.filter((a) => a.actor_name === 'system')).toEqual([]);
+      expect(actors.find((a) => a.action === 'centre.approved')?.actor_name).toBe('province');
+      expect(actors.find((a) => a.action === 'service.rated')?.actor_name).toMatch(/^enterprise\.91/);
+      // Dates in order: applied before approved before filed before serving; no record before its centre served.
+      const early = await q<{ n: number }>(
+        sql`select count(*)::int as n from service_records r join engagements e on e.centre_id = r.centre_id
+            and e.status = 'filed' where r.submitted_at < (e.filed_on::timestamp - interval '8 hours')`,
+      );
+      expect(early[0]?.n).toBe(0);
+      const approvedAfterFiled = await q<{ n: number }>(
+        sql`select count(*)::int as n from centres c join engagements e on e.centre_id = c.id
+            join audit_entries a on a.action = 'centre.approved' and a.object_id = c.id::text
+            where e.filed_on is not null and a.at > (e.filed_on::timestamp + interval '16 hours')`,
+      );
+      expect(approvedAfterFiled[0]?.n).toBe(0);
+      // Volumes and quality differ: a busy 武汉 centre with hundreds of records, quiet ones with a few dozen, and
+      // 差评 that opened rectifications, most of them answered.
+      const volumes = await q<{ city_code: string; n: number }>(
+        sql`select c.city_code, count(*)::int as n from service_records r join centres c on c.id = r.centre_id
+            group by c.id, c.city_code order by n desc`,
+      );
+      expect(volumes[0]?.city_code).toBe('420100');
+      expect(volumes[0]?.n).toBeGreaterThan(150);
+      expect(volumes.at(-1)?.n).toBeLessThan(40);
+      const rectifications = await q<{ status: string; n: number }>(
+        sql`select status, count(*)::int as n from rectifications group by status`,
+      );
+      expect(rectifications.find((x) => x.status === 'closed')?.n).toBeGreaterThan(3);
+      // People and codes: varied names; an operator's credit code carries its own region (GB 32100).
+      const contacts = await q<{ n: number }>(sql`select count(distinct contact_person)::int as n from centres`);
+      expect(contacts[0]?.n).toBeGreaterThan(10);
+      const reps = await q<{ n: number }>(sql`select count(distinct legal_rep_name)::int as n from operators`);
+      expect(reps[0]?.n).toBeGreaterThan(5);
+      const xiantao = await q<{ credit_code: string }>(
+        sql`select o.credit_code from operators o join engagements e on e.operator_id = o.id
+            join centres c on c.id = e.centre_id where c.city_code = '429004'`,
+      );
+      expect(xiantao[0]?.credit_code.slice(2, 8)).toMatch(/^4290/);
+      // Money: the year's contract is the price won at tender.
+      const mismatched = await q<{ n: number }>(
+        sql`select count(*)::int as n from annual_contracts a join engagements e on e.id = a.engagement_id
+            where a.amount::numeric <> e.contract_amount::numeric`,
+      );
+      expect(mismatched[0]?.n).toBe(0);
     } finally {
       await database.close();
     }
-  });
+    // A year of a province's history: more than the default allowance on a shared machine.
+  }, 600_000);
 });
 
 describe('public directory search', () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/server/db/client';
 import { auditEntries, operators } from '../src/server/db/schema';
 import { makeCreditCode, makeIdNumber } from '../src/server/demo/identity-factory';
-import { makeOperator } from '../src/server/demo/operator-factory';
+import { legalRepIdNumberFor, makeOperator } from '../src/server/demo/operator-factory';
 import { as, buildTestApp, loginAs, type TestApp } from './helpers/app';
 
 describe('operator enterprises (Art. 10): identifiers, protected ID numbers, eligibility', () => {
@@ -92,7 +92,7 @@ describe('operator enterprises (Art. 10): identifiers, protected ID numbers, eli
     expect(denied.statusCode).toBe(403);
     const res = await as(t.app, cookies.province ?? '', { method: 'POST', url });
     expect(res.statusCode).toBe(200);
-    expect(res.json().legalRepIdNumber).toBe(makeIdNumber(6));
+    expect(res.json().legalRepIdNumber).toBe(legalRepIdNumberFor(6));
     expect(res.headers['cache-control']).toBe('no-store');
     const views = await t.deps.db
       .select()
@@ -100,7 +100,7 @@ describe('operator enterprises (Art. 10): identifiers, protected ID numbers, eli
       .where(eq(auditEntries.action, 'operator.identity.viewed'));
     expect(views).toHaveLength(1);
     expect(views[0]?.actorName).toBe('province');
-    expect(JSON.stringify(views)).not.toContain(makeIdNumber(6));
+    expect(JSON.stringify(views)).not.toContain(legalRepIdNumberFor(6));
   });
 
   it('notices a tampered ciphertext instead of showing a wrong number', async () => {

@@ -2,7 +2,7 @@ import type { TLocale } from '../contracts/common';
 import type { AppConfig } from './config';
 import type { Db } from './db/client';
 import type { SessionUser } from './lib/access/session-user';
-import type { AuditContext } from './lib/audit';
+import type { AuditBuffer, AuditContext } from './lib/audit';
 import type { FileStore } from './lib/file-store';
 import type { MessageChannel } from './modules/message/notify';
 
@@ -20,6 +20,8 @@ export interface Deps {
   files: FileStore;
   /** Outbound message channels (e-mail, SMS): adapters behind one interface; none is live here. */
   channels?: MessageChannel[];
+  /** Only while the demo data set is built: audit entries are held here and appended in time order (lib/audit.ts). */
+  auditBuffer?: AuditBuffer;
 }
 
 /** Who is asking, from where: passed to every use case. */
@@ -46,6 +48,7 @@ export function auditContext(ctx: RequestContext, at: Date = ctx.deps.clock()): 
     requestId: ctx.requestId,
     at,
     key: ctx.deps.auditKey,
+    ...(ctx.deps.auditBuffer ? { buffer: ctx.deps.auditBuffer } : {}),
   };
 }
 

@@ -7,7 +7,8 @@ import {
   type TRecordTenderRequest,
 } from '../../contracts/engagement';
 import type { TOperatorDetail } from '../../contracts/operator';
-import { type Deps, systemContext } from '../context';
+import type { Deps } from '../context';
+import type { SessionUser } from '../lib/access/session-user';
 import { recordContract } from '../modules/engagement/annual-contracts';
 import { applyOperatorChange } from '../modules/engagement/apply-operator-change';
 import { decideOperatorChange, forwardOperatorChange } from '../modules/engagement/decide-operator-change';
@@ -19,6 +20,7 @@ import { uploadEngagementFile } from '../modules/engagement/upload-engagement-fi
 import { beijingDay } from '../policy/policy';
 import { addDays } from '../policy/rules/deadlines';
 import { ELIGIBILITY_LABELS, MATERIAL_LABELS } from '../policy/rules/operator-application';
+import { actor } from './factories';
 
 export type EngagementTarget = 'tendered' | 'ready' | 'signed' | 'reported' | 'filed';
 
@@ -34,6 +36,15 @@ export interface MakeEngagementOptions {
   withContract?: boolean;
   /** Take every step this many days ago (the demo's history); the award is 30 days before that by default. */
   daysAgo?: number;
+  /** The yearly price the operator won the tender at (元): the award, every year's contract and the fund lines. */
+  amount?: number;
+  /** The accounts that take the steps (the demo's); the platform acting in each role when left out (tests). */
+  actors?: { county?: SessionUser; city?: SessionUser; province?: SessionUser };
+  /**
+   * When each step happens (the demo's history), instead of `daysAgo`: the tender recorded, the materials and
+   * checklist, the agreement (and year-1 contract) recorded, the city's report, the province's filing.
+   */
+  steps?: { tendered: Date; ready: Date; signed: Date; reported: Date; filed: Date };
 }
 
 /** The smallest real PDF: enough for the byte check, named as the material it stands for. */
@@ -41,13 +52,29 @@ function pdfFor(title: string): Buffer {
   return Buffer.from(`%PDF-1.4\n% ${title}\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n`);
 }
 
+/** The agreement's fund lines (Art. 10(三)), summing to the yearly amount: staff the largest share. */
+export function fundScopeFor(amount: number) {
+  const venue = Math.round((amount * 0.2) / 1000) * 1000;
+  const training = Math.round((amount * 0.175) / 1000) * 1000;
+  const it = Math.round((amount * 0.125) / 1000) * 1000;
+  return [
+    { item: '场地运维及办公设备', amount: venue, description: '服务窗口运行、设备维护' },
+    { item: '派驻人员劳务', amount: amount - venue - training - it, description: '按第七条配备的专业服务人员' },
+    { item: '培训交流与市场开拓活动', amount: training, description: '政策宣讲、展会组织' },
+    { item: '信息化及咨询服务', amount: it, description: null },
+  ];
+}
+
 export function tenderInputFor(
   centre: TCentreDetail,
   operator: TOperatorDetail,
   today: string,
   awardedDaysAgo = 30,
+  amount = 380_000,
 ): TRecordTenderRequest {
   const awardedOn = addDays(today, -awardedDaysAgo);
+  // The losing bids are higher (lowest-price evaluation) and rounded to the thousand as bids are.
+  const losing = (pct: number) => Math.round((amount * (1 + pct)) / 1000) * 1000;
   return {
     operatorId: operator.id,
     projectNumber: `${centre.countyCode}-ZFCG-${awardedOn.slice(0, 4)}-${String(centre.id).padStart(3, '0')}`,
@@ -55,11 +82,11 @@ export function tenderInputFor(
     announcedOn: addDays(awardedOn, -21),
     awardedOn,
     bidders: [
-      { name: operator.name, creditCode: operator.creditCode, bidAmount: 380_000 },
-      { name: `${centre.cityName}通达国际货运代理有限公司`, creditCode: null, bidAmount: 395_000 },
-      { name: `${centre.countyName}楚贸供应链管理有限公司`, creditCode: null, bidAmount: 410_000 },
+      { name: operator.name, creditCode: operator.creditCode, bidAmount: amount },
+      { name: `${centre.cityName}通达国际货运代理有限公司`, creditCode: null, bidAmount: losing(0.04) },
+      { name: `${centre.countyName}楚贸供应链管理有限公司`, creditCode: null, bidAmount: losing(0.08) },
     ],
-    contractAmount: 380_000,
+    contractAmount: amount,
     serviceStart: awardedOn,
   };
 }
@@ -73,16 +100,25 @@ export async function makeEngagement(baseDeps: Deps, opts: MakeEngagementOptions
   const { centre, operator, target } = opts;
   const shift = (opts.daysAgo ?? 0) * 86_400_000;
   const deps: Deps = shift ? { ...baseDeps, clock: () => new Date(baseDeps.clock().getTime() - shift) } : baseDeps;
-  const county = systemContext(deps, 'county', { regionCode: centre.countyCode });
-  const city = systemContext(deps, 'city', { regionCode: centre.cityCode });
-  const province = systemContext(deps, 'province');
-  const today = beijingDay(deps.clock());
-  let e = await recordTender(county, centre.id, tenderInputFor(centre, operator, today, opts.awardedDaysAgo));
+  const steps = opts.steps;
+  const county = (at?: Date) => actor(deps, 'county', { regionCode: centre.countyCode }, opts.actors?.county, at);
+  const city = actor(deps, 'city', { regionCode: centre.cityCode }, opts.actors?.city, steps?.reported);
+  const province = actor(deps, 'province', {}, opts.actors?.province, steps?.filed);
+  const amount = opts.amount ?? 380_000;
+  const tenderDay = beijingDay(steps?.tendered ?? deps.clock());
+  // With steps given, the tender is recorded a few days after the award.
+  const awardedDaysAgo = opts.awardedDaysAgo ?? (steps ? 4 : 30);
+  let e = await recordTender(
+    county(steps?.tendered),
+    centre.id,
+    tenderInputFor(centre, operator, tenderDay, awardedDaysAgo, amount),
+  );
   if (target === 'tendered') return e;
+  const ready = county(steps?.ready);
   for (const kind of REQUIRED_MATERIALS) {
-    await uploadEngagementFile(county, e.id, kind, pdfFor(kind), `${MATERIAL_LABELS[kind]['zh-CN']}.pdf`);
+    await uploadEngagementFile(ready, e.id, kind, pdfFor(kind), `${MATERIAL_LABELS[kind]['zh-CN']}.pdf`);
   }
-  e = await updateChecklist(county, e.id, {
+  e = await updateChecklist(ready, e.id, {
     version: e.version,
     entries: ELIGIBILITY_ITEMS.map((item) => ({
       item,
@@ -92,27 +128,26 @@ export async function makeEngagement(baseDeps: Deps, opts: MakeEngagementOptions
     })),
   });
   if (target === 'ready') return e;
-  const signedOn = opts.signedOn ?? addDays(today, -Math.min(5, opts.awardedDaysAgo ?? 30));
-  e = await recordAgreement(county, e.id, {
+  const signing = county(steps?.signed);
+  const signedOn =
+    opts.signedOn ??
+    (steps ? beijingDay(steps.signed) : addDays(beijingDay(deps.clock()), -Math.min(5, opts.awardedDaysAgo ?? 30)));
+  e = await recordAgreement(signing, e.id, {
     version: e.version,
     signedOn,
     agreementNumber: `${centre.countyName}商务三方〔${signedOn.slice(0, 4)}〕${centre.id}号`,
     countyParty: `${centre.countyName}商务局`,
     parkParty: `${centre.parkName}管理委员会`,
-    fundScope: [
-      { item: '场地运维及办公设备', amount: 80_000, description: '服务窗口运行、设备维护' },
-      { item: '派驻人员劳务', amount: 200_000, description: '按第七条配备的专业服务人员' },
-      { item: '培训交流与市场开拓活动', amount: 70_000, description: '政策宣讲、展会组织' },
-      { item: '信息化及咨询服务', amount: 50_000, description: null },
-    ],
+    fundScope: fundScopeFor(amount),
   });
   if (opts.withContract) {
-    e = await recordContract(county, e.id, {
+    // 一年一签 at the price the tender was won at.
+    e = await recordContract(signing, e.id, {
       version: e.version,
       year: 1,
       contractNumber: `${centre.countyName}外综服合同〔${signedOn.slice(0, 4)}〕1号`,
       signedOn,
-      amount: 400_000,
+      amount,
     });
   }
   if (target === 'signed') return e;
@@ -129,12 +164,17 @@ export type OperatorChangeTarget = 'submitted' | 'forwarded' | 'approved' | 'rej
  */
 export async function makeOperatorChange(
   deps: Deps,
-  opts: { engagement: TEngagementDetail; target: OperatorChangeTarget; changedDaysAgo?: number },
+  opts: {
+    engagement: TEngagementDetail;
+    target: OperatorChangeTarget;
+    changedDaysAgo?: number;
+    actors?: MakeEngagementOptions['actors'];
+  },
 ): Promise<TOperatorChange> {
   const { engagement: e, target } = opts;
-  const county = systemContext(deps, 'county', { regionCode: e.countyCode });
-  const city = systemContext(deps, 'city', { regionCode: e.cityCode });
-  const province = systemContext(deps, 'province');
+  const county = actor(deps, 'county', { regionCode: e.countyCode }, opts.actors?.county);
+  const city = actor(deps, 'city', { regionCode: e.cityCode }, opts.actors?.city);
+  const province = actor(deps, 'province', {}, opts.actors?.province);
   const today = beijingDay(deps.clock());
   let change = await applyOperatorChange(county, e.id, {
     version: e.version,

@@ -1,11 +1,19 @@
-import { asc, count, eq, inArray } from 'drizzle-orm';
+import { asc, count, eq, inArray, min } from 'drizzle-orm';
 import type { TRole } from '../../contracts/access';
-import { RECOGNISED_STATUSES } from '../../contracts/centre';
+import { RECOGNISED_STATUSES, type TCentreInput } from '../../contracts/centre';
 import type { TOperatorDetail } from '../../contracts/operator';
 import type { TPark } from '../../contracts/park';
 import { auditContext, type Deps, systemContext } from '../context';
-import { centres as centreTable, operators as operatorTable, parks as parkTable, regions, users } from '../db/schema';
-import { writeAudit } from '../lib/audit';
+import {
+  centres as centreTable,
+  operators as operatorTable,
+  parks as parkTable,
+  policyVersions,
+  regions,
+  users,
+} from '../db/schema';
+import type { SessionUser } from '../lib/access/session-user';
+import { type AuditBuffer, appendBufferedAudit, writeAudit } from '../lib/audit';
 import { getCentreDetail } from '../modules/centre/centre.presenter';
 import { requestCentreChange } from '../modules/centre/request-centre-change';
 import { evaluateContract, recordContract } from '../modules/engagement/annual-contracts';
@@ -14,9 +22,10 @@ import { addStaff } from '../modules/staff/staff-roster';
 import { beijingDay } from '../policy/policy';
 import { makeCentre } from './centre-factory';
 import { makeEngagement, makeOperatorChange } from './engagement-factory';
-import { makePark, makeUser } from './factories';
+import { depsAt, makePark, makeUser, sessionUserOf } from './factories';
 import { makeOperator } from './operator-factory';
 import { PARK_CATALOG } from './park-catalog';
+import { contactName, officeNumber, personName, seededRandom } from './people';
 import { loadDemoServices } from './service-demo';
 
 export interface DemoAccount {
@@ -30,36 +39,67 @@ export async function databaseHasUsers(deps: Deps): Promise<boolean> {
   return (row?.n ?? 0) > 0;
 }
 
+/** When the demo's history happens: `daysAgo` days before today, at a working hour (Beijing), never on a weekend. */
+interface Timeline {
+  /** Days between the first step of the demo's history and today. */
+  span: number;
+  at(daysAgo: number, hour?: number): Date;
+}
+
+async function demoTimeline(deps: Deps): Promise<Timeline> {
+  const now = deps.clock().getTime();
+  // Nothing can happen before the first policy version is in force (the rules read it), nor over a year ago.
+  const [first] = await deps.db.select({ day: min(policyVersions.effectiveFrom) }).from(policyVersions);
+  const policyStart = new Date(`${first?.day ?? '2026-01-01'}T00:00:00+08:00`).getTime();
+  const span = Math.max(120, Math.floor((now - Math.max(policyStart, now - 365 * DAY_MS)) / DAY_MS) - 5);
+  return {
+    span,
+    at(daysAgo: number, hour = 10) {
+      const day = Math.max(0, Math.round(daysAgo));
+      let t = new Date(`${dayOffset(deps, -day)}T00:00:00+08:00`).getTime() + hour * 3_600_000;
+      // Offices are closed at the weekend: the step moves to the Friday before.
+      for (;;) {
+        const weekday = new Date(t + 8 * 3_600_000).getUTCDay();
+        if (weekday !== 0 && weekday !== 6) break;
+        t -= DAY_MS;
+      }
+      return new Date(Math.min(t, now - 60_000));
+    },
+  };
+}
+
 /**
- * The demo data set (SPEC §6, §8): Hubei's development zones and one account per role — admin, province, every
- * city, every county with a park, every park, and an evaluator. Operator and enterprise accounts arrive with the
- * centres and enterprises they belong to (issues 4–6). Everything is marked is_demo, and shown as 演示数据.
+ * The demo data set (SPEC §6, §8, issue 11): Hubei's development zones and one account per role — admin, province,
+ * every city, every county with a park, every park, the operator of every recognised centre, enterprises, an
+ * evaluator. The history since the policy took effect is made by these accounts through the use cases, each step at
+ * its own time and in order (applied, approved, tendered, filed, serving); the audit chain is appended in time order
+ * at the end (lib/audit.ts, AuditBuffer). Everything is marked is_demo, and shown as 演示数据.
  */
-export async function loadDemo(deps: Deps, password: string): Promise<DemoAccount[]> {
+export async function loadDemo(baseDeps: Deps, password: string): Promise<DemoAccount[]> {
+  const buffer: AuditBuffer = [];
+  const deps: Deps = { ...baseDeps, auditBuffer: buffer };
+  const tl = await demoTimeline(deps);
   const accounts: DemoAccount[] = [];
-  const add = async (input: Parameters<typeof makeUser>[1], scope: string) => {
-    await makeUser(deps, input, { isDemo: true });
+  const users = new Map<string, SessionUser>();
+  const opening = tl.at(tl.span + 2, 9);
+  const add = async (input: Parameters<typeof makeUser>[1], scope: string, at = opening) => {
+    const u = await makeUser(depsAt(deps, at), input, { isDemo: true, by: users.get('admin') });
+    users.set(input.username, sessionUserOf(u));
     accounts.push({ username: input.username, role: input.role, scope });
   };
 
+  await add({ username: 'admin', role: 'admin', password, displayName: '系统管理员（演示）' }, '—');
+  await add({ username: 'province', role: 'province', password, displayName: '湖北省商务厅（演示）' }, '湖北省');
   const parks = [];
   for (const seed of PARK_CATALOG) {
     parks.push(
       await makePark(
-        deps,
+        depsAt(deps, opening),
         { name: seed.name, kind: seed.kind, level: seed.level, countyCode: seed.countyCode },
-        { isDemo: true },
+        { isDemo: true, by: users.get('province') },
       ),
     );
   }
-
-  const centres = await loadDemoCentres(deps, parks);
-  const operators = await loadDemoOperators(deps);
-  const recognised = await loadDemoStaff(deps);
-  await loadDemoEngagements(deps);
-
-  await add({ username: 'admin', role: 'admin', password, displayName: '系统管理员（演示）' }, '—');
-  await add({ username: 'province', role: 'province', password, displayName: '湖北省商务厅（演示）' }, '湖北省');
   const cities = await deps.db.select().from(regions).where(eq(regions.level, 'city')).orderBy(regions.code);
   for (const city of cities) {
     await add(
@@ -92,54 +132,143 @@ export async function loadDemo(deps: Deps, password: string): Promise<DemoAccoun
       park.name,
     );
   }
-  // SPEC §8: operator.<centre id> — the operator staff of each recognised centre.
+  const who = (username: string) => {
+    const u = users.get(username);
+    if (!u) throw new Error(`demo account ${username} missing`);
+    return u;
+  };
+  const actors = (p: { countyCode: string; cityCode: string }) => ({
+    county: who(`county.${p.countyCode}`),
+    city: who(`city.${p.cityCode}`),
+    province: who('province'),
+  });
+
+  const plan = await loadDemoCentres(deps, tl, parks, actors);
+  const operators = await loadDemoOperators(deps, tl, who);
+  // SPEC §8: operator.<centre id> — the operator staff of each recognised centre, from the day after its approval.
+  const recognised = await recognisedCentres(deps);
   for (const c of recognised) {
     await add(
       { username: `operator.${c.id}`, role: 'operator', password, centreId: c.id, displayName: `${c.name}（演示）` },
       c.name,
+      tl.at((plan.get(c.id)?.approved ?? 1) - 1, 9),
     );
   }
+  await loadDemoStaff(deps, tl, recognised, plan, who);
+  await loadDemoEngagements(deps, tl, plan, actors);
   await add(
     { username: 'evaluator.1', role: 'evaluator', password, evaluatorId: 1, displayName: '第三方评估机构（演示）' },
     '—',
   );
   // SPEC §8: enterprise.<credit code> — enterprises served by the operating centres, with their service history.
-  for (const e of await loadDemoServices(deps, password))
-    accounts.push({ username: e.username, role: 'enterprise', scope: e.scope });
+  const served = await loadDemoServices(deps, {
+    operatorOf: (id) => who(`operator.${id}`),
+    countyOf: (code) => who(`county.${code}`),
+    password,
+  });
+  for (const e of served) accounts.push({ username: e.username, role: 'enterprise', scope: e.scope });
 
-  const ctx = systemContext(deps);
-  await deps.db.transaction(async (tx) => {
-    await writeAudit(tx, auditContext(ctx), {
+  await baseDeps.db.transaction(async (tx) => {
+    await appendBufferedAudit(tx, buffer);
+    await writeAudit(tx, auditContext(systemContext(baseDeps)), {
       action: 'demo.loaded',
       objectType: 'demo',
       objectId: null,
-      after: { parks: parks.length, centres, operators, accounts: accounts.length },
+      after: { parks: parks.length, centres: plan.size, operators, accounts: accounts.length },
     });
   });
   return accounts;
 }
 
+type Actors = (p: { countyCode: string; cityCode: string }) => {
+  county: SessionUser;
+  city: SessionUser;
+  province: SessionUser;
+};
+
+/** Days before today of a recognised centre's steps: approved, and (when it has one) its operator filed. */
+interface CentrePlan {
+  approved: number;
+  /** Days ago the operator's engagement is filed (or would be: the story decides how far it gets). */
+  filed: number;
+}
+
+/** How early each city's first centre opened, as a share of the demo's span (0: first; 1: lately). */
+const OPENING: Record<string, number> = {
+  '420100': 0,
+  '420500': 0.02,
+  '420600': 0.04,
+  '420200': 0.15,
+  '421000': 0.2,
+  '420700': 0.28,
+  '420300': 0.3,
+  '421100': 0.38,
+  '421200': 0.42,
+  '421300': 0.5,
+  '429004': 0.55,
+  '429005': 0.62,
+  '429006': 0.7,
+  '429021': 0.78,
+  // These three have not reached filing: approved lately, their operator still on the way.
+  '420800': 0.74,
+  '420900': 0.8,
+  '422800': 0.72,
+};
+
 /**
  * Centres across Hubei (issue 4): a recognised centre in every city (in its first national-level park where it has
- * one), a second centre in 武汉东湖 (Art. 9(二)), applications waiting at each step, one adjusted, one revoked,
- * and a city's adjustment request awaiting the province.
+ * one) opened over the months since the policy took effect, 武汉 first; a second centre in 武汉东湖 (Art. 9(二)),
+ * applied for after the first was approved; applications waiting at each step, one adjusted, one revoked, and a
+ * city's adjustment request awaiting the province.
  */
-async function loadDemoCentres(deps: Deps, parks: TPark[]): Promise<number> {
+async function loadDemoCentres(
+  deps: Deps,
+  tl: Timeline,
+  parks: TPark[],
+  actors: Actors,
+): Promise<Map<number, CentrePlan>> {
+  const r = seededRandom(2026);
   const byCity = new Map<string, TPark[]>();
   for (const p of parks) byCity.set(p.cityCode, [...(byCity.get(p.cityCode) ?? []), p]);
   const used = new Set<number>();
-  let n = 0;
-  const make = async (park: TPark | undefined, target: Parameters<typeof makeCentre>[1]['target'], input = {}) => {
+  const plan = new Map<number, CentrePlan>();
+  // From the first step of the history to the latest a centre can open and still have a few weeks of service.
+  const earliestFiled = tl.span - 56;
+  const latestFiled = 45;
+  const filedFor = (share: number) => Math.round(earliestFiled - share * (earliestFiled - latestFiled));
+  const make = async (
+    park: TPark | undefined,
+    target: Parameters<typeof makeCentre>[1]['target'],
+    filed: number,
+    input: Partial<Omit<TCentreInput, 'parkId'>> = {},
+  ) => {
     if (!park) return undefined;
     used.add(park.id);
-    n++;
-    return makeCentre(deps, { park, target, input, isDemo: true });
+    // Drafted, submitted 3 days later, forwarded a week on, approved ten days after that; then the tender and
+    // filing take five weeks (makeEngagement's steps below).
+    const days = [filed + 55, filed + 52, filed + 45, filed + 36, filed + 8, filed + 2];
+    // A revocation comes months after approval, when the centre has still not begun to serve.
+    if (target === 'revoked') days[4] = 21;
+    const c = await makeCentre(deps, {
+      park,
+      target,
+      isDemo: true,
+      actors: actors(park),
+      steps: days.map((d, i) => tl.at(d, 9 + ((i * 3 + park.id) % 8))),
+      input: {
+        contactPerson: contactName(r),
+        contactPhone: officeNumber(r, park.cityCode),
+        ...input,
+      },
+    });
+    if (target === 'approved' || target === 'adjusted') plan.set(c.id, { approved: filed + 36, filed });
+    return c;
   };
-  for (const [, list] of [...byCity].sort(([a], [b]) => a.localeCompare(b))) {
-    await make(list.find((p) => p.level === 'national') ?? list[0], 'approved');
+  for (const [code, list] of [...byCity].sort(([a], [b]) => a.localeCompare(b))) {
+    await make(list.find((p) => p.level === 'national') ?? list[0], 'approved', filedFor(OPENING[code] ?? 0.5));
   }
   const donghu = parks.find((p) => p.name.startsWith('武汉东湖新技术开发区'));
-  await make(donghu, 'approved', {
+  await make(donghu, 'approved', filedFor(0.35), {
     name: '光谷国际外贸综合服务中心',
     venueAddress: '武汉市洪山区光谷大道光谷国际企业服务中心三楼',
     tradingEnterpriseCount: 1260,
@@ -147,54 +276,72 @@ async function loadDemoCentres(deps: Deps, parks: TPark[]): Promise<number> {
   });
   const free = (cityCode: string) =>
     (byCity.get(cityCode) ?? []).find((p) => !used.has(p.id) && p.level !== 'national');
-  await make(free('420500'), 'submitted');
-  await make(free('420500'), 'draft');
-  await make(free('420600'), 'forwarded');
-  await make(free('421000'), 'returned');
-  await make(free('420900'), 'rejected');
-  await make(free('420800'), 'adjusted');
-  await make(free('420300'), 'revoked');
-  const waiting = await make(free('421200'), 'approved');
+  // Applications on their way: days ago counted from a notional filing 55 days after drafting.
+  await make(free('420500'), 'submitted', -43);
+  await make(free('420500'), 'draft', -50);
+  await make(free('420600'), 'forwarded', -36);
+  await make(free('421000'), 'returned', -25);
+  await make(free('420900'), 'rejected', 5);
+  await make(free('420800'), 'adjusted', filedFor(0.25));
+  await make(free('420300'), 'revoked', filedFor(0.1));
+  const waiting = await make(free('421200'), 'approved', filedFor(0.6));
   if (waiting) {
-    await requestCentreChange(systemContext(deps, 'city', { regionCode: '421200' }), waiting.id, {
-      kind: 'adjustment',
-      reason: '中心服务电话变更。',
-      adjustment: { contactPhone: '0715-8123456' },
-      version: waiting.version,
-    });
+    const city = actors(waiting);
+    await requestCentreChange(
+      { deps: depsAt(deps, tl.at(4, 15)), user: city.city, ip: null, requestId: 'demo', locale: 'zh-CN' },
+      waiting.id,
+      {
+        kind: 'adjustment',
+        reason: '中心服务电话变更。',
+        adjustment: { contactPhone: officeNumber(r, waiting.cityCode) },
+        version: waiting.version,
+      },
+    );
   }
-  return n;
+  return plan;
 }
 
 /** Operator enterprises (issue 5): eligible ones, one with a recent violation (Art. 10(一)3). */
-async function loadDemoOperators(deps: Deps): Promise<number> {
-  // Name, premises, and the county that registered it (decision 0009; the province registered the first).
-  const names: [string, string, string | undefined][] = [
-    ['湖北楚贸通外贸综合服务有限公司', '武汉市东湖新技术开发区光谷大道77号', undefined],
-    ['宜昌三峡国际供应链管理有限公司', '宜昌市西陵区东山大道95号', '420502'],
-    ['襄阳汉江外贸服务有限公司', '襄阳市樊城区长虹北路6号', '420606'],
-    ['荆州长江国际货运代理有限公司', '荆州市沙市区北京中路188号', '421002'],
+async function loadDemoOperators(deps: Deps, tl: Timeline, who: (u: string) => SessionUser): Promise<number> {
+  // Name, premises, the county whose market regulator registered it (its credit code's region), and the county
+  // that entered it on the platform (decision 0009; the province entered the first).
+  const names: [string, string, string, string | undefined][] = [
+    ['湖北楚贸通外贸综合服务有限公司', '武汉市东湖新技术开发区光谷大道77号', '420111', undefined],
+    ['宜昌三峡国际供应链管理有限公司', '宜昌市西陵区东山大道95号', '420502', '420502'],
+    ['襄阳汉江外贸服务有限公司', '襄阳市樊城区长虹北路6号', '420606', '420606'],
+    ['荆州长江国际货运代理有限公司', '荆州市沙市区北京中路188号', '421002', '421002'],
   ];
-  for (const [i, [name, premises, registeredIn]] of names.entries()) {
-    await makeOperator(deps, { serial: 101 + i, input: { name, premises }, isDemo: true, registeredIn });
+  const r = seededRandom(5);
+  const at = tl.at(tl.span, 14);
+  for (const [i, [name, premises, region, registeredIn]] of names.entries()) {
+    await makeOperator(deps, {
+      serial: 101 + i,
+      input: { name, premises, contactPhone: officeNumber(r, `${region.slice(0, 4)}00`) },
+      isDemo: true,
+      registeredIn,
+      regionCode: region,
+      as: registeredIn ? who(`county.${registeredIn}`) : who('province'),
+      at,
+    });
   }
   await makeOperator(deps, {
     serial: 120,
-    input: { name: '黄石港通外贸代理有限公司', premises: '黄石市下陆区团城山街道杭州西路10号' },
+    input: {
+      name: '黄石港通外贸代理有限公司',
+      premises: '黄石市下陆区团城山街道杭州西路10号',
+      contactPhone: officeNumber(r, '420200'),
+    },
     violations: ['2025-06-18'],
     isDemo: true,
+    regionCode: '420204',
+    as: who('province'),
+    at,
   });
   return names.length + 1;
 }
 
-const STAFF_NAMES = ['陈晓明', '刘婷', '王磊', '张敏', '李娜', '周杰', '吴芳'];
-
-/**
- * Rosters for the recognised centres (Art. 7): each meets its minimum — 5/2/1/1 in a national park, 3/1/1/1
- * elsewhere — except the one in 荆州, one person short, so that the dashboards have a non-compliant centre to show.
- */
-async function loadDemoStaff(deps: Deps): Promise<{ id: number; name: string }[]> {
-  const rows = await deps.db
+async function recognisedCentres(deps: Deps) {
+  return deps.db
     .select({
       id: centreTable.id,
       name: centreTable.name,
@@ -206,20 +353,35 @@ async function loadDemoStaff(deps: Deps): Promise<{ id: number; name: string }[]
     .innerJoin(parkTable, eq(parkTable.id, centreTable.parkId))
     .where(inArray(centreTable.status, [...RECOGNISED_STATUSES]))
     .orderBy(asc(centreTable.id));
+}
+
+/**
+ * Rosters for the recognised centres (Art. 7), entered by the county in the week after approval: each meets its
+ * minimum — 5/2/1/1 in a national park, 3/1/1/1 elsewhere — except the one in 荆州, one person short, so that the
+ * dashboards have a non-compliant centre to show.
+ */
+async function loadDemoStaff(
+  deps: Deps,
+  tl: Timeline,
+  rows: Awaited<ReturnType<typeof recognisedCentres>>,
+  plan: Map<number, CentrePlan>,
+  who: (u: string) => SessionUser,
+): Promise<void> {
+  const r = seededRandom(7);
   for (const c of rows) {
-    const county = systemContext(deps, 'county', { regionCode: c.countyCode });
+    const at = tl.at((plan.get(c.id)?.approved ?? 30) - 3, 11);
+    const county = { deps: depsAt(deps, at), user: who(`county.${c.countyCode}`), ip: null, requestId: 'demo' };
     const size = (c.level === 'national' ? 5 : 3) - (c.cityCode === '421000' ? 1 : 0);
     for (let i = 0; i < size; i++) {
-      await addStaff(county, c.id, {
-        name: STAFF_NAMES[(c.id + i) % STAFF_NAMES.length] ?? '派驻人员',
-        tradeYears: i < 2 ? 6 - i : 1,
+      await addStaff({ ...county, locale: 'zh-CN' }, c.id, {
+        name: personName(r),
+        tradeYears: i < 2 ? r.int(4, 12) : r.int(1, 3),
         customsDeclarant: i === 0,
         foreignLanguage: i === 1,
-        socialInsuranceProof: `社保参保证明 ${c.id}-${i + 1}`,
+        socialInsuranceProof: `社保参保证明 ${c.countyCode}-${String(r.int(100000, 999999))}`,
       });
     }
   }
-  return rows.map((r) => ({ id: r.id, name: r.name }));
 }
 
 const DAY_MS = 86_400_000;
@@ -229,12 +391,18 @@ function dayOffset(deps: Deps, days: number): string {
 }
 
 /**
- * Operators engaged for the recognised centres (issue 5, Art. 10(三)): most filed and operating, with a year-1
- * contract; one renewed for its second year, one whose year failed its evaluation (re-procurement due),
- * one agreement past its 15-working-day filing deadline, one report awaiting the province, one tender with its
- * materials still incomplete, and one change of operator awaiting the city.
+ * Operators engaged for the recognised centres (issue 5, Art. 10(三)), each tendered after its centre's approval at
+ * its own price, the contract at the award: most filed and operating with a year-1 contract; one renewed for its
+ * second year, one whose year failed its evaluation (re-procurement due), one agreement past its 15-working-day
+ * filing deadline, one report awaiting the province, one tender with its materials still incomplete, and one change
+ * of operator awaiting the city.
  */
-async function loadDemoEngagements(deps: Deps): Promise<void> {
+async function loadDemoEngagements(
+  deps: Deps,
+  tl: Timeline,
+  plan: Map<number, CentrePlan>,
+  actors: Actors,
+): Promise<void> {
   const rows = await deps.db
     .select({ id: centreTable.id, status: centreTable.status, cityCode: centreTable.cityCode, cityName: regions.name })
     .from(centreTable)
@@ -251,6 +419,7 @@ async function loadDemoEngagements(deps: Deps): Promise<void> {
     '421000': '荆州长江国际货运代理有限公司',
   };
   const usedPreferred = new Set<string>();
+  const r = seededRandom(11);
   let serial = 300;
   const province = systemContext(deps, 'province');
   const seenCity = new Set<string>();
@@ -258,6 +427,8 @@ async function loadDemoEngagements(deps: Deps): Promise<void> {
     // The adjusted centre is between operators: its recognition changed, its new agreement not yet signed.
     if (c.status === 'adjusted') continue;
     const centre = await getCentreDetail(province, c.id);
+    const who = actors(centre);
+    const filed = plan.get(c.id)?.filed ?? 30;
     const wanted = preferred[c.cityCode];
     let operator: TOperatorDetail;
     if (wanted && !usedPreferred.has(wanted) && named[wanted]) {
@@ -270,45 +441,66 @@ async function loadDemoEngagements(deps: Deps): Promise<void> {
         input: {
           name: `${short}${['楚商', '汇通', '远航', '丝路'][i % 4]}外贸综合服务有限公司`,
           premises: `${c.cityName}${centre.countyName}${centre.parkName}企业服务中心`,
+          contactPhone: officeNumber(r, c.cityCode),
         },
         isDemo: true,
+        registeredIn: centre.countyCode,
+        as: who.county,
+        at: tl.at(filed + 30, 10),
       });
     }
-    const county = systemContext(deps, 'county', { regionCode: centre.countyCode });
+    // The yearly price won at tender: 武汉 and the big cities more, the counties less (元, to the thousand).
+    const amount = (c.cityCode === '420100' ? r.int(52, 68) : r.int(28, 46)) * 10_000 + r.int(0, 9) * 1_000;
+    // Announced three days after approval, awarded three weeks later (tenderInputFor), recorded two days on.
+    const steps = {
+      tendered: tl.at(filed + 10, 10),
+      ready: tl.at(filed + 8, 15),
+      signed: tl.at(filed + 6, 10),
+      reported: tl.at(filed + 3, 16),
+      filed: tl.at(filed, 10),
+    };
+    const base = { centre, operator, amount, actors: who, steps, awardedDaysAgo: 2 };
+    const county = (daysAgo: number) => ({
+      deps: depsAt(deps, tl.at(daysAgo, 15)),
+      user: who.county,
+      ip: null,
+      requestId: 'demo',
+      locale: 'zh-CN' as const,
+    });
     // One story per city, told by its first recognised centre; the others simply operate.
     const story = seenCity.has(c.cityCode) ? 'default' : c.cityCode;
     seenCity.add(c.cityCode);
     switch (story) {
       case '420500': {
         // Near the end of its first year: evaluated, passed, and the second year's contract signed (一年一签).
-        let e = await makeEngagement(deps, { centre, operator, target: 'filed', withContract: true, daysAgo: 320 });
+        let e = await makeEngagement(deps, { ...base, target: 'filed', withContract: true });
         const first = e.contracts[0];
         if (first) {
-          e = await evaluateContract(county, e.id, first.id, {
+          e = await evaluateContract(county(5), e.id, first.id, {
             version: e.version,
             result: 'passed',
-            evaluatedOn: dayOffset(deps, -3),
+            evaluatedOn: beijingDay(tl.at(5, 15)),
             note: '第1年度服务记录完整，企业满意度高，年度末期评估合格。',
           });
-          await recordContract(county, e.id, {
+          await recordContract(county(2), e.id, {
             version: e.version,
             year: 2,
-            contractNumber: `夷陵商务外综服合同〔${dayOffset(deps, 0).slice(0, 4)}〕2号`,
-            signedOn: dayOffset(deps, -1),
-            amount: 400_000,
+            contractNumber: `${centre.countyName}外综服合同〔${beijingDay(tl.at(2, 15)).slice(0, 4)}〕2号`,
+            signedOn: beijingDay(tl.at(2, 15)),
+            amount,
           });
         }
         break;
       }
       case '420600': {
         // A year that failed its year-end evaluation: no renewal, re-procurement due.
-        const e = await makeEngagement(deps, { centre, operator, target: 'filed', withContract: true, daysAgo: 300 });
+        const e = await makeEngagement(deps, { ...base, target: 'filed', withContract: true });
         const contract = e.contracts[0];
         if (contract) {
-          await evaluateContract(county, e.id, contract.id, {
+          await evaluateContract(county(3), e.id, contract.id, {
             version: e.version,
             result: 'failed',
-            evaluatedOn: dayOffset(deps, -2),
+            evaluatedOn: beijingDay(tl.at(3, 15)),
             note: '服务记录不完整，帮扶新开口企业数量未达协议目标，年度末期评估不合格。',
           });
         }
@@ -316,28 +508,42 @@ async function loadDemoEngagements(deps: Deps): Promise<void> {
       }
       case '420800':
         // Signed 40 days ago and never reported: past the 15-working-day filing deadline.
-        await makeEngagement(deps, { centre, operator, target: 'signed', withContract: false, daysAgo: 40 });
+        await makeEngagement(deps, {
+          ...base,
+          target: 'signed',
+          withContract: false,
+          steps: { ...steps, tendered: tl.at(46, 10), ready: tl.at(43, 15), signed: tl.at(40, 10) },
+        });
         break;
       case '422800':
-        await makeEngagement(deps, { centre, operator, target: 'reported', daysAgo: 3 });
+        // Reported by the city three days ago; the province has yet to file it.
+        await makeEngagement(deps, {
+          ...base,
+          target: 'reported',
+          steps: {
+            ...steps,
+            tendered: tl.at(30, 10),
+            ready: tl.at(24, 15),
+            signed: tl.at(16, 10),
+            reported: tl.at(3, 16),
+          },
+        });
         break;
       case '420900':
         // Tender recorded; the county is still collecting the materials.
-        await makeEngagement(deps, { centre, operator, target: 'tendered', daysAgo: 2 });
+        await makeEngagement(deps, { ...base, target: 'tendered', steps: { ...steps, tendered: tl.at(2, 10) } });
         break;
       case '420300': {
-        const e = await makeEngagement(deps, { centre, operator, target: 'filed', withContract: true, daysAgo: 200 });
-        await makeOperatorChange(deps, { engagement: e, target: 'submitted', changedDaysAgo: 10 });
+        const e = await makeEngagement(deps, { ...base, target: 'filed', withContract: true });
+        await makeOperatorChange(depsAt(deps, tl.at(1, 10)), {
+          engagement: e,
+          target: 'submitted',
+          changedDaysAgo: 10,
+        });
         break;
       }
       default:
-        await makeEngagement(deps, {
-          centre,
-          operator,
-          target: 'filed',
-          withContract: true,
-          daysAgo: 30 + ((c.id * 37) % 240),
-        });
+        await makeEngagement(deps, { ...base, target: 'filed', withContract: true });
     }
   }
 }

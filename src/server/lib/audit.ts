@@ -123,7 +123,17 @@ export interface AuditContext {
   requestId: string | null;
   at: Date;
   key: Buffer;
+  /** Hold entries here instead of appending them (the demo's history; see AuditBuffer). */
+  buffer?: AuditBuffer;
 }
+
+/**
+ * Entries held back while the demo data set is built: its history is made centre by centre, each on a clock set
+ * back to when it happened, and the chain must read in the order things happened. appendBufferedAudit writes them
+ * sorted by time, in one transaction, once the history is complete. Nothing else uses it: a real change still
+ * writes its entry in its own transaction.
+ */
+export type AuditBuffer = { ctx: Omit<AuditContext, 'buffer'>; event: AuditEvent; order: number }[];
 
 interface ChainedFields {
   seq: number;
@@ -150,6 +160,16 @@ export function chainHash(key: Buffer, prevHash: string, fields: ChainedFields):
  * head row stays locked from here to the commit, so concurrent writers queue instead of forking the chain.
  */
 export async function writeAudit(tx: Db, ctx: AuditContext, event: AuditEvent): Promise<void> {
+  if (ctx.buffer) {
+    const { buffer, ...rest } = ctx;
+    // A copy of the values as they are now: the caller may change its objects after the step.
+    buffer.push({
+      ctx: rest,
+      event: { ...event, before: toJsonValue(event.before ?? null), after: toJsonValue(event.after ?? null) },
+      order: buffer.length,
+    });
+    return;
+  }
   const head = rowsOf<{ seq: string | number; hash: string }>(
     await tx.execute(sql`select seq, hash from audit_head where id = 1 for update`),
   )[0];
@@ -181,6 +201,50 @@ export async function writeAudit(tx: Db, ctx: AuditContext, event: AuditEvent): 
       returning seq
     )
     update audit_head set seq = (select seq from entry), hash = ${hash} where id = 1`);
+}
+
+/**
+ * Append the held entries to the chain in the order of their times (equal times keep the order they were made in),
+ * a few hundred rows per statement, with the head locked once: the same chain writeAudit builds one by one.
+ */
+export async function appendBufferedAudit(tx: Db, buffer: AuditBuffer): Promise<number> {
+  const entries = [...buffer].sort((a, b) => a.ctx.at.getTime() - b.ctx.at.getTime() || a.order - b.order);
+  const head = rowsOf<{ seq: string | number; hash: string }>(
+    await tx.execute(sql`select seq, hash from audit_head where id = 1 for update`),
+  )[0];
+  if (!head) throw new Error('audit_head row missing: migrations not applied');
+  let seq = Number(head.seq);
+  let prev = head.hash;
+  for (let i = 0; i < entries.length; i += 200) {
+    const rows = entries.slice(i, i + 200).map(({ ctx, event }) => {
+      const fields: ChainedFields = {
+        seq: ++seq,
+        at: ctx.at.toISOString(),
+        actorId: ctx.actor?.userId ?? null,
+        actorName: ctx.actor?.username ?? null,
+        actorRole: ctx.actor?.role ?? null,
+        actorRegion: ctx.actor?.regionCode ?? null,
+        action: event.action,
+        objectType: event.objectType,
+        objectId: event.objectId === null ? null : String(event.objectId),
+        before: event.before ?? null,
+        after: event.after ?? null,
+        ip: ctx.ip,
+        requestId: ctx.requestId,
+      };
+      const hash = chainHash(ctx.key, prev, fields);
+      const row = sql`(${fields.seq}, ${fields.at}, ${fields.actorId}, ${fields.actorName}, ${fields.actorRole},
+        ${fields.actorRegion}, ${fields.action}, ${fields.objectType}, ${fields.objectId},
+        ${JSON.stringify(fields.before)}::jsonb, ${JSON.stringify(fields.after)}::jsonb, ${fields.ip},
+        ${fields.requestId}, ${prev}, ${hash})`;
+      prev = hash;
+      return row;
+    });
+    await tx.execute(sql`insert into audit_entries (seq, at, actor_id, actor_name, actor_role, actor_region, action,
+      object_type, object_id, before, after, ip, request_id, prev_hash, hash) values ${sql.join(rows, sql`, `)}`);
+  }
+  await tx.execute(sql`update audit_head set seq = ${seq}, hash = ${prev} where id = 1`);
+  return entries.length;
 }
 
 export interface VerifyAuditOptions {
