@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZAuditEntry, ZAuditListQuery, ZAuditVerifyResponse } from '../../../contracts/audit';
 import { ZErrorBody, zListOf } from '../../../contracts/common';
-import { EXPORT_MAX_ROWS, sendXlsx } from '../../lib/xlsx';
+import { answerList } from '../../lib/list-route';
 import { listAudit, verifyAudit } from './list-audit';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody };
@@ -20,29 +20,22 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      if (q.format === 'xlsx') {
-        const { items } = await listAudit(request.ctx, q, EXPORT_MAX_ROWS, 0);
-        const en = request.ctx.locale === 'en';
-        return sendXlsx(
-          reply,
-          en ? 'audit-log' : '操作日志',
-          en ? 'Audit log' : '操作日志',
-          [
-            { header: en ? 'Seq' : '序号', value: (e) => e.seq, width: 8 },
-            { header: en ? 'Time (UTC)' : '时间（UTC）', value: (e) => e.at, width: 26 },
-            { header: en ? 'User' : '操作人', value: (e) => e.actorName, width: 24 },
-            { header: en ? 'Role' : '角色', value: (e) => e.actorRole, width: 10 },
-            { header: en ? 'Action' : '操作', value: (e) => e.action, width: 24 },
-            { header: en ? 'Object' : '对象', value: (e) => `${e.objectType}:${e.objectId ?? ''}`, width: 16 },
-            { header: 'IP', value: (e) => e.ip, width: 16 },
-            { header: en ? 'Before' : '变更前', value: (e) => JSON.stringify(e.before), width: 40 },
-            { header: en ? 'After' : '变更后', value: (e) => JSON.stringify(e.after), width: 40 },
-            { header: 'Hash (HMAC-SM3)', value: (e) => e.hash, width: 66 },
-          ],
-          items,
-        );
-      }
-      return listAudit(request.ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
+      return answerList(request.ctx, reply, q, (limit, offset) => listAudit(request.ctx, q, limit, offset), {
+        fileName: { 'zh-CN': '操作日志', en: 'audit-log' },
+        sheetName: { 'zh-CN': '操作日志', en: 'Audit log' },
+        columns: (_l, en) => [
+          { header: en ? 'Seq' : '序号', value: (e) => e.seq, width: 8 },
+          { header: en ? 'Time (UTC)' : '时间（UTC）', value: (e) => e.at, width: 26 },
+          { header: en ? 'User' : '操作人', value: (e) => e.actorName, width: 24 },
+          { header: en ? 'Role' : '角色', value: (e) => e.actorRole, width: 10 },
+          { header: en ? 'Action' : '操作', value: (e) => e.action, width: 24 },
+          { header: en ? 'Object' : '对象', value: (e) => `${e.objectType}:${e.objectId ?? ''}`, width: 16 },
+          { header: 'IP', value: (e) => e.ip, width: 16 },
+          { header: en ? 'Before' : '变更前', value: (e) => JSON.stringify(e.before), width: 40 },
+          { header: en ? 'After' : '变更后', value: (e) => JSON.stringify(e.after), width: 40 },
+          { header: 'Hash (HMAC-SM3)', value: (e) => e.hash, width: 66 },
+        ],
+      });
     },
   );
 

@@ -12,7 +12,7 @@ import {
 } from '../../../contracts/enterprise';
 import { parks, regions } from '../../db/schema';
 import { yesNo } from '../../lib/labels';
-import { EXPORT_MAX_ROWS, sendXlsx } from '../../lib/xlsx';
+import { answerList } from '../../lib/list-route';
 import { ENTERPRISE_STATUS_LABELS } from './enterprise.repository';
 import { getEnterprise, listEnterprises, updateEnterprise } from './list-enterprises';
 import { registerEnterprise } from './register-enterprise';
@@ -117,15 +117,10 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      if (q.format !== 'xlsx') return listEnterprises(request.ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
-      const { items } = await listEnterprises(request.ctx, q, EXPORT_MAX_ROWS, 0);
-      const l = request.ctx.locale;
-      const en = l === 'en';
-      return sendXlsx(
-        reply,
-        en ? 'enterprises' : '外贸企业',
-        en ? 'Enterprises' : '外贸企业',
-        [
+      return answerList(request.ctx, reply, q, (limit, offset) => listEnterprises(request.ctx, q, limit, offset), {
+        fileName: { 'zh-CN': '外贸企业', en: 'enterprises' },
+        sheetName: { 'zh-CN': '外贸企业', en: 'Enterprises' },
+        columns: (l, en) => [
           { header: en ? 'Credit code' : '统一社会信用代码', value: (e) => e.creditCode, width: 22 },
           { header: en ? 'Name' : '企业名称', value: (e) => e.name, width: 32 },
           { header: en ? 'City' : '市州', value: (e) => e.cityName, width: 10 },
@@ -139,8 +134,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
           { header: en ? 'Status' : '状态', value: (e) => ENTERPRISE_STATUS_LABELS[e.status][l], width: 10 },
           { header: en ? 'Account' : '平台账号', value: (e) => yesNo(e.hasAccount, l), width: 8 },
         ],
-        items,
-      );
+      });
     },
   );
 
