@@ -2,12 +2,11 @@ import type { TAttachment } from '../../../contracts/attachment';
 import { auditContext, type RequestContext, SYSTEM_USER_ID } from '../../context';
 import { attachments } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
-import { centreScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { storeUploadedFile } from '../../lib/stored-file';
-import { findCentre } from '../centre/centre.repository';
+import { findCentreInScope } from '../centre';
 import { toAttachment } from './attachment.repository';
 
 /**
@@ -22,7 +21,7 @@ export async function uploadAttachment(
   rawFileName: string | undefined,
 ): Promise<TAttachment> {
   if (!ctx.user) throw new AppError('AUTH_REQUIRED');
-  const centre = await findCentre(ctx.deps.db, centreScope(ctx.user), centreId);
+  const centre = await findCentreInScope(ctx.deps.db, ctx.user, centreId);
   if (!centre) throw new AppError('NOT_FOUND', { id: centreId });
   const user = requireAction(ctx.user, 'centre.attach');
   return storeAttachment(ctx, user, { centreId, engagementId: null, kind: null }, body, rawFileName);

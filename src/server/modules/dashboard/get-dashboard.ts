@@ -21,10 +21,7 @@ import type { SessionUser } from '../../lib/access/session-user';
 import { beijingDay, policyInForce } from '../../policy/policy';
 import { reprocurementDue } from '../../policy/rules/procurement';
 import { describeScope } from '../auth/me';
-import { engagementScope } from '../engagement/engagement.repository';
-import { awaitingStep, overdueFiling } from '../engagement/list-engagements';
-import { changeAwaitingStep } from '../engagement/list-operator-changes';
-import { operatorChangeScope } from '../engagement/operator-change.repository';
+import { awaitingStep, changeAwaitingStep, engagementScope, operatorChangeScope, overdueFiling } from '../engagement';
 
 /** Home-page figures, each computed from the records in the user's scope. */
 export async function getDashboard(ctx: RequestContext): Promise<TDashboard> {

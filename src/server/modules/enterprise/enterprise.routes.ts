@@ -1,4 +1,3 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZErrorBody, ZIdParam, zListOf } from '../../../contracts/common';
@@ -10,12 +9,12 @@ import {
   ZReviewEnterpriseRequest,
   ZUpdateEnterpriseRequest,
 } from '../../../contracts/enterprise';
-import { parks, regions } from '../../db/schema';
 import { yesNo } from '../../lib/labels';
 import { answerList } from '../../lib/list-route';
 import { ENTERPRISE_STATUS_LABELS } from './enterprise.repository';
 import { getEnterprise, listEnterprises, updateEnterprise } from './list-enterprises';
 import { registerEnterprise } from './register-enterprise';
+import { listRegistrationParks, listRegistrationRegions } from './registration-places';
 import { reviewEnterprise } from './review-enterprise';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
@@ -70,12 +69,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.header('cache-control', 'public, max-age=3600');
-      const rows = await request.ctx.deps.db
-        .select({ code: regions.code, name: regions.name, level: regions.level, parentCode: regions.parentCode })
-        .from(regions)
-        .where(inArray(regions.level, ['city', 'county']))
-        .orderBy(asc(regions.code));
-      return rows.map((r) => ({ ...r, level: r.level as 'city' | 'county' }));
+      return listRegistrationRegions(request.ctx.deps.db);
     },
   );
 
@@ -96,12 +90,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(ZPublicPark) },
       },
     },
-    async (request) =>
-      request.ctx.deps.db
-        .select({ id: parks.id, name: parks.name, countyCode: parks.countyCode, level: parks.level })
-        .from(parks)
-        .where(request.query.countyCode ? and(eq(parks.countyCode, request.query.countyCode)) : undefined)
-        .orderBy(asc(parks.name)),
+    async (request) => listRegistrationParks(request.ctx.deps.db, request.query.countyCode),
   );
 
   app.get(
