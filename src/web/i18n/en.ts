@@ -498,6 +498,8 @@ export const en: Messages = {
   'audit.objectType.attachment': 'Attachment',
   'audit.objectType.engagement': 'Operator engagement',
 
+  'policy.notFound': 'There is no such parameter version',
+  'policy.backToList': 'See the parameters in force',
   'policy.title': 'Policy parameters',
   'policy.version': 'Version',
   'policy.versionNo': 'Version {version}',

@@ -491,6 +491,8 @@ export const zhCN = {
   'audit.objectType.attachment': '附件',
   'audit.objectType.engagement': '承办企业备案',
 
+  'policy.notFound': '该参数版本不存在',
+  'policy.backToList': '查看现行参数',
   'policy.title': '政策参数',
   'policy.version': '版本',
   'policy.versionNo': '第 {version} 版',
