@@ -417,6 +417,8 @@ export const en: Messages = {
   'audit.anchor.broken': 'Does not match the checkpoint kept outside the database, which reaches no. {seq} ({at})',
   'audit.anchor.invalid': 'Checkpoint line {lines} has an invalid signature (the checkpoints were altered)',
 
+  'policy.notFound': 'There is no such parameter version',
+  'policy.backToList': 'See the parameters in force',
   'policy.title': 'Policy parameters',
   'policy.version': 'Version',
   'policy.versionNo': 'Version {version}',

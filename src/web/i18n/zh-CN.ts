@@ -410,6 +410,8 @@ export const zhCN = {
   'audit.anchor.broken': '与库外校验点不符：校验点记录到序号 {seq}（{at}）',
   'audit.anchor.invalid': '库外校验点第 {lines} 行的签名无效（校验点记录被改动）',
 
+  'policy.notFound': '该参数版本不存在',
+  'policy.backToList': '查看现行参数',
   'policy.title': '政策参数',
   'policy.version': '版本',
   'policy.versionNo': '第 {version} 版',

@@ -1,12 +1,12 @@
 import type { TActivityInput } from '../../../contracts/activity';
 import { RECOGNISED_STATUSES } from '../../../contracts/centre';
 import type { RequestContext } from '../../context';
-import { centreScope, enterpriseScope } from '../../lib/access/scope';
+import { enterpriseScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
 import { AppError, invalidField, invalidTransition } from '../../lib/errors';
 import { beijingDay } from '../../policy/policy';
+import { type CentreRow, findCentreInScope } from '../centre';
 import { CENTRE_STATUS_LABELS } from '../centre/centre.machine';
-import { type CentreRow, findCentre } from '../centre/centre.repository';
 import { enterprisesWithin } from './activity.repository';
 
 /**
@@ -15,7 +15,7 @@ import { enterprisesWithin } from './activity.repository';
  */
 export async function ownCentreForActivities(ctx: RequestContext, user: SessionUser): Promise<CentreRow> {
   if (!user.centreId) throw new AppError('FORBIDDEN', { action: 'activity.manage', role: user.role });
-  const centre = await findCentre(ctx.deps.db, centreScope(user), user.centreId);
+  const centre = await findCentreInScope(ctx.deps.db, user, user.centreId);
   if (!centre) throw new AppError('NOT_FOUND', { id: user.centreId });
   if (!RECOGNISED_STATUSES.includes(centre.status)) {
     const status = CENTRE_STATUS_LABELS[centre.status];

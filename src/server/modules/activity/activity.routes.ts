@@ -9,8 +9,8 @@ import {
 } from '../../../contracts/activity';
 import { ATTACHMENT_MAX_BYTES } from '../../../contracts/attachment';
 import { ZErrorBody, ZIdParam, ZIdText, zListOf } from '../../../contracts/common';
+import { answerList } from '../../lib/list-route';
 import { sendStoredFile } from '../../lib/stored-file';
-import { EXPORT_MAX_ROWS, sendXlsx } from '../../lib/xlsx';
 import { acceptRawFiles } from '../attachment/attachment.routes';
 import { ACTIVITY_KIND_LABELS, ACTIVITY_SUB_KIND_LABELS } from './activity.labels';
 import { getActivityDetail } from './activity.presenter';
@@ -38,15 +38,10 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      if (q.format !== 'xlsx') return listActivities(request.ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
-      const { items } = await listActivities(request.ctx, q, EXPORT_MAX_ROWS, 0);
-      const l = request.ctx.locale;
-      const en = l === 'en';
-      return sendXlsx(
-        reply,
-        en ? 'centre-activities' : '中心活动',
-        en ? 'Activities' : '中心活动',
-        [
+      return answerList(request.ctx, reply, q, (limit, offset) => listActivities(request.ctx, q, limit, offset), {
+        fileName: { 'zh-CN': '中心活动', en: 'centre-activities' },
+        sheetName: { 'zh-CN': '中心活动', en: 'Activities' },
+        columns: (l, en) => [
           { header: en ? 'Start' : '开始日期', value: (a) => a.startOn, width: 12 },
           { header: en ? 'End' : '结束日期', value: (a) => a.endOn, width: 12 },
           { header: en ? 'Title' : '活动名称', value: (a) => a.title, width: 36 },
@@ -63,8 +58,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
           { header: en ? 'City' : '市州', value: (a) => a.cityName, width: 10 },
           { header: en ? 'County' : '县（市、区）', value: (a) => a.countyName, width: 12 },
         ],
-        items,
-      );
+      });
     },
   );
 

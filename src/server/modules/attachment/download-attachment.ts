@@ -1,8 +1,7 @@
 import type { RequestContext } from '../../context';
 import { requireAction } from '../../lib/access/require-access';
-import { centreScope } from '../../lib/access/scope';
 import { AppError } from '../../lib/errors';
-import { findCentre } from '../centre/centre.repository';
+import { findCentreInScope } from '../centre';
 import { findAttachmentById, ownerOf } from './attachment.repository';
 import { readAttachment } from './attachment-files';
 
@@ -16,7 +15,7 @@ export async function downloadAttachment(ctx: RequestContext, id: number) {
   const row = await findAttachmentById(ctx.deps.db, id);
   const owner = row ? ownerOf(row) : undefined;
   if (!owner || (owner.kind !== 'centre' && owner.kind !== 'engagement')) throw new AppError('NOT_FOUND', { id });
-  const centre = await findCentre(ctx.deps.db, centreScope(user), owner.centreId);
+  const centre = await findCentreInScope(ctx.deps.db, user, owner.centreId);
   if (!centre) throw new AppError('NOT_FOUND', { id });
   return readAttachment(ctx, owner, id);
 }

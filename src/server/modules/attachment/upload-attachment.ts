@@ -1,9 +1,8 @@
 import type { TAttachment } from '../../../contracts/attachment';
 import type { RequestContext } from '../../context';
 import { requireAction } from '../../lib/access/require-access';
-import { centreScope } from '../../lib/access/scope';
 import { AppError } from '../../lib/errors';
-import { findCentre } from '../centre/centre.repository';
+import { findCentreInScope } from '../centre';
 import { toAttachment } from './attachment.repository';
 import { storeAttachment } from './attachment-files';
 
@@ -18,7 +17,7 @@ export async function uploadAttachment(
   rawFileName: string | undefined,
 ): Promise<TAttachment> {
   if (!ctx.user) throw new AppError('AUTH_REQUIRED');
-  const centre = await findCentre(ctx.deps.db, centreScope(ctx.user), centreId);
+  const centre = await findCentreInScope(ctx.deps.db, ctx.user, centreId);
   if (!centre) throw new AppError('NOT_FOUND', { id: centreId });
   const user = requireAction(ctx.user, 'centre.attach');
   return toAttachment(await storeAttachment(ctx, user, { kind: 'centre', centreId }, body, rawFileName));

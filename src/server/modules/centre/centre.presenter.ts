@@ -8,7 +8,7 @@ import { placementVerdict } from '../../policy/rules/placement';
 import { type StaffFacts, staffingVerdicts } from '../../policy/rules/staffing';
 import { venueAreaVerdict } from '../../policy/rules/venue';
 import { listOwnerFiles, toAttachment } from '../attachment/attachment-files';
-import { rostersOf } from '../staff/staff.repository';
+import { rostersOf } from '../staff';
 import { CENTRE_TRANSITIONS, type CentreTransition, canTransition, isRecognised } from './centre.machine';
 import {
   type CentreRow,

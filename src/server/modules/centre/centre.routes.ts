@@ -17,7 +17,7 @@ import {
 import { ZErrorBody, ZIdParam, zListOf } from '../../../contracts/common';
 import { SERVICE_CATEGORY_NAMES } from '../../../contracts/service-category';
 import { PARK_LEVEL_LABELS } from '../../lib/labels';
-import { EXPORT_MAX_ROWS, sendXlsx } from '../../lib/xlsx';
+import { answerList } from '../../lib/list-route';
 import { CENTRE_STATUS_LABELS } from './centre.machine';
 import { getCentreDetail } from './centre.presenter';
 import { createCentreApplication } from './create-centre-application';
@@ -53,47 +53,39 @@ export const centreRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      if (q.format === 'xlsx') {
-        const { items } = await listCentresForUser(request.ctx, q, EXPORT_MAX_ROWS, 0);
-        const l = request.ctx.locale;
-        const en = l === 'en';
-        return sendXlsx(
-          reply,
-          en ? 'centres' : '外综服中心',
-          en ? 'Centres' : '外综服中心',
-          [
-            { header: 'ID', value: (c) => c.id, width: 6 },
-            { header: en ? 'Name' : '名称', value: (c) => c.name, width: 36 },
-            { header: en ? 'Status' : '状态', value: (c) => CENTRE_STATUS_LABELS[c.status][l], width: 10 },
-            { header: en ? 'Park' : '园区', value: (c) => c.parkName, width: 32 },
-            { header: en ? 'Park level' : '园区级别', value: (c) => PARK_LEVEL_LABELS[c.parkLevel][l], width: 10 },
-            { header: en ? 'City' : '市（州）', value: (c) => c.cityName, width: 14 },
-            { header: en ? 'County' : '县（市、区）', value: (c) => c.countyName, width: 14 },
-            { header: en ? 'Venue (m²)' : '场地面积（㎡）', value: (c) => c.venueArea, width: 12 },
-            {
-              header: en ? 'Venue (Art. 6)' : '场地合规（第六条）',
-              value: (c) => c.venueVerdict.message[l],
-              width: 50,
-            },
-            {
-              header: en ? 'Staff (Art. 7)' : '人员配备（第七条）',
-              value: (c) =>
-                en
-                  ? `${c.staffCount} (${c.staffCompliant ? 'meets' : 'below'} the minimum)`
-                  : `${c.staffCount} 人（${c.staffCompliant ? '达标' : '未达标'}）`,
-              width: 20,
-            },
-            {
-              header: en ? 'Services' : '服务内容',
-              value: (c) => c.services.map((s) => SERVICE_CATEGORY_NAMES[s][l]).join(en ? ', ' : '、'),
-              width: 60,
-            },
-            { header: en ? 'Contact' : '联系人', value: (c) => `${c.contactPerson} ${c.contactPhone}`, width: 22 },
-          ],
-          items,
-        );
-      }
-      return listCentresForUser(request.ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
+      return answerList(request.ctx, reply, q, (limit, offset) => listCentresForUser(request.ctx, q, limit, offset), {
+        fileName: { 'zh-CN': '外综服中心', en: 'centres' },
+        sheetName: { 'zh-CN': '外综服中心', en: 'Centres' },
+        columns: (l, en) => [
+          { header: 'ID', value: (c) => c.id, width: 6 },
+          { header: en ? 'Name' : '名称', value: (c) => c.name, width: 36 },
+          { header: en ? 'Status' : '状态', value: (c) => CENTRE_STATUS_LABELS[c.status][l], width: 10 },
+          { header: en ? 'Park' : '园区', value: (c) => c.parkName, width: 32 },
+          { header: en ? 'Park level' : '园区级别', value: (c) => PARK_LEVEL_LABELS[c.parkLevel][l], width: 10 },
+          { header: en ? 'City' : '市（州）', value: (c) => c.cityName, width: 14 },
+          { header: en ? 'County' : '县（市、区）', value: (c) => c.countyName, width: 14 },
+          { header: en ? 'Venue (m²)' : '场地面积（㎡）', value: (c) => c.venueArea, width: 12 },
+          {
+            header: en ? 'Venue (Art. 6)' : '场地合规（第六条）',
+            value: (c) => c.venueVerdict.message[l],
+            width: 50,
+          },
+          {
+            header: en ? 'Staff (Art. 7)' : '人员配备（第七条）',
+            value: (c) =>
+              en
+                ? `${c.staffCount} (${c.staffCompliant ? 'meets' : 'below'} the minimum)`
+                : `${c.staffCount} 人（${c.staffCompliant ? '达标' : '未达标'}）`,
+            width: 20,
+          },
+          {
+            header: en ? 'Services' : '服务内容',
+            value: (c) => c.services.map((s) => SERVICE_CATEGORY_NAMES[s][l]).join(en ? ', ' : '、'),
+            width: 60,
+          },
+          { header: en ? 'Contact' : '联系人', value: (c) => `${c.contactPerson} ${c.contactPhone}`, width: 22 },
+        ],
+      });
     },
   );
 

@@ -2,10 +2,9 @@ import type { TCentreDetail, TCentreInput } from '../../../contracts/centre';
 import { auditContext, type RequestContext } from '../../context';
 import { centres } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
-import { parkScope } from '../../lib/access/scope';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
-import { findPark } from '../park/park.repository';
+import { findParkInScope } from '../park';
 import { getCentreDetail } from './centre.presenter';
 import { recordCentreEvent } from './centre-events';
 
@@ -27,7 +26,7 @@ export async function createCentreApplication({
   const user = requireAction(ctx.user, 'centre.create');
   const db = ctx.deps.db;
   // The park must be the county's own; another county's park is simply not there.
-  const park = await findPark(db, parkScope(user), input.parkId);
+  const park = await findParkInScope(db, user, input.parkId);
   if (!park) throw new AppError('NOT_FOUND', { id: input.parkId, field: 'parkId' });
   const now = ctx.deps.clock();
   const id = await db.transaction(async (tx) => {

@@ -7,7 +7,7 @@ import { centreScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
 import { staffingVerdicts } from '../../policy/rules/staffing';
 import { venueAreaVerdict } from '../../policy/rules/venue';
-import { rostersOf } from '../staff/staff.repository';
+import { rostersOf } from '../staff';
 import { isRecognised } from './centre.machine';
 import { currentPolicy, toCentre } from './centre.presenter';
 import { centreCounts, centreFilters, listCentres } from './centre.repository';

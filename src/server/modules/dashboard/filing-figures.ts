@@ -4,8 +4,7 @@ import { annualContracts, centres, engagements } from '../../db/schema';
 import type { SessionUser } from '../../lib/access/session-user';
 import { policyInForce } from '../../policy/policy';
 import { reprocurementDue } from '../../policy/rules/procurement';
-import { engagementScope } from '../engagement/engagement.repository';
-import { overdueFiling } from '../engagement/list-engagements';
+import { engagementScope, overdueFiling } from '../engagement';
 
 /** Engagements in the caller's scope matching `cond` (the park committee's through the joined centre). */
 async function countEngagements(db: Db, user: SessionUser, cond: SQL): Promise<number> {

@@ -14,9 +14,7 @@ import {
 } from '../../db/schema';
 import { centreScope, enterpriseScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
-import { engagementScope } from '../engagement/engagement.repository';
-import { changeAwaitingStep } from '../engagement/list-operator-changes';
-import { operatorChangeScope } from '../engagement/operator-change.repository';
+import { changeAwaitingStep, engagementScope, operatorChangeScope } from '../engagement';
 import { countWhere, homeItem, homeList, iso } from './home-list';
 
 const county = alias(regions, 'county');

@@ -5,8 +5,7 @@ import type { Db } from '../../db/client';
 import { centres, engagements, regions, serviceRatings, serviceRecords } from '../../db/schema';
 import { centreScope, serviceRecordScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
-import { engagementScope } from '../engagement/engagement.repository';
-import { overdueFiling } from '../engagement/list-engagements';
+import { engagementScope, overdueFiling } from '../engagement';
 
 const int = (expr: SQL) => sql<number>`(${expr})::int`.mapWith(Number);
 const IN_APPLICATION = ['draft', 'submitted', 'returned', 'forwarded'];

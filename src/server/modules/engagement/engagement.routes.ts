@@ -23,7 +23,7 @@ import {
   ZUpdateChecklistRequest,
   ZUpdateHandoverRequest,
 } from '../../../contracts/engagement';
-import { EXPORT_MAX_ROWS, sendXlsx } from '../../lib/xlsx';
+import { answerList } from '../../lib/list-route';
 import { acceptRawFiles } from '../attachment/attachment.routes';
 import { evaluateContract, recordContract } from './annual-contracts';
 import { applyOperatorChange } from './apply-operator-change';
@@ -59,15 +59,10 @@ export const engagementRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      if (q.format !== 'xlsx') return listEngagements(request.ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
-      const { items } = await listEngagements(request.ctx, q, EXPORT_MAX_ROWS, 0);
-      const l = request.ctx.locale;
-      const en = l === 'en';
-      return sendXlsx(
-        reply,
-        en ? 'operator-filings' : '承办企业备案',
-        en ? 'Filings' : '承办企业备案',
-        [
+      return answerList(request.ctx, reply, q, (limit, offset) => listEngagements(request.ctx, q, limit, offset), {
+        fileName: { 'zh-CN': '承办企业备案', en: 'operator-filings' },
+        sheetName: { 'zh-CN': '承办企业备案', en: 'Filings' },
+        columns: (l, en) => [
           { header: en ? 'City' : '市州', value: (e) => e.cityName, width: 10 },
           { header: en ? 'County' : '县（市、区）', value: (e) => e.countyName, width: 12 },
           { header: en ? 'Centre' : '外综服中心', value: (e) => e.centreName, width: 32 },
@@ -86,8 +81,7 @@ export const engagementRoutes: FastifyPluginAsyncZod = async (app) => {
             width: 10,
           },
         ],
-        items,
-      );
+      });
     },
   );
 

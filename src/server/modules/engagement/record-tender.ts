@@ -5,13 +5,11 @@ import { auditContext, type RequestContext, SYSTEM_USER_ID } from '../../context
 import type { Db } from '../../db/client';
 import { engagements } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
-import { centreScope } from '../../lib/access/scope';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { servicePeriodEnd } from '../../policy/rules/procurement';
-import { findCentre } from '../centre/centre.repository';
-import { findOperatorRow } from '../operator/operator.repository';
-import { eligibilityOf } from '../operator/operator-eligibility';
+import { findCentreInScope } from '../centre';
+import { eligibilityOf, findOperatorRow } from '../operator';
 import { ENGAGEMENT_STATUS_LABELS } from './engagement.machine';
 import { engagementPolicy, getEngagementDetail } from './engagement.presenter';
 import { currentEngagement } from './engagement.repository';
@@ -51,7 +49,7 @@ export async function recordTender(
 ): Promise<TEngagementDetail> {
   if (!ctx.user) throw new AppError('AUTH_REQUIRED');
   const db = ctx.deps.db;
-  const centre = await findCentre(db, centreScope(ctx.user), centreId);
+  const centre = await findCentreInScope(db, ctx.user, centreId);
   if (!centre) throw new AppError('NOT_FOUND', { id: centreId });
   const user = requireAction(ctx.user, 'engagement.manage');
   const { policy, today } = await engagementPolicy(ctx);

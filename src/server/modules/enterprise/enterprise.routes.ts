@@ -1,4 +1,3 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZErrorBody, ZIdParam, zListOf } from '../../../contracts/common';
@@ -10,12 +9,12 @@ import {
   ZReviewEnterpriseRequest,
   ZUpdateEnterpriseRequest,
 } from '../../../contracts/enterprise';
-import { parks, regions } from '../../db/schema';
 import { yesNo } from '../../lib/labels';
-import { EXPORT_MAX_ROWS, sendXlsx } from '../../lib/xlsx';
+import { answerList } from '../../lib/list-route';
 import { ENTERPRISE_STATUS_LABELS } from './enterprise.repository';
 import { getEnterprise, listEnterprises, updateEnterprise } from './list-enterprises';
 import { registerEnterprise } from './register-enterprise';
+import { listRegistrationParks, listRegistrationRegions } from './registration-places';
 import { reviewEnterprise } from './review-enterprise';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
@@ -70,12 +69,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.header('cache-control', 'public, max-age=3600');
-      const rows = await request.ctx.deps.db
-        .select({ code: regions.code, name: regions.name, level: regions.level, parentCode: regions.parentCode })
-        .from(regions)
-        .where(inArray(regions.level, ['city', 'county']))
-        .orderBy(asc(regions.code));
-      return rows.map((r) => ({ ...r, level: r.level as 'city' | 'county' }));
+      return listRegistrationRegions(request.ctx.deps.db);
     },
   );
 
@@ -96,12 +90,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(ZPublicPark) },
       },
     },
-    async (request) =>
-      request.ctx.deps.db
-        .select({ id: parks.id, name: parks.name, countyCode: parks.countyCode, level: parks.level })
-        .from(parks)
-        .where(request.query.countyCode ? and(eq(parks.countyCode, request.query.countyCode)) : undefined)
-        .orderBy(asc(parks.name)),
+    async (request) => listRegistrationParks(request.ctx.deps.db, request.query.countyCode),
   );
 
   app.get(
@@ -117,15 +106,10 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      if (q.format !== 'xlsx') return listEnterprises(request.ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
-      const { items } = await listEnterprises(request.ctx, q, EXPORT_MAX_ROWS, 0);
-      const l = request.ctx.locale;
-      const en = l === 'en';
-      return sendXlsx(
-        reply,
-        en ? 'enterprises' : '外贸企业',
-        en ? 'Enterprises' : '外贸企业',
-        [
+      return answerList(request.ctx, reply, q, (limit, offset) => listEnterprises(request.ctx, q, limit, offset), {
+        fileName: { 'zh-CN': '外贸企业', en: 'enterprises' },
+        sheetName: { 'zh-CN': '外贸企业', en: 'Enterprises' },
+        columns: (l, en) => [
           { header: en ? 'Credit code' : '统一社会信用代码', value: (e) => e.creditCode, width: 22 },
           { header: en ? 'Name' : '企业名称', value: (e) => e.name, width: 32 },
           { header: en ? 'City' : '市州', value: (e) => e.cityName, width: 10 },
@@ -139,8 +123,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
           { header: en ? 'Status' : '状态', value: (e) => ENTERPRISE_STATUS_LABELS[e.status][l], width: 10 },
           { header: en ? 'Account' : '平台账号', value: (e) => yesNo(e.hasAccount, l), width: 8 },
         ],
-        items,
-      );
+      });
     },
   );
 

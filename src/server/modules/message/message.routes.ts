@@ -1,27 +1,11 @@
-import { and, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZErrorBody, ZIdParam, zListOf } from '../../../contracts/common';
-import { type TMessage, ZMessage, ZMessageListQuery, ZUnreadCount } from '../../../contracts/message';
-import { auditContext } from '../../context';
-import { messages } from '../../db/schema';
-import { requireAction } from '../../lib/access/require-access';
-import { writeAudit } from '../../lib/audit';
-import { AppError } from '../../lib/errors';
+import { ZMessage, ZMessageListQuery, ZUnreadCount } from '../../../contracts/message';
+import { countMyUnread, listMyMessages, markAllMessagesRead, markMessageRead } from './my-messages';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
 const TAGS = ['messages'];
-
-function present(m: typeof messages.$inferSelect): TMessage {
-  return {
-    id: m.id,
-    kind: m.kind as TMessage['kind'],
-    params: m.params,
-    link: m.link,
-    readAt: m.readAt?.toISOString() ?? null,
-    createdAt: m.createdAt.toISOString(),
-  };
-}
 
 /** 站内消息: each user's own box; nobody reads another's (the user id comes from the session, never the URL). */
 export const messageRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -36,25 +20,7 @@ export const messageRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: zListOf(ZMessage), ...errors },
       },
     },
-    async (request) => {
-      const user = requireAction(request.ctx.user, 'message.read');
-      const q = request.query;
-      const conds: SQL[] = [eq(messages.userId, user.id)];
-      if (q.unread === 'true') conds.push(isNull(messages.readAt));
-      const where = and(...conds);
-      const db = request.ctx.deps.db;
-      const [rows, total] = await Promise.all([
-        db
-          .select()
-          .from(messages)
-          .where(where)
-          .orderBy(desc(messages.createdAt), desc(messages.id))
-          .limit(q.pageSize)
-          .offset((q.page - 1) * q.pageSize),
-        db.select({ n: count() }).from(messages).where(where),
-      ]);
-      return { items: rows.map(present), total: total[0]?.n ?? 0 };
-    },
+    async (request) => listMyMessages(request.ctx, request.query),
   );
 
   app.get(
@@ -63,14 +29,7 @@ export const messageRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { action: 'message.read' },
       schema: { tags: TAGS, summary: '未读消息数 / Unread count', response: { 200: ZUnreadCount, ...errors } },
     },
-    async (request) => {
-      const user = requireAction(request.ctx.user, 'message.read');
-      const [row] = await request.ctx.deps.db
-        .select({ n: count() })
-        .from(messages)
-        .where(and(eq(messages.userId, user.id), isNull(messages.readAt)));
-      return { unread: row?.n ?? 0 };
-    },
+    async (request) => countMyUnread(request.ctx),
   );
 
   app.post(
@@ -84,28 +43,7 @@ export const messageRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZMessage, ...errors },
       },
     },
-    async (request) => {
-      const user = requireAction(request.ctx.user, 'message.read');
-      const ctx = request.ctx;
-      const now = ctx.deps.clock();
-      return ctx.deps.db.transaction(async (tx) => {
-        const [m] = await tx
-          .select()
-          .from(messages)
-          .where(and(eq(messages.id, request.params.id), eq(messages.userId, user.id)))
-          .limit(1);
-        if (!m) throw new AppError('NOT_FOUND', { id: request.params.id });
-        if (m.readAt) return present(m);
-        const [updated] = await tx.update(messages).set({ readAt: now }).where(eq(messages.id, m.id)).returning();
-        await writeAudit(tx, auditContext(ctx, now), {
-          action: 'message.read',
-          objectType: 'message',
-          objectId: m.id,
-          after: { count: 1 },
-        });
-        return present(updated ?? m);
-      });
-    },
+    async (request) => markMessageRead(request.ctx, request.params.id),
   );
 
   app.post(
@@ -118,25 +56,6 @@ export const messageRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ updated: z.number().int() }), ...errors },
       },
     },
-    async (request) => {
-      const user = requireAction(request.ctx.user, 'message.read');
-      const ctx = request.ctx;
-      const now = ctx.deps.clock();
-      return ctx.deps.db.transaction(async (tx) => {
-        const rows = await tx
-          .update(messages)
-          .set({ readAt: now })
-          .where(and(eq(messages.userId, user.id), isNull(messages.readAt)))
-          .returning({ id: messages.id });
-        if (rows.length)
-          await writeAudit(tx, auditContext(ctx, now), {
-            action: 'message.read',
-            objectType: 'message',
-            objectId: null,
-            after: { count: rows.length },
-          });
-        return { updated: rows.length };
-      });
-    },
+    async (request) => markAllMessagesRead(request.ctx),
   );
 };

@@ -1,12 +1,12 @@
-import { and, eq, isNotNull, or } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { TOperatorDetail } from '../../../contracts/operator';
 import type { RequestContext } from '../../context';
-import { engagements, regions } from '../../db/schema';
+import { regions } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { AppError } from '../../lib/errors';
 import { beijingDay, policyInForce } from '../../policy/policy';
 import { operatorEligibility } from '../../policy/rules/eligibility';
-import { engagementScope, listEngagementRows } from '../engagement/engagement.repository';
+import { listOperatorEngagements } from '../engagement';
 import { findOperatorRow, listViolations, toOperator } from './operator.repository';
 import { operatorActionsOf } from './operator-reach';
 
@@ -18,25 +18,17 @@ export async function getOperator(ctx: RequestContext, id: number): Promise<TOpe
   if (!row) throw new AppError('NOT_FOUND', { id });
   const today = beijingDay(ctx.deps.clock());
   const user = ctx.user;
-  const [violations, policy, region, allowedActions] = await Promise.all([
+  const [violations, policy, region, allowedActions, engagements] = await Promise.all([
     listViolations(db, id),
     policyInForce(db, today),
     db.select({ name: regions.name }).from(regions).where(eq(regions.code, row.registeredRegionCode)).limit(1),
     operatorActionsOf(db, user, id),
+    listOperatorEngagements(db, user, id),
   ]);
   const eligibility = operatorEligibility(
     { qualificationStatus: row.qualificationStatus, violations: violations.map((v) => v.occurredOn) },
     today,
     policy,
-  );
-  const { rows } = await listEngagementRows(
-    db,
-    and(
-      eq(engagements.operatorId, id),
-      user ? or(isNotNull(engagements.filedOn), engagementScope(user)) : isNotNull(engagements.filedOn),
-    ),
-    100,
-    0,
   );
   return {
     ...toOperator(row),
@@ -46,16 +38,6 @@ export async function getOperator(ctx: RequestContext, id: number): Promise<TOpe
     violations,
     eligibility,
     eligible: eligibility.every((v) => v.ok),
-    engagements: rows.map((r) => ({
-      id: r.e.id,
-      centreId: r.e.centreId,
-      centreName: r.centreName,
-      cityName: r.cityName,
-      status: r.e.status,
-      serviceStart: r.e.serviceStart,
-      serviceEnd: r.e.serviceEnd,
-      filingNumber: r.e.filingNumber,
-      endedOn: r.e.endedOn,
-    })),
+    engagements,
   };
 }

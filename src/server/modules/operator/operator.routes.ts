@@ -10,7 +10,7 @@ import {
   ZUpdateOperatorRequest,
 } from '../../../contracts/operator';
 import { requireAction } from '../../lib/access/require-access';
-import { EXPORT_MAX_ROWS, sendXlsx } from '../../lib/xlsx';
+import { answerList } from '../../lib/list-route';
 import { createOperator } from './create-operator';
 import { getOperator } from './get-operator';
 import { listOperators } from './operator.repository';
@@ -41,15 +41,15 @@ export const operatorRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       requireAction(request.user, 'operator.read');
       const q = request.query;
-      if (q.format === 'xlsx') {
-        const { items } = await listOperators(request.ctx.deps.db, q, EXPORT_MAX_ROWS, 0);
-        const l = request.ctx.locale;
-        const en = l === 'en';
-        return sendXlsx(
-          reply,
-          en ? 'operators' : '承办企业',
-          en ? 'Operators' : '承办企业',
-          [
+      return answerList(
+        request.ctx,
+        reply,
+        q,
+        (limit, offset) => listOperators(request.ctx.deps.db, q, limit, offset),
+        {
+          fileName: { 'zh-CN': '承办企业', en: 'operators' },
+          sheetName: { 'zh-CN': '承办企业', en: 'Operators' },
+          columns: (l, en) => [
             { header: en ? 'Name' : '企业名称', value: (o) => o.name, width: 36 },
             { header: en ? 'Credit code' : '统一社会信用代码', value: (o) => o.creditCode, width: 22 },
             { header: en ? 'Legal representative' : '法定代表人', value: (o) => o.legalRepName, width: 12 },
@@ -58,10 +58,8 @@ export const operatorRoutes: FastifyPluginAsyncZod = async (app) => {
             { header: en ? 'Trade registration' : '外贸经营者备案', value: (o) => o.tradeRegistration, width: 18 },
             { header: en ? 'Status' : '资格状态', value: (o) => STATUS_LABELS[o.qualificationStatus][l], width: 12 },
           ],
-          items,
-        );
-      }
-      return listOperators(request.ctx.deps.db, q, q.pageSize, (q.page - 1) * q.pageSize);
+        },
+      );
     },
   );
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZErrorBody, ZIdParam, zListOf } from '../../../contracts/common';
 import { ZCreateParkRequest, ZPark, ZParkListQuery, ZUpdateParkRequest } from '../../../contracts/park';
 import { PARK_KIND_LABELS, PARK_LEVEL_LABELS, yesNo } from '../../lib/labels';
-import { EXPORT_MAX_ROWS, sendXlsx } from '../../lib/xlsx';
+import { answerList } from '../../lib/list-route';
 import { createPark } from './create-park';
 import { getPark, listParksForUser } from './list-parks';
 import { updatePark } from './update-park';
@@ -23,27 +23,19 @@ export const parkRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      if (q.format === 'xlsx') {
-        const { items } = await listParksForUser(request.ctx, q, EXPORT_MAX_ROWS, 0);
-        const l = request.ctx.locale;
-        const en = l === 'en';
-        return sendXlsx(
-          reply,
-          en ? 'parks' : '开发区园区',
-          en ? 'Parks' : '开发区园区',
-          [
-            { header: 'ID', value: (p) => p.id, width: 8 },
-            { header: en ? 'Name' : '名称', value: (p) => p.name, width: 36 },
-            { header: en ? 'Kind' : '类型', value: (p) => PARK_KIND_LABELS[p.kind][l], width: 22 },
-            { header: en ? 'Level' : '级别', value: (p) => PARK_LEVEL_LABELS[p.level][l], width: 10 },
-            { header: en ? 'City' : '市（州）', value: (p) => p.cityName, width: 20 },
-            { header: en ? 'County' : '县（市、区）', value: (p) => p.countyName, width: 16 },
-            { header: en ? 'Demo data' : '演示数据', value: (p) => yesNo(p.isDemo, l), width: 10 },
-          ],
-          items,
-        );
-      }
-      return listParksForUser(request.ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
+      return answerList(request.ctx, reply, q, (limit, offset) => listParksForUser(request.ctx, q, limit, offset), {
+        fileName: { 'zh-CN': '开发区园区', en: 'parks' },
+        sheetName: { 'zh-CN': '开发区园区', en: 'Parks' },
+        columns: (l, en) => [
+          { header: 'ID', value: (p) => p.id, width: 8 },
+          { header: en ? 'Name' : '名称', value: (p) => p.name, width: 36 },
+          { header: en ? 'Kind' : '类型', value: (p) => PARK_KIND_LABELS[p.kind][l], width: 22 },
+          { header: en ? 'Level' : '级别', value: (p) => PARK_LEVEL_LABELS[p.level][l], width: 10 },
+          { header: en ? 'City' : '市（州）', value: (p) => p.cityName, width: 20 },
+          { header: en ? 'County' : '县（市、区）', value: (p) => p.countyName, width: 16 },
+          { header: en ? 'Demo data' : '演示数据', value: (p) => yesNo(p.isDemo, l), width: 10 },
+        ],
+      });
     },
   );
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZErrorBody, zListOf } from '../../../contracts/common';
 import { ZRegion, ZRegionCodeParam, ZRegionListQuery } from '../../../contracts/region';
 import { REGION_LEVEL_LABELS } from '../../lib/labels';
-import { EXPORT_MAX_ROWS, sendXlsx } from '../../lib/xlsx';
+import { answerList } from '../../lib/list-route';
 import { getRegion, listRegionsForUser } from './list-regions';
 
 export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -19,25 +19,17 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      if (q.format === 'xlsx') {
-        const { items } = await listRegionsForUser(request.ctx, q, EXPORT_MAX_ROWS, 0);
-        const l = request.ctx.locale;
-        const en = l === 'en';
-        return sendXlsx(
-          reply,
-          en ? 'regions' : '行政区划',
-          en ? 'Regions' : '行政区划',
-          [
-            { header: en ? 'Code' : '代码', value: (r) => r.code, width: 10 },
-            { header: en ? 'Name' : '名称', value: (r) => r.name, width: 24 },
-            { header: en ? 'Level' : '级别', value: (r) => REGION_LEVEL_LABELS[r.level][l] },
-            { header: en ? 'Parent' : '上级', value: (r) => r.parentName, width: 20 },
-            { header: en ? 'Parks' : '园区数', value: (r) => r.parkCount, width: 10 },
-          ],
-          items,
-        );
-      }
-      return listRegionsForUser(request.ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
+      return answerList(request.ctx, reply, q, (limit, offset) => listRegionsForUser(request.ctx, q, limit, offset), {
+        fileName: { 'zh-CN': '行政区划', en: 'regions' },
+        sheetName: { 'zh-CN': '行政区划', en: 'Regions' },
+        columns: (l, en) => [
+          { header: en ? 'Code' : '代码', value: (r) => r.code, width: 10 },
+          { header: en ? 'Name' : '名称', value: (r) => r.name, width: 24 },
+          { header: en ? 'Level' : '级别', value: (r) => REGION_LEVEL_LABELS[r.level][l] },
+          { header: en ? 'Parent' : '上级', value: (r) => r.parentName, width: 20 },
+          { header: en ? 'Parks' : '园区数', value: (r) => r.parkCount, width: 10 },
+        ],
+      });
     },
   );
 

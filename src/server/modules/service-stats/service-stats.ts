@@ -18,7 +18,7 @@ import { centreRecordScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
 import { invalidField } from '../../lib/errors';
 import { beijingDay } from '../../policy/policy';
-import { centreHasOperated } from '../centre/centre.repository';
+import { centreHasOperated } from '../centre';
 
 type Figures = TServiceStats['totals'];
 

@@ -15,8 +15,8 @@ import { enterpriseScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
 import { writeAudit } from '../../lib/audit';
 import { AppError, invalidField } from '../../lib/errors';
+import { centreHasOperated } from '../centre';
 import { CENTRE_STATUS_LABELS } from '../centre/centre.machine';
-import { centreHasOperated } from '../centre/centre.repository';
 import {
   enterpriseById,
   insertApprovedEnterprise,

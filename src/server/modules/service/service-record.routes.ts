@@ -5,6 +5,7 @@ import { ZErrorBody, ZIdParam, ZIdText, zListOf } from '../../../contracts/commo
 import { SERVICE_SUB_ITEMS } from '../../../contracts/service-catalogue';
 import { SERVICE_CATEGORY_NAMES } from '../../../contracts/service-category';
 import {
+  type TServiceRecord,
   ZAnswerRectificationRequest,
   ZFollowUpRectificationRequest,
   ZRateServiceRequest,
@@ -23,8 +24,8 @@ import {
   ZServiceStepRequest,
 } from '../../../contracts/service-record';
 import { RATING_LEVEL_LABELS, RECTIFICATION_STATUS_LABELS, SERVICE_CHANNEL_LABELS, yesNo } from '../../lib/labels';
+import { answerList } from '../../lib/list-route';
 import { sendStoredFile } from '../../lib/stored-file';
-import { EXPORT_MAX_ROWS, sendXlsx } from '../../lib/xlsx';
 import { acceptRawFiles } from '../attachment/attachment.routes';
 import { recordService, requestService } from './create-service';
 import { listServiceRecords } from './list-service-records';
@@ -53,40 +54,36 @@ export const serviceRecordRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      if (q.format !== 'xlsx') return listServiceRecords(request.ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
-      const { items } = await listServiceRecords(request.ctx, q, EXPORT_MAX_ROWS, 0);
-      const l = request.ctx.locale;
-      const en = l === 'en';
-      const subName = (c: (typeof items)[number]) =>
-        SERVICE_SUB_ITEMS[c.category].find((s) => s.key === c.subItem)?.[l] ?? c.subItem;
-      return sendXlsx(
-        reply,
-        en ? 'service-records' : '服务记录',
-        en ? 'Service records' : '服务记录',
-        [
-          { header: en ? 'Number' : '编号', value: (r) => r.number, width: 16 },
-          { header: en ? 'Centre' : '外综服中心', value: (r) => r.centreName, width: 30 },
-          { header: en ? 'Enterprise' : '企业', value: (r) => r.enterpriseName, width: 30 },
-          { header: en ? 'Credit code' : '统一社会信用代码', value: (r) => r.enterpriseCreditCode, width: 22 },
-          { header: en ? 'Category' : '服务类别', value: (r) => SERVICE_CATEGORY_NAMES[r.category][l], width: 14 },
-          { header: en ? 'Item' : '服务事项', value: subName, width: 24 },
-          { header: en ? 'Channel' : '渠道', value: (r) => SERVICE_CHANNEL_LABELS[r.channel][l], width: 8 },
-          { header: en ? 'Status' : '状态', value: (r) => SERVICE_STATUS_LABELS[r.status][l], width: 10 },
-          { header: en ? 'Handled by' : '经办人', value: (r) => r.assigneeName ?? '', width: 10 },
-          { header: en ? 'Submitted' : '提交时间', value: (r) => new Date(r.submittedAt), width: 18 },
-          {
-            header: en ? 'Completed' : '办结时间',
-            value: (r) => (r.completedAt ? new Date(r.completedAt) : ''),
-            width: 18,
-          },
-          {
-            header: en ? 'Rating' : '评价',
-            value: (r) => (r.ratingLevel ? RATING_LEVEL_LABELS[r.ratingLevel][l] : ''),
-            width: 10,
-          },
-        ],
-        items,
-      );
+      return answerList(request.ctx, reply, q, (limit, offset) => listServiceRecords(request.ctx, q, limit, offset), {
+        fileName: { 'zh-CN': '服务记录', en: 'service-records' },
+        sheetName: { 'zh-CN': '服务记录', en: 'Service records' },
+        columns: (l, en) => {
+          const subName = (c: TServiceRecord) =>
+            SERVICE_SUB_ITEMS[c.category].find((s) => s.key === c.subItem)?.[l] ?? c.subItem;
+          return [
+            { header: en ? 'Number' : '编号', value: (r) => r.number, width: 16 },
+            { header: en ? 'Centre' : '外综服中心', value: (r) => r.centreName, width: 30 },
+            { header: en ? 'Enterprise' : '企业', value: (r) => r.enterpriseName, width: 30 },
+            { header: en ? 'Credit code' : '统一社会信用代码', value: (r) => r.enterpriseCreditCode, width: 22 },
+            { header: en ? 'Category' : '服务类别', value: (r) => SERVICE_CATEGORY_NAMES[r.category][l], width: 14 },
+            { header: en ? 'Item' : '服务事项', value: subName, width: 24 },
+            { header: en ? 'Channel' : '渠道', value: (r) => SERVICE_CHANNEL_LABELS[r.channel][l], width: 8 },
+            { header: en ? 'Status' : '状态', value: (r) => SERVICE_STATUS_LABELS[r.status][l], width: 10 },
+            { header: en ? 'Handled by' : '经办人', value: (r) => r.assigneeName ?? '', width: 10 },
+            { header: en ? 'Submitted' : '提交时间', value: (r) => new Date(r.submittedAt), width: 18 },
+            {
+              header: en ? 'Completed' : '办结时间',
+              value: (r) => (r.completedAt ? new Date(r.completedAt) : ''),
+              width: 18,
+            },
+            {
+              header: en ? 'Rating' : '评价',
+              value: (r) => (r.ratingLevel ? RATING_LEVEL_LABELS[r.ratingLevel][l] : ''),
+              width: 10,
+            },
+          ];
+        },
+      });
     },
   );
 
@@ -263,15 +260,10 @@ export const serviceRecordRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      if (q.format !== 'xlsx') return listRectifications(request.ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
-      const { items } = await listRectifications(request.ctx, q, EXPORT_MAX_ROWS, 0);
-      const l = request.ctx.locale;
-      const en = l === 'en';
-      return sendXlsx(
-        reply,
-        en ? 'rectifications' : '差评整改',
-        en ? 'Rectifications' : '差评整改',
-        [
+      return answerList(request.ctx, reply, q, (limit, offset) => listRectifications(request.ctx, q, limit, offset), {
+        fileName: { 'zh-CN': '差评整改', en: 'rectifications' },
+        sheetName: { 'zh-CN': '差评整改', en: 'Rectifications' },
+        columns: (l, en) => [
           { header: en ? 'Record' : '服务记录', value: (r) => r.recordNumber, width: 16 },
           { header: en ? 'Centre' : '外综服中心', value: (r) => r.centreName, width: 30 },
           { header: en ? 'Enterprise' : '企业', value: (r) => r.enterpriseName, width: 30 },
@@ -286,8 +278,7 @@ export const serviceRecordRoutes: FastifyPluginAsyncZod = async (app) => {
           },
           { header: en ? 'Answer' : '整改答复', value: (r) => r.answer ?? '', width: 40 },
         ],
-        items,
-      );
+      });
     },
   );
 

@@ -3,18 +3,17 @@ import type { TStaffInput, TStaffRoster } from '../../../contracts/staff';
 import { auditContext, type RequestContext } from '../../context';
 import { centreStaff } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
-import { centreScope } from '../../lib/access/scope';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { staffingVerdicts } from '../../policy/rules/staffing';
+import { type CentreRow, findCentreInScope } from '../centre';
 import { currentPolicy } from '../centre/centre.presenter';
-import { type CentreRow, findCentre } from '../centre/centre.repository';
 import { findStaff, listStaff, toStaff } from './staff.repository';
 
 /** The centre, if the caller's scope holds it (404 otherwise), and the caller may do `action` (403). */
 export async function centreFor(ctx: RequestContext, centreId: number, action: 'centre.read' | 'staff.manage') {
   if (!ctx.user) throw new AppError('AUTH_REQUIRED');
-  const centre = await findCentre(ctx.deps.db, centreScope(ctx.user), centreId);
+  const centre = await findCentreInScope(ctx.deps.db, ctx.user, centreId);
   if (!centre) throw new AppError('NOT_FOUND', { id: centreId });
   requireAction(ctx.user, action);
   return centre;

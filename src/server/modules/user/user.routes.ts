@@ -9,7 +9,7 @@ import {
   ZUserListQuery,
 } from '../../../contracts/user';
 import { yesNo } from '../../lib/labels';
-import { EXPORT_MAX_ROWS, sendXlsx } from '../../lib/xlsx';
+import { answerList } from '../../lib/list-route';
 import { createUser } from './create-user';
 import { getUser, listUsersForAdmin } from './list-users';
 import { resetPassword } from './reset-password';
@@ -32,26 +32,18 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      if (q.format === 'xlsx') {
-        const { items } = await listUsersForAdmin(request.ctx, q, EXPORT_MAX_ROWS, 0);
-        const l = request.ctx.locale;
-        const en = l === 'en';
-        return sendXlsx(
-          reply,
-          en ? 'users' : '用户',
-          en ? 'Users' : '用户',
-          [
-            { header: en ? 'Username' : '用户名', value: (u) => u.username, width: 28 },
-            { header: en ? 'Name' : '姓名/名称', value: (u) => u.displayName, width: 28 },
-            { header: en ? 'Role' : '角色', value: (u) => u.role, width: 12 },
-            { header: en ? 'Region' : '行政区划', value: (u) => u.regionName, width: 16 },
-            { header: en ? 'Park' : '园区', value: (u) => u.parkName, width: 30 },
-            { header: en ? 'Disabled' : '已停用', value: (u) => yesNo(u.disabled, l), width: 8 },
-          ],
-          items,
-        );
-      }
-      return listUsersForAdmin(request.ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
+      return answerList(request.ctx, reply, q, (limit, offset) => listUsersForAdmin(request.ctx, q, limit, offset), {
+        fileName: { 'zh-CN': '用户', en: 'users' },
+        sheetName: { 'zh-CN': '用户', en: 'Users' },
+        columns: (l, en) => [
+          { header: en ? 'Username' : '用户名', value: (u) => u.username, width: 28 },
+          { header: en ? 'Name' : '姓名/名称', value: (u) => u.displayName, width: 28 },
+          { header: en ? 'Role' : '角色', value: (u) => u.role, width: 12 },
+          { header: en ? 'Region' : '行政区划', value: (u) => u.regionName, width: 16 },
+          { header: en ? 'Park' : '园区', value: (u) => u.parkName, width: 30 },
+          { header: en ? 'Disabled' : '已停用', value: (u) => yesNo(u.disabled, l), width: 8 },
+        ],
+      });
     },
   );
 

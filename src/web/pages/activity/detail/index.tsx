@@ -1,16 +1,14 @@
 import { ArrowLeftOutlined, EditOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Result, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TActivityDetail } from '../../../../contracts/activity';
 import { useCan } from '../../../access';
 import { AttachmentList } from '../../../components/AttachmentList';
 import { DemoTag } from '../../../components/DemoTag';
-import { PageSpinner } from '../../../components/PageResults';
+import { detailView } from '../../../components/DetailPage';
 import { useLocale } from '../../../i18n';
 import { formatDate, formatDateTime, formatNumber } from '../../../lib/format';
-import { ApiError } from '../../../request';
-import { errorMessage } from '../../../request-error';
 import { ActivityFormModal } from '../shared/ActivityFormModal';
 import { activityFileUrl, subKindLabel, uploadActivityFile, useActivityDetail } from '../shared/activity-api';
 
@@ -24,24 +22,14 @@ export function ActivityDetailPage() {
   const detail = useActivityDetail(Number.isInteger(id) && id > 0 ? id : -1);
   const [editing, setEditing] = useState(false);
 
-  if (detail.isPending && detail.fetchStatus !== 'idle') return <PageSpinner />;
-  if (detail.isError || !detail.data) {
-    const missing = !detail.isError || (detail.error instanceof ApiError && detail.error.status === 404);
-    return (
-      <Result
-        status={missing ? '404' : 'error'}
-        title={missing ? t('activity.notFound') : t('error.page.title')}
-        subTitle={missing ? undefined : errorMessage(detail.error)}
-        extra={
-          <Link to="/activities">
-            <Button type="primary">{t('activity.backToList')}</Button>
-          </Link>
-        }
-      />
-    );
-  }
+  const view = detailView(detail, {
+    title: t('activity.notFound'),
+    backTo: '/activities',
+    backLabel: t('activity.backToList'),
+  });
+  if (view.fallback) return view.fallback;
 
-  const a = detail.data;
+  const a = view.data;
   const manage = can('activity.manage');
   const days =
     a.startOn === a.endOn

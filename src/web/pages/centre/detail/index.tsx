@@ -1,15 +1,13 @@
 import { ArrowLeftOutlined, EditOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Result, Row, Space, Typography } from 'antd';
+import { Button, Card, Col, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { TCentreChange } from '../../../../contracts/centre';
 import { useCan, useMe } from '../../../access';
 import { AttachmentList } from '../../../components/AttachmentList';
 import { DemoTag } from '../../../components/DemoTag';
-import { PageSpinner } from '../../../components/PageResults';
+import { detailView } from '../../../components/DetailPage';
 import { useT } from '../../../i18n';
-import { ApiError } from '../../../request';
-import { errorMessage } from '../../../request-error';
 import { isRecognised } from '../shared/centre-labels';
 import { useCentreDetail } from '../shared/queries';
 import { CentreStatusTag } from '../shared/StatusTag';
@@ -44,24 +42,14 @@ export function CentreDetailPage() {
   const [changeOpen, setChangeOpen] = useState(false);
   const [deciding, setDeciding] = useState<TCentreChange | null>(null);
 
-  if (detail.isPending) return <PageSpinner />;
-  if (detail.isError) {
-    const missing = detail.error instanceof ApiError && detail.error.status === 404;
-    return (
-      <Result
-        status={missing ? '404' : 'error'}
-        title={missing ? t('centre.notFound') : t('error.page.title')}
-        subTitle={missing ? undefined : errorMessage(detail.error)}
-        extra={
-          <Link to="/centres">
-            <Button type="primary">{t('centre.backToList')}</Button>
-          </Link>
-        }
-      />
-    );
-  }
+  const view = detailView(detail, {
+    title: t('centre.notFound'),
+    backTo: '/centres',
+    backLabel: t('centre.backToList'),
+  });
+  if (view.fallback) return view.fallback;
 
-  const centre = detail.data;
+  const centre = view.data;
   const allowed = new Set(centre.allowedActions);
   // Art. 9(四): the province decides an adjustment or revocation itself; a city asks the province to.
   const decidesItself = me.user.role === 'province';

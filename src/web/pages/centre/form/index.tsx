@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Result } from 'antd';
 import { Link, useParams } from 'react-router';
-import { PageSpinner } from '../../../components/PageResults';
+import { detailView } from '../../../components/DetailPage';
 import { useT } from '../../../i18n';
 import { useCentreDetail } from '../shared/queries';
 import { CentreForm } from './components/CentreForm';
@@ -30,12 +30,17 @@ export function CentreEditPage() {
   const t = useT();
   const id = Number(useParams().id);
   const detail = useCentreDetail(id);
-  if (detail.isPending) return <PageSpinner />;
-  if (!detail.data) return <Result status="warning" title={t('centre.notFound')} />;
-  const editable = detail.data.allowedActions.includes('update');
+  const view = detailView(detail, {
+    title: t('centre.notFound'),
+    backTo: '/centres',
+    backLabel: t('centre.backToList'),
+  });
+  if (view.fallback) return view.fallback;
+  const centre = view.data;
+  const editable = centre.allowedActions.includes('update');
   return (
     <Card
-      title={`${t('centre.form.editTitle')} · ${detail.data.name}`}
+      title={`${t('centre.form.editTitle')} · ${centre.name}`}
       extra={
         <Link to={`/centres/${id}`}>
           <Button type="text" icon={<ArrowLeftOutlined />}>
@@ -44,7 +49,7 @@ export function CentreEditPage() {
         </Link>
       }
     >
-      {editable ? <CentreForm centre={detail.data} /> : <Result status="info" title={t('centre.form.notEditable')} />}
+      {editable ? <CentreForm centre={centre} /> : <Result status="info" title={t('centre.form.notEditable')} />}
     </Card>
   );
 }

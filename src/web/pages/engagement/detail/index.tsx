@@ -1,11 +1,9 @@
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Result, Space, Typography } from 'antd';
+import { Button, Card, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useCan } from '../../../access';
-import { PageSpinner } from '../../../components/PageResults';
+import { detailView } from '../../../components/DetailPage';
 import { useT } from '../../../i18n';
-import { ApiError } from '../../../request';
-import { errorMessage } from '../../../request-error';
 import { EngagementPanel } from '../shared/EngagementPanel';
 import { EngagementStatusTag } from '../shared/EngagementStatusTag';
 import { useEngagementDetail } from '../shared/engagement-api';
@@ -17,24 +15,14 @@ export function EngagementDetailPage() {
   const id = Number(useParams().id);
   const detail = useEngagementDetail(Number.isInteger(id) && id > 0 ? id : -1);
 
-  if (detail.isPending && detail.fetchStatus !== 'idle') return <PageSpinner />;
-  if (detail.isError || !detail.data) {
-    const missing = !detail.isError || (detail.error instanceof ApiError && detail.error.status === 404);
-    return (
-      <Result
-        status={missing ? '404' : 'error'}
-        title={missing ? t('engagement.notFound') : t('error.page.title')}
-        subTitle={missing ? undefined : errorMessage(detail.error)}
-        extra={
-          <Link to="/engagements">
-            <Button type="primary">{t('engagement.backToList')}</Button>
-          </Link>
-        }
-      />
-    );
-  }
+  const view = detailView(detail, {
+    title: t('engagement.notFound'),
+    backTo: '/engagements',
+    backLabel: t('engagement.backToList'),
+  });
+  if (view.fallback) return view.fallback;
 
-  const e = detail.data;
+  const e = view.data;
   return (
     <Card
       data-testid="engagement-detail"

@@ -1,15 +1,13 @@
 import { ArrowLeftOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Col, Descriptions, Grid, Result, Row, Space, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Grid, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { AttachmentList } from '../../../components/AttachmentList';
 import { DemoTag } from '../../../components/DemoTag';
-import { PageSpinner } from '../../../components/PageResults';
+import { detailView } from '../../../components/DetailPage';
 import { useLocale } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
-import { ApiError } from '../../../request';
-import { errorMessage } from '../../../request-error';
 import { ProgressTimeline } from '../../service/shared/ProgressTimeline';
 import { serviceAttachmentUrl, uploadServiceAttachment } from '../../service/shared/service-api';
 import { myServiceKey, useMyService } from '../shared/api';
@@ -30,25 +28,14 @@ export function MyServiceDetailPage() {
   const queryClient = useQueryClient();
   const [cancelOpen, setCancelOpen] = useState(false);
 
-  if (detail.isPending && Number.isInteger(id) && id > 0) return <PageSpinner />;
-  if (!detail.data) {
-    const missing =
-      !(Number.isInteger(id) && id > 0) || (detail.error instanceof ApiError && detail.error.status === 404);
-    return (
-      <Result
-        status={missing ? '404' : 'error'}
-        title={missing ? t('myService.detail.notFound') : t('error.page.title')}
-        subTitle={missing ? undefined : errorMessage(detail.error)}
-        extra={
-          <Link to="/my/services">
-            <Button type="primary">{t('myService.detail.back')}</Button>
-          </Link>
-        }
-      />
-    );
-  }
+  const view = detailView(detail, {
+    title: t('myService.detail.notFound'),
+    backTo: '/my/services',
+    backLabel: t('myService.detail.back'),
+  });
+  if (view.fallback) return view.fallback;
 
-  const record = detail.data;
+  const record = view.data;
   const allowed = new Set(record.allowed);
   const padding = screens.md ? 24 : 12;
 

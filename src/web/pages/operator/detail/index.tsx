@@ -1,14 +1,12 @@
 import { ArrowLeftOutlined, EditOutlined, ExclamationCircleOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Result, Row, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, Row, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TVerdict } from '../../../../contracts/centre';
 import { useCan } from '../../../access';
 import { DemoTag } from '../../../components/DemoTag';
-import { PageSpinner } from '../../../components/PageResults';
+import { detailView } from '../../../components/DetailPage';
 import { type MessageKey, useLocale } from '../../../i18n';
-import { ApiError } from '../../../request';
-import { errorMessage } from '../../../request-error';
 import { articleLabel, VerdictCard } from '../../centre/shared/VerdictView';
 import { OperatorFormModal } from '../shared/OperatorFormModal';
 import { QualificationTag } from '../shared/QualificationTag';
@@ -35,24 +33,14 @@ export function OperatorDetailPage() {
   const [editOpen, setEditOpen] = useState(false);
   const [violationOpen, setViolationOpen] = useState(false);
 
-  if (detail.isPending) return <PageSpinner />;
-  if (detail.isError) {
-    const missing = detail.error instanceof ApiError && detail.error.status === 404;
-    return (
-      <Result
-        status={missing ? '404' : 'error'}
-        title={missing ? t('operator.notFound') : t('error.page.title')}
-        subTitle={missing ? undefined : errorMessage(detail.error)}
-        extra={
-          <Link to="/operators">
-            <Button type="primary">{t('operator.backToList')}</Button>
-          </Link>
-        }
-      />
-    );
-  }
+  const view = detailView(detail, {
+    title: t('operator.notFound'),
+    backTo: '/operators',
+    backLabel: t('operator.backToList'),
+  });
+  if (view.fallback) return view.fallback;
 
-  const operator = detail.data;
+  const operator = view.data;
   // What this caller may do to this operator (its role within the operator's regions, decision 0009), as the server
   // says; the server checks each again.
   const allowed = new Set(operator.allowedActions);

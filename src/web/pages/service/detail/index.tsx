@@ -7,15 +7,13 @@ import {
   ReloadOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
-import { App, Button, Card, Col, Result, Row, Space, Typography } from 'antd';
+import { App, Button, Card, Col, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { AttachmentList } from '../../../components/AttachmentList';
 import { DemoTag } from '../../../components/DemoTag';
-import { PageSpinner } from '../../../components/PageResults';
+import { detailView } from '../../../components/DetailPage';
 import { useT } from '../../../i18n';
-import { ApiError } from '../../../request';
-import { errorMessage } from '../../../request-error';
 import { ProgressTimeline } from '../shared/ProgressTimeline';
 import {
   serviceAttachmentUrl,
@@ -47,24 +45,14 @@ export function ServiceDetailPage() {
   const refresh = useRefreshServices();
   const [step, setStep] = useState<TModalStep | null>(null);
 
-  if (detail.isPending && detail.fetchStatus !== 'idle') return <PageSpinner />;
-  if (detail.isError || !detail.data) {
-    const missing = !detail.isError || (detail.error instanceof ApiError && detail.error.status === 404);
-    return (
-      <Result
-        status={missing ? '404' : 'error'}
-        title={missing ? t('service.notFound') : t('error.page.title')}
-        subTitle={missing ? undefined : errorMessage(detail.error)}
-        extra={
-          <Link to={back.to}>
-            <Button type="primary">{back.label}</Button>
-          </Link>
-        }
-      />
-    );
-  }
+  const view = detailView(detail, {
+    title: t('service.notFound'),
+    backTo: back.to,
+    backLabel: back.label,
+  });
+  if (view.fallback) return view.fallback;
 
-  const record = detail.data;
+  const record = view.data;
   return (
     <Card
       data-testid="service-detail"

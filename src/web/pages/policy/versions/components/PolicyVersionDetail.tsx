@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import type { TPolicyVersion } from '../../../../../contracts/policy';
-import { PageSpinner } from '../../../../components/PageResults';
+import { detailView } from '../../../../components/DetailPage';
 import { useLocale } from '../../../../i18n';
 import { formatDate } from '../../../../lib/format';
 import { api } from '../../../../request';
@@ -14,9 +14,13 @@ export function PolicyVersionDetail({ version }: { version: number }) {
     queryKey: ['policy', 'version', version],
     queryFn: () => api.get<TPolicyVersion>(`/api/policy/versions/${version}`),
   });
-  if (detail.isPending) return <PageSpinner />;
-  if (!detail.data) return null;
-  const policy = detail.data;
+  const view = detailView(detail, {
+    title: t('policy.notFound'),
+    backTo: '/policy',
+    backLabel: t('policy.backToList'),
+  });
+  if (view.fallback) return view.fallback;
+  const policy = view.data;
   const rows = parameterRows(policy.parameters, { t, locale });
   return (
     <Card

@@ -1,0 +1,36 @@
+import type { FastifyReply } from 'fastify';
+import type { TLocale } from '../../contracts/common';
+import type { RequestContext } from '../context';
+import { EXPORT_MAX_ROWS, sendXlsx, type XlsxColumn } from './xlsx';
+
+/** One page of a list, as every list route answers it (zListOf). */
+export interface ListPage<T> {
+  items: T[];
+  total: number;
+}
+
+/** What a list's Excel download holds: its file and sheet name in each language, and its columns. */
+export interface ListExport<T> {
+  fileName: Record<TLocale, string>;
+  sheetName: Record<TLocale, string>;
+  /** `en` is `locale === 'en'`, which most headers need. */
+  columns: (locale: TLocale, en: boolean) => XlsxColumn<T>[];
+}
+
+/**
+ * The answer of every list route: `format=xlsx` downloads the whole filtered list (up to EXPORT_MAX_ROWS) as one
+ * sheet, anything else answers the asked page as `{items, total}`. The route's page function applies the caller's
+ * scope and filters, so the download holds exactly what the pages show, and every cell goes through sendXlsx.
+ */
+export async function answerList<T>(
+  ctx: RequestContext,
+  reply: FastifyReply,
+  query: { page: number; pageSize: number; format?: 'json' | 'xlsx' },
+  page: (limit: number, offset: number) => Promise<ListPage<T>>,
+  xlsx: ListExport<T>,
+): Promise<ListPage<T> | FastifyReply> {
+  if (query.format !== 'xlsx') return page(query.pageSize, (query.page - 1) * query.pageSize);
+  const { items } = await page(EXPORT_MAX_ROWS, 0);
+  const l = ctx.locale;
+  return sendXlsx(reply, xlsx.fileName[l], xlsx.sheetName[l], xlsx.columns(l, l === 'en'), items);
+}

@@ -1,0 +1,9 @@
+/**
+ * What other modules use of the operator module. They import from here, never from operator.repository
+ * (test/module-boundaries.test.ts).
+ */
+
+/** An operator by id, or undefined: the register every official reads (decision 0009), so no region scope applies. */
+export { findOperatorRow } from './operator.repository';
+/** The operator's eligibility today (Art. 10(一), 13, 14) as verdicts, with its violations counted. */
+export { eligibilityOf } from './operator-eligibility';
