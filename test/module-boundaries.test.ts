@@ -12,17 +12,6 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(import.meta.dirname, '..');
 const SERVER = 'src/server';
 
-/**
- * Imports of attachment.repository from other modules, left while the three attachment tables are folded into one
- * (issue 11): that work rewrites the repository and these callers. Each entry must still be there — the list can
- * only shrink.
- */
-const PENDING_ATTACHMENT_FOLD = [
-  'src/server/modules/centre/centre.presenter.ts → src/server/modules/attachment/attachment.repository',
-  'src/server/modules/centre/transition-centre.ts → src/server/modules/attachment/attachment.repository',
-  'src/server/modules/engagement/engagement.repository.ts → src/server/modules/attachment/attachment.repository',
-];
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
     const path = posix.join(dir, entry.name);
@@ -66,11 +55,7 @@ describe('module boundaries (CONVENTIONS 13)', () => {
   });
 
   it("no module imports another module's repository, and no route imports db/schema", () => {
-    expect(violations.filter((v) => !PENDING_ATTACHMENT_FOLD.includes(v))).toEqual([]);
-  });
-
-  it('the imports left for the attachment fold are still there (the list only shrinks)', () => {
-    expect(PENDING_ATTACHMENT_FOLD.filter((v) => !violations.includes(v))).toEqual([]);
+    expect(violations).toEqual([]);
   });
 
   it('finds the imports it forbids and lets the others through', () => {
