@@ -24,7 +24,12 @@ export function placementVerdict(facts: PlacementFacts, policy: PolicyInForce): 
       ok: true,
       required: 0,
       actual: 0,
-      message: { 'zh-CN': '该园区无其他外综服中心（第九条（二））', en: 'No other centre holds this park (Art. 9(2))' },
+      // Counted among the centres set up before this one, so the park's first centre keeps this verdict after a
+      // second one is approved (Art. 9(二) then judges the second).
+      message: {
+        'zh-CN': '为该园区首个外综服中心，设立时园区内无其他中心（第九条（二））',
+        en: "The park's first centre: no other centre held the park when it was set up (Art. 9(2))",
+      },
     };
   }
   if (!isNationalDevZone(facts.parkLevel, facts.parkKind)) {
