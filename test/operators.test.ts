@@ -184,6 +184,6 @@ describe('operator enterprises (Art. 10): identifiers, protected ID numbers, eli
     expect(header).toContain('身份证号码（脱敏）');
     const text = JSON.stringify(sheet?.getSheetValues());
     expect(text).toContain('********');
-    expect(text).not.toContain(makeIdNumber(6));
+    expect(text).not.toContain(legalRepIdNumberFor(6));
   });
 });

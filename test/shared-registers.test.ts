@@ -8,7 +8,7 @@ import { makeCentre } from '../src/server/demo/centre-factory';
 import { makeEngagement } from '../src/server/demo/engagement-factory';
 import { enterpriseCreditCode, makeEnterprise } from '../src/server/demo/enterprise-factory';
 import { makeCreditCode, makeIdNumber } from '../src/server/demo/identity-factory';
-import { makeOperator } from '../src/server/demo/operator-factory';
+import { legalRepIdNumberFor, makeOperator } from '../src/server/demo/operator-factory';
 import { as, buildTestApp, loginAs, type TestApp } from './helpers/app';
 import { TEST_PASSWORD } from './helpers/constants';
 
@@ -121,7 +121,7 @@ describe('shared registers: writes and secrets scoped by region (decision 0009)'
     expectOutside(await patch(ZHIJIANG, op.id, '枝江市马家店街道1号'));
     const reveal403 = await reveal(ZHIJIANG, op.id);
     expectOutside(reveal403);
-    expect(reveal403.body).not.toContain(makeIdNumber(84));
+    expect(reveal403.body).not.toContain(legalRepIdNumberFor(84, '420502'));
     const en = await call(
       ZHIJIANG,
       'PATCH',
@@ -148,7 +148,7 @@ describe('shared registers: writes and secrets scoped by region (decision 0009)'
     expect((await patch(WEST, op.id, '宜昌市西陵区夷陵大道2号')).statusCode).toBe(200);
     const shown = await reveal(WEST, op.id);
     expect(shown.statusCode).toBe(200);
-    expect(shown.json().legalRepIdNumber).toBe(makeIdNumber(85));
+    expect(shown.json().legalRepIdNumber).toBe(legalRepIdNumberFor(85, '420502'));
     expect((await violate(YICHANG, op.id)).statusCode).toBe(200);
     expect((await patch('province', op.id, '武汉市江汉区建设大道3号')).statusCode).toBe(200);
     expect((await reveal('province', op.id)).statusCode).toBe(200);
