@@ -64,14 +64,15 @@ describe.skipIf(!executable)('browser: the protections leave the app working', (
     }
   }, 240_000);
 
-  it('signs in, draws the home page’s chart, switches language, and prints a letter without a violation', async () => {
+  it('signs in, draws the centres by city chart, switches language, and prints a letter without a violation', async () => {
     const { page, problems } = await watched();
     await submitSignIn(page, baseUrl, 'province');
-    // The home page's chart (ECharts draws on a canvas).
+    // The province's centres page draws its chart with ECharts on a canvas (the home page is lists and a table).
+    await page.goto(`${baseUrl}/centres`);
     await page.locator('canvas').first().waitFor(POLL);
-    await page.screenshot({ path: '/tmp/sec-web-home-desk.png', fullPage: false });
+    await page.screenshot({ path: '/tmp/sec-web-centres-desk.png', fullPage: false });
     await page.setViewportSize({ width: 375, height: 812 });
-    await page.screenshot({ path: '/tmp/sec-web-home-phone.png', fullPage: false });
+    await page.screenshot({ path: '/tmp/sec-web-centres-phone.png', fullPage: false });
     await page.setViewportSize({ width: 1440, height: 900 });
     // A write from the app's own page: PUT /api/me/locale passes the Origin check.
     await page.click('[data-testid="lang-switch"]');
