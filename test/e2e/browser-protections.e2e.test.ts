@@ -68,6 +68,7 @@ describe.skipIf(!executable)('browser: the protections leave the app working', (
     const { page, problems } = await watched();
     await submitSignIn(page, baseUrl, 'province');
     // The province's centres page draws its chart with ECharts on a canvas (the home page is lists and a table).
+    await page.locator('[data-testid="welcome-card"]').waitFor(POLL);
     await page.goto(`${baseUrl}/centres`);
     await page.locator('canvas').first().waitFor(POLL);
     await page.screenshot({ path: '/tmp/sec-web-centres-desk.png', fullPage: false });
