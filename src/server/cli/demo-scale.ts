@@ -1,7 +1,7 @@
 import { makeDeps, openDatabase, prepareDatabase } from '../bootstrap';
 import { loadConfig } from '../config';
 import { demoPassword } from '../demo/demo-password';
-import { generateScale, ScaleRefused } from '../demo/scale/generate';
+import { generateScale, ScaleRefused, scaleRefusal } from '../demo/scale/generate';
 import { progressBar } from '../demo/scale/progress-bar';
 import { parseScaleArgs } from '../demo/scale/sizes';
 
@@ -25,6 +25,8 @@ const database = await openDatabase(config);
 try {
   const deps = makeDeps(config, database);
   await prepareDatabase(database, deps);
+  const refusal = await scaleRefusal(deps);
+  if (refusal) throw new ScaleRefused(`${refusal.zh}\n${refusal.en}`);
   console.log(
     `生成全省规模演示数据 / generating on ${database.kind}: ${size.cities} cities, ${size.parks} parks, ${size.centres} centres, ${size.enterprises.toLocaleString('en')} enterprises, ${size.records.toLocaleString('en')} records (batches of ${size.batch})`,
   );

@@ -152,8 +152,12 @@ export async function buildScaleWorld(deps: Deps, size: ScaleSize, password: str
   const operatorNames = new Set<string>();
   const earliest = span - 60;
   const latest = Math.min(45, Math.floor(span / 3));
+  // Art. 9(二): only a national-level 经开区/高新区 may hold more than one centre.
+  const roomy = parks.filter(
+    (p) => p.level === 'national' && (p.kind === 'high_tech_zone' || p.kind === 'economic_dev_zone'),
+  );
   for (let i = 0; i < size.centres; i++) {
-    const park = parks[i % parks.length];
+    const park = i < parks.length ? parks[i] : roomy[(i - parks.length) % Math.max(1, roomy.length)];
     if (!park) break;
     const nth = perPark.get(park.id) ?? 0;
     perPark.set(park.id, nth + 1);
