@@ -243,7 +243,8 @@ export async function buildScaleWorld(deps: Deps, size: ScaleSize, password: str
         centreId: centre.id,
         displayName: `${centre.name}（演示）`,
       },
-      at(now, filed, 11),
+      // The day before filing, so that the account exists before the first record it enters.
+      at(now, filed + 1, 11),
     );
     const cityWeight = park.cityCode === '420100' ? 2.5 : ['420500', '420600'].includes(park.cityCode) ? 1.4 : 1;
     centres.push({
