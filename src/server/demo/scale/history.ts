@@ -271,13 +271,28 @@ export async function writeScaleHistory(
   let cum = 0;
   let written = 0;
   progress('records', 0, size.records);
+  // The whole history's numbers, reserved at once from the platform's own sequence (FW + year + six) and handed out
+  // in submission order: every year's numbers follow its dates, and a record made meanwhile gets a later one.
+  const [reserved] = rowsOf<{ n: number }>(
+    await deps.db.execute(sql`select setval('service_record_number_seq',
+      nextval('service_record_number_seq') + ${size.records - 1}) - ${size.records - 1} as n`),
+  );
+  let nextNumber = Number(reserved?.n);
+  let inflight: Promise<void> = Promise.resolve();
   const flush = async (all: boolean) => {
     while (pending.length >= size.batch || (all && pending.length > 0)) {
       const batch = pending.slice(0, size.batch);
       pending = pending.slice(batch.length);
-      await writeBatch(deps, batch, now, today, policyOn, sums);
-      written += batch.length;
-      progress('records', written, size.records);
+      const store = planBatch(deps, batch, now, today, policyOn, sums, nextNumber);
+      nextNumber += batch.length;
+      await inflight;
+      const stored = store().then(() => {
+        written += batch.length;
+        progress('records', written, size.records);
+      });
+      // Its failure is thrown where it is awaited (next batch or the end), not as an unhandled rejection meanwhile.
+      stored.catch(() => {});
+      inflight = stored;
     }
   };
   for (let d = firstDay; d <= lastDay; d += DAY) {
@@ -302,17 +317,19 @@ export async function writeScaleHistory(
     await flush(false);
   }
   await flush(true);
+  await inflight;
   return sums;
 }
 
-async function writeBatch(
+function planBatch(
   deps: Deps,
   batch: PlannedRecord[],
   now: Date,
   today: string,
   policyOn: (db: Db, day: string) => Promise<PolicyInForce>,
   sums: { records: number; ratings: number; rectifications: number; progress: number },
-): Promise<void> {
+  firstNumber: number,
+): () => Promise<void> {
   const nowMs = now.getTime();
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   const records: RecordRow[] = [];
@@ -438,17 +455,14 @@ async function writeBatch(
     extras.push({ progress: steps, rating, centre: c, enterprise: e, source });
   }
 
-  await deps.db.transaction(async (tx) => {
-    // A block of the platform's own number sequence (FW + year + six), taken in submission order.
-    const [first] = rowsOf<{ n: number }>(
-      await tx.execute(sql`select setval('service_record_number_seq',
-        nextval('service_record_number_seq') + ${records.length - 1}) - ${records.length - 1} as n`),
-    );
-    const start = Number(first?.n);
-    for (const [k, row] of records.entries())
-      row.number = `FW${row.submitted_at.slice(0, 4)}${String(start + k).padStart(6, '0')}`;
-    const inserted = rowsOf<{ id: number; number: string }>(
-      await tx.execute(sql`
+  for (const [k, row] of records.entries())
+    row.number = `FW${row.submitted_at.slice(0, 4)}${String(firstNumber + k).padStart(6, '0')}`;
+  // Planned now (synchronously), stored when the previous batch has committed: generating the next batch overlaps
+  // the database's work on this one.
+  return () =>
+    deps.db.transaction(async (tx) => {
+      const inserted = rowsOf<{ id: number; number: string }>(
+        await tx.execute(sql`
         insert into service_records (number, centre_id, enterprise_id, county_code, city_code, park_id, category,
           sub_item, channel, source, request_text, status, assignee_id, result_text, cancel_reason, submitted_at,
           accepted_at, completed_at, cancelled_at, created_by, is_demo, version, updated_at)
@@ -461,62 +475,62 @@ async function writeBatch(
           submitted_at timestamptz, accepted_at timestamptz, completed_at timestamptz, cancelled_at timestamptz,
           created_by int, version int, updated_at timestamptz)
         returning id, number`),
-    );
-    const idOf = new Map(inserted.map((x) => [x.number, Number(x.id)]));
-    const progressRows: unknown[] = [];
-    const ratingRows: (Record<string, unknown> & { record_id: number })[] = [];
-    for (const [k, row] of records.entries()) {
-      const id = idOf.get(row.number);
-      const x = extras[k];
-      if (id === undefined || !x) throw new Error('service record insert returned too few rows');
-      const op = x.centre.operator;
-      for (const s of x.progress) {
-        const requester = x.source === 'enterprise' ? 'enterprise' : 'operator';
-        const who = s.actor === 'requester' ? requester : s.actor;
-        progressRows.push({
-          record_id: id,
-          kind: s.kind,
-          note: s.note,
-          status_after: s.status_after,
-          actor_id: who === 'operator' ? op.id : x.enterprise.userId,
-          actor_name: who === 'operator' ? op.displayName : x.enterprise.name,
-          actor_role: who,
-          at: s.at.toISOString(),
-        });
+      );
+      const idOf = new Map(inserted.map((x) => [x.number, Number(x.id)]));
+      const progressRows: unknown[] = [];
+      const ratingRows: (Record<string, unknown> & { record_id: number })[] = [];
+      for (const [k, row] of records.entries()) {
+        const id = idOf.get(row.number);
+        const x = extras[k];
+        if (id === undefined || !x) throw new Error('service record insert returned too few rows');
+        const op = x.centre.operator;
+        for (const s of x.progress) {
+          const requester = x.source === 'enterprise' ? 'enterprise' : 'operator';
+          const who = s.actor === 'requester' ? requester : s.actor;
+          progressRows.push({
+            record_id: id,
+            kind: s.kind,
+            note: s.note,
+            status_after: s.status_after,
+            actor_id: who === 'operator' ? op.id : x.enterprise.userId,
+            actor_name: who === 'operator' ? op.displayName : x.enterprise.name,
+            actor_role: who,
+            at: s.at.toISOString(),
+          });
+        }
+        if (x.rating) {
+          const { at, ...rest } = x.rating;
+          ratingRows.push({
+            record_id: id,
+            enterprise_id: x.enterprise.id,
+            centre_id: x.centre.id,
+            county_code: x.centre.countyCode,
+            city_code: x.centre.cityCode,
+            ...rest,
+            rated_by: x.enterprise.userId,
+            rated_at: at.toISOString(),
+          });
+          progressRows.push({
+            record_id: id,
+            kind: 'rated',
+            note: null,
+            status_after: 'completed',
+            actor_id: x.enterprise.userId,
+            actor_name: x.enterprise.name,
+            actor_role: 'enterprise',
+            at: at.toISOString(),
+          });
+        }
       }
-      if (x.rating) {
-        const { at, ...rest } = x.rating;
-        ratingRows.push({
-          record_id: id,
-          enterprise_id: x.enterprise.id,
-          centre_id: x.centre.id,
-          county_code: x.centre.countyCode,
-          city_code: x.centre.cityCode,
-          ...rest,
-          rated_by: x.enterprise.userId,
-          rated_at: at.toISOString(),
-        });
-        progressRows.push({
-          record_id: id,
-          kind: 'rated',
-          note: null,
-          status_after: 'completed',
-          actor_id: x.enterprise.userId,
-          actor_name: x.enterprise.name,
-          actor_role: 'enterprise',
-          at: at.toISOString(),
-        });
-      }
-    }
-    await tx.execute(sql`
+      await tx.execute(sql`
       insert into service_progress (record_id, kind, note, status_after, actor_id, actor_name, actor_role, at)
       select record_id, kind, note, status_after, actor_id, actor_name, actor_role, at
       from jsonb_to_recordset(${json(progressRows)}::jsonb) as x(record_id int, kind text, note text,
         status_after text, actor_id int, actor_name text, actor_role text, at timestamptz)`);
-    let rectified = 0;
-    if (ratingRows.length) {
-      const rated = rowsOf<{ id: number; record_id: number }>(
-        await tx.execute(sql`
+      let rectified = 0;
+      if (ratingRows.length) {
+        const rated = rowsOf<{ id: number; record_id: number }>(
+          await tx.execute(sql`
           insert into service_ratings (record_id, enterprise_id, centre_id, county_code, city_code, level, efficiency,
             attitude, professionalism, comment, rated_by, rated_at)
           select record_id, enterprise_id, centre_id, county_code, city_code, level, efficiency, attitude,
@@ -525,50 +539,50 @@ async function writeBatch(
             county_code text, city_code text, level text, efficiency int, attitude int, professionalism int,
             comment text, rated_by int, rated_at timestamptz)
           returning id, record_id`),
-      );
-      const ratingOf = new Map(rated.map((x) => [Number(x.record_id), Number(x.id)]));
-      const rects: unknown[] = [];
-      for (const row of ratingRows) {
-        const level = row.level as TRatingLevel;
-        if (!(BAD_RATING_LEVELS as readonly string[]).includes(level)) continue;
-        const k = records.findIndex((x) => idOf.get(x.number) === row.record_id);
-        const x = extras[k];
-        const ratedAt = new Date(String(row.rated_at));
-        const openedOn = beijingDay(ratedAt);
-        const policy = await policyOn(tx, openedOn);
-        const dueOn = rectificationDeadline(openedOn, policy);
-        const rr = seededRandom(row.record_id);
-        // Most answered within the deadline, some after it; the county follows up a few days later.
-        const answeredOn = addDays(openedOn, rr.chance(0.85) ? rr.int(2, 14) : rr.int(22, 35));
-        const answered = answeredOn <= today;
-        const followedUpOn = addDays(answeredOn, rr.int(1, 6));
-        const closed = answered && followedUpOn <= today;
-        const lastDay = closed ? followedUpOn : answered ? answeredOn : null;
-        rects.push({
-          rating_id: ratingOf.get(row.record_id),
-          record_id: row.record_id,
-          centre_id: row.centre_id,
-          county_code: row.county_code,
-          city_code: row.city_code,
-          status: closed ? 'closed' : answered ? 'answered' : 'open',
-          opened_on: openedOn,
-          due_on: dueOn,
-          answer: answered ? rr.pick(ANSWERS) : null,
-          answered_on: answered ? answeredOn : null,
-          answered_by: answered ? x?.centre.operator.id : null,
-          follow_up: closed ? '经回访企业，整改措施已落实，同意销号。' : null,
-          followed_up_on: closed ? followedUpOn : null,
-          followed_up_by: closed ? x?.centre.county.id : null,
-          policy_version: policy.version,
-          version: 1 + (answered ? 1 : 0) + (closed ? 1 : 0),
-          created_at: ratedAt.toISOString(),
-          updated_at: lastDay
-            ? new Date(Math.min(nowMs, new Date(`${lastDay}T10:00:00+08:00`).getTime())).toISOString()
-            : ratedAt.toISOString(),
-        });
-      }
-      if (rects.length)
-        await tx.execute(sql`
+        );
+        const ratingOf = new Map(rated.map((x) => [Number(x.record_id), Number(x.id)]));
+        const rects: unknown[] = [];
+        for (const row of ratingRows) {
+          const level = row.level as TRatingLevel;
+          if (!(BAD_RATING_LEVELS as readonly string[]).includes(level)) continue;
+          const k = records.findIndex((x) => idOf.get(x.number) === row.record_id);
+          const x = extras[k];
+          const ratedAt = new Date(String(row.rated_at));
+          const openedOn = beijingDay(ratedAt);
+          const policy = await policyOn(tx, openedOn);
+          const dueOn = rectificationDeadline(openedOn, policy);
+          const rr = seededRandom(row.record_id);
+          // Most answered within the deadline, some after it; the county follows up a few days later.
+          const answeredOn = addDays(openedOn, rr.chance(0.85) ? rr.int(2, 14) : rr.int(22, 35));
+          const answered = answeredOn <= today;
+          const followedUpOn = addDays(answeredOn, rr.int(1, 6));
+          const closed = answered && followedUpOn <= today;
+          const lastDay = closed ? followedUpOn : answered ? answeredOn : null;
+          rects.push({
+            rating_id: ratingOf.get(row.record_id),
+            record_id: row.record_id,
+            centre_id: row.centre_id,
+            county_code: row.county_code,
+            city_code: row.city_code,
+            status: closed ? 'closed' : answered ? 'answered' : 'open',
+            opened_on: openedOn,
+            due_on: dueOn,
+            answer: answered ? rr.pick(ANSWERS) : null,
+            answered_on: answered ? answeredOn : null,
+            answered_by: answered ? x?.centre.operator.id : null,
+            follow_up: closed ? '经回访企业，整改措施已落实，同意销号。' : null,
+            followed_up_on: closed ? followedUpOn : null,
+            followed_up_by: closed ? x?.centre.county.id : null,
+            policy_version: policy.version,
+            version: 1 + (answered ? 1 : 0) + (closed ? 1 : 0),
+            created_at: ratedAt.toISOString(),
+            updated_at: lastDay
+              ? new Date(Math.min(nowMs, new Date(`${lastDay}T10:00:00+08:00`).getTime())).toISOString()
+              : ratedAt.toISOString(),
+          });
+        }
+        if (rects.length)
+          await tx.execute(sql`
           insert into rectifications (rating_id, record_id, centre_id, county_code, city_code, status, opened_on,
             due_on, answer, answered_on, answered_by, follow_up, followed_up_on, followed_up_by, policy_version,
             version, created_at, updated_at)
@@ -579,20 +593,20 @@ async function writeBatch(
             county_code text, city_code text, status text, opened_on date, due_on date, answer text,
             answered_on date, answered_by int, follow_up text, followed_up_on date, followed_up_by int,
             policy_version int, version int, created_at timestamptz, updated_at timestamptz)`);
-      rectified = rects.length;
-    }
-    await auditBatch(tx, deps, {
-      kind: 'service_records',
-      records: records.length,
-      progress: progressRows.length,
-      ratings: ratingRows.length,
-      rectifications: rectified,
-      firstNumber: records[0]?.number ?? null,
-      lastNumber: records.at(-1)?.number ?? null,
+        rectified = rects.length;
+      }
+      await auditBatch(tx, deps, {
+        kind: 'service_records',
+        records: records.length,
+        progress: progressRows.length,
+        ratings: ratingRows.length,
+        rectifications: rectified,
+        firstNumber: records[0]?.number ?? null,
+        lastNumber: records.at(-1)?.number ?? null,
+      });
+      sums.records += records.length;
+      sums.ratings += ratingRows.length;
+      sums.rectifications += rectified;
+      sums.progress += progressRows.length;
     });
-    sums.records += records.length;
-    sums.ratings += ratingRows.length;
-    sums.rectifications += rectified;
-    sums.progress += progressRows.length;
-  });
 }
