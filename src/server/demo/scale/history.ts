@@ -46,7 +46,7 @@ async function auditBatch(tx: Db, deps: Deps, after: Record<string, unknown>): P
   });
 }
 
-/** A JSON array of rows, read back by jsonb_to_recordset: one parameter per batch, on PostgreSQL and PGlite alike. */
+/** A JSON array of rows, read back by json_to_recordset (text, parsed once; no jsonb build): one parameter per batch, on PostgreSQL and PGlite alike. */
 function json(rows: unknown[]): string {
   return JSON.stringify(rows);
 }
@@ -118,7 +118,7 @@ export async function writeScaleEnterprises(
             contact_phone, has_trade_record, status, source, is_demo, created_at, updated_at)
           select credit_code, name, county_code, city_code, park_id, address, contact_person, contact_phone,
             has_trade_record, 'approved', 'centre', true, at, at
-          from jsonb_to_recordset(${json(rows)}::jsonb) as x(credit_code text, name text, county_code text,
+          from json_to_recordset(${json(rows)}::json) as x(credit_code text, name text, county_code text,
             city_code text, park_id int, address text, contact_person text, contact_phone text,
             has_trade_record boolean, at timestamptz)
           returning id, credit_code`),
@@ -138,7 +138,7 @@ export async function writeScaleEnterprises(
               insert into users (username, display_name, role, password_hash, enterprise_id, is_demo, created_at,
                 updated_at)
               select username, display_name, 'enterprise', ${hash}, enterprise_id, true, at, at
-              from jsonb_to_recordset(${json(accounts)}::jsonb) as x(username text, display_name text,
+              from json_to_recordset(${json(accounts)}::json) as x(username text, display_name text,
                 enterprise_id int, at timestamptz)
               returning id, enterprise_id`),
           )
@@ -469,7 +469,7 @@ function planBatch(
         select number, centre_id, enterprise_id, county_code, city_code, park_id, category, sub_item, channel,
           source, request_text, status, assignee_id, result_text, cancel_reason, submitted_at, accepted_at,
           completed_at, cancelled_at, created_by, true, version, updated_at
-        from jsonb_to_recordset(${json(records)}::jsonb) as x(number text, centre_id int, enterprise_id int,
+        from json_to_recordset(${json(records)}::json) as x(number text, centre_id int, enterprise_id int,
           county_code text, city_code text, park_id int, category text, sub_item text, channel text, source text,
           request_text text, status text, assignee_id int, result_text text, cancel_reason text,
           submitted_at timestamptz, accepted_at timestamptz, completed_at timestamptz, cancelled_at timestamptz,
@@ -525,7 +525,7 @@ function planBatch(
       await tx.execute(sql`
       insert into service_progress (record_id, kind, note, status_after, actor_id, actor_name, actor_role, at)
       select record_id, kind, note, status_after, actor_id, actor_name, actor_role, at
-      from jsonb_to_recordset(${json(progressRows)}::jsonb) as x(record_id int, kind text, note text,
+      from json_to_recordset(${json(progressRows)}::json) as x(record_id int, kind text, note text,
         status_after text, actor_id int, actor_name text, actor_role text, at timestamptz)`);
       let rectified = 0;
       if (ratingRows.length) {
@@ -535,7 +535,7 @@ function planBatch(
             attitude, professionalism, comment, rated_by, rated_at)
           select record_id, enterprise_id, centre_id, county_code, city_code, level, efficiency, attitude,
             professionalism, comment, rated_by, rated_at
-          from jsonb_to_recordset(${json(ratingRows)}::jsonb) as x(record_id int, enterprise_id int, centre_id int,
+          from json_to_recordset(${json(ratingRows)}::json) as x(record_id int, enterprise_id int, centre_id int,
             county_code text, city_code text, level text, efficiency int, attitude int, professionalism int,
             comment text, rated_by int, rated_at timestamptz)
           returning id, record_id`),
@@ -589,7 +589,7 @@ function planBatch(
           select rating_id, record_id, centre_id, county_code, city_code, status, opened_on, due_on, answer,
             answered_on, answered_by, follow_up, followed_up_on, followed_up_by, policy_version, version, created_at,
             updated_at
-          from jsonb_to_recordset(${json(rects)}::jsonb) as x(rating_id int, record_id int, centre_id int,
+          from json_to_recordset(${json(rects)}::json) as x(rating_id int, record_id int, centre_id int,
             county_code text, city_code text, status text, opened_on date, due_on date, answer text,
             answered_on date, answered_by int, follow_up text, followed_up_on date, followed_up_by int,
             policy_version int, version int, created_at timestamptz, updated_at timestamptz)`);
