@@ -147,4 +147,11 @@ describe('npm run demo:scale at a tiny size', () => {
   it('refuses to run again on a database that now holds demo data', async () => {
     expect(await scaleRefusal(deps)).toMatchObject({ en: expect.stringContaining('already holds demo data') });
   });
+
+  it('refuses, saying why, a database holding anything that is not demo data', async () => {
+    await deps.db.execute(sql`update parks set is_demo = false where id = (select min(id) from parks)`);
+    expect(await scaleRefusal(deps)).toMatchObject({ zh: expect.stringContaining('非演示数据') });
+    await expect(generateScale(deps, SIZE, TEST_PASSWORD)).rejects.toThrow(/not demo data/);
+    await deps.db.execute(sql`update parks set is_demo = true where id = (select min(id) from parks)`);
+  });
 });
