@@ -10,6 +10,7 @@ import { rowsOf } from '../src/server/db/client';
 import { generateScale, type ScaleResult, scaleRefusal } from '../src/server/demo/scale/generate';
 import { SCALE_SIZES, type ScaleSize } from '../src/server/demo/scale/sizes';
 import { verifyAuditChain } from '../src/server/lib/audit';
+import { sendServiceReminders } from '../src/server/modules/service/reminders';
 import { as, depsFor, loginAs, TestClock } from './helpers/app';
 import { TEST_PASSWORD } from './helpers/constants';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
@@ -95,6 +96,10 @@ describe('npm run demo:scale at a tiny size', () => {
         or (answered_on is not null and answered_on < opened_on))::int as early`);
     expect(c.bad).toBeGreaterThan(0);
     expect(c).toMatchObject({ rects: c.bad, missing: 0, extra: 0, early: 0 });
+  });
+
+  it('has sent the reminders and warnings of the past: a server started on it chases nothing old', async () => {
+    expect(await sendServiceReminders(deps)).toEqual({ ratingReminders: 0, dueSoon: 0 });
   });
 
   it('gives every enterprise a valid credit code of its own county', async () => {

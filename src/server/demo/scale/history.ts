@@ -4,8 +4,9 @@ import { BAD_RATING_LEVELS, type TRatingLevel } from '../../../contracts/service
 import { auditContext, type Deps, systemContext } from '../../context';
 import { type Db, rowsOf } from '../../db/client';
 import { writeAudit } from '../../lib/audit';
+import { REMINDERS } from '../../modules/service/reminders';
 import { beijingDay, type PolicyInForce, policyInForce } from '../../policy/policy';
-import { addDays, rectificationDeadline } from '../../policy/rules/deadlines';
+import { addDays, addWorkingDays, rectificationDeadline } from '../../policy/rules/deadlines';
 import { enterpriseCreditCode } from '../enterprise-factory';
 import { cachedHash } from '../factories';
 import { companyName, contactName, mobileNumber, type Random, seededRandom, shortPlace } from '../people';
@@ -178,6 +179,8 @@ interface PlannedRecord {
 
 interface RecordRow {
   number: string;
+  reminder_count: number;
+  last_reminded_at: string | null;
   centre_id: number;
   enterprise_id: number;
   county_code: string;
@@ -428,8 +431,18 @@ function planBatch(
       }
     }
     const last = steps.at(-1)?.at ?? submittedAt;
+    // The rating reminders the housekeeping would have sent (REMINDERS: 3 and 7 days after completion, while
+    // unrated), so that a server started on this data does not chase a year of old records at once.
+    const done = completedAt;
+    const reminders = done
+      ? [REMINDERS.firstReminderDays, REMINDERS.secondReminderDays]
+          .map((d) => new Date(done.getTime() + d * DAY))
+          .filter((t) => t.getTime() <= Math.min(nowMs, rating ? rating.at.getTime() : nowMs))
+      : [];
     records.push({
       number: '',
+      reminder_count: reminders.length,
+      last_reminded_at: iso(reminders.at(-1) ?? null),
       centre_id: c.id,
       enterprise_id: e.id,
       county_code: c.countyCode,
@@ -465,15 +478,16 @@ function planBatch(
         await tx.execute(sql`
         insert into service_records (number, centre_id, enterprise_id, county_code, city_code, park_id, category,
           sub_item, channel, source, request_text, status, assignee_id, result_text, cancel_reason, submitted_at,
-          accepted_at, completed_at, cancelled_at, created_by, is_demo, version, updated_at)
+          accepted_at, completed_at, cancelled_at, created_by, is_demo, version, updated_at, reminder_count,
+          last_reminded_at)
         select number, centre_id, enterprise_id, county_code, city_code, park_id, category, sub_item, channel,
           source, request_text, status, assignee_id, result_text, cancel_reason, submitted_at, accepted_at,
-          completed_at, cancelled_at, created_by, true, version, updated_at
+          completed_at, cancelled_at, created_by, true, version, updated_at, reminder_count, last_reminded_at
         from json_to_recordset(${json(records)}::json) as x(number text, centre_id int, enterprise_id int,
           county_code text, city_code text, park_id int, category text, sub_item text, channel text, source text,
           request_text text, status text, assignee_id int, result_text text, cancel_reason text,
           submitted_at timestamptz, accepted_at timestamptz, completed_at timestamptz, cancelled_at timestamptz,
-          created_by int, version int, updated_at timestamptz)
+          created_by int, version int, updated_at timestamptz, reminder_count int, last_reminded_at timestamptz)
         returning id, number`),
       );
       const idOf = new Map(inserted.map((x) => [x.number, Number(x.id)]));
@@ -558,6 +572,10 @@ function planBatch(
           const followedUpOn = addDays(answeredOn, rr.int(1, 6));
           const closed = answered && followedUpOn <= today;
           const lastDay = closed ? followedUpOn : answered ? answeredOn : null;
+          // The due-soon warning (REMINDERS.dueSoonWorkingDays before the due day), if still unanswered by then.
+          let warnDay = openedOn;
+          while (addWorkingDays(warnDay, REMINDERS.dueSoonWorkingDays) < dueOn) warnDay = addDays(warnDay, 1);
+          const warned = warnDay <= today && (!answered || answeredOn > warnDay);
           rects.push({
             rating_id: ratingOf.get(row.record_id),
             record_id: row.record_id,
@@ -574,6 +592,9 @@ function planBatch(
             followed_up_on: closed ? followedUpOn : null,
             followed_up_by: closed ? x?.centre.county.id : null,
             policy_version: policy.version,
+            warned_at: warned
+              ? new Date(Math.min(nowMs, new Date(`${warnDay}T09:00:00+08:00`).getTime())).toISOString()
+              : null,
             version: 1 + (answered ? 1 : 0) + (closed ? 1 : 0),
             created_at: ratedAt.toISOString(),
             updated_at: lastDay
@@ -585,14 +606,14 @@ function planBatch(
           await tx.execute(sql`
           insert into rectifications (rating_id, record_id, centre_id, county_code, city_code, status, opened_on,
             due_on, answer, answered_on, answered_by, follow_up, followed_up_on, followed_up_by, policy_version,
-            version, created_at, updated_at)
+            warned_at, version, created_at, updated_at)
           select rating_id, record_id, centre_id, county_code, city_code, status, opened_on, due_on, answer,
-            answered_on, answered_by, follow_up, followed_up_on, followed_up_by, policy_version, version, created_at,
-            updated_at
+            answered_on, answered_by, follow_up, followed_up_on, followed_up_by, policy_version, warned_at, version,
+            created_at, updated_at
           from json_to_recordset(${json(rects)}::json) as x(rating_id int, record_id int, centre_id int,
             county_code text, city_code text, status text, opened_on date, due_on date, answer text,
             answered_on date, answered_by int, follow_up text, followed_up_on date, followed_up_by int,
-            policy_version int, version int, created_at timestamptz, updated_at timestamptz)`);
+            policy_version int, warned_at timestamptz, version int, created_at timestamptz, updated_at timestamptz)`);
         rectified = rects.length;
       }
       await auditBatch(tx, deps, {
