@@ -42,6 +42,7 @@ export const AUDIT_ACTION_LABELS = {
   'policy.version.published': { 'zh-CN': '发布政策参数版本', en: 'Policy version published' },
   'region.imported': { 'zh-CN': '导入行政区划', en: 'Administrative divisions loaded' },
   'demo.loaded': { 'zh-CN': '载入演示数据', en: 'Demo data loaded' },
+  'demo.scale.generated': { 'zh-CN': '批量生成全省规模演示数据', en: 'Province-sized demo data generated' },
   'centre.created': { 'zh-CN': '新建外综服中心申请', en: 'Centre application created' },
   'centre.updated': { 'zh-CN': '修改外综服中心申请', en: 'Centre application edited' },
   'centre.submitted': { 'zh-CN': '提交外综服中心设立申请', en: 'Centre application submitted' },

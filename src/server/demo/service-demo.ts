@@ -18,7 +18,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** Services per month once a centre has settled in: 武汉 busy, the 省直辖 cities and 神农架 quiet. */
-const MONTHLY: Record<string, number> = {
+export const MONTHLY: Record<string, number> = {
   '420100': 30,
   '420500': 12,
   '420600': 10,
@@ -38,10 +38,10 @@ const MONTHLY: Record<string, number> = {
   '429021': 1,
 };
 /** Foreign trade's year: quiet round the Spring Festival, busy before the Canton Fair and at the year's end. */
-const SEASON = [0.9, 0.5, 1.0, 1.1, 1.0, 1.0, 0.9, 0.9, 1.1, 1.2, 1.2, 1.3];
+export const SEASON = [0.9, 0.5, 1.0, 1.1, 1.0, 1.0, 0.9, 0.9, 1.1, 1.2, 1.2, 1.3];
 
 /** Category weights (what centres are asked for most), the hours a typical one takes, and a request's words. */
-const CATEGORIES: [TServiceCategory, number, [number, number], string[]][] = [
+export const CATEGORIES: [TServiceCategory, number, [number, number], string[]][] = [
   [
     'customs_declaration',
     18,
@@ -73,7 +73,7 @@ const CATEGORIES: [TServiceCategory, number, [number, number], string[]][] = [
   ['training', 3, [2, 24], ['希望参加外贸新手业务培训。', '报名参加跨境电商运营实务培训。']],
   ['translation', 4, [8, 120], ['一份合同需要英译中并审核条款。', '产品说明书需要译成西班牙语。']],
 ];
-const RESULTS: Partial<Record<TServiceCategory, string>> = {
+export const RESULTS: Partial<Record<TServiceCategory, string>> = {
   customs_declaration: '报关单已申报放行，单证已交企业。',
   tax_refund: '退税申报已受理，退税款已到账。',
   consultation: '已当面解答，并提供相关政策文件。',
@@ -86,7 +86,7 @@ const RESULTS: Partial<Record<TServiceCategory, string>> = {
   translation: '译稿已交付企业并经企业确认。',
 };
 
-const GOOD_COMMENTS = [
+export const GOOD_COMMENTS = [
   '服务专业，响应及时。',
   '办理高效，省了不少事。',
   '工作人员耐心细致，讲解清楚。',
@@ -94,13 +94,13 @@ const GOOD_COMMENTS = [
   '',
   '',
 ];
-const BASIC_COMMENTS = ['总体可以，个别环节等待时间较长。', '能办成，但材料来回补了两次。', ''];
-const BAD_COMMENTS = [
+export const BASIC_COMMENTS = ['总体可以，个别环节等待时间较长。', '能办成，但材料来回补了两次。', ''];
+export const BAD_COMMENTS = [
   '办理周期偏长，进度反馈不及时。',
   '多次联系未得到答复，影响了出运。',
   '告知的材料清单不完整，来回跑了几趟。',
 ];
-const ANSWERS = [
+export const ANSWERS = [
   '已约谈经办人员，建立进度周报制度，并向企业致歉说明。',
   '已补充一次性告知清单，指定专人跟进，企业业务已办结。',
   '已调整窗口人员排班，承诺时限内回复企业咨询，并回访企业。',
@@ -287,7 +287,7 @@ export async function loadDemoServices(
 }
 
 /** A category drawn by its weight. */
-function weighted(r: Random, offered: typeof CATEGORIES, total: number): (typeof CATEGORIES)[number] {
+export function weighted(r: Random, offered: typeof CATEGORIES, total: number): (typeof CATEGORIES)[number] {
   let left = r.next() * total;
   for (const entry of offered) {
     left -= entry[1];
@@ -297,7 +297,7 @@ function weighted(r: Random, offered: typeof CATEGORIES, total: number): (typeof
 }
 
 /** The level a rating gets: mostly good, worse where the centre is slow. */
-function ratingLevel(r: Random, quality: number): TRatingLevel {
+export function ratingLevel(r: Random, quality: number): TRatingLevel {
   const x = r.next();
   const badShare = quality >= 1.5 ? 0.1 : quality > 1 ? 0.05 : 0.025;
   if (x < badShare * 0.3) return 'very_dissatisfied';
@@ -306,7 +306,7 @@ function ratingLevel(r: Random, quality: number): TRatingLevel {
   return x < 0.6 ? 'very_satisfied' : r.chance(0.5) ? 'very_satisfied' : 'satisfied';
 }
 
-function scores(r: Random, level: TRatingLevel) {
+export function scores(r: Random, level: TRatingLevel) {
   const base = { very_satisfied: 5, satisfied: 4, basic: 3, dissatisfied: 2, very_dissatisfied: 1 }[level];
   const s = () => Math.max(1, Math.min(5, base + r.pick([0, 0, 0, -1, 1])));
   return { efficiency: s(), attitude: s(), professionalism: s() };
