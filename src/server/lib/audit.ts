@@ -152,6 +152,25 @@ interface ChainedFields {
   requestId: string | null;
 }
 
+/** The fields an entry's hash covers, as stored: one shape for the entry written at once and the buffered ones. */
+function chainedFields(seq: number, ctx: Omit<AuditContext, 'buffer'>, event: AuditEvent): ChainedFields {
+  return {
+    seq,
+    at: ctx.at.toISOString(),
+    actorId: ctx.actor?.userId ?? null,
+    actorName: ctx.actor?.username ?? null,
+    actorRole: ctx.actor?.role ?? null,
+    actorRegion: ctx.actor?.regionCode ?? null,
+    action: event.action,
+    objectType: event.objectType,
+    objectId: event.objectId === null ? null : String(event.objectId),
+    before: toJsonValue(event.before ?? null),
+    after: toJsonValue(event.after ?? null),
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+  };
+}
+
 export function chainHash(key: Buffer, prevHash: string, fields: ChainedFields): string {
   return createHmac('sm3', key).update(prevHash).update('\n').update(canonicalJson(fields)).digest('hex');
 }
@@ -175,21 +194,7 @@ export async function writeAudit(tx: Db, ctx: AuditContext, event: AuditEvent): 
     await tx.execute(sql`select seq, hash from audit_head where id = 1 for update`),
   )[0];
   if (!head) throw new Error('audit_head row missing: migrations not applied');
-  const fields: ChainedFields = {
-    seq: Number(head.seq) + 1,
-    at: ctx.at.toISOString(),
-    actorId: ctx.actor?.userId ?? null,
-    actorName: ctx.actor?.username ?? null,
-    actorRole: ctx.actor?.role ?? null,
-    actorRegion: ctx.actor?.regionCode ?? null,
-    action: event.action,
-    objectType: event.objectType,
-    objectId: event.objectId === null ? null : String(event.objectId),
-    before: toJsonValue(event.before ?? null),
-    after: toJsonValue(event.after ?? null),
-    ip: ctx.ip,
-    requestId: ctx.requestId,
-  };
+  const fields = chainedFields(Number(head.seq) + 1, ctx, event);
   const hash = chainHash(ctx.key, head.hash, fields);
   await tx.execute(sql`
     with entry as (
@@ -218,21 +223,7 @@ export async function appendBufferedAudit(tx: Db, buffer: AuditBuffer): Promise<
   let prev = head.hash;
   for (let i = 0; i < entries.length; i += 200) {
     const rows = entries.slice(i, i + 200).map(({ ctx, event }) => {
-      const fields: ChainedFields = {
-        seq: ++seq,
-        at: ctx.at.toISOString(),
-        actorId: ctx.actor?.userId ?? null,
-        actorName: ctx.actor?.username ?? null,
-        actorRole: ctx.actor?.role ?? null,
-        actorRegion: ctx.actor?.regionCode ?? null,
-        action: event.action,
-        objectType: event.objectType,
-        objectId: event.objectId === null ? null : String(event.objectId),
-        before: event.before ?? null,
-        after: event.after ?? null,
-        ip: ctx.ip,
-        requestId: ctx.requestId,
-      };
+      const fields = chainedFields(++seq, ctx, event);
       const hash = chainHash(ctx.key, prev, fields);
       const row = sql`(${fields.seq}, ${fields.at}, ${fields.actorId}, ${fields.actorName}, ${fields.actorRole},
         ${fields.actorRegion}, ${fields.action}, ${fields.objectType}, ${fields.objectId},
