@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { ADVISORY_LOCK } from '../lib/advisory-locks';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -122,10 +123,10 @@ export async function openPostgres(url: string, opts: { max?: number; migrationU
       if (owner) await owner.connect();
       const client = owner ?? (await pool.connect());
       try {
-        await client.query('select pg_advisory_lock(4207001)');
+        await client.query(`select pg_advisory_lock(${ADVISORY_LOCK.migrate})`);
         await migrateNodePg(drizzleNodePg({ client, schema }), { migrationsFolder: MIGRATIONS });
       } finally {
-        await client.query('select pg_advisory_unlock(4207001)').catch(() => {});
+        await client.query(`select pg_advisory_unlock(${ADVISORY_LOCK.migrate})`).catch(() => {});
         if (owner) await owner.end();
         else (client as pg.PoolClient).release();
       }

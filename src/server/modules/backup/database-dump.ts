@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Db, rowsOf } from '../../db/client';
+import { ADVISORY_LOCK } from '../../lib/advisory-locks';
 
 /** What a database holds, counted in one snapshot: compared after every restore. */
 export interface DatabaseInventory {
@@ -128,7 +129,9 @@ export async function dumpPostgres(url: string, file: string): Promise<DatabaseI
   await client.connect();
   try {
     await client.query('begin isolation level repeatable read read only');
-    const lock = await client.query<{ ok: boolean }>('select pg_try_advisory_xact_lock(4207002) as ok');
+    const lock = await client.query<{ ok: boolean }>('select pg_try_advisory_xact_lock($1) as ok', [
+      ADVISORY_LOCK.backup,
+    ]);
     if (!lock.rows[0]?.ok) throw new BackupBusyError();
     const snapshot = (await client.query<{ s: string }>('select pg_export_snapshot() as s')).rows[0]?.s ?? '';
     const counted = await inventory(async (text) => (await client.query(text)).rows);

@@ -2,6 +2,7 @@ import { and, eq, max, sql } from 'drizzle-orm';
 import { auditContext, type RequestContext } from '../../context';
 import type { Db } from '../../db/client';
 import { decisionLetters } from '../../db/schema';
+import { ADVISORY_LOCK } from '../../lib/advisory-locks';
 import { writeAudit } from '../../lib/audit';
 import { beijingDay } from '../../policy/policy';
 
@@ -29,7 +30,7 @@ export async function issueDecisionLetter(
   },
   at: Date,
 ): Promise<number> {
-  await tx.execute(sql`select pg_advisory_xact_lock(4207002)`);
+  await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCK.decisionLetter})`);
   const issuedOn = beijingDay(at);
   const year = Number(issuedOn.slice(0, 4));
   const [last] = await tx

@@ -3,6 +3,7 @@ import type { TEngagementDetail, TEngagementStepRequest } from '../../../contrac
 import { auditContext, type RequestContext } from '../../context';
 import type { Db } from '../../db/client';
 import { centres, engagements } from '../../db/schema';
+import { ADVISORY_LOCK } from '../../lib/advisory-locks';
 import type { TAuditAction } from '../../lib/audit';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
@@ -27,7 +28,7 @@ const AUDIT: Record<Step, TAuditAction> = {
 
 /** 鄂商务外综备〔2026〕N号, numbered per year; an advisory lock keeps two filings from taking one number. */
 async function nextFilingNumber(tx: Db, year: number): Promise<string> {
-  await tx.execute(sql`select pg_advisory_xact_lock(4207010)`);
+  await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCK.engagementStep})`);
   const prefix = `鄂商务外综备〔${year}〕`;
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })

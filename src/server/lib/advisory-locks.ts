@@ -1,0 +1,15 @@
+/**
+ * Every PostgreSQL advisory lock key the platform takes, in one table so that no two kinds of work share a key by
+ * accident (decision letters once shared the backup's key: issuing a letter waited for a running dump, and a backup
+ * started during an issue answered 409). Keys are bigint; ours start at 4207 (湖北 42, 07 for the platform).
+ */
+export const ADVISORY_LOCK = {
+  /** Migrations: one instance migrates at a time (db/client.ts). */
+  migrate: 4207001,
+  /** Backups: one dump at a time across instances (modules/backup). */
+  backup: 4207002,
+  /** Decision letters: the year's serial numbers are handed out one at a time (Art. 9). */
+  decisionLetter: 4207003,
+  /** Engagement steps: filing deadlines and centre state move together (Art. 10). */
+  engagementStep: 4207010,
+} as const;
