@@ -19,7 +19,7 @@ DATA="/var/lib/postgresql/${VERSION}/${NAME}"
 say() { printf '%s\n' "$*"; }
 die() { printf 'replica-setup: %s\n' "$*" >&2; exit 1; }
 as_postgres() { if [ "$(id -un)" = postgres ]; then "$@"; else runuser -u postgres -- "$@"; fi; }
-primary() { psql -X -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -d postgres -Atq "$@"; }
+primary() { PGOPTIONS='-c client_min_messages=warning' psql -X -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -d postgres -Atq "$@"; }
 replica() { psql -X -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -Atq "$@"; }
 cluster_status() { pg_lsclusters -h | awk -v v="$VERSION" -v n="$NAME" '$1 == v && $2 == n { print $4 }'; }
 
