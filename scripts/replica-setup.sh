@@ -72,6 +72,13 @@ else
   say "base backup and start took $(($(date +%s) - started)) s"
 fi
 
+# Exports read up to 100,000 rows and may run for seconds: with feedback the primary's vacuum keeps the row versions
+# a standby query still reads, instead of replay cancelling that query after max_standby_streaming_delay (30 s).
+if [ "$(pg_conftool -s "$VERSION" "$NAME" show hot_standby_feedback 2>/dev/null || true)" != on ]; then
+  pg_conftool "$VERSION" "$NAME" set hot_standby_feedback on
+  pg_ctlcluster "$VERSION" "$NAME" reload
+fi
+
 for _ in $(seq 1 60); do
   [ "$(replica -c 'select pg_is_in_recovery()' 2>/dev/null || true)" = t ] && break
   sleep 0.5
