@@ -1,6 +1,7 @@
 import type { AppConfig } from './config';
 import { type Deps, systemContext } from './context';
 import { type Database, openPglite, openPostgres } from './db/client';
+import { openReplica } from './db/replica';
 import { loadAuditKey } from './lib/audit-key';
 import { loadFieldKey } from './lib/field-crypto';
 import { createFileStore } from './lib/file-store';
@@ -8,18 +9,33 @@ import { loadWorkingCalendar } from './modules/calendar/calendar.repository';
 import { ensureRegions } from './modules/region/import-regions';
 import { ensurePolicyV1 } from './policy/policy';
 
-/** PostgreSQL when DATABASE_URL is set, otherwise PGlite in DATA_DIR (SPEC §7). */
-export function openDatabase(config: AppConfig): Promise<Database> {
+/**
+ * PostgreSQL when DATABASE_URL is set, otherwise PGlite in DATA_DIR (SPEC §7); with REPLICA_DATABASE_URL also the
+ * read replica that statistics and exports read (db/read-db.ts), closed with the database.
+ */
+export async function openDatabase(config: AppConfig): Promise<Database> {
   if (!config.databaseUrl) {
     if (config.migrationDatabaseUrl) throw new Error('MIGRATION_DATABASE_URL is set but DATABASE_URL is not');
     return openPglite(config.dataDir);
   }
-  return openPostgres(config.databaseUrl, { migrationUrl: config.migrationDatabaseUrl });
+  const database = await openPostgres(config.databaseUrl, { migrationUrl: config.migrationDatabaseUrl });
+  if (!config.replicaDatabaseUrl || !database.pool) return database;
+  // Opening a pool connects nothing: a standby that is down at start-up only means reads go to the primary.
+  const replica = openReplica(config.replicaDatabaseUrl, database.pool);
+  return {
+    ...database,
+    replica: replica.db,
+    close: async () => {
+      await replica.close();
+      await database.close();
+    },
+  };
 }
 
 export function makeDeps(config: AppConfig, database: Database, overrides: Partial<Deps> = {}): Deps {
   return {
     db: database.db,
+    ...(database.replica ? { replicaDb: database.replica } : {}),
     dbKind: database.kind,
     config,
     clock: () => new Date(),

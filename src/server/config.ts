@@ -12,6 +12,11 @@ export interface AppConfig {
    * `npm run db:migrate` migrate through it. Without it they migrate through DATABASE_URL.
    */
   migrationDatabaseUrl: string | undefined;
+  /**
+   * A read-only copy of DATABASE_URL's server (a streaming standby, docs/deployment.md): statistics and exports read
+   * from it; sessions, permissions and everything a user writes and reads back stay on DATABASE_URL.
+   */
+  replicaDatabaseUrl: string | undefined;
   demoPassword: string | undefined;
   /** Key of the audit chain's HMAC-SM3; when absent a key file is kept in DATA_DIR. */
   auditKey: string | undefined;
@@ -66,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
+    replicaDatabaseUrl: parseReplicaUrl(env),
     demoPassword: env.DEMO_PASSWORD || undefined,
     auditKey: env.AUDIT_HMAC_KEY || undefined,
     fieldKey: env.FIELD_ENCRYPTION_KEY || undefined,
@@ -101,6 +107,21 @@ export const SECURITY = {
   registrationRateLimitPerIp: 5,
   cookieName: 'hbts_session',
 } as const;
+
+/** Checked now, so that a replica named for the embedded PGlite database is not silently ignored. */
+function parseReplicaUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const url = env.REPLICA_DATABASE_URL?.trim();
+  if (!url) return undefined;
+  if (!env.DATABASE_URL) {
+    throw new Error(
+      'REPLICA_DATABASE_URL is set but DATABASE_URL is not: a read replica copies a PostgreSQL server, not the embedded database',
+    );
+  }
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new Error('REPLICA_DATABASE_URL must be a URL such as postgres://user@replica-host:5432/db');
+  }
+  return url;
+}
 
 function parseLogFormat(value: string | undefined, terminal: boolean): LogFormat {
   const v = value?.trim();

@@ -9,6 +9,11 @@ import type { MessageChannel } from './modules/message/notify';
 /** What the server is built from; tests build it with their own database and clock. */
 export interface Deps {
   db: Db;
+  /**
+   * The read replica (REPLICA_DATABASE_URL): read-only, a moment behind, falling back to the primary when it is
+   * unreachable. Only statistics and exports use it, through db/read-db.ts; absent, they read `db`.
+   */
+  replicaDb?: Db;
   dbKind: 'pglite' | 'postgres';
   config: AppConfig;
   /** The one source of "now", so that expiry and deadlines can be tested without waiting. */

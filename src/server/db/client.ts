@@ -17,6 +17,10 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** PostgreSQL: the pool behind `db`, where reads sent to a replica fall back when it is unreachable (read-db.ts). */
+  pool?: pg.Pool;
+  /** The read replica's handle when REPLICA_DATABASE_URL is set (db/replica.ts); closed with this database. */
+  replica?: Db;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -117,6 +121,7 @@ export async function openPostgres(url: string, opts: { max?: number; migrationU
   return {
     db,
     kind: 'postgres',
+    pool,
     migrate: async () => {
       // Several instances may start at once: one migrates, the others wait for it.
       const owner = opts.migrationUrl ? new pg.Client({ connectionString: opts.migrationUrl }) : undefined;

@@ -38,7 +38,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      return answerList(request.ctx, reply, q, (limit, offset) => listActivities(request.ctx, q, limit, offset), {
+      return answerList(request.ctx, reply, q, (limit, offset, c) => listActivities(c, q, limit, offset), {
         fileName: { 'zh-CN': '中心活动', en: 'centre-activities' },
         sheetName: { 'zh-CN': '中心活动', en: 'Activities' },
         columns: (l, en) => [

@@ -29,7 +29,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      return answerList(request.ctx, reply, q, (limit, offset) => listAudit(request.ctx, q, limit, offset), {
+      return answerList(request.ctx, reply, q, (limit, offset, c) => listAudit(c, q, limit, offset), {
         fileName: { 'zh-CN': '操作日志', en: 'audit-log' },
         sheetName: { 'zh-CN': '操作日志', en: 'Audit log' },
         columns: (l, en) => [

@@ -53,7 +53,7 @@ export const centreRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      return answerList(request.ctx, reply, q, (limit, offset) => listCentresForUser(request.ctx, q, limit, offset), {
+      return answerList(request.ctx, reply, q, (limit, offset, c) => listCentresForUser(c, q, limit, offset), {
         fileName: { 'zh-CN': '外综服中心', en: 'centres' },
         sheetName: { 'zh-CN': '外综服中心', en: 'Centres' },
         columns: (l, en) => [

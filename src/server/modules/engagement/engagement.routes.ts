@@ -59,7 +59,7 @@ export const engagementRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      return answerList(request.ctx, reply, q, (limit, offset) => listEngagements(request.ctx, q, limit, offset), {
+      return answerList(request.ctx, reply, q, (limit, offset, c) => listEngagements(c, q, limit, offset), {
         fileName: { 'zh-CN': '承办企业备案', en: 'operator-filings' },
         sheetName: { 'zh-CN': '承办企业备案', en: 'Filings' },
         columns: (l, en) => [

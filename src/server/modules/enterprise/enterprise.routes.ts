@@ -106,7 +106,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      return answerList(request.ctx, reply, q, (limit, offset) => listEnterprises(request.ctx, q, limit, offset), {
+      return answerList(request.ctx, reply, q, (limit, offset, c) => listEnterprises(c, q, limit, offset), {
         fileName: { 'zh-CN': '外贸企业', en: 'enterprises' },
         sheetName: { 'zh-CN': '外贸企业', en: 'Enterprises' },
         columns: (l, en) => [

@@ -41,25 +41,19 @@ export const operatorRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       requireAction(request.user, 'operator.read');
       const q = request.query;
-      return answerList(
-        request.ctx,
-        reply,
-        q,
-        (limit, offset) => listOperators(request.ctx.deps.db, q, limit, offset),
-        {
-          fileName: { 'zh-CN': '承办企业', en: 'operators' },
-          sheetName: { 'zh-CN': '承办企业', en: 'Operators' },
-          columns: (l, en) => [
-            { header: en ? 'Name' : '企业名称', value: (o) => o.name, width: 36 },
-            { header: en ? 'Credit code' : '统一社会信用代码', value: (o) => o.creditCode, width: 22 },
-            { header: en ? 'Legal representative' : '法定代表人', value: (o) => o.legalRepName, width: 12 },
-            // Exports carry the masked number only: a spreadsheet leaves the platform's access control behind.
-            { header: en ? 'ID number (masked)' : '身份证号码（脱敏）', value: (o) => o.legalRepIdMasked, width: 22 },
-            { header: en ? 'Trade registration' : '外贸经营者备案', value: (o) => o.tradeRegistration, width: 18 },
-            { header: en ? 'Status' : '资格状态', value: (o) => STATUS_LABELS[o.qualificationStatus][l], width: 12 },
-          ],
-        },
-      );
+      return answerList(request.ctx, reply, q, (limit, offset, c) => listOperators(c.deps.db, q, limit, offset), {
+        fileName: { 'zh-CN': '承办企业', en: 'operators' },
+        sheetName: { 'zh-CN': '承办企业', en: 'Operators' },
+        columns: (l, en) => [
+          { header: en ? 'Name' : '企业名称', value: (o) => o.name, width: 36 },
+          { header: en ? 'Credit code' : '统一社会信用代码', value: (o) => o.creditCode, width: 22 },
+          { header: en ? 'Legal representative' : '法定代表人', value: (o) => o.legalRepName, width: 12 },
+          // Exports carry the masked number only: a spreadsheet leaves the platform's access control behind.
+          { header: en ? 'ID number (masked)' : '身份证号码（脱敏）', value: (o) => o.legalRepIdMasked, width: 22 },
+          { header: en ? 'Trade registration' : '外贸经营者备案', value: (o) => o.tradeRegistration, width: 18 },
+          { header: en ? 'Status' : '资格状态', value: (o) => STATUS_LABELS[o.qualificationStatus][l], width: 12 },
+        ],
+      });
     },
   );
 

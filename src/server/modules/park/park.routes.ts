@@ -23,7 +23,7 @@ export const parkRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      return answerList(request.ctx, reply, q, (limit, offset) => listParksForUser(request.ctx, q, limit, offset), {
+      return answerList(request.ctx, reply, q, (limit, offset, c) => listParksForUser(c, q, limit, offset), {
         fileName: { 'zh-CN': '开发区园区', en: 'parks' },
         sheetName: { 'zh-CN': '开发区园区', en: 'Parks' },
         columns: (l, en) => [

@@ -19,7 +19,7 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      return answerList(request.ctx, reply, q, (limit, offset) => listRegionsForUser(request.ctx, q, limit, offset), {
+      return answerList(request.ctx, reply, q, (limit, offset, c) => listRegionsForUser(c, q, limit, offset), {
         fileName: { 'zh-CN': '行政区划', en: 'regions' },
         sheetName: { 'zh-CN': '行政区划', en: 'Regions' },
         columns: (l, en) => [

@@ -12,6 +12,7 @@ import {
   type TServiceStatsQuery,
 } from '../../../contracts/service-record';
 import type { RequestContext } from '../../context';
+import { readDb } from '../../db/read-db';
 import { centres, rectifications, regions, serviceRatings, serviceRecords } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { centreRecordScope } from '../../lib/access/scope';
@@ -65,7 +66,7 @@ const completedTimed = sql`${serviceRecords.status} = 'completed' and ${serviceR
  */
 export async function getServiceStats(ctx: RequestContext, q: TServiceStatsQuery): Promise<TServiceStats> {
   const user = requireAction(ctx.user, 'serviceStats.read');
-  const db = ctx.deps.db;
+  const db = readDb(ctx.deps);
   const today = beijingDay(ctx.deps.clock());
   const records = recordFilter(user, q, windowOf(q));
 

@@ -54,7 +54,7 @@ export const serviceRecordRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      return answerList(request.ctx, reply, q, (limit, offset) => listServiceRecords(request.ctx, q, limit, offset), {
+      return answerList(request.ctx, reply, q, (limit, offset, c) => listServiceRecords(c, q, limit, offset), {
         fileName: { 'zh-CN': '服务记录', en: 'service-records' },
         sheetName: { 'zh-CN': '服务记录', en: 'Service records' },
         columns: (l, en) => {
@@ -260,7 +260,7 @@ export const serviceRecordRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      return answerList(request.ctx, reply, q, (limit, offset) => listRectifications(request.ctx, q, limit, offset), {
+      return answerList(request.ctx, reply, q, (limit, offset, c) => listRectifications(c, q, limit, offset), {
         fileName: { 'zh-CN': '差评整改', en: 'rectifications' },
         sheetName: { 'zh-CN': '差评整改', en: 'Rectifications' },
         columns: (l, en) => [

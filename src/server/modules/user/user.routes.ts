@@ -32,7 +32,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      return answerList(request.ctx, reply, q, (limit, offset) => listUsersForAdmin(request.ctx, q, limit, offset), {
+      return answerList(request.ctx, reply, q, (limit, offset, c) => listUsersForAdmin(c, q, limit, offset), {
         fileName: { 'zh-CN': '用户', en: 'users' },
         sheetName: { 'zh-CN': '用户', en: 'Users' },
         columns: (l, en) => [
