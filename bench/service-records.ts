@@ -94,7 +94,9 @@ export async function seedServiceRecords(db: Db, n: number): Promise<Seeded> {
     sql`select count(*)::int as n from service_records where id > ${before.records} and status = 'completed'`,
   );
   const badEvery = Math.max(20, Math.round((completed.n * 0.6) / BAD_RATINGS));
+  // The record carries its rating's level, as rate-service writes it (decision 0017).
   await db.execute(sql`
+    with rated as (
     insert into service_ratings (record_id, enterprise_id, centre_id, county_code, city_code, level, efficiency,
       attitude, professionalism, comment, rated_at)
     select r.id, r.enterprise_id, r.centre_id, r.county_code, r.city_code, lv.level,
@@ -110,7 +112,9 @@ export async function seedServiceRecords(db: Db, n: number): Promise<Seeded> {
       when b.bad then (array['dissatisfied', 'very_dissatisfied'])[1 + x.h2 % 2]
       else (array['very_satisfied', 'very_satisfied', 'very_satisfied', 'satisfied', 'satisfied', 'basic'])[1 + x.h2 % 6]
       end as level, b.bad) lv
-    where r.id > ${before.records} and r.status = 'completed' and x.h % 100 < 60`);
+    where r.id > ${before.records} and r.status = 'completed' and x.h % 100 < 60
+    returning record_id, level)
+    update service_records r set rating_level = rated.level from rated where r.id = rated.record_id`);
   step('ratings');
 
   // A rectification for every 差评: the due day 21 calendar days on (≈ 15 working days); old ones mostly closed,

@@ -34,8 +34,12 @@ export const ZDay = z.iso
   .refine((d) => d >= DAY_MIN && d <= DAY_MAX, { message: 'DAY_OUT_OF_RANGE' })
   .describe(`YYYY-MM-DD, ${DAY_MIN} … ${DAY_MAX}`);
 
-/** Every list route answers `{ items, total }` (SPEC §8). */
-export const zListOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+/**
+ * Every list route answers `{ items, total }` (SPEC §8). A large list may stop counting at a cap: then
+ * `totalCapped` is true and `total` means "at least this many" (the web shows 共 1万条以上).
+ */
+export const zListOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), totalCapped: z.boolean().optional() });
 
 export const ZPageQuery = z.object({
   page: ZPage,

@@ -50,6 +50,11 @@ export interface AppConfig {
    * (BACKUP_VERIFY_DATABASE_URL); undefined means DATABASE_URL's server. Its role needs CREATEDB.
    */
   backupVerifyUrl: string | undefined;
+  /**
+   * LIST_COUNT_CAP: where a large list (service records, audit log, messages) stops counting its total and says
+   * "at least" instead (lib/list-count.ts, decision 0017). Default 10,000; tests lower it to reach it with few rows.
+   */
+  listCountCap: number;
 }
 
 export interface S3Config {
@@ -83,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     s3: parseS3(env),
     backupDir: env.BACKUP_DIR ? path.resolve(env.BACKUP_DIR) : undefined,
     backupVerifyUrl: env.BACKUP_VERIFY_DATABASE_URL || undefined,
+    listCountCap: parseListCountCap(env.LIST_COUNT_CAP),
   };
 }
 
@@ -121,6 +127,17 @@ function parseReplicaUrl(env: NodeJS.ProcessEnv): string | undefined {
     throw new Error('REPLICA_DATABASE_URL must be a URL such as postgres://user@replica-host:5432/db');
   }
   return url;
+}
+
+/** Where a list stops counting unless a test or LIST_COUNT_CAP says otherwise (lib/list-count.ts, decision 0017). */
+export const LIST_COUNT_CAP = 10_000;
+
+function parseListCountCap(value: string | undefined): number {
+  const v = value?.trim();
+  if (!v) return LIST_COUNT_CAP;
+  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 1_000_000_000)
+    throw new Error(`LIST_COUNT_CAP must be a whole number from 1 to 1000000000, not ${JSON.stringify(v)}`);
+  return Number(v);
 }
 
 function parseLogFormat(value: string | undefined, terminal: boolean): LogFormat {

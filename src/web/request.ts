@@ -90,4 +90,6 @@ export function exportUrl(path: string, query: QueryParams): string {
 export interface ListResponse<T> {
   items: T[];
   total: number;
+  /** The server stopped counting: `total` is "at least" (lib/list-total.ts shows 共 1万条以上). */
+  totalCapped?: boolean;
 }

@@ -193,6 +193,9 @@ export async function writeServiceHistory(deps: Deps, services: PastService[]): 
           .insert(serviceRatings)
           .values(ratings)
           .returning({ id: serviceRatings.id, recordId: serviceRatings.recordId });
+        // The record carries its rating's level, as rate-service writes it (decision 0017).
+        await tx.execute(sql`update ${serviceRecords} r set rating_level = g.level from ${serviceRatings} g
+          where g.record_id = r.id and g.id in ${rated.map((r) => r.id)}`);
         const ratingOf = new Map(rated.map((r) => [r.recordId, r.id]));
         for (const a of audits)
           if (a.event.action === 'service.rated')

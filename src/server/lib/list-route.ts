@@ -8,6 +8,8 @@ import { EXPORT_MAX_ROWS, sendXlsx, type XlsxColumn } from './xlsx';
 export interface ListPage<T> {
   items: T[];
   total: number;
+  /** True when the list stopped counting at its cap: `total` is then a lower bound (lib/list-count.ts). */
+  totalCapped?: true;
 }
 
 /** What a list's Excel download holds: its file and sheet name in each language, and its columns. */

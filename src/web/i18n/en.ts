@@ -30,6 +30,7 @@ export const en: Messages = {
   'common.no': 'No',
   'common.demo': 'Demo data',
   'common.total': '{total} in total',
+  'common.totalCapped': '{total}+ in total',
   'common.keyword': 'Keyword',
   'common.loading': 'Loading…',
   'common.empty': 'No data',

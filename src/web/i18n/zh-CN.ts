@@ -31,6 +31,7 @@ export const zhCN = {
   'common.no': '否',
   'common.demo': '演示数据',
   'common.total': '共 {total} 条',
+  'common.totalCapped': '共 {total}条以上',
   'common.keyword': '关键字',
   'common.loading': '加载中…',
   'common.empty': '暂无数据',

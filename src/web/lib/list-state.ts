@@ -1,7 +1,8 @@
 import type { TableColumnType, TablePaginationConfig, TableProps } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
-import { useT } from '../i18n';
+import { useLocale } from '../i18n';
 import type { QueryParams } from '../request';
+import { type ListTotalSource, paginationTotal } from './list-total';
 
 type SortOrder = TableColumnType<unknown>['sortOrder'];
 
@@ -19,7 +20,7 @@ export function rowTestId(id: string): () => HTMLAttributes<HTMLElement> {
  * `sort=-field`, `page`, `pageSize`). Column `key`s are the API's sort field names.
  */
 export function useListState<F extends QueryParams>(initialFilters: F, defaultSort: string, defaultPageSize = 20) {
-  const t = useT();
+  const { t, locale } = useLocale();
   const [filters, setFilters] = useState<F>(initialFilters);
   const [sort, setSort] = useState(defaultSort);
   const [page, setPage] = useState(1);
@@ -36,13 +37,13 @@ export function useListState<F extends QueryParams>(initialFilters: F, defaultSo
     return null;
   };
 
-  const pagination = (total: number | undefined): TablePaginationConfig => ({
+  /** The answer's total, or the whole answer where the list may cap its count (`totalCapped`). */
+  const pagination = (total: ListTotalSource): TablePaginationConfig => ({
     current: page,
     pageSize,
-    total: total ?? 0,
     showSizeChanger: true,
     pageSizeOptions: [10, 20, 50, 100],
-    showTotal: (n) => t('common.total', { total: n }),
+    ...paginationTotal(total, page, pageSize, t, locale),
   });
 
   function onTableChange<R>(...[paging, , sorter, extra]: Parameters<NonNullable<TableProps<R>['onChange']>>) {

@@ -62,6 +62,11 @@ export const serviceRecords = pgTable(
     completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true, mode: 'date' }),
     /** Rating reminders sent to the enterprise after completion (Art. 8: the served enterprise rates). */
+    /**
+     * The level of the record's rating, copied from service_ratings in the rating's transaction so that a list shows
+     * it and finds the unrated without a join (decision 0017); the rating row stays the source of its detail.
+     */
+    ratingLevel: text('rating_level', { enum: RATING_LEVELS }),
     reminderCount: smallint('reminder_count').notNull().default(0),
     lastRemindedAt: timestamp('last_reminded_at', { withTimezone: true, mode: 'date' }),
     createdBy: integer('created_by').references(() => users.id),
@@ -70,11 +75,21 @@ export const serviceRecords = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
   },
   (t) => [
+    // Each role's list, newest first (submitted_at desc, id desc), read backwards from one of these and stopped after
+    // the page (decision 0017): the province's, a city's, a county's, a park's, a centre's, an enterprise's. The id
+    // makes the order total, so the page's ids come from the index alone.
+    index('service_records_submitted_idx').on(t.submittedAt, t.id),
+    index('service_records_city_idx').on(t.cityCode, t.submittedAt, t.id),
+    index('service_records_county_idx').on(t.countyCode, t.submittedAt, t.id),
+    index('service_records_park_idx').on(t.parkId, t.submittedAt, t.id),
+    index('service_records_centre_list_idx').on(t.centreId, t.submittedAt, t.id),
+    index('service_records_enterprise_idx').on(t.enterpriseId, t.submittedAt, t.id),
+    // A centre's records in one status (待受理, 办理中) and the status counts of its home page.
     index('service_records_centre_idx').on(t.centreId, t.status, t.submittedAt),
-    index('service_records_enterprise_idx').on(t.enterpriseId, t.submittedAt),
-    index('service_records_county_idx').on(t.countyCode, t.submittedAt),
-    index('service_records_city_idx').on(t.cityCode, t.submittedAt),
-    index('service_records_submitted_idx').on(t.submittedAt),
+    // 已办结未评价 of a centre (Art. 8: the rating reminders and the operator's list): only those rows are indexed.
+    index('service_records_unrated_idx')
+      .on(t.centreId, t.submittedAt, t.id)
+      .where(sql`${t.status} = 'completed' and ${t.ratingLevel} is null`),
   ],
 );
 

@@ -544,7 +544,9 @@ function planBatch(
       let rectified = 0;
       if (ratingRows.length) {
         const rated = rowsOf<{ id: number; record_id: number }>(
+          // The record carries its rating's level, as rate-service writes it (decision 0017).
           await tx.execute(sql`
+          with rated as (
           insert into service_ratings (record_id, enterprise_id, centre_id, county_code, city_code, level, efficiency,
             attitude, professionalism, comment, rated_by, rated_at)
           select record_id, enterprise_id, centre_id, county_code, city_code, level, efficiency, attitude,
@@ -552,7 +554,11 @@ function planBatch(
           from json_to_recordset(${json(ratingRows)}::json) as x(record_id int, enterprise_id int, centre_id int,
             county_code text, city_code text, level text, efficiency int, attitude int, professionalism int,
             comment text, rated_by int, rated_at timestamptz)
-          returning id, record_id`),
+          returning id, record_id, level
+          ), copied as (
+            update service_records r set rating_level = rated.level from rated where r.id = rated.record_id
+          )
+          select id, record_id from rated`),
         );
         const ratingOf = new Map(rated.map((x) => [Number(x.record_id), Number(x.id)]));
         const rects: unknown[] = [];

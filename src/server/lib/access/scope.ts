@@ -96,11 +96,13 @@ export function centreRecordScope(
 export function serviceRecordScope(user: SessionUser): SQL {
   if (user.role === 'enterprise')
     return user.enterpriseId ? eq(serviceRecords.enterpriseId, user.enterpriseId) : sql`false`;
-  // A park committee's records are found through its park's centres (the centre index), not park_id (no index).
+  // A park committee's records by the park copied from the centre at creation: one index (park_id, submitted_at, id)
+  // serves its list in order, which an IN over its centres could not (decision 0017).
   return centreRecordScope(user, {
     cityCode: serviceRecords.cityCode,
     countyCode: serviceRecords.countyCode,
     centreId: serviceRecords.centreId,
+    parkId: serviceRecords.parkId,
   });
 }
 

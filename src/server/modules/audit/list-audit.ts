@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { TRole } from '../../../contracts/access';
 import type { TAuditEntry, TAuditListQuery, TAuditVerifyResponse } from '../../../contracts/audit';
 import type { RequestContext } from '../../context';
@@ -6,6 +6,8 @@ import { auditEntries } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { verifyAuditChain } from '../../lib/audit';
 import { auditAnchorPath } from '../../lib/audit-anchor';
+import { countCapped, totalFields } from '../../lib/list-count';
+import type { ListPage } from '../../lib/list-route';
 import { labelKey, resolveAuditObjectLabels } from './audit-object-labels';
 
 /**
@@ -17,7 +19,7 @@ export async function listAudit(
   q: TAuditListQuery,
   limit: number,
   offset: number,
-): Promise<{ items: TAuditEntry[]; total: number }> {
+): Promise<ListPage<TAuditEntry>> {
   const user = requireAction(ctx.user, 'audit.read');
   const conds: SQL[] = [];
   if (q.action) conds.push(eq(auditEntries.action, q.action));
@@ -29,7 +31,8 @@ export async function listAudit(
   if (q.to) conds.push(lt(auditEntries.at, new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000)));
   const where = conds.length ? and(...conds) : undefined;
   const db = ctx.deps.db;
-  const [rows, totals] = await Promise.all([
+  // The log grows by every change for years: its total stops counting at the lists' cap (decision 0017).
+  const [rows, total] = await Promise.all([
     db
       .select()
       .from(auditEntries)
@@ -37,7 +40,7 @@ export async function listAudit(
       .orderBy(q.sort === 'seq' ? asc(auditEntries.seq) : desc(auditEntries.seq))
       .limit(limit)
       .offset(offset),
-    db.select({ n: count() }).from(auditEntries).where(where),
+    countCapped(db, db.select({ one: sql`1` }).from(auditEntries).where(where), ctx.deps.config.listCountCap),
   ]);
   // Actors are user accounts: their display names follow the same rule as a user entry's label.
   const actors = rows.flatMap((r) => (r.actorId === null ? [] : [{ objectType: 'user', objectId: String(r.actorId) }]));
@@ -50,7 +53,7 @@ export async function listAudit(
       objectLabel: r.objectId === null ? null : (labels.get(labelKey(r.objectType, r.objectId)) ?? null),
       at: r.at.toISOString(),
     })),
-    total: totals[0]?.n ?? 0,
+    ...totalFields(total),
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { TEnterprise, TEnterpriseListQuery, TUpdateEnterpriseRequest } from '../../../contracts/enterprise';
 import { auditContext, type RequestContext } from '../../context';
 import { enterprises } from '../../db/schema';
@@ -7,6 +7,8 @@ import { enterpriseScope } from '../../lib/access/scope';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { contains } from '../../lib/like';
+import { countCapped, totalFields } from '../../lib/list-count';
+import type { ListPage } from '../../lib/list-route';
 import { beijingDay } from '../../policy/policy';
 import { enterpriseIdIs, findEnterprise, presentEnterprise, selectEnterprises } from './enterprise.repository';
 import { checkParticulars } from './enterprise-particulars';
@@ -17,7 +19,7 @@ export async function listEnterprises(
   q: TEnterpriseListQuery,
   limit: number,
   offset: number,
-): Promise<{ items: TEnterprise[]; total: number }> {
+): Promise<ListPage<TEnterprise>> {
   const user = requireAction(ctx.user, 'enterprise.read');
   const conds: SQL[] = [enterpriseScope(user)];
   if (q.status) conds.push(eq(enterprises.status, q.status));
@@ -26,15 +28,18 @@ export async function listEnterprises(
   if (q.parkId) conds.push(eq(enterprises.parkId, q.parkId));
   if (q.q) conds.push(or(ilike(enterprises.name, contains(q.q)), ilike(enterprises.creditCode, contains(q.q))) as SQL);
   const where = and(...conds);
+  const db = ctx.deps.db;
+  // Counted up to twice the lists' cap (20,000 by default, SPEC §6's whole register), so that the province sees the
+  // register's exact size while a free-text search over it stops counting there (decision 0017).
   const [rows, total] = await Promise.all([
-    selectEnterprises(ctx.deps.db)
+    selectEnterprises(db)
       .where(where)
       .orderBy(desc(enterprises.createdAt), desc(enterprises.id))
       .limit(limit)
       .offset(offset),
-    ctx.deps.db.select({ n: count() }).from(enterprises).where(where),
+    countCapped(db, db.select({ one: sql`1` }).from(enterprises).where(where), 2 * ctx.deps.config.listCountCap),
   ]);
-  return { items: rows.map(presentEnterprise), total: total[0]?.n ?? 0 };
+  return { items: rows.map(presentEnterprise), ...totalFields(total) };
 }
 
 export async function getEnterprise(ctx: RequestContext, id: number): Promise<TEnterprise> {

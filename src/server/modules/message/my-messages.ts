@@ -1,10 +1,11 @@
-import { and, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { TMessage, TMessageListQuery } from '../../../contracts/message';
 import { auditContext, type RequestContext } from '../../context';
 import { messages } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
+import { countCapped, totalFields } from '../../lib/list-count';
 
 // 站内消息: each user's own box; nobody reads another's (the user id comes from the session, never the URL).
 
@@ -34,9 +35,11 @@ export async function listMyMessages(ctx: RequestContext, q: TMessageListQuery) 
       .orderBy(desc(messages.createdAt), desc(messages.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(messages).where(where),
+    // A centre's box collects a message for every request and rating for years: capped (decision 0017). The unread
+    // badge (countMyUnread) stays exact.
+    countCapped(db, db.select({ one: sql`1` }).from(messages).where(where), ctx.deps.config.listCountCap),
   ]);
-  return { items: rows.map(present), total: total[0]?.n ?? 0 };
+  return { items: rows.map(present), ...totalFields(total) };
 }
 
 export async function countMyUnread(ctx: RequestContext) {

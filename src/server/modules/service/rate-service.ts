@@ -1,10 +1,11 @@
+import { eq } from 'drizzle-orm';
 import {
   BAD_RATING_LEVELS,
   type TRateServiceRequest,
   type TServiceRecordDetail,
 } from '../../../contracts/service-record';
 import { auditContext, type RequestContext } from '../../context';
-import { serviceRatings } from '../../db/schema';
+import { serviceRatings, serviceRecords } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
@@ -68,6 +69,8 @@ export async function rateService(
         '该服务已评价，每项服务只能评价一次，评价不可修改',
         'this service has been rated; a rating is given once and cannot be changed',
       );
+    // The record carries its rating's level (decision 0017): lists show it and find the unrated without a join.
+    await tx.update(serviceRecords).set({ ratingLevel: input.level }).where(eq(serviceRecords.id, id));
     await appendProgress(tx, user, { recordId: id, kind: 'rated', note: null, statusAfter: row.status, at: now });
     await writeAudit(tx, auditContext(ctx, now), {
       action: 'service.rated',

@@ -4,15 +4,7 @@ import type { TAction } from '../../../contracts/access';
 import type { TServiceCategory } from '../../../contracts/service-category';
 import type { TServiceRecord, TServiceStatus } from '../../../contracts/service-record';
 import { type Db, rowsOf } from '../../db/client';
-import {
-  centreStaff,
-  centres,
-  enterprises,
-  regions,
-  serviceProgress,
-  serviceRatings,
-  serviceRecords,
-} from '../../db/schema';
+import { centreStaff, centres, enterprises, regions, serviceProgress, serviceRecords } from '../../db/schema';
 import { serviceRecordScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
 import { AppError } from '../../lib/errors';
@@ -20,7 +12,10 @@ import { AppError } from '../../lib/errors';
 const county = alias(regions, 'record_county');
 const city = alias(regions, 'record_city');
 
-/** Service records with the names a list and a page show (one join each, all on primary keys). */
+/**
+ * Service records with the names a list and a page show (one join each, all on primary keys). The rating level is
+ * the record's own copy (rating_level), so no join to the ratings.
+ */
 export function selectServiceRecords(db: Db) {
   return db
     .select({
@@ -31,15 +26,13 @@ export function selectServiceRecords(db: Db) {
       countyName: county.name,
       cityName: city.name,
       assigneeName: centreStaff.name,
-      ratingLevel: serviceRatings.level,
     })
     .from(serviceRecords)
     .innerJoin(centres, eq(centres.id, serviceRecords.centreId))
     .innerJoin(enterprises, eq(enterprises.id, serviceRecords.enterpriseId))
     .innerJoin(county, eq(county.code, serviceRecords.countyCode))
     .innerJoin(city, eq(city.code, serviceRecords.cityCode))
-    .leftJoin(centreStaff, eq(centreStaff.id, serviceRecords.assigneeId))
-    .leftJoin(serviceRatings, eq(serviceRatings.recordId, serviceRecords.id));
+    .leftJoin(centreStaff, eq(centreStaff.id, serviceRecords.assigneeId));
 }
 
 export type ServiceRecordRow = Awaited<ReturnType<ReturnType<typeof selectServiceRecords>['execute']>>[number];
@@ -74,7 +67,7 @@ export function presentServiceRecord(x: ServiceRecordRow): TServiceRecord {
     acceptedAt: iso(r.acceptedAt),
     completedAt: iso(r.completedAt),
     cancelledAt: iso(r.cancelledAt),
-    ratingLevel: x.ratingLevel ?? null,
+    ratingLevel: r.ratingLevel ?? null,
     isDemo: r.isDemo,
     version: r.version,
   };

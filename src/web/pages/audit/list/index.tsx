@@ -172,7 +172,7 @@ export function AuditListPage() {
         loading={entries.isFetching}
         columns={columns}
         dataSource={entries.data?.items}
-        pagination={list.pagination(entries.data?.total)}
+        pagination={list.pagination(entries.data)}
         onChange={list.onTableChange}
         onRow={rowTestId('audit-row')}
         expandable={{ expandedRowRender: (entry) => <AuditEntryDetail entry={entry} /> }}

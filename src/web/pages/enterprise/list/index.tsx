@@ -232,7 +232,7 @@ export function EnterpriseListPage() {
         loading={enterprises.isFetching}
         columns={columns}
         dataSource={enterprises.data?.items}
-        pagination={list.pagination(enterprises.data?.total)}
+        pagination={list.pagination(enterprises.data)}
         onChange={list.onTableChange}
         onRow={(e) =>
           ({

@@ -7,6 +7,7 @@ import type { TMessage } from '../../../../contracts/message';
 import { useCan } from '../../../access';
 import { useLocale } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
+import { paginationTotal } from '../../../lib/list-total';
 import { api, type ListResponse } from '../../../request';
 import { MESSAGES_KEY, messageText, useUnreadCount } from '../shared/message-api';
 
@@ -91,10 +92,9 @@ export function MessageListPage() {
         pagination={{
           current: page,
           pageSize,
-          total: messages.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (n) => t('common.total', { total: n }),
+          ...paginationTotal(messages.data, page, pageSize, t, locale),
           onChange: (p, size) => {
             setPage(size === pageSize ? p : 1);
             setPageSize(size);

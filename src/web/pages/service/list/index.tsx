@@ -243,7 +243,7 @@ export function ServiceListPage() {
         loading={records.isFetching}
         columns={columns}
         dataSource={records.data?.items}
-        pagination={list.pagination(records.data?.total)}
+        pagination={list.pagination(records.data)}
         onChange={list.onTableChange}
         onRow={(r) =>
           ({

@@ -1,7 +1,8 @@
 import type { TablePaginationConfig, TableProps } from 'antd';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { useT } from '../../../i18n';
+import { useLocale } from '../../../i18n';
+import { type ListTotalSource, paginationTotal } from '../../../lib/list-total';
 import type { QueryParams } from '../../../request';
 
 type Scalar = string | undefined;
@@ -37,7 +38,7 @@ function positive(value: string | null, fallback: number): number {
  * what the user was looking at. The same query object goes to the API, so the keys are the API's parameter names.
  */
 export function useUrlListState<F extends Record<string, FilterValue>>(spec: FilterSpec<F>, defaultSort = '') {
-  const t = useT();
+  const { t, locale } = useLocale();
   const [params, setParams] = useSearchParams();
   const search = params.toString();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the address text is the identity of what it holds.
@@ -61,13 +62,13 @@ export function useUrlListState<F extends Record<string, FilterValue>>(spec: Fil
     setParams(out, { replace: true });
   };
 
-  const pagination = (total: number | undefined): TablePaginationConfig => ({
+  /** The answer's total, or the whole answer where the list may cap its count (`totalCapped`). */
+  const pagination = (total: ListTotalSource): TablePaginationConfig => ({
     current: page,
     pageSize,
-    total: total ?? 0,
     showSizeChanger: true,
     pageSizeOptions: PAGE_SIZES,
-    showTotal: (n) => t('common.total', { total: n }),
+    ...paginationTotal(total, page, pageSize, t, locale),
   });
 
   function onTableChange<R>(...[paging, , sorter, extra]: Parameters<NonNullable<TableProps<R>['onChange']>>) {
