@@ -64,9 +64,17 @@ function explain(one: Load, oneCpu: Cpu, two: Load, twoCpu: Cpu, split: Load[]):
     `  two instances at 25 + 25: ${r(two.reqPerSec)} req/s in total (${split.map((s) => r(s.reqPerSec)).join(' + ')}), p99 ${two.p99} ms — ${(two.reqPerSec / Math.max(one.reqPerSec, 1e-9)).toFixed(2)} × one.`,
     `  CPU in cores (of ${cores}): one instance node ${f(oneCpu.app)}, postgres ${f(oneCpu.pg)}, autocannon ${f(oneCpu.bench)} = ${busy(oneCpu).toFixed(2)};`,
     `  two instances node ${f(twoCpu.app)}, postgres ${f(twoCpu.pg)}, autocannon ${f(twoCpu.bench)} = ${busy(twoCpu).toFixed(2)}; active backends ${oneCpu.pgActive} → ${twoCpu.pgActive}.`,
-    `  PostgreSQL takes ${pgShare(oneCpu).toFixed(0)} % of the bench's CPU with one instance, ${pgShare(twoCpu).toFixed(0)} % with two; the rest of the ${cores} cores (${Math.max(0, cores - busy(twoCpu)).toFixed(2)}) went to`,
-    `  other work on the machine (load average ${os.loadavg()[0]?.toFixed(1)}) or sat idle while requests waited on the database. When node, postgres and autocannon together already`,
-    `  fill the ${cores} cores, a second Node process only takes CPU from postgres and from the load generator: expect no gain on this machine; the`,
-    '  gain appears when the instances (or the database) get cores of their own, and only for the share of the time spent in node.',
+    `  PostgreSQL takes ${pgShare(oneCpu).toFixed(0)} % of the bench's CPU with one instance, ${pgShare(twoCpu).toFixed(0)} % with two: that share is not`,
+    '  multiplied by more Node processes, it only moves with the SQL.',
+    ...(busy(twoCpu) >= cores * 0.85
+      ? [
+          `  node, postgres and autocannon fill the ${cores} cores: a second Node process can only take CPU from postgres and from the`,
+          '  load generator, so no gain is to be had on this machine; instances gain where they (and the database) get cores of their own.',
+        ]
+      : [
+          `  Our processes used ${busy(twoCpu).toFixed(2)} of ${cores} cores; the rest went to other work on the machine (load average`,
+          `  ${os.loadavg()[0]?.toFixed(1)}) or sat idle while requests waited for a core or on the database: the machine was shared, so`,
+          '  compare one and two instances only within this run. On a quiet 2-core machine expect no gain either: node, postgres and the load generator share the same cores.',
+        ]),
   ].join('\n');
 }
