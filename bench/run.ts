@@ -289,7 +289,7 @@ try {
       }
     } else if (lists.length) {
       notes.push(
-        'Bare route skipped on PGlite (no PostgreSQL server for node-postgres to reach): lists show no ratio.',
+        'Bare route skipped on PGlite (no PostgreSQL server for node-postgres to reach): the lists are divided by /healthz instead; cpu app includes the database, which runs in the app process.',
       );
     }
     notes.push(`Records in scope: ${scope}.`);
