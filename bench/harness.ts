@@ -76,18 +76,23 @@ export interface FnResult {
   /** Printed under the table. */
   note?: string;
   skipped?: string;
+  /** What the figure is read against, when the function measured it itself (`ratio` is recomputed). */
+  ceiling?: { kind: 'baseline'; name: string; reqPerSec: number; ratio: number };
   /** Anything else worth keeping in the JSON. */
   extra?: Record<string, unknown>;
 }
 
-export interface ScenarioResult extends FnResult {
+export interface ScenarioResult extends Omit<FnResult, 'ceiling'> {
   name: string;
   group: string;
   server: 'app' | 'bare' | 'fn';
   url?: string;
   as?: string;
-  /** `bare`: the same SQL on the bare server; `hello`: our /healthz of the same phase. */
-  ceiling?: { kind: 'bare' | 'hello'; name: string; reqPerSec: number; ratio: number } | null;
+  /**
+   * `bare`: the same SQL on the bare server; `hello`: our /healthz of the same phase; `baseline`: what a function
+   * compared its figure with (two instances: one instance).
+   */
+  ceiling?: { kind: 'bare' | 'hello' | 'baseline'; name: string; reqPerSec: number; ratio: number } | null;
   /** pass: true / false, null when a figure it needs was not measured, 'n/a' on the other kind of database. */
   target?: { text: string; pass: boolean | null | 'n/a'; issue: number } | null;
 }

@@ -238,6 +238,8 @@ async function runBareTwin(s: Scenario): Promise<ScenarioResult | null> {
 
 async function bootApp(): Promise<void> {
   await resolveUsers(deps);
+  // Sign in afresh: seeding a million records can outlast a session's 30 idle minutes.
+  cookies.clear();
   if (kind === 'pglite') {
     // PGlite is one process's database: the app takes the folder over.
     await database?.close();
@@ -250,10 +252,13 @@ async function bootApp(): Promise<void> {
 async function stopApp(): Promise<void> {
   await app?.stop();
   app = null;
-  if (kind === 'pglite' && !database) {
-    database = await openDatabase(config);
-    deps = makeDeps(config, database);
-  }
+}
+
+/** The bench's own handle again (PGlite: after the app has let the folder go), to seed. */
+async function reopen(): Promise<void> {
+  if (database) return;
+  database = await openDatabase(config);
+  deps = makeDeps(config, database);
 }
 
 try {
@@ -267,6 +272,7 @@ try {
 
   // ——— at SPEC §6 scale ———
   if (phase('scale').length) {
+    await reopen();
     log(`seeding ${recordsWanted.toLocaleString('en')} service records …`);
     seeded = await seedServiceRecords(deps.db, recordsWanted);
     log(`  seeded in ${seeded.seconds.toFixed(1)} s`);
@@ -299,7 +305,11 @@ try {
     await stopApp();
   }
 
-  // ——— with the app stopped ———
+  // ——— with the app stopped, and on PGlite the folder free for a scenario's own start ———
+  if (kind === 'pglite' && database) {
+    await database.close();
+    database = null;
+  }
   for (const s of phase('offline')) await runScenario(s);
 } finally {
   // Whatever failed, no server is left running and the folder is left free.

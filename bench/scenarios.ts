@@ -45,7 +45,10 @@ export interface BenchContext {
   app: Server | null;
   /** DATABASE_URL of the bench (PostgreSQL), or undefined on PGlite. */
   databaseUrl: string | undefined;
-  /** The bench's DATA_DIR: the PGlite folder, the audit and field keys, the servers' logs. */
+  /**
+   * The bench's DATA_DIR: the PGlite folder, the audit and field keys, the servers' logs. In the `offline` group
+   * nothing holds it: a scenario may start its own app on it (DATA_DIR, and DATABASE_URL on PostgreSQL).
+   */
   dataDir: string;
   /** The demo password of every account. */
   password: string;

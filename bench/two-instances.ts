@@ -45,6 +45,7 @@ export async function twoInstances(ctx: BenchContext): Promise<FnResult> {
       load: both,
       cpu,
       value: { n: Math.round(ratio * 100) / 100, unit: '× one' },
+      ceiling: { kind: 'baseline', name: 'one instance at 50', reqPerSec: one.load.reqPerSec, ratio },
       note: explain(one.load, one.cpu, both, cpu, [a, b]),
       extra: { one: one.load, oneCpu: one.cpu, instances: [a, b], twoCpu: cpu },
     };
