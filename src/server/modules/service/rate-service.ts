@@ -8,6 +8,7 @@ import { serviceRatings } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
+import { applyRecordDelta, readRecordFacts } from '../figures';
 import { deliverOutbound, notify } from '../message/notify';
 import { openRectification } from './rectification';
 import { SERVICE_STATUS_LABELS } from './service.machine';
@@ -68,6 +69,9 @@ export async function rateService(
         '该服务已评价，每项服务只能评价一次，评价不可修改',
         'this service has been rated; a rating is given once and cannot be changed',
       );
+    // The rating moves the figures in the same transaction: the record's row gains a rated record at this level.
+    const after = await readRecordFacts(tx, id);
+    if (after) await applyRecordDelta(tx, { ...after, level: null }, after);
     await appendProgress(tx, user, { recordId: id, kind: 'rated', note: null, statusAfter: row.status, at: now });
     await writeAudit(tx, auditContext(ctx, now), {
       action: 'service.rated',
