@@ -12,21 +12,20 @@ const repair = process.argv.slice(2).includes('--repair');
 const config = loadConfig();
 const database = await openDatabase(config);
 
+/** One line per differing row: its key, and only the measures that differ (stored → recomputed). */
 function printDifferences(differences: FiguresDifference[]) {
-  const fmt = (o: Record<string, unknown> | null) =>
-    o
-      ? Object.entries(o)
-          .filter(([, v]) => v !== 0)
-          .map(([k, v]) => `${k}=${v}`)
-          .join(' ')
-      : '(none)';
   console.table(
-    differences.slice(0, 50).map((d) => ({
-      table: d.table,
-      key: Object.values(d.key).join(' / '),
-      stored: fmt(d.stored),
-      recomputed: fmt(d.recomputed),
-    })),
+    differences.slice(0, 50).map((d) => {
+      const names = [...new Set([...Object.keys(d.stored ?? {}), ...Object.keys(d.recomputed ?? {})])];
+      const differing = names.filter((k) => d.stored?.[k] !== d.recomputed?.[k]);
+      return {
+        table: d.table,
+        key: Object.values(d.key).join(' / '),
+        'stored → recomputed': differing
+          .map((k) => `${k} ${d.stored?.[k] ?? '(none)'} → ${d.recomputed?.[k] ?? '(none)'}`)
+          .join(', '),
+      };
+    }),
   );
   if (differences.length > 50) console.error(`… ${differences.length - 50} more`);
 }
