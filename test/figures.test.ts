@@ -344,4 +344,28 @@ describe('the figures layer (issue 12)', () => {
     );
     expect(RATING_LEVELS.length).toBe(5);
   });
+
+  it('stays equal to the recomputation when changes at the same centres commit concurrently', async () => {
+    const at = bj('2026-11-24T08:00:00');
+    const created = await Promise.all(
+      [0, 1, 2, 0, 1, 2, 0, 0].map((centre, k) =>
+        k % 2
+          ? act.request(w, at, centre, k % 2, 'consultation')
+          : act.record(w, at, centre, 0, 'consultation', 'window'),
+      ),
+    );
+    await noDifference();
+    const later = new Date(at.getTime() + HOUR);
+    const moved = await Promise.all(
+      created.map((r) => act.step(w, later, r, r.status === 'submitted' ? 'accept' : 'complete')),
+    );
+    // Every step succeeds: a deadlock or a lost update between the figure rows would fail it or the check.
+    const done = await Promise.all(
+      moved
+        .filter((r) => r.status === 'accepted')
+        .map((r) => act.step(w, new Date(later.getTime() + HOUR), r, 'complete')),
+    );
+    expect(done.map((r) => r.status)).toEqual(['completed', 'completed', 'completed', 'completed']);
+    await noDifference();
+  });
 });
