@@ -16,9 +16,9 @@ import {
 } from './recompute';
 
 /**
- * Recompute both figures tables from the raw service records and ratings, in one transaction (readers wait the
- * moment it takes: they never see empty or half-built figures). Grouped `insert … select`: one pass over the records. For bulk loaders
- * (demo history, demo:scale, the bench seeder) and for `npm run figures:check -- --repair`.
+ * Recompute both figures tables from the raw service records and ratings, in one transaction (readers go on reading
+ * the old figures until it commits: never empty or half-built ones). Grouped `insert … select`: one pass over the
+ * records. For bulk loaders (demo history, demo:scale, the bench seeder) and `npm run figures:check -- --repair`.
  */
 export function rebuildFigures(db: Db): Promise<RebuiltCounts> {
   return db.transaction((tx) => rebuildIn(tx));
@@ -52,7 +52,10 @@ async function rebuildIn(tx: Db): Promise<RebuiltCounts> {
     // Lock out writers for the moment of the rebuild: a change committed between the recount and the swap would
     // be lost from the figures (its delta applied to rows the rebuild then replaces).
     await tx.execute(sql`lock table service_figures_month, service_figures_centre in exclusive mode`);
-    await tx.execute(sql`truncate service_figures_month, service_figures_centre`);
+    // Delete, not truncate: truncate would take an access-exclusive lock and stall every reader for the rebuild;
+    // deleted rows stay visible to readers (MVCC) until the new ones commit.
+    await tx.execute(sql`delete from service_figures_month`);
+    await tx.execute(sql`delete from service_figures_centre`);
     await tx.execute(sql`insert into service_figures_month (${raw(MONTH_COLUMNS)}) ${recomputeMonth()}`);
     await tx.execute(raw(`insert into service_figures_centre (${CENTRE_COLUMNS}) ${CENTRE_FROM_MONTH_SQL}`));
     const [n] = rowsOf<{ m: number; c: number }>(
