@@ -33,6 +33,15 @@ try {
       (select count(*) from service_figures_month)::int as month`),
   );
   console.log(`${database.kind}: ${n?.records.toLocaleString('en')} records, ${n?.month} month rows`);
+  // `-- --stats`: the statistics' timings only, on figures already built.
+  const statsOnly = process.argv.includes('--stats');
+  if (!statsOnly) await timeRebuildAndCheck();
+  await timeStatistics();
+} finally {
+  await database.close();
+}
+
+async function timeRebuildAndCheck() {
   const rebuilt = await time(() => rebuildFigures(deps.db));
   console.log(`rebuildFigures                       ${rebuilt.ms.toFixed(0)} ms (${JSON.stringify(rebuilt.value)})`);
   const checked = await time(() => checkFigures(deps.db));
@@ -40,6 +49,9 @@ try {
     `checkFigures                         ${checked.ms.toFixed(0)} ms (${checked.value.checked} rows, ${checked.value.differences.length} differences)`,
   );
   await deps.db.execute(sql`vacuum (analyze) service_figures_month`);
+}
+
+async function timeStatistics() {
   const today = beijingDay(deps.clock());
   const year = { from: `${today.slice(0, 4)}-01-01`, to: today };
   const [busy] = rowsOf<{ city_code: string; centre_id: number }>(
@@ -56,6 +68,4 @@ try {
   await runs(`stats this year · operator ${busy?.centre_id}`, () => getServiceStats(operator, year));
   const cut = { from: `${today.slice(0, 4)}-01-15`, to: `${today.slice(0, 8)}01` };
   await runs('stats year cut at both ends · province', () => getServiceStats(province, cut));
-} finally {
-  await database.close();
 }
