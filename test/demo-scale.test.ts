@@ -10,6 +10,7 @@ import { rowsOf } from '../src/server/db/client';
 import { generateScale, type ScaleResult, scaleRefusal } from '../src/server/demo/scale/generate';
 import { SCALE_SIZES, type ScaleSize } from '../src/server/demo/scale/sizes';
 import { verifyAuditChain } from '../src/server/lib/audit';
+import { checkFigures } from '../src/server/modules/figures';
 import { sendServiceReminders } from '../src/server/modules/service/reminders';
 import { as, depsFor, loginAs, TestClock } from './helpers/app';
 import { TEST_PASSWORD } from './helpers/constants';
@@ -147,6 +148,12 @@ describe('npm run demo:scale at a tiny size', () => {
     });
     expect(stats.totals.satisfaction.rated).toBe(c.rated);
     expect(stats.byCentre.reduce((s, x) => s + x.total, 0)).toBe(c.total);
+  });
+
+  it('leaves the figures layer equal to the recomputation from the rows it wrote in bulk', async () => {
+    const found = await checkFigures(deps.db);
+    expect(found.differences).toEqual([]);
+    expect(found.checked).toBeGreaterThan(0);
   });
 
   it('refuses to run again on a database that now holds demo data', async () => {

@@ -43,6 +43,7 @@ export const AUDIT_ACTION_LABELS = {
   'region.imported': { 'zh-CN': '导入行政区划', en: 'Administrative divisions loaded' },
   'demo.loaded': { 'zh-CN': '载入演示数据', en: 'Demo data loaded' },
   'demo.scale.generated': { 'zh-CN': '批量生成全省规模演示数据', en: 'Province-sized demo data generated' },
+  'figures.rebuilt': { 'zh-CN': '统计数据重新核算', en: 'Figures recounted from the records' },
   'centre.created': { 'zh-CN': '新建外综服中心申请', en: 'Centre application created' },
   'centre.updated': { 'zh-CN': '修改外综服中心申请', en: 'Centre application edited' },
   'centre.submitted': { 'zh-CN': '提交外综服中心设立申请', en: 'Centre application submitted' },
@@ -135,6 +136,7 @@ export const AUDIT_OBJECT_TYPE_LABELS = {
   message: { 'zh-CN': '站内消息', en: 'Message' },
   backup: { 'zh-CN': '数据备份', en: 'Backup' },
   audit: { 'zh-CN': '操作日志', en: 'Operation log' },
+  figures: { 'zh-CN': '统计数据', en: 'Figures' },
 } as const satisfies Record<string, TLabel>;
 
 type Prefixed<P extends string, K extends PropertyKey> = { [Key in K as `${P}${Key & string}`]: string };

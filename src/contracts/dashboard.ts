@@ -97,7 +97,7 @@ export const ZRegionOverviewRow = z.object({
   completed: z.number().int(),
   /** Completed this year's records that carry a rating. */
   rated: z.number().int(),
-  /** 非常满意 + 满意 among them. */
+  /** 好评 among them: 非常满意, 满意, 基本满意 (政务服务"好差评"; the statistics' definition, modules/figures). */
   good: z.number().int(),
   filings: z.object({ filed: z.number().int(), overdue: z.number().int(), awaitingProvince: z.number().int() }),
 });

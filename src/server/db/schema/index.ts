@@ -6,6 +6,7 @@ export * from './calendar';
 export * from './centre';
 export * from './engagement';
 export * from './enterprise';
+export * from './figures';
 export * from './identity';
 export * from './import-job';
 export * from './message';

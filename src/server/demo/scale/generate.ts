@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Deps } from '../../context';
 import { rowsOf } from '../../db/client';
 import { type AuditBuffer, appendBufferedAudit } from '../../lib/audit';
+import { rebuildFigures } from '../../modules/figures';
 import { type ScaleProgress, writeScaleEnterprises, writeScaleHistory } from './history';
 import type { ScaleSize } from './sizes';
 import { buildScaleWorld } from './world';
@@ -73,6 +74,8 @@ export async function generateScale(
   const enterprises = await writeScaleEnterprises(deps, world, size, password, progress);
   const enterprisesS = lap();
   const sums = await writeScaleHistory(deps, world, enterprises, size, progress);
+  // The history went in by bulk SQL, past the use cases that move the figures: count them once from the rows.
+  await rebuildFigures(deps.db);
   const recordsS = lap();
   // What autovacuum would have done long before anyone looks: planner statistics and the visibility map.
   for (const table of [
@@ -82,6 +85,8 @@ export async function generateScale(
     'service_progress',
     'service_ratings',
     'rectifications',
+    'service_figures_month',
+    'service_figures_centre',
   ])
     await deps.db.execute(sql.raw(`vacuum (analyze) ${table}`));
   const vacuumS = lap();

@@ -1,14 +1,15 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { TDashboard } from '../../../contracts/dashboard';
 import type { Db } from '../../db/client';
-import { centres, engagements, operators, serviceRecords } from '../../db/schema';
+import { centres, engagements, operators } from '../../db/schema';
 import { centreScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
+import { openRecordsOfCentre } from '../figures';
 
 /**
  * A park committee's centre(s) (Art. 9, 10): where each stands, the operator now engaged (at most one engagement per
  * centre is not ended) and its open service records. A park holds one or two centres, so no LIMIT is needed beyond
- * the scope; the record count uses the centre index.
+ * the scope; its open records come from the figures layer's centre table.
  */
 export async function parkCentres(db: Db, user: SessionUser): Promise<NonNullable<TDashboard['parkCentres']>> {
   const rows = await db
@@ -19,8 +20,7 @@ export async function parkCentres(db: Db, user: SessionUser): Promise<NonNullabl
       operatorName: operators.name,
       engagementStatus: engagements.status,
       serviceEnd: engagements.serviceEnd,
-      openServices: sql<number>`(select count(*) from ${serviceRecords} where ${serviceRecords.centreId} = ${centres.id}
-        and ${inArray(serviceRecords.status, ['submitted', 'accepted', 'in_progress'])})::int`.mapWith(Number),
+      openServices: openRecordsOfCentre(centres.id),
     })
     .from(centres)
     .leftJoin(engagements, and(eq(engagements.centreId, centres.id), sql`${engagements.status} <> 'ended'`))

@@ -1,16 +1,15 @@
-import { and, asc, type Column, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, type Column, eq, type SQL, sql } from 'drizzle-orm';
 import { RECOGNISED_STATUSES } from '../../../contracts/centre';
 import type { TRegionOverview, TRegionOverviewRow } from '../../../contracts/dashboard';
 import type { Db } from '../../db/client';
-import { centres, engagements, regions, serviceRatings, serviceRecords } from '../../db/schema';
-import { centreScope, serviceRecordScope } from '../../lib/access/scope';
+import { centres, engagements, regions } from '../../db/schema';
+import { centreScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
 import { engagementScope, overdueFiling } from '../engagement';
+import { regionServiceFigures } from '../figures';
 
 const int = (expr: SQL) => sql<number>`(${expr})::int`.mapWith(Number);
 const IN_APPLICATION = ['draft', 'submitted', 'returned', 'forwarded'];
-/** 好评: 非常满意 and 满意 (政务服务"好差评"). */
-const GOOD = sql`${serviceRatings.level} in ('very_satisfied', 'satisfied')`;
 
 /** By city for the whole province, or by county within one city. */
 export type OverviewLevel = { by: 'city' } | { by: 'county'; cityCode: string };
@@ -30,7 +29,7 @@ function emptyRow(code: string, name: string): TRegionOverviewRow {
 
 /**
  * The province's overview (issue 11): per city — or per county of one city — the centres by status, this year's
- * service records with their rating rate and 好评率, and the filings on file, overdue and awaiting the province. Three
+ * service records with their rating rate and 好评率 (the figures layer's), and the filings on file, overdue and awaiting the province. Three
  * grouped queries on indexed region columns, each inside the caller's scope; no rows are loaded.
  */
 export async function regionOverview(
@@ -40,12 +39,9 @@ export async function regionOverview(
   level: OverviewLevel,
 ): Promise<TRegionOverview> {
   const year = Number(today.slice(0, 4));
-  const yearStart = new Date(`${year}-01-01T00:00:00+08:00`);
-  const nextYear = new Date(`${year + 1}-01-01T00:00:00+08:00`);
   const byCity = level.by === 'city';
   const inCity = (col: Column) => (byCity ? undefined : eq(col, level.cityCode));
   const centreGroup = byCity ? centres.cityCode : centres.countyCode;
-  const recordGroup = byCity ? serviceRecords.cityCode : serviceRecords.countyCode;
   const engagementGroup = byCity ? engagements.cityCode : engagements.countyCode;
 
   const [places, centreRows, serviceRows, filingRows] = await Promise.all([
@@ -61,25 +57,8 @@ export async function regionOverview(
       .from(centres)
       .where(and(centreScope(user), inCity(centres.cityCode)))
       .groupBy(centreGroup, centres.status),
-    db
-      .select({
-        code: recordGroup,
-        services: int(sql`count(*)`),
-        completed: int(sql`count(*) filter (where ${serviceRecords.status} = 'completed')`),
-        rated: int(sql`count(${serviceRatings.id}) filter (where ${serviceRecords.status} = 'completed')`),
-        good: int(sql`count(*) filter (where ${serviceRecords.status} = 'completed' and ${GOOD})`),
-      })
-      .from(serviceRecords)
-      .leftJoin(serviceRatings, eq(serviceRatings.recordId, serviceRecords.id))
-      .where(
-        and(
-          serviceRecordScope(user),
-          inCity(serviceRecords.cityCode),
-          gte(serviceRecords.submittedAt, yearStart),
-          lt(serviceRecords.submittedAt, nextYear),
-        ),
-      )
-      .groupBy(recordGroup),
+    // This year's records, rating rate and 好评 from the figures layer: twelve whole months of its month table.
+    regionServiceFigures(db, user, year, level),
     db
       .select({
         code: engagementGroup,

@@ -4,11 +4,11 @@ import type { TMessage } from '../../../contracts/message';
 import type { TServiceCategory } from '../../../contracts/service-category';
 import type { Db } from '../../db/client';
 import { enterprises, messages, rectifications, serviceRatings, serviceRecords } from '../../db/schema';
-import { ratingScope, rectificationScope, serviceRecordScope } from '../../lib/access/scope';
+import { serviceRecordScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
-import { countWhere, homeItem, homeList, iso } from './home-list';
+import { OPEN_STATUSES, rectificationCount, rectificationsWhere, serviceRecordCount, unratedCount } from '../figures';
+import { homeItem, homeList, iso } from './home-list';
 
-const OPEN = ['submitted', 'accepted', 'in_progress'] as const;
 const unratedRecord = sql`not exists (select 1 from ${serviceRatings} where ${serviceRatings.recordId} = ${serviceRecords.id})`;
 
 /** Service records in the caller's scope matching `where`, as home rows opening `linkBase/<id>`. */
@@ -42,26 +42,14 @@ async function recordRows(db: Db, where: SQL | undefined, order: SQL, linkBase: 
   );
 }
 
-/**
- * Completed and unrated, counted as completed minus rated: a completed record never changes status again and only a
- * completed one can be rated, so two counts on their own indexes replace an anti-join per record (bench/service-records).
- */
-export async function unratedCount(db: Db, user: SessionUser): Promise<number> {
-  const [completed, rated] = await Promise.all([
-    countWhere(db, serviceRecords, and(serviceRecordScope(user), eq(serviceRecords.status, 'completed'))),
-    countWhere(db, serviceRatings, ratingScope(user)),
-  ]);
-  return Math.max(0, completed - rated);
-}
-
 /** An enterprise's requests still being handled (SPEC §5 "my requests"), newest first. */
 export function myOpenRequests(db: Db, user: SessionUser): Promise<THomeList> {
-  const where = and(serviceRecordScope(user), inArray(serviceRecords.status, [...OPEN]));
+  const where = and(serviceRecordScope(user), inArray(serviceRecords.status, [...OPEN_STATUSES]));
   return homeList(
     'myOpenRequests',
     '/my/services?tab=open',
     recordRows(db, where, desc(serviceRecords.submittedAt), '/my/services', false),
-    countWhere(db, serviceRecords, where),
+    serviceRecordCount(db, user, OPEN_STATUSES),
   );
 }
 
@@ -103,7 +91,7 @@ export function toAccept(db: Db, user: SessionUser): Promise<THomeList> {
     'toAccept',
     '/services?status=submitted',
     recordRows(db, where, asc(serviceRecords.submittedAt), '/services', true),
-    countWhere(db, serviceRecords, where),
+    serviceRecordCount(db, user, ['submitted']),
   );
 }
 
@@ -114,7 +102,7 @@ export function inProgress(db: Db, user: SessionUser): Promise<THomeList> {
     'inProgress',
     '/services?status=accepted&status=in_progress',
     recordRows(db, where, asc(serviceRecords.submittedAt), '/services', true),
-    countWhere(db, serviceRecords, where),
+    serviceRecordCount(db, user, ['accepted', 'in_progress']),
   );
 }
 
@@ -139,11 +127,7 @@ export function rectificationList(
   today: string,
   key: 'rectificationsDue' | 'rectificationsToFollowUp' | 'overdueRectifications',
 ): Promise<THomeList> {
-  const where = and(
-    rectificationScope(user),
-    key === 'rectificationsToFollowUp' ? eq(rectifications.status, 'answered') : eq(rectifications.status, 'open'),
-    key === 'overdueRectifications' ? sql`${rectifications.dueOn} < ${today}` : undefined,
-  );
+  const where = rectificationsWhere(user, key, today);
   const allLink = {
     rectificationsDue: '/rectifications?status=open',
     rectificationsToFollowUp: '/rectifications?status=answered',
@@ -177,14 +161,10 @@ export function rectificationList(
         }),
       ),
     );
-  return homeList(key, allLink, rows, countWhere(db, rectifications, where));
+  return homeList(key, allLink, rows, rectificationCount(db, user, key, today));
 }
 
 /** Open rectifications past their due day in the caller's scope: 逾期未答复, an oversight figure above the centre. */
 export function overdueRectificationCount(db: Db, user: SessionUser, today: string): Promise<number> {
-  return countWhere(
-    db,
-    rectifications,
-    and(rectificationScope(user), eq(rectifications.status, 'open'), sql`${rectifications.dueOn} < ${today}`),
-  );
+  return rectificationCount(db, user, 'overdueRectifications', today);
 }

@@ -23,6 +23,7 @@ import {
   notApproved,
   resolveEnterprise,
 } from '../enterprise/enter-enterprise';
+import { applyRecordDelta, beijingMonthOf } from '../figures';
 import { deliverOutbound, notify, type OutboundMessage } from '../message/notify';
 import { getServiceRecordDetail } from './service-detail';
 import { appendProgress, nextRecordNumber } from './service-record.repository';
@@ -102,6 +103,21 @@ async function insertRecord(tx: Db, ctx: RequestContext, user: SessionUser, n: N
     })
     .returning({ id: serviceRecords.id });
   if (!row) throw new Error('service record insert returned nothing');
+  // The figures move in the same transaction (issue 12). A new record has no rating, no completion, and no response
+  // time yet (a staff-entered one starts accepted but counts no wait: SPEC §2).
+  await applyRecordDelta(tx, null, {
+    centreId: n.centre.id,
+    cityCode: n.centre.cityCode,
+    countyCode: n.centre.countyCode,
+    parkId: n.centre.parkId,
+    month: beijingMonthOf(now),
+    category: n.category,
+    channel: n.channel,
+    status,
+    level: null,
+    responseMs: null,
+    completionMs: null,
+  });
   await appendProgress(tx, user, {
     recordId: row.id,
     kind: n.source === 'enterprise' ? 'submitted' : 'accepted',

@@ -7,6 +7,8 @@ import { serviceRecordScope } from '../../lib/access/scope';
 import { contains } from '../../lib/like';
 import { countCapped, type ListTotal, totalFields } from '../../lib/list-count';
 import type { ListPage } from '../../lib/list-route';
+import { beijingDay } from '../../policy/policy';
+import { serviceRecordTotal } from '../figures';
 import { presentServiceRecord, selectServiceRecords } from './service-record.repository';
 
 const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
@@ -61,16 +63,19 @@ export async function listServiceRecords(
     .limit(limit)
     .offset(offset);
 
-  // The exact total where the figures layer keeps it (scope, status, category, channel, month, centre); null where it
-  // cannot answer (free text, an enterprise, day-precise dates …), and then the list counts up to its cap.
-  const exact: number | null = null; // lead wires figures.serviceRecordTotal(db, user, filters) here at merge
+  // The exact total where the figures layer keeps it (scope, status, category, channel, whole months, centre); where
+  // it cannot answer (free text, an enterprise, day-precise dates …) the list counts up to its cap.
+  const totalOf = async (): Promise<ListTotal> => {
+    const exact = await serviceRecordTotal(db, user, q, beijingDay(ctx.deps.clock()));
+    return exact === null
+      ? countCapped(db, db.select({ one: sql`1` }).from(serviceRecords).where(where), ctx.deps.config.listCountCap)
+      : { total: exact, capped: false };
+  };
   const [rows, total] = await Promise.all([
     selectServiceRecords(db)
       .where(inArray(serviceRecords.id, pageIds))
       .orderBy(...order),
-    exact === null
-      ? countCapped(db, db.select({ one: sql`1` }).from(serviceRecords).where(where), ctx.deps.config.listCountCap)
-      : Promise.resolve<ListTotal>({ total: exact, capped: false }),
+    totalOf(),
   ]);
   return { items: rows.map(presentServiceRecord), ...totalFields(total) };
 }

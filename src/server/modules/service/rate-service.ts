@@ -9,6 +9,7 @@ import { serviceRatings, serviceRecords } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
+import { applyRecordDelta, readRecordFacts } from '../figures';
 import { deliverOutbound, notify } from '../message/notify';
 import { openRectification } from './rectification';
 import { SERVICE_STATUS_LABELS } from './service.machine';
@@ -71,6 +72,9 @@ export async function rateService(
       );
     // The record carries its rating's level (decision 0017): lists show it and find the unrated without a join.
     await tx.update(serviceRecords).set({ ratingLevel: input.level }).where(eq(serviceRecords.id, id));
+    // The rating moves the figures in the same transaction: the record's row gains a rated record at this level.
+    const after = await readRecordFacts(tx, id);
+    if (after) await applyRecordDelta(tx, { ...after, level: null }, after);
     await appendProgress(tx, user, { recordId: id, kind: 'rated', note: null, statusAfter: row.status, at: now });
     await writeAudit(tx, auditContext(ctx, now), {
       action: 'service.rated',

@@ -6,6 +6,7 @@ import { requireAction } from '../../lib/access/require-access';
 import type { TAuditAction } from '../../lib/audit';
 import { writeAudit } from '../../lib/audit';
 import { AppError, invalidField } from '../../lib/errors';
+import { applyRecordDelta, readRecordFacts } from '../figures';
 import { deliverOutbound, notify } from '../message/notify';
 import { nextServiceStatus } from './service.machine';
 import { getServiceRecordDetail } from './service-detail';
@@ -75,7 +76,10 @@ export async function stepService(
     ...(step === 'complete' ? { completedAt: now, resultText: input.note ?? null } : {}),
     ...(step === 'cancel' ? { cancelledAt: now, cancelReason: input.note ?? null } : {}),
   };
+  const moves = to !== row.status;
   const sent = await db.transaction(async (tx) => {
+    // What the record contributed to the figures, under its row lock so it stays true until the update commits.
+    const before = moves ? await readRecordFacts(tx, id, true) : null;
     const done = await tx
       .update(serviceRecords)
       .set(set)
@@ -88,6 +92,7 @@ export async function stepService(
       )
       .returning({ id: serviceRecords.id });
     if (done.length === 0) throw new AppError('VERSION_CONFLICT', { id, version: input.version });
+    if (moves) await applyRecordDelta(tx, before, await readRecordFacts(tx, id));
     await appendProgress(tx, user, { recordId: id, kind: KIND[step], note, statusAfter: to, at: now });
     await writeAudit(tx, auditContext(ctx, now), {
       action: AUDIT[step],

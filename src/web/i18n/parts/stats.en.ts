@@ -5,6 +5,13 @@ export const statsEn: Record<keyof typeof statsZhCN, string> = {
   'stats.basis':
     'Art. 8: every figure comes from the service records and the enterprises’ ratings kept on the platform. Records count by the day they were requested (or entered), ratings in the period of their record; rectifications are today’s backlog.',
   'stats.field.period': 'Period',
+  'stats.field.precision': 'By',
+  'stats.precision.month': 'Month',
+  'stats.precision.day': 'Day',
+  'stats.preset.month': 'This month',
+  'stats.preset.quarter': 'This quarter',
+  'stats.preset.year': 'This year',
+  'stats.preset.lastYear': 'Last year',
   'stats.field.city': 'City',
   'stats.field.county': 'County',
   'stats.kpi.total': 'Services',

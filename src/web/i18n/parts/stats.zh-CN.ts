@@ -4,6 +4,13 @@ export const statsZhCN = {
   'stats.basis':
     '依据第八条，统计数据全部取自平台服务记录和企业评价：按服务申请（登记）日期统计，评价计入其服务记录所在期间；整改为当前待办。',
   'stats.field.period': '统计期间',
+  'stats.field.precision': '统计口径',
+  'stats.precision.month': '按月',
+  'stats.precision.day': '按日',
+  'stats.preset.month': '本月',
+  'stats.preset.quarter': '本季度',
+  'stats.preset.year': '本年',
+  'stats.preset.lastYear': '上年',
   'stats.field.city': '市州',
   'stats.field.county': '县（市、区）',
   'stats.kpi.total': '服务总量',

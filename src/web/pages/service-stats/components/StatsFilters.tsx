@@ -1,4 +1,4 @@
-import { DatePicker, Form, type FormInstance, Select } from 'antd';
+import { DatePicker, Form, type FormInstance, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useMe } from '../../../access';
@@ -6,20 +6,48 @@ import { useT } from '../../../i18n';
 import { todayInBeijing } from '../../../lib/format';
 import { countyOptions, useCities, useCounties } from '../../../lib/regions';
 
-export type StatsFilterForm = { period?: [Dayjs | null, Dayjs | null] | null; cityCode?: string; countyCode?: string };
+type Range = [Dayjs | null, Dayjs | null] | null;
+export type StatsFilterForm = {
+  /** Whole months (the figures layer's fast path, decision 0019) or any days. */
+  precision?: 'month' | 'day';
+  months?: Range;
+  period?: Range;
+  cityCode?: string;
+  countyCode?: string;
+};
 export type StatsQuery = { from?: string; to?: string; cityCode?: string; countyCode?: string };
 
-/** This year so far, on the Beijing calendar: 1 January to today. */
-export function thisYear(): StatsFilterForm {
-  const today = todayInBeijing();
-  return { period: [dayjs(`${today.slice(0, 4)}-01-01`), dayjs(today)] };
+/** The presets of whole months on the Beijing calendar: 本月, 本季度, 本年, 上年. */
+function monthPresets(
+  t: (key: 'stats.preset.month' | 'stats.preset.quarter' | 'stats.preset.year' | 'stats.preset.lastYear') => string,
+) {
+  const today = dayjs(todayInBeijing());
+  const quarterStart = today.month(Math.floor(today.month() / 3) * 3).startOf('month');
+  const year = today.startOf('year');
+  return [
+    { label: t('stats.preset.month'), value: [today.startOf('month'), today.startOf('month')] as [Dayjs, Dayjs] },
+    { label: t('stats.preset.quarter'), value: [quarterStart, quarterStart.add(2, 'month')] as [Dayjs, Dayjs] },
+    { label: t('stats.preset.year'), value: [year, year.add(11, 'month')] as [Dayjs, Dayjs] },
+    {
+      label: t('stats.preset.lastYear'),
+      value: [year.subtract(1, 'year'), year.subtract(1, 'month')] as [Dayjs, Dayjs],
+    },
+  ];
 }
 
+/** This year by whole months on the Beijing calendar: January to the current month. */
+export function thisYear(): StatsFilterForm {
+  const today = todayInBeijing();
+  return { precision: 'month', months: [dayjs(`${today.slice(0, 4)}-01-01`), dayjs(today).startOf('month')] };
+}
+
+/** Months become their first and last days, so the server answers from whole months (no raw rows read). */
 export function toStatsQuery(values: StatsFilterForm): StatsQuery {
-  const [from, to] = values.period ?? [];
+  const byDay = values.precision === 'day';
+  const [from, to] = (byDay ? values.period : values.months) ?? [];
   return {
-    from: from?.format('YYYY-MM-DD'),
-    to: to?.format('YYYY-MM-DD'),
+    from: (byDay ? from : from?.startOf('month'))?.format('YYYY-MM-DD'),
+    to: (byDay ? to : to?.endOf('month'))?.format('YYYY-MM-DD'),
     cityCode: values.cityCode || undefined,
     countyCode: values.countyCode || undefined,
   };
@@ -39,11 +67,34 @@ export function StatsFilterFields({ form }: { form: FormInstance<StatsFilterForm
   const cityCode = province ? chosenCity : cityUser ? (me.scope.regionCode ?? undefined) : undefined;
   const counties = useCounties(cityCode);
   const city = cities.data?.find((c) => c.code === cityCode);
+  const byDay = Form.useWatch('precision', form) === 'day';
   return (
     <>
-      <Form.Item name="period" label={t('stats.field.period')}>
-        <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 260 }} data-testid="filter-period" />
+      <Form.Item name="precision" label={t('stats.field.precision')}>
+        <Radio.Group
+          optionType="button"
+          options={[
+            { value: 'month', label: t('stats.precision.month') },
+            { value: 'day', label: t('stats.precision.day') },
+          ]}
+          data-testid="filter-precision"
+        />
       </Form.Item>
+      {byDay ? (
+        <Form.Item name="period" label={t('stats.field.period')}>
+          <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 260 }} data-testid="filter-period" />
+        </Form.Item>
+      ) : (
+        <Form.Item name="months" label={t('stats.field.period')}>
+          <DatePicker.RangePicker
+            picker="month"
+            allowEmpty={[true, true]}
+            presets={monthPresets(t)}
+            style={{ width: 220 }}
+            data-testid="filter-months"
+          />
+        </Form.Item>
+      )}
       {province && (
         <Form.Item name="cityCode" label={t('stats.field.city')}>
           <Select

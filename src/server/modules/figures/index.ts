@@ -1,0 +1,32 @@
+/**
+ * The figures layer (issue 12, decision 0019): the one place every service aggregate a screen or an export shows
+ * comes from. Other modules import from here only (test/module-boundaries.test.ts).
+ */
+export {
+  addInto,
+  emptySums,
+  figuresOf,
+  GOOD_LEVELS,
+  OPEN_STATUSES,
+  type ServiceFigures,
+  type Sums,
+} from './definitions';
+export { checkFigures, type FiguresDifference, type RebuiltCounts, rebuildFigures, repairFigures } from './rebuild';
+export { applyRecordDelta, beijingMonthOf, type RecordFacts, readRecordFacts } from './record-facts';
+export {
+  type RectificationListKey,
+  rectificationBacklog,
+  rectificationCount,
+  rectificationsWhere,
+} from './rectification-figures';
+export {
+  type FigureFilter,
+  openRecordsOfCentre,
+  type RecordTotalFilters,
+  regionServiceFigures,
+  serviceRecordCount,
+  serviceRecordTotal,
+  serviceWindowFigures,
+  unratedCount,
+} from './service-figures';
+export { isWholeMonths, splitWindow } from './window';

@@ -1,0 +1,132 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { auditContext, type RequestContext } from '../../context';
+import { type Db, rowsOf } from '../../db/client';
+import { writeAudit } from '../../lib/audit';
+import {
+  CENTRE_COLUMNS,
+  CENTRE_FROM_MONTH_SQL,
+  CENTRE_KEY,
+  CENTRE_MEASURES,
+  CENTRE_RECOMPUTE_SQL,
+  MONTH_COLUMNS,
+  MONTH_KEY,
+  MONTH_MEASURES,
+  raw,
+  recomputeMonth,
+} from './recompute';
+
+/**
+ * Recompute both figures tables from the raw service records and ratings, in one transaction (readers go on reading
+ * the old figures until it commits: never empty or half-built ones). Grouped `insert … select`: one pass over the
+ * records. For bulk loaders (demo history, demo:scale, the bench seeder) and `npm run figures:check -- --repair`.
+ */
+export function rebuildFigures(db: Db): Promise<RebuiltCounts> {
+  return db.transaction((tx) => rebuildIn(tx));
+}
+
+export interface RebuiltCounts {
+  monthRows: number;
+  centreRows: number;
+}
+
+/**
+ * `npm run figures:check -- --repair`: rebuild, with the audit entry `figures.rebuilt` in the same transaction (the
+ * differences found before, so the log tells why the figures changed).
+ */
+export function repairFigures(ctx: RequestContext, differences: number): Promise<RebuiltCounts> {
+  const now = ctx.deps.clock();
+  return ctx.deps.db.transaction(async (tx) => {
+    const counts = await rebuildIn(tx);
+    await writeAudit(tx, auditContext(ctx, now), {
+      action: 'figures.rebuilt',
+      objectType: 'figures',
+      objectId: null,
+      after: { differences, ...counts },
+    });
+    return counts;
+  });
+}
+
+async function rebuildIn(tx: Db): Promise<RebuiltCounts> {
+  {
+    // Lock out writers for the moment of the rebuild: a change committed between the recount and the swap would
+    // be lost from the figures (its delta applied to rows the rebuild then replaces).
+    await tx.execute(sql`lock table service_figures_month, service_figures_centre in exclusive mode`);
+    // Delete, not truncate: truncate would take an access-exclusive lock and stall every reader for the rebuild;
+    // deleted rows stay visible to readers (MVCC) until the new ones commit.
+    await tx.execute(sql`delete from service_figures_month`);
+    await tx.execute(sql`delete from service_figures_centre`);
+    await tx.execute(sql`insert into service_figures_month (${raw(MONTH_COLUMNS)}) ${recomputeMonth()}`);
+    await tx.execute(raw(`insert into service_figures_centre (${CENTRE_COLUMNS}) ${CENTRE_FROM_MONTH_SQL}`));
+    const [n] = rowsOf<{ m: number; c: number }>(
+      await tx.execute(sql`select (select count(*) from service_figures_month)::int as m,
+        (select count(*) from service_figures_centre)::int as c`),
+    );
+    return { monthRows: n?.m ?? 0, centreRows: n?.c ?? 0 };
+  }
+}
+
+/** One row where the stored figures and the recomputation differ; null on the side that has no such row. */
+export interface FiguresDifference {
+  table: 'service_figures_month' | 'service_figures_centre';
+  key: Record<string, string | number>;
+  stored: Record<string, number> | null;
+  recomputed: Record<string, number> | null;
+}
+
+/**
+ * Recompute every figure from the raw rows and compare with what is stored: the rows that differ (a stored row whose
+ * measures are all zero counts as absent — a record moved out of it). Empty means the figures are right.
+ */
+export async function checkFigures(db: Db): Promise<{ checked: number; differences: FiguresDifference[] }> {
+  const [month, centre] = await Promise.all([
+    compare(db, 'service_figures_month', MONTH_KEY, MONTH_MEASURES, recomputeMonth()),
+    compare(db, 'service_figures_centre', CENTRE_KEY, CENTRE_MEASURES, raw(CENTRE_RECOMPUTE_SQL)),
+  ]);
+  return { checked: month.checked + centre.checked, differences: [...month.differences, ...centre.differences] };
+}
+
+async function compare(
+  db: Db,
+  table: FiguresDifference['table'],
+  keyCols: readonly string[],
+  measures: readonly string[],
+  recompute: SQL,
+): Promise<{ checked: number; differences: FiguresDifference[] }> {
+  const scope = ['city_code', 'county_code', 'park_id'];
+  const nonZero = measures.map((m) => `${m} <> 0`).join(' or ');
+  const cols = [...scope, ...measures];
+  const differ = cols.map((c) => `s.${c} is distinct from x.${c}`).join(' or ');
+  const pick = (alias: string) => `json_build_object(${cols.map((c) => `'${c}', ${alias}.${c}`).join(', ')})`;
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(
+      sql`with s as (select * from ${raw(table)} where ${raw(nonZero)}), x as (${recompute}), ${raw(`
+        j as (select ${keyCols.map((k) => `coalesce(s.${k}, x.${k}) as ${k}`).join(', ')},
+            case when s.${keyCols[0]} is null then null else ${pick('s')} end as stored,
+            case when x.${keyCols[0]} is null then null else ${pick('x')} end as recomputed,
+            (s.${keyCols[0]} is null or x.${keyCols[0]} is null or ${differ}) as differs
+          from s full join x on ${keyCols.map((k) => `s.${k} = x.${k}`).join(' and ')})
+      select count(*) over ()::int as checked, * from j order by differs desc, ${keyCols.join(', ')} limit 1000`)}`,
+    ),
+  );
+  const numbers = (o: unknown) =>
+    o === null || o === undefined
+      ? null
+      : Object.fromEntries(
+          Object.entries(typeof o === 'string' ? JSON.parse(o) : (o as object)).map(([k, v]) => [
+            k,
+            k.endsWith('_code') ? (v as number) : Number(v),
+          ]),
+        );
+  return {
+    checked: Number(rows[0]?.checked ?? 0),
+    differences: rows
+      .filter((r) => r.differs === true || r.differs === 't')
+      .map((r) => ({
+        table,
+        key: Object.fromEntries(keyCols.map((k) => [k, r[k] as string | number])),
+        stored: numbers(r.stored),
+        recomputed: numbers(r.recomputed),
+      })),
+  };
+}
