@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import { ENTERPRISE_IMPORT_HEADERS, type TImportJob } from '../../../contracts/enterprise';
 import { auditContext, type RequestContext } from '../../context';
 import { requireAction } from '../../lib/access/require-access';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
+import { loadExcelJS } from '../../lib/exceljs';
 import { cleanFileName } from '../../lib/stored-file';
 import { type CheckedRow, checkEnterpriseFile, fileKind, yieldToEventLoop } from './check-enterprise-file';
 import { sayIn } from './check-enterprise-row';
@@ -165,7 +165,8 @@ async function writeRows(ctx: RequestContext, job: ImportJobRow, rows: CheckedRo
  * so that Excel keeps 18-digit codes and leading zeros as typed.
  */
 export async function enterpriseImportTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcelJS();
+  const workbook = new Excel.Workbook();
   workbook.creator = '湖北省对外贸易综合服务平台';
   const sheet = workbook.addWorksheet('外贸企业', { views: [{ state: 'frozen', ySplit: 1 }] });
   const widths = [24, 32, 16, 26, 12, 18, 26, 14, 16];
