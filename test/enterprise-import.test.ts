@@ -8,6 +8,7 @@ import type { RequestContext } from '../src/server/context';
 import { rowsOf } from '../src/server/db/client';
 import { makeCentre } from '../src/server/demo/centre-factory';
 import { makeCreditCode } from '../src/server/demo/identity-factory';
+import { failAbandonedImports } from '../src/server/modules/enterprise/fail-abandoned-imports';
 import { startEnterpriseImport } from '../src/server/modules/enterprise/import-enterprises';
 import { as, buildTestApp, loginAs, type TestApp } from './helpers/app';
 import { xlsxOf } from './helpers/zip';
@@ -92,6 +93,9 @@ describe('enterprise import (all rows or none, row-by-row report, background job
       (select seq from audit_head where id = 1) as seq`);
     return row;
   };
+  /** Rows staged by imports and not (yet) removed. */
+  const staged = async () =>
+    (await query<{ n: number }>(sql`select count(*)::int as n from enterprise_import_rows`))[0]?.n;
   const upload = (
     user: string,
     body: Buffer | string,
@@ -324,16 +328,78 @@ describe('enterprise import (all rows or none, row-by-row report, background job
     expect((await getJob('county.420502', 999_999)).statusCode).toBe(404);
   });
 
-  it('imports a 3000-row file; the job’s progress reaches its total', async () => {
-    const before = await counts();
-    const rows = Array.from({ length: 3000 }, () => line(next()));
-    const job = await importAs('county.420502', await xlsx(rows));
-    expect(job).toMatchObject({ status: 'succeeded', imported: 3000, total: 3000, processed: 3000 });
-    const after = await counts();
-    expect(after?.e).toBe((before?.e ?? 0) + 3000);
-    // The start of the import and its completion are each audited.
-    expect(Number(after?.seq)).toBe(Number(before?.seq) + 2);
+  it('imports a 3000-row file in batches that no reader sees until all are in; the job’s progress reaches its total', async () => {
+    // After each staged batch, how many of the file's enterprises a reader could see at that moment.
+    await exec(
+      'create table test_seen (batch int not null, visible int not null)',
+      `create function test_seen() returns trigger language plpgsql as $$ begin
+        insert into test_seen select (select count(*) from test_seen) + 1,
+          (select count(*) from enterprises e where e.credit_code in (select credit_code from staged));
+        return null; end $$`,
+      `create trigger test_seen after insert on enterprise_import_rows referencing new table as staged
+        for each statement execute function test_seen()`,
+    );
+    try {
+      const before = await counts();
+      const rows = Array.from({ length: 3000 }, () => line(next()));
+      const job = await importAs('county.420502', await xlsx(rows));
+      expect(job).toMatchObject({ status: 'succeeded', imported: 3000, total: 3000, processed: 3000 });
+      const seen = await query<{ batch: number; visible: number }>(
+        sql`select batch, visible::int as visible from test_seen order by batch`,
+      );
+      expect(seen).toEqual([1, 2, 3, 4, 5, 6].map((batch) => ({ batch, visible: 0 })));
+      const after = await counts();
+      expect(after?.e).toBe((before?.e ?? 0) + 3000);
+      // The start of the import and its completion are each audited.
+      expect(Number(after?.seq)).toBe(Number(before?.seq) + 2);
+      expect(await staged()).toBe(0);
+    } finally {
+      await exec(
+        'drop trigger test_seen on enterprise_import_rows',
+        'drop function test_seen()',
+        'drop table test_seen',
+      );
+    }
   }, 120_000);
+
+  it('fails whole when publishing the staged rows fails: nothing visible, nothing staged left', async () => {
+    await exec(
+      `create function test_refuse() returns trigger language plpgsql as $$ begin
+        raise exception 'refused at publication'; end $$`,
+      `create trigger test_refuse before update of status on import_jobs
+        for each row when (new.status = 'succeeded') execute function test_refuse()`,
+    );
+    try {
+      const before = await counts();
+      const rows = Array.from({ length: 1200 }, () => line(next()));
+      const job = await importAs('county.420502', await xlsx(rows));
+      expect(job).toMatchObject({ status: 'failed', imported: 0, errors: [{ row: 0, field: 'file' }] });
+      const after = await counts();
+      // Only the start of the import is audited: nothing was written.
+      expect([after?.e, Number(after?.seq)]).toEqual([before?.e, Number(before?.seq) + 1]);
+      expect(await staged()).toBe(0);
+    } finally {
+      await exec('drop trigger test_refuse on import_jobs', 'drop function test_refuse()');
+    }
+  }, 60_000);
+
+  it('sweeps the staged rows of an abandoned job with it, publishing none of them', async () => {
+    const before = await counts();
+    const [job] = await query<{ id: number }>(sql`insert into import_jobs
+      (kind, user_id, file_name, status, phase, errors, created_at, heartbeat_at)
+      values ('enterprises', ${t.world.users.county.id}, 'crashed.xlsx', 'running', 'writing', '[]', now(), now())
+      returning id`);
+    const code = makeCreditCode(next(), XILING);
+    await exec(`insert into enterprise_import_rows (job_id, row, credit_code, name, county_code, city_code,
+      contact_person, contact_phone, has_trade_record) values (${job?.id}, 2, '${code}', '宜昌中断导入外贸有限公司',
+      '${XILING}', '420500', '李经理', '0717-6661234', true)`);
+    expect(await staged()).toBe(1);
+    expect(await failAbandonedImports(t.deps, { everyRunning: true })).toBe(1);
+    expect(await staged()).toBe(0);
+    const after = await counts();
+    expect(after?.e).toBe(before?.e);
+    expect((await getJob('county.420502', job?.id ?? 0)).json()).toMatchObject({ status: 'failed', imported: 0 });
+  });
 
   it('refuses a file over the row limit with one error, and keeps at most 1000 errors plus a count of the rest', async () => {
     const csvOf = (rows: Cell[][]) =>
@@ -430,6 +496,7 @@ describe('enterprise import (all rows or none, row-by-row report, background job
       expect(job.errors[0]?.reason).toContain(code);
       const after = await counts();
       expect([after?.e, Number(after?.seq)]).toEqual([(before?.e ?? 0) + 1, Number(before?.seq) + 1]);
+      expect(await staged()).toBe(0);
     } finally {
       await exec('drop trigger test_race on import_jobs', 'drop function test_race()');
     }

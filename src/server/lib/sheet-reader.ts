@@ -1,7 +1,8 @@
 import { PassThrough, pipeline, type Readable, Transform } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import zlib from 'node:zlib';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './exceljs';
 import { readZipEntries, type ZipEntry, zipEntryData } from './zip-directory';
 
 /**
@@ -230,7 +231,8 @@ async function readXlsx(body: Buffer, limits: SheetLimits): Promise<SheetRow[]> 
     throw new SheetUnreadableError('not a zip');
   }
   const budget = { left: limits.maxBytes, row: null as number | null };
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(undefined as unknown as Readable, {
+  const Excel = await loadExcelJS();
+  const reader = new Excel.stream.xlsx.WorkbookReader(undefined as unknown as Readable, {
     sharedStrings: 'emit',
     styles: 'cache',
     hyperlinks: 'ignore',

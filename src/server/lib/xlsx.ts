@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import { loadExcelJS } from './exceljs';
 
 export interface XlsxColumn<T> {
   header: string;
@@ -34,7 +34,8 @@ export async function sendXlsx<T>(
   columns: XlsxColumn<T>[],
   rows: T[],
 ) {
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcelJS();
+  const workbook = new Excel.Workbook();
   workbook.creator = '湖北省对外贸易综合服务平台';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 16 }));

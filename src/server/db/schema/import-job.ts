@@ -1,10 +1,23 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { users } from './identity';
 
 /**
  * A bulk import running in the background (large enterprise files): the client polls it for progress. The rows
- * are checked first and written in one transaction, so a failed job has written nothing; `errors` is the
+ * are checked first, staged in enterprise_import_rows in short batches, and made visible in one statement in the
+ * transaction that records the job's success, so a failed job has written nothing visible; `errors` is the
  * row-by-row report. The process running a job touches `heartbeatAt` every few seconds: a running job whose
  * heartbeat has gone stale lost its process (a crash, a kill) and is failed by the housekeeping of any instance.
  */
@@ -36,4 +49,32 @@ export const importJobs = pgTable(
     // The sweep for abandoned jobs looks at running ones only.
     index('import_jobs_running_idx').on(t.heartbeatAt).where(sql`status = 'running'`),
   ],
+);
+
+/**
+ * The checked rows of a running enterprise import, staged in short batches so that no long transaction holds the
+ * database (PGlite runs one query at a time: a 20,000-row transaction stalled every other request for seconds).
+ * No reader looks here: the rows become enterprises in one insert … select, in the transaction that records the
+ * job's success, and are deleted right after it, or when the job fails (docs/decisions/0020).
+ */
+export const enterpriseImportRows = pgTable(
+  'enterprise_import_rows',
+  {
+    jobId: integer('job_id')
+      .notNull()
+      .references(() => importJobs.id, { onDelete: 'cascade' }),
+    /** The row number in the file, as the report names it. */
+    row: integer('row').notNull(),
+    creditCode: varchar('credit_code', { length: 18 }).notNull(),
+    name: text('name').notNull(),
+    countyCode: varchar('county_code', { length: 6 }).notNull(),
+    cityCode: varchar('city_code', { length: 6 }).notNull(),
+    parkId: integer('park_id'),
+    contactPerson: text('contact_person').notNull(),
+    contactPhone: text('contact_phone').notNull(),
+    contactEmail: text('contact_email'),
+    hasTradeRecord: boolean('has_trade_record').notNull(),
+    firstTradeOn: date('first_trade_on', { mode: 'string' }),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.row] })],
 );

@@ -1,7 +1,12 @@
 import { auditContext, type Deps, systemContext } from '../../context';
 import { writeAudit } from '../../lib/audit';
 import { sayIn } from './check-enterprise-row';
-import { failAbandonedImportJob, findAbandonedImportJobs, touchImportJob } from './import-job.repository';
+import {
+  dropStagedRowsOfFinishedJobs,
+  failAbandonedImportJob,
+  findAbandonedImportJobs,
+  touchImportJob,
+} from './import-job.repository';
 
 /** How often a running import job says it is alive. */
 export const IMPORT_HEARTBEAT_MS = 5_000;
@@ -35,9 +40,9 @@ export interface FailAbandonedImportsOptions {
 
 /**
  * Fail the import jobs whose process is gone (killed, crashed, the machine restarted): otherwise they would stay
- * "running" for ever and their starters' pages would poll them for ever. Jobs write their rows in one transaction
- * with their success, so an abandoned job wrote nothing and failing it is the whole repair. Each failure is audited
- * with the platform as its actor. Safe on every instance at once: the update re-checks status and heartbeat.
+ * "running" for ever and their starters' pages would poll them for ever. Jobs make their rows visible in one
+ * transaction with their success, so an abandoned job published nothing: failing it and removing what it had staged
+ * is the whole repair. Each failure is audited with the platform as its actor. Safe on every instance at once: the update re-checks status and heartbeat.
  * Answers how many jobs were failed.
  */
 export async function failAbandonedImports(deps: Deps, opts: FailAbandonedImportsOptions = {}): Promise<number> {
@@ -65,5 +70,8 @@ export async function failAbandonedImports(deps: Deps, opts: FailAbandonedImport
     });
     if (done) failed++;
   }
+  // Staged rows are working data of a running job, never seen by anyone (docs/decisions/0020): those of every job
+  // no longer running go, whether it was failed just now or its process stopped before cleaning up after itself.
+  await dropStagedRowsOfFinishedJobs(deps.db);
   return failed;
 }

@@ -1,21 +1,24 @@
-import ExcelJS from 'exceljs';
 import { ENTERPRISE_IMPORT_HEADERS, type TImportJob } from '../../../contracts/enterprise';
 import { auditContext, type RequestContext } from '../../context';
-import { enterprises } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
+import { loadExcelJS } from '../../lib/exceljs';
 import { cleanFileName } from '../../lib/stored-file';
-import { CHUNK, type CheckedRow, checkEnterpriseFile, fileKind, yieldToEventLoop } from './check-enterprise-file';
+import { type CheckedRow, checkEnterpriseFile, fileKind, yieldToEventLoop } from './check-enterprise-file';
 import { sayIn } from './check-enterprise-row';
 import { keepImportJobAlive } from './fail-abandoned-imports';
 import {
   createImportJob,
+  dropStagedEnterpriseRows,
   findImportJob,
   finishImportJobFailed,
   finishImportJobSucceeded,
   ImportJobNotRunningError,
   type ImportJobRow,
+  publishStagedEnterprises,
+  STAGE_BATCH,
+  stageEnterpriseRows,
   updateImportJobProgress,
 } from './import-job.repository';
 
@@ -74,8 +77,8 @@ export async function getImportJob(ctx: RequestContext, id: number): Promise<TIm
 }
 
 /**
- * Import an enterprise file (SPEC §5, all rows or none): check every row, then write them all in one transaction
- * with one audit entry. A file with any bad row fails whole with a row-by-row report, and nothing is written.
+ * Import an enterprise file (SPEC §5, all rows or none): check every row, then stage them in short batches and make
+ * them visible together in one transaction with one audit entry. A file with any bad row fails whole with a row-by-row report, and nothing is written.
  * Never throws for a bad file; an unexpected failure is recorded on the job first and then rethrown. While it runs,
  * the job's heartbeat is kept fresh, so that no instance's housekeeping takes it for abandoned.
  */
@@ -108,26 +111,35 @@ export async function runEnterpriseImport(
   }
 }
 
+/**
+ * Phase "writing" (docs/decisions/0020): the checked rows are staged in batches of STAGE_BATCH, each its own short
+ * statement with the event loop yielded between them, so that other requests go on being answered (on PGlite one
+ * query runs at a time and a transaction excludes every other query until it ends). Then one short transaction makes
+ * them all visible at once with the job's success and its audit entry; the staged rows are removed after it, or
+ * when anything fails, so that a failed job leaves nothing behind.
+ */
 async function writeRows(ctx: RequestContext, job: ImportJobRow, rows: CheckedRow[]): Promise<void> {
   const { db, clock } = ctx.deps;
   const say = sayIn(ctx.locale);
   await updateImportJobProgress(db, job.id, { phase: 'writing' });
   await yieldToEventLoop();
-  const now = clock();
   try {
+    for (let i = 0; i < rows.length; i += STAGE_BATCH) {
+      await stageEnterpriseRows(db, job.id, rows.slice(i, i + STAGE_BATCH));
+      await yieldToEventLoop();
+    }
+    const now = clock();
     await db.transaction(async (tx) => {
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        await tx
-          .insert(enterprises)
-          .values(rows.slice(i, i + CHUNK).map((r) => ({ ...r.values, createdAt: now, updatedAt: now })));
-        await yieldToEventLoop();
-      }
+      // First, so that a job failed as abandoned meanwhile (its staged rows swept) publishes nothing.
       await finishImportJobSucceeded(tx, job.id, rows.length, now);
+      // Where imported enterprises become visible to every reader (and where figures of enterprises would move).
+      const added = await publishStagedEnterprises(tx, job.id, now);
+      if (added !== rows.length) throw new Error(`import job ${job.id}: ${added} of ${rows.length} rows published`);
       await writeAudit(tx, auditContext(ctx, now), {
         action: 'enterprise.imported',
         objectType: 'enterprise_import',
         objectId: job.id,
-        after: { count: rows.length, fileName: job.fileName },
+        after: { count: added, fileName: job.fileName },
       });
     });
   } catch (err) {
@@ -141,6 +153,10 @@ async function writeRows(ctx: RequestContext, job: ImportJobRow, rows: CheckedRo
       `Credit code ${code} was registered after the check; nothing was imported, check the file and import it again`,
     );
     await finishImportJobFailed(db, job.id, [{ row, field: 'creditCode', reason }], clock());
+  } finally {
+    // Published or refused, the staged rows have served. Should this fail, the housekeeping sweeps them later
+    // (failAbandonedImports); the job's own outcome must not be hidden by it.
+    await dropStagedEnterpriseRows(db, job.id).catch(() => {});
   }
 }
 
@@ -149,7 +165,8 @@ async function writeRows(ctx: RequestContext, job: ImportJobRow, rows: CheckedRo
  * so that Excel keeps 18-digit codes and leading zeros as typed.
  */
 export async function enterpriseImportTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcelJS();
+  const workbook = new Excel.Workbook();
   workbook.creator = '湖北省对外贸易综合服务平台';
   const sheet = workbook.addWorksheet('外贸企业', { views: [{ state: 'frozen', ySplit: 1 }] });
   const widths = [24, 32, 16, 26, 12, 18, 26, 14, 16];

@@ -1,9 +1,10 @@
-import { and, asc, eq, lt } from 'drizzle-orm';
+import { and, asc, eq, lt, ne, sql } from 'drizzle-orm';
 import type { TImportJob } from '../../../contracts/enterprise';
 import { auditContext, type RequestContext } from '../../context';
-import type { Db } from '../../db/client';
-import { importJobs } from '../../db/schema';
+import { type Db, rowsOf } from '../../db/client';
+import { enterpriseImportRows, enterprises, importJobs } from '../../db/schema';
 import { writeAudit } from '../../lib/audit';
+import type { NewEnterprise } from './check-enterprise-row';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
 export type RowError = TImportJob['errors'][number];
@@ -132,4 +133,73 @@ export async function failAbandonedImportJob(
     )
     .returning();
   return row;
+}
+
+/** Rows staged in one short statement: ~13 parameters a row stay far below PostgreSQL's 65,535. */
+export const STAGE_BATCH = 500;
+
+/** Stage checked rows of a running job; nobody reads them until `publishStagedEnterprises`. */
+export async function stageEnterpriseRows(
+  db: Db,
+  jobId: number,
+  rows: { row: number; values: NewEnterprise }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(enterpriseImportRows).values(
+    rows.map(({ row, values: v }) => ({
+      jobId,
+      row,
+      creditCode: v.creditCode,
+      name: v.name,
+      countyCode: v.countyCode,
+      cityCode: v.cityCode,
+      parkId: v.parkId ?? null,
+      contactPerson: v.contactPerson,
+      contactPhone: v.contactPhone,
+      contactEmail: v.contactEmail ?? null,
+      hasTradeRecord: v.hasTradeRecord ?? false,
+      firstTradeOn: v.firstTradeOn ?? null,
+    })),
+  );
+}
+
+/**
+ * The moment a job's enterprises become visible: one insert … select of its staged rows, in file order, called in
+ * the transaction that records the job's success. Every imported enterprise is approved at once (SPEC §5: an import
+ * is made by the county or centre that would otherwise review each one), with the platform's `import` source.
+ * Answers how many enterprises were added.
+ */
+export async function publishStagedEnterprises(tx: Db, jobId: number, at: Date): Promise<number> {
+  const added = await tx.execute(sql`
+    insert into ${enterprises} (credit_code, name, county_code, city_code, park_id, contact_person, contact_phone,
+      contact_email, has_trade_record, first_trade_on, status, source, is_demo, created_at, updated_at)
+    select credit_code, name, county_code, city_code, park_id, contact_person, contact_phone, contact_email,
+      has_trade_record, first_trade_on, 'approved', 'import', false, ${at}, ${at}
+    from ${enterpriseImportRows} where job_id = ${jobId} order by row`);
+  // node-postgres answers rowCount, PGlite affectedRows.
+  const r = added as unknown as { rowCount?: number | null; affectedRows?: number };
+  return r.rowCount ?? r.affectedRows ?? 0;
+}
+
+/** Remove a job's staged rows (published or abandoned), a few thousand rows a statement so that none runs long. */
+export async function dropStagedEnterpriseRows(db: Db, jobId: number): Promise<void> {
+  for (;;) {
+    const gone = await db.execute(sql`
+      delete from ${enterpriseImportRows} where job_id = ${jobId}
+        and row in (select row from ${enterpriseImportRows} where job_id = ${jobId} order by row limit 5000)
+      returning 1`);
+    if (rowsOf(gone).length < 5000) return;
+    // PGlite answers within the same turn of the event loop: let waiting requests in between.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Staged rows left by jobs no longer running (a process stopped between the publication and the clean-up). */
+export async function dropStagedRowsOfFinishedJobs(db: Db): Promise<void> {
+  const left = await db
+    .selectDistinct({ jobId: enterpriseImportRows.jobId })
+    .from(enterpriseImportRows)
+    .innerJoin(importJobs, eq(importJobs.id, enterpriseImportRows.jobId))
+    .where(ne(importJobs.status, 'running'));
+  for (const { jobId } of left) await dropStagedEnterpriseRows(db, jobId);
 }
