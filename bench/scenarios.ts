@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Db } from '../src/server/db/client';
 import { beijingDay } from '../src/server/policy/policy';
 import type { As, Cpu, DbKind, FnResult, Load, Target } from './harness';
+import { demoListDuringImport, startToHealthz } from './plugins';
 import type { Server } from './processes';
 
 /**
@@ -152,7 +153,7 @@ export function scenarios(fns: {
     {
       name: 'demo records p1 during import',
       group: 'demo',
-      fn: plug('import-while-serving.ts'),
+      fn: demoListDuringImport,
       connections: 10,
       target: T6,
     },
@@ -268,7 +269,7 @@ export function scenarios(fns: {
     },
 
     // With the app stopped.
-    { name: 'start to /healthz', group: 'offline', fn: plug('start-time.ts'), connections: 0, target: T5, unit: 's' },
+    { name: 'start to /healthz', group: 'offline', fn: startToHealthz, connections: 0, target: T5, unit: 's' },
     { name: 'oversized import refused', group: 'offline', fn: fns.importLimit, connections: 0 },
   ];
 }
