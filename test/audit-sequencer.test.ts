@@ -193,12 +193,12 @@ describe('audit sequencer: entries written without a lock, chained after the com
       firstBroken: { seq: null, id, reason: 'content_mismatch' },
       pending: { count: 1, altered: 1 },
     });
-    // Chained as altered: the chain hash covers the altered entry, its content hash does not.
+    // Chained all the same (the sequencer reads content hashes only): the entry still does not match its hash.
     await sequenceAudit(t.deps.db, t.deps.auditKey);
     const [row] = (await entries(t.deps.db)).sequenced.filter((e) => e.id === id);
     expect(await verifyAuditChain(t.deps.db, t.deps.auditKey)).toMatchObject({
       ok: false,
-      firstBroken: { seq: row?.seq, reason: 'content_mismatch' },
+      firstBroken: { seq: row?.seq, reason: 'hash_mismatch' },
     });
   });
 });
@@ -304,7 +304,7 @@ describe('audit sequencer migration: entries written before it keep verifying', 
 
       // A later entry stripped of its content hash does not pass as one written before the migration.
       await asOwner(db, sql`update audit_entries set content_hash = null where id = 5`);
-      expect((await verifyAuditChain(db, TEST_AUDIT_KEY)).firstBroken).toEqual({ seq: 5, reason: 'content_mismatch' });
+      expect((await verifyAuditChain(db, TEST_AUDIT_KEY)).firstBroken).toEqual({ seq: 5, reason: 'hash_mismatch' });
     } finally {
       await client.close();
       fs.rmSync(scratch, { recursive: true, force: true });

@@ -78,7 +78,7 @@ export const ZAuditVerifyResponse = z.object({
         'tail_truncated',
         // The entry at the checkpoint's seq is not the one checkpointed: the tail was deleted and written anew.
         'tail_rewritten',
-        // The entry does not match the content hash it was written with (altered before it got its place).
+        // An entry still waiting for its place does not match the content hash it was written with (altered).
         'content_mismatch',
         // An entry waited for its place longer than the bound: no sequencer is running (decision 0016).
         'pending_stale',

@@ -190,8 +190,21 @@ function contentFieldsOfRow(row: typeof auditEntries.$inferSelect): ContentField
   };
 }
 
+/** The chain hash of an entry written before the sequencer (migration 0017): over the link and all its fields. */
 export function chainHash(key: Buffer, prevHash: string, fields: ChainedFields): string {
   return createHmac('sm3', key).update(prevHash).update('\n').update(canonicalJson(fields)).digest('hex');
+}
+
+/**
+ * The chain hash of an entry with a content hash: over the link, its place and its content hash (which is itself an
+ * HMAC of every field under the same key), so that the sequencer reads two short columns, not the entries.
+ */
+export function linkHash(key: Buffer, prevHash: string, seq: number, content: string): string {
+  return createHmac('sm3', key)
+    .update(prevHash)
+    .update('\n')
+    .update(canonicalJson({ contentHash: content, seq }))
+    .digest('hex');
 }
 
 /**
@@ -266,44 +279,73 @@ export async function appendBufferedAudit(tx: Db, buffer: AuditBuffer): Promise<
  */
 export async function sequenceAudit(db: Db, key: Buffer, batchSize = 500): Promise<number> {
   let total = 0;
+  let stale = 0;
   for (;;) {
     const done = await rawTransaction(db)(async (tx) => {
-      const head = rowsOf<{ seq: string | number; hash: string }>(
-        await tx.execute(sql`select seq, hash from audit_head where id = 1 for update`),
-      )[0];
+      // The head, locked, and the oldest pending entries' ids and content hashes: one round trip.
+      const rows = rowsOf<{
+        head_seq: string | number;
+        head_hash: string;
+        id: string | number | null;
+        ch: string | null;
+      }>(
+        await tx.execute(sql`select h.seq as head_seq, h.hash as head_hash, e.id, e.content_hash as ch
+          from audit_head h
+          left join lateral (select id, content_hash from audit_entries where seq is null order by id
+            limit ${batchSize}) e on true
+          where h.id = 1
+          order by e.id
+          for update of h`),
+      );
+      const head = rows[0];
       if (!head) throw new Error('audit_head row missing: migrations not applied');
-      const pending = await tx
-        .select()
-        .from(auditEntries)
-        .where(isNull(auditEntries.seq))
-        .orderBy(asc(auditEntries.id))
-        .limit(batchSize);
+      const pending = rows.filter((r) => r.id !== null);
       if (pending.length === 0) return 0;
-      let seq = Number(head.seq);
-      let prev = head.hash;
+      let seq = Number(head.head_seq);
+      let prev = head.head_hash;
       const ids: number[] = [];
       const seqs: number[] = [];
       const prevs: string[] = [];
       const hashes: string[] = [];
       for (const row of pending) {
         seq++;
-        const hash = chainHash(key, prev, { seq, ...contentFieldsOfRow(row) });
-        ids.push(row.id);
+        // An entry without a content hash (removed by someone) is chained all the same: verification reports it.
+        const hash = linkHash(key, prev, seq, row.ch ?? '');
+        ids.push(Number(row.id));
         seqs.push(seq);
         prevs.push(prev);
         hashes.push(hash);
         prev = hash;
       }
-      // One statement for the batch; the guard (migration 0017) lets only this change of a pending entry through.
-      await tx.execute(sql`update audit_entries e set seq = u.seq, prev_hash = u.prev_hash, hash = u.hash
-        from unnest(${`{${ids.join(',')}}`}::bigint[], ${`{${seqs.join(',')}}`}::bigint[],
-          ${`{${prevs.join(',')}}`}::text[], ${`{${hashes.join(',')}}`}::text[]) as u(id, seq, prev_hash, hash)
-        where e.id = u.id and e.seq is null`);
-      await tx.execute(sql`update audit_head set seq = ${seq}, hash = ${prev} where id = 1`);
+      // One statement for the batch and the head; the guard (migration 0017) lets only this change of a pending
+      // entry through.
+      const moved = rowsOf(
+        await tx.execute(sql`with placed as (
+          update audit_entries e set seq = u.seq, prev_hash = u.prev_hash, hash = u.hash
+          from unnest(${`{${ids.join(',')}}`}::bigint[], ${`{${seqs.join(',')}}`}::bigint[],
+            ${`{${prevs.join(',')}}`}::text[], ${`{${hashes.join(',')}}`}::text[]) as u(id, seq, prev_hash, hash)
+          where e.id = u.id and e.seq is null
+          returning 1)
+        update audit_head set seq = ${seq}, hash = ${prev} where id = 1 and (select count(*) from placed) = ${ids.length}
+          returning seq`),
+      );
+      // The statement that took the lock read the queue as it was when it started: when it waited for another
+      // instance's sequencer, some of those entries have been placed since. Then nothing moves: read again.
+      if (moved.length !== 1) throw new StaleBatch();
       return pending.length;
+    }).catch((err: unknown) => {
+      if (!(err instanceof StaleBatch) || ++stale > 20) throw err;
+      return -1;
     });
+    if (done === -1) continue;
     total += done;
     if (done < batchSize) return total;
+  }
+}
+
+class StaleBatch extends Error {
+  constructor() {
+    super('audit sequencer: the batch read was placed by another sequencer meanwhile');
   }
 }
 
@@ -575,10 +617,18 @@ async function walkChain(
       if (expectedSeq !== null && seq !== expectedSeq) return broken(seq, 'sequence_gap');
       if (prevHash !== null && rowPrev !== prevHash) return broken(seq, 'prev_hash_mismatch');
       const fields = contentFieldsOfRow(row);
-      if (chainHash(key, rowPrev, { seq, ...fields }) !== row.hash) return broken(seq, 'hash_mismatch');
-      // Altered while it waited for its place: the chain then covers the altered entry, its content hash does not.
-      if (row.contentHash === null ? row.id > legacyThroughId : row.contentHash !== contentHash(key, fields))
-        return broken(seq, 'content_mismatch');
+      if (row.contentHash === null) {
+        // Written before the sequencer: the chain hash covers the fields. A later entry without a content hash had
+        // it removed.
+        if (row.id > legacyThroughId || chainHash(key, rowPrev, { seq, ...fields }) !== row.hash)
+          return broken(seq, 'hash_mismatch');
+      } else if (
+        // The fields against the content hash (altered at any time, also while pending), then the link.
+        row.contentHash !== contentHash(key, fields) ||
+        linkHash(key, rowPrev, seq, row.contentHash) !== row.hash
+      ) {
+        return broken(seq, 'hash_mismatch');
+      }
       if (row.action === 'audit.purged') anchors.push(row.after as { throughSeq: number; throughHash: string });
       checked++;
       prevHash = row.hash;
