@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import inspector from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { makeDeps, openDatabase, prepareDatabase } from '../src/server/bootstrap
 import { loadConfig } from '../src/server/config';
 import { type Db, rowsOf } from '../src/server/db/client';
 import { loadDemo } from '../src/server/demo/load-demo';
-import { flushAudit, verifyAuditChain } from '../src/server/lib/audit';
+import { attachAuditSequencer, flushAudit, verifyAuditChain } from '../src/server/lib/audit';
 
 /**
  * Issue 12 target 4: staff of several centres record services (POST /api/service-records, each with its audit entry)
@@ -21,7 +22,7 @@ import { flushAudit, verifyAuditChain } from '../src/server/lib/audit';
  *
  * Standalone: `node --import tsx bench/writes.ts` (DATABASE_URL set: PostgreSQL, which must be empty — the demo is
  * loaded into it; else PGlite in a temporary folder). BENCH_WRITES_CONNECTIONS / BENCH_WRITES_SECONDS change the
- * load. bench/run.ts calls benchWrites with its own server.
+ * load; BENCH_WRITES_PROFILE=file.cpuprofile writes a CPU profile of the load. bench/run.ts calls benchWrites with its own server.
  */
 export interface WritesOptions {
   /** The running server, e.g. http://127.0.0.1:4103. */
@@ -34,6 +35,8 @@ export interface WritesOptions {
   seconds?: number;
   /** At most this many centres' operators take part (default all operating centres). */
   operators?: number;
+  /** Write a CPU profile of the load (only) to this .cpuprofile file. */
+  profile?: string;
 }
 
 export interface WritesResult {
@@ -47,6 +50,14 @@ export interface WritesResult {
   p99: number;
   non2xx: number;
   errors: number;
+  /**
+   * CPU time of this process (server and autocannon, user + system) per record: what bounds records/s on a machine
+   * whose cores are busy with other work too.
+   */
+  cpuMsPerRecord: number;
+  /** Sequencer runs during the load and the entries they placed: a run places the entries of many writers. */
+  sequencerRuns: number;
+  sequencerPlaced: number;
   /** Entries still pending after the load stopped, and the time the sequencer took to chain them. */
   pendingAfterRun: number;
   sequencerMs: number;
@@ -107,6 +118,15 @@ export async function benchWrites(opts: WritesOptions): Promise<WritesResult> {
   const seconds = opts.seconds ?? 10;
   const writers = await writersOf(opts);
   let next = 0;
+  const profiler = opts.profile ? new inspector.Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
+  const sequencer = attachAuditSequencer(opts.db, opts.auditKey);
+  const runsBefore = sequencer.stats();
+  const cpu = process.cpuUsage();
   const result = await autocannon({
     url: `${opts.base}/api/service-records`,
     method: 'POST',
@@ -119,6 +139,13 @@ export async function benchWrites(opts: WritesOptions): Promise<WritesResult> {
       client.setHeadersAndBody({ cookie: w.cookie, 'content-type': 'application/json' }, w.body);
     },
   });
+  const cpuUsed = process.cpuUsage(cpu);
+  const runsAfter = sequencer.stats();
+  if (profiler && opts.profile) {
+    const { profile } = await profiler.post('Profiler.stop');
+    fs.writeFileSync(opts.profile, JSON.stringify(profile));
+    profiler.disconnect();
+  }
   const [pending] = rowsOf<{ n: number }>(
     await opts.db.execute(sql`select count(*)::int as n from audit_entries where seq is null`),
   );
@@ -138,6 +165,9 @@ export async function benchWrites(opts: WritesOptions): Promise<WritesResult> {
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    sequencerRuns: runsAfter.runs - runsBefore.runs,
+    sequencerPlaced: runsAfter.placed - runsBefore.placed,
+    cpuMsPerRecord: (cpuUsed.user + cpuUsed.system) / 1000 / Math.max(1, result['2xx']),
     pendingAfterRun: pending?.n ?? 0,
     sequencerMs,
     verifyMs,
@@ -149,7 +179,8 @@ export async function benchWrites(opts: WritesOptions): Promise<WritesResult> {
 export function formatWrites(r: WritesResult): string {
   return [
     `recording services · ${r.connections} connections, ${r.seconds} s, ${r.operators} operators`,
-    `  ${Math.round(r.recordsPerSecond)} records/s (${r.recorded} recorded)  p50 ${r.p50} ms  p99 ${r.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}`,
+    `  ${Math.round(r.recordsPerSecond)} records/s (${r.recorded} recorded)  p50 ${r.p50} ms  p99 ${r.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}  CPU ${r.cpuMsPerRecord.toFixed(2)} ms/record`,
+    `  sequencer: ${r.sequencerRuns} runs placed ${r.sequencerPlaced} entries during the load (${(r.sequencerPlaced / Math.max(1, r.sequencerRuns)).toFixed(1)} a run)`,
     `  pending after the run ${r.pendingAfterRun}, sequenced in ${Math.round(r.sequencerMs)} ms; verified in ${Math.round(r.verifyMs)} ms`,
     `  chain ${r.chainOk ? 'verified' : 'BROKEN'}: ${r.chainChecked} entries`,
   ].join('\n');
@@ -183,6 +214,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     auditKey: deps.auditKey,
     connections: Number(process.env.BENCH_WRITES_CONNECTIONS || 50),
     seconds: Number(process.env.BENCH_WRITES_SECONDS || 10),
+    ...(process.env.BENCH_WRITES_PROFILE ? { profile: process.env.BENCH_WRITES_PROFILE } : {}),
   });
   console.log(formatWrites(r));
   await app.close();

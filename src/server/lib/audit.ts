@@ -364,6 +364,8 @@ export interface AuditSequencer {
   stop(): void;
   /** Where a failed run is reported (the server's log). */
   reportTo(onError: (err: unknown) => void): void;
+  /** Runs so far and the entries they placed (the bench reports the batch size). */
+  stats(): { runs: number; placed: number };
 }
 
 const sequencers = new WeakMap<Db, AuditSequencer>();
@@ -382,6 +384,8 @@ export function attachAuditSequencer(
   const existing = sequencers.get(db);
   if (existing) return existing;
   let report = onError;
+  let runs = 0;
+  let placed = 0;
   let running: Promise<number> | null = null;
   let next: Promise<number> | null = null;
   let timer: NodeJS.Timeout | undefined;
@@ -396,9 +400,15 @@ export function attachAuditSequencer(
         });
       return next;
     }
-    running = sequenceAudit(db, key).finally(() => {
-      running = null;
-    });
+    runs++;
+    running = sequenceAudit(db, key)
+      .then((n) => {
+        placed += n;
+        return n;
+      })
+      .finally(() => {
+        running = null;
+      });
     return running;
   };
   const original = db.transaction.bind(db);
@@ -430,6 +440,7 @@ export function attachAuditSequencer(
     reportTo(fn) {
       report = fn;
     },
+    stats: () => ({ runs, placed }),
   };
   sequencers.set(db, sequencer);
   return sequencer;

@@ -1,0 +1,50 @@
+import pg from 'pg';
+const orig = pg.Client.prototype.query;
+let n = 0;
+const texts = new Map<string, number>();
+// biome-ignore lint: diag
+(pg.Client.prototype as any).query = function (this: unknown, ...args: any[]) {
+  n++;
+  const t = typeof args[0] === 'string' ? args[0] : args[0]?.text;
+  const k = String(t).replace(/\s+/g, ' ').slice(0, 90);
+  texts.set(k, (texts.get(k) ?? 0) + 1);
+  return (orig as any).apply(this, args);
+};
+const { benchWrites } = await import('./writes');
+void benchWrites;
+const fs = await import('node:fs');
+const os = await import('node:os');
+const path = await import('node:path');
+const { buildApp } = await import('../src/server/app');
+const { makeDeps, openDatabase, prepareDatabase } = await import('../src/server/bootstrap');
+const { loadConfig } = await import('../src/server/config');
+const { loadDemo } = await import('../src/server/demo/load-demo');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hbts-diag-'));
+const config = { ...loadConfig(), dataDir, port: 0 };
+const database = await openDatabase(config);
+const deps = makeDeps(config, database);
+await prepareDatabase(database, deps);
+await loadDemo(deps, 'Bench#2026pw');
+const app = await buildApp(deps);
+await app.listen({ port: 0, host: '127.0.0.1' });
+const base = `http://127.0.0.1:${(app.server.address() as any).port}`;
+const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'operator.1', password: 'Bench#2026pw' }) });
+const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+const { rowsOf } = await import('../src/server/db/client');
+const { sql } = await import('drizzle-orm');
+const [row] = rowsOf<any>(await deps.db.execute(sql`select c.id, c.services->>0 as category, coalesce((select min(e.id) from enterprises e where e.park_id = c.park_id and e.status='approved'),(select min(e.id) from enterprises e where e.county_code = c.county_code and e.status='approved')) as eid from centres c where c.id = 1`));
+const body = JSON.stringify({ enterpriseId: row.eid, category: row.category, subItem: 'other', channel: 'window', requestText: '诊断' });
+for (let i = 0; i < 3; i++) await (await fetch(`${base}/api/service-records`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body })).text();
+n = 0; texts.clear();
+const N = 20;
+let t = performance.now();
+for (let i = 0; i < N; i++) {
+  const r = await fetch(`${base}/api/service-records`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body });
+  if (r.status !== 201) console.log(r.status, await r.text()); else await r.text();
+}
+console.log(`POST alone: ${((performance.now() - t) / N).toFixed(1)} ms, ${n / N} queries per request`);
+t = performance.now();
+for (let i = 0; i < N; i++) await (await fetch(`${base}/healthz`)).text();
+console.log(`healthz alone: ${((performance.now() - t) / N).toFixed(1)} ms`);
+for (const [k, v] of [...texts.entries()].sort((a, b) => b[1] - a[1])) console.log(String(v / N).padStart(5), k);
+await app.close(); await database.close();
