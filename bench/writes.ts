@@ -12,7 +12,7 @@ import { makeDeps, openDatabase, prepareDatabase } from '../src/server/bootstrap
 import { loadConfig } from '../src/server/config';
 import { type Db, rowsOf } from '../src/server/db/client';
 import { loadDemo } from '../src/server/demo/load-demo';
-import { attachAuditSequencer, flushAudit, verifyAuditChain } from '../src/server/lib/audit';
+import { attachAuditSequencer, flushAudit, verifyAuditChain, writeAudit } from '../src/server/lib/audit';
 
 /**
  * Issue 12 target 4: staff of several centres record services (POST /api/service-records, each with its audit entry)
@@ -176,6 +176,45 @@ export async function benchWrites(opts: WritesOptions): Promise<WritesResult> {
   };
 }
 
+/**
+ * The audit path alone, without HTTP or the service's own queries: `concurrency` workers each run transactions that
+ * write one entry, for `seconds`; then the sequencer and the verification. What writeAudit and the chain cost and
+ * allow on this database, apart from the rest of the app.
+ */
+export async function benchAuditPath(
+  db: Db,
+  auditKey: Buffer,
+  concurrency = 50,
+  seconds = 5,
+): Promise<{ perSecond: number; p99: number; chainOk: boolean; checked: number }> {
+  const until = performance.now() + seconds * 1000;
+  const latencies: number[] = [];
+  const ctx = { actor: null, ip: null, requestId: 'bench-audit-path', key: auditKey };
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, w) => {
+      for (let i = 0; performance.now() < until; i++) {
+        const t = performance.now();
+        await db.transaction((tx) =>
+          writeAudit(
+            tx,
+            { ...ctx, at: new Date() },
+            { action: 'setting.updated', objectType: 'setting', objectId: null, after: { worker: w, i } },
+          ),
+        );
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const chain = await verifyAuditChain(db, auditKey);
+  return {
+    perSecond: latencies.length / seconds,
+    p99: Math.round(latencies[Math.floor(latencies.length * 0.99)] ?? 0),
+    chainOk: chain.ok,
+    checked: chain.checked,
+  };
+}
+
 export function formatWrites(r: WritesResult): string {
   return [
     `recording services · ${r.connections} connections, ${r.seconds} s, ${r.operators} operators`,
@@ -217,8 +256,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     ...(process.env.BENCH_WRITES_PROFILE ? { profile: process.env.BENCH_WRITES_PROFILE } : {}),
   });
   console.log(formatWrites(r));
+  const path50 = await benchAuditPath(deps.db, deps.auditKey, 50, 5);
+  console.log(
+    `audit path alone · 50 concurrent transactions, 5 s: ${Math.round(path50.perSecond)} entries/s  p99 ${path50.p99} ms  chain ${path50.chainOk ? 'verified' : 'BROKEN'}: ${path50.checked} entries`,
+  );
   await app.close();
   await database.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
-  if (!r.chainOk) process.exitCode = 1;
+  if (!r.chainOk || !path50.chainOk) process.exitCode = 1;
 }
