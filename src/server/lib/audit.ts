@@ -605,10 +605,12 @@ async function walkChain(
   // Purge records seen on the way: "entries up to throughSeq, ending in throughHash, were deleted".
   const anchors: { throughSeq: number; throughHash: string }[] = [];
   // Entries after this id were written with a content hash; one without is one whose hash was removed.
-  const legacy = rowsOf<{ legacy_through_id: string | number }>(
-    await db.execute(sql`select legacy_through_id from audit_head where id = 1`),
+  // Read before the walk, so that entries placed while it runs (writers do not stop for it) are not taken for a
+  // deleted tail.
+  const head = rowsOf<{ seq: string | number; hash: string; legacy_through_id: string | number }>(
+    await db.execute(sql`select seq, hash, legacy_through_id from audit_head where id = 1`),
   )[0];
-  const legacyThroughId = Number(legacy?.legacy_through_id ?? 0);
+  const legacyThroughId = Number(head?.legacy_through_id ?? 0);
   for (;;) {
     const page = await db
       .select()
@@ -648,12 +650,10 @@ async function walkChain(
     }
     if (page.length < pageSize) break;
   }
-  // The head must point at the last entry: a deleted tail shows up here (unless the head was moved back too,
-  // which the checkpoints outside the database catch).
-  const head = rowsOf<{ seq: string | number; hash: string }>(
-    await db.execute(sql`select seq, hash from audit_head where id = 1`),
-  )[0];
-  if (head && Number(head.seq) !== (lastSeq ?? 0)) return broken((lastSeq ?? 0) + 1, 'sequence_gap');
+  // The chain must reach the head as it was before the walk: a deleted tail shows up here (unless the head was moved
+  // back too, which the checkpoints outside the database catch). Entries placed while the walk ran may take it past
+  // that head, which is no break.
+  if (head && Number(head.seq) > (lastSeq ?? 0)) return broken((lastSeq ?? 0) + 1, 'sequence_gap');
   // A chain that does not start at 1 must have been cut by a recorded purge; a quietly deleted beginning is a break.
   if (firstSeq !== null && firstSeq > 1) {
     const start = firstSeq;
