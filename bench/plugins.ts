@@ -1,7 +1,9 @@
+import { loadAuditKey } from '../src/server/lib/audit-key';
 import type { FnResult, Load } from './harness';
 import { importWhileServing, type LoadFigures } from './import-while-serving';
 import type { BenchContext } from './scenarios';
 import { startTime } from './start-time';
+import { benchWrites, formatWrites } from './writes';
 
 /**
  * The benchmarks written as programs of their own (bench/import-while-serving.ts, bench/start-time.ts,
@@ -42,5 +44,36 @@ export async function startToHealthz(): Promise<FnResult> {
     value: { n: Number(r.medianWallSeconds.toFixed(2)), unit: 's' },
     note: `start: first start ${r.firstStartSeconds.toFixed(1)} s (new folder), later starts median ${r.medianWallSeconds.toFixed(2)} s wall, ${r.medianCpuSeconds.toFixed(2)} s CPU`,
     extra: { startTime: r },
+  };
+}
+
+/** Target 4: staff recording services at 50 connections with the audit chain; the chain verified after. */
+export async function auditedWrites(ctx: BenchContext): Promise<FnResult> {
+  const { app, db } = ctx;
+  if (!app || !db) return { skipped: 'writes are measured on PostgreSQL with the app running' };
+  const r = await benchWrites({
+    base: app.base,
+    signIn: async (username) => (await ctx.headers({ username })).cookie ?? '',
+    db,
+    auditKey: loadAuditKey(process.env.AUDIT_HMAC_KEY || undefined, ctx.dataDir),
+    connections: 50,
+    seconds: ctx.durationS,
+  });
+  return {
+    value: { n: Math.round(r.recordsPerSecond), unit: 'records/s' },
+    load: {
+      connections: r.connections,
+      durationS: r.seconds,
+      reqPerSec: r.recordsPerSecond,
+      requests: r.recorded,
+      p50: r.p50,
+      p99: r.p99,
+      max: null,
+      non2xx: r.non2xx,
+      errors: r.errors,
+      timeouts: 0,
+    },
+    note: formatWrites(r),
+    extra: { writes: r },
   };
 }

@@ -1,15 +1,14 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Db } from '../src/server/db/client';
 import { beijingDay } from '../src/server/policy/policy';
 import type { As, Cpu, DbKind, FnResult, Load, Target } from './harness';
-import { demoListDuringImport, startToHealthz } from './plugins';
+import { auditedWrites, demoListDuringImport, startToHealthz } from './plugins';
 import type { Server } from './processes';
 
 /**
  * The scenarios of `npm run bench`, in the order they run, one line each. A scenario is a GET on the app (`url`,
  * signed in `as` a role) or a function (`fn`) that measures something else and returns its figures; another
- * helper's benchmark plugs in with one line: `{ name, group, fn: plug('my-file.ts'), connections, target }`.
+ * benchmark written as a program of its own plugs in with one line: `{ name, group, fn, connections, target }`, its
+ * function adapted in bench/plugins.ts.
  *
  * Groups decide when a scenario runs: `demo` on the demo data before the service records are seeded; `ceiling`,
  * `lists`, `stats`, `homes`, `other`, `scale-out`, `writes` on the seeded data with the app running (in this order
@@ -70,25 +69,6 @@ export interface BenchContext {
   withCpu<T>(pids: number[], fn: () => Promise<T>): Promise<{ result: T; cpu: Cpu }>;
   /** Wait until the app and the database are idle. */
   settle(): Promise<void>;
-}
-
-/**
- * A scenario function from another file of bench/, loaded when the run reaches it: its default export, or its only
- * exported function. Until the file exists (it is being written on another branch) the scenario is reported as
- * skipped, so the table shows the target without a verdict.
- */
-export function plug(file: string): (ctx: BenchContext) => Promise<FnResult> {
-  return async (ctx) => {
-    const full = path.join(import.meta.dirname, file);
-    if (!fs.existsSync(full)) return { skipped: `bench/${file} not present` };
-    const mod = (await import(full)) as Record<string, unknown>;
-    const fns = Object.values(mod).filter((v): v is (c: BenchContext) => Promise<FnResult> => typeof v === 'function');
-    const fn = (typeof mod.default === 'function' ? mod.default : fns.length === 1 ? fns[0] : undefined) as
-      | ((c: BenchContext) => Promise<FnResult>)
-      | undefined;
-    if (!fn) return { skipped: `bench/${file}: no default export and not exactly one exported function` };
-    return fn(ctx);
-  };
 }
 
 const today = new Date();
@@ -262,7 +242,7 @@ export function scenarios(fns: {
     {
       name: 'writes (audited)',
       group: 'writes',
-      fn: plug('writes.ts'),
+      fn: auditedWrites,
       connections: 50,
       target: T4,
       unit: 'records/s',

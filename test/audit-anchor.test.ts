@@ -133,7 +133,10 @@ describe('the audit chain is anchored outside the database (audit-anchors.jsonl)
   it('the newest entries deleted and the head moved back: tail_truncated; written anew past the checkpoint: tail_rewritten', async () => {
     const anchored = await head();
     expect((await writeAuditAnchor(t.deps))?.seq).toBe(anchored.seq);
-    const entries = await t.deps.db.select().from(auditEntries).orderBy(asc(auditEntries.seq));
+    const entries = (await t.deps.db.select().from(auditEntries).orderBy(asc(auditEntries.seq))).map((e) => ({
+      ...e,
+      seq: Number(e.seq),
+    }));
     const kept = entries.at(-4);
     if (!kept) throw new Error('chain too short');
     // What the database owner can do: switch the guard off, delete the newest 3 entries, move the head back.

@@ -12,14 +12,19 @@ async function auditCount(db: Db): Promise<number> {
   return row?.n ?? 0;
 }
 
-async function lastEntry(db: Db) {
+/** A sequenced entry: every entry is, once the change that wrote it has returned (decision 0021). */
+type Sequenced = typeof auditEntries.$inferSelect & { seq: number; prevHash: string; hash: string };
+
+async function lastEntry(db: Db): Promise<Sequenced> {
   const [row] = await db.select().from(auditEntries).orderBy(desc(auditEntries.seq)).limit(1);
   if (!row) throw new Error('audit log is empty');
-  return row;
+  return row as Sequenced;
 }
 
-async function chain(db: Db) {
-  return db.select().from(auditEntries).orderBy(asc(auditEntries.seq));
+async function chain(db: Db): Promise<Sequenced[]> {
+  const rows = await db.select().from(auditEntries).orderBy(asc(auditEntries.seq));
+  expect(rows.every((r) => r.seq !== null)).toBe(true);
+  return rows as Sequenced[];
 }
 
 describe('audit log: one entry per change, written with the change', () => {
@@ -194,8 +199,10 @@ describe('audit log: one entry per change, written with the change', () => {
     const cookie = await loginAs(t.app, 'province');
     const parksBefore = (await t.deps.db.select({ n: count() }).from(parks))[0]?.n;
     const entriesBefore = await auditCount(t.deps.db);
-    // Point the chain's head one entry back: the next entry's seq collides with an existing one and its insert fails.
-    await t.deps.db.execute(sql`update audit_head set seq = seq - 1 where id = 1`);
+    // Make the entry's insert fail (a constraint no park entry meets): the park must not be created either.
+    await t.deps.db.execute(
+      sql`alter table audit_entries add constraint no_park_entries check (action <> 'park.created') not valid`,
+    );
     try {
       const res = await as(t.app, cookie, {
         method: 'POST',
@@ -204,13 +211,13 @@ describe('audit log: one entry per change, written with the change', () => {
       });
       expect(res.statusCode).toBe(500);
     } finally {
-      await t.deps.db.execute(sql`update audit_head set seq = seq + 1 where id = 1`);
+      await t.deps.db.execute(sql`alter table audit_entries drop constraint no_park_entries`);
     }
     expect((await t.deps.db.select({ n: count() }).from(parks))[0]?.n).toBe(parksBefore);
     expect(await t.deps.db.select().from(parks).where(eq(parks.name, '当阳经济开发区'))).toHaveLength(0);
     expect(await auditCount(t.deps.db)).toBe(entriesBefore);
 
-    // With the head restored the same request goes through, and the chain is whole.
+    // Without the constraint the same request goes through, and the chain is whole.
     const retry = await as(t.app, cookie, {
       method: 'POST',
       url: '/api/parks',
@@ -232,6 +239,8 @@ describe('audit log: one entry per change, written with the change', () => {
       firstSeq: entries[0]?.seq,
       lastSeq: entries.at(-1)?.seq,
       firstBroken: null,
+      // Every entry has its place by the time its change has answered: none is waiting.
+      pending: { count: 0, stale: 0, altered: 0 },
       // No checkpoint outside the database yet (housekeeping writes them): said, not a failure.
       anchor: { state: 'none', seq: null, at: null, instance: null, valid: 0, invalidLines: [] },
     });

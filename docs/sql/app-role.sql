@@ -30,6 +30,9 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO hb
 -- and nothing but the oldest entries.
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_entries FROM hbts_app;
 REVOKE DELETE, TRUNCATE ON audit_head FROM hbts_app;
+-- The sequencer gives a pending entry its place in the chain (docs/decisions/0021-audit-sequencer.md): UPDATE of
+-- these three columns only, and the guard lets it through once per entry, with every other field unchanged.
+GRANT UPDATE (seq, prev_hash, hash) ON audit_entries TO hbts_app;
 GRANT EXECUTE ON FUNCTION audit_purge(timestamptz) TO hbts_app;
 
 -- The application never creates objects. PostgreSQL 15 and later give no one but the owner CREATE on schema public;

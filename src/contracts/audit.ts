@@ -3,7 +3,10 @@ import { ZRole } from './access';
 import { ZDay, ZIdText, ZPageQuery } from './common';
 
 export const ZAuditEntry = z.object({
-  seq: z.number().int(),
+  /** Insertion order: the order the log is listed in. */
+  id: z.number().int(),
+  /** The entry's place in the chain; null for the moment between its commit and the sequencer's run (decision 0021). */
+  seq: z.number().int().nullable(),
   at: z.string(),
   actorId: z.number().int().nullable(),
   /** The account name recorded in the chain. */
@@ -24,7 +27,8 @@ export const ZAuditEntry = z.object({
   after: z.unknown().nullable(),
   ip: z.string().nullable(),
   requestId: z.string().nullable(),
-  hash: z.string(),
+  /** Null while the entry waits for its place in the chain. */
+  hash: z.string().nullable(),
 });
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 
@@ -63,7 +67,9 @@ export const ZAuditVerifyResponse = z.object({
   lastSeq: z.number().int().nullable(),
   firstBroken: z
     .object({
-      seq: z.number().int(),
+      /** Null for an entry still waiting for its place; `id` names it then. */
+      seq: z.number().int().nullable(),
+      id: z.number().int().optional(),
       reason: z.enum([
         'hash_mismatch',
         'prev_hash_mismatch',
@@ -72,9 +78,15 @@ export const ZAuditVerifyResponse = z.object({
         'tail_truncated',
         // The entry at the checkpoint's seq is not the one checkpointed: the tail was deleted and written anew.
         'tail_rewritten',
+        // An entry still waiting for its place does not match the content hash it was written with (altered).
+        'content_mismatch',
+        // An entry waited for its place longer than the bound: no sequencer is running (decision 0021).
+        'pending_stale',
       ]),
     })
     .nullable(),
+  /** Entries written and not yet given their place: how many, how many too old, how many altered. */
+  pending: z.object({ count: z.number().int(), stale: z.number().int(), altered: z.number().int() }).optional(),
   /** Absent when verification was run without the checkpoint file (e.g. on a restored copy of the database). */
   anchor: ZAuditAnchorCheck.optional(),
 });

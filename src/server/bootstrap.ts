@@ -2,6 +2,7 @@ import type { AppConfig } from './config';
 import { type Deps, systemContext } from './context';
 import { type Database, openPglite, openPostgres } from './db/client';
 import { openReplica } from './db/replica';
+import { attachAuditSequencer, flushAudit } from './lib/audit';
 import { loadAuditKey } from './lib/audit-key';
 import { loadFieldKey } from './lib/field-crypto';
 import { createFileStore } from './lib/file-store';
@@ -33,7 +34,7 @@ export async function openDatabase(config: AppConfig): Promise<Database> {
 }
 
 export function makeDeps(config: AppConfig, database: Database, overrides: Partial<Deps> = {}): Deps {
-  return {
+  const deps: Deps = {
     db: database.db,
     ...(database.replica ? { replicaDb: database.replica } : {}),
     dbKind: database.kind,
@@ -45,6 +46,9 @@ export function makeDeps(config: AppConfig, database: Database, overrides: Parti
     auditKey: overrides.auditKey ?? loadAuditKey(config.auditKey, config.dataDir),
     fieldKey: overrides.fieldKey ?? loadFieldKey(config.fieldKey, config.dataDir),
   };
+  // Audit entries get their place in the chain after their change commits (docs/decisions/0021).
+  attachAuditSequencer(deps.db, deps.auditKey);
+  return deps;
 }
 
 /**
@@ -53,6 +57,8 @@ export function makeDeps(config: AppConfig, database: Database, overrides: Parti
  */
 export async function prepareDatabase(database: Database, deps: Deps): Promise<void> {
   await database.migrate();
+  // Entries an instance committed and did not live to sequence (a crash) get their places now.
+  await flushAudit(deps.db, deps.auditKey);
   await ensureRegions(systemContext(deps));
   await ensurePolicyV1(systemContext(deps));
   await loadWorkingCalendar(deps.db);

@@ -7,6 +7,7 @@ import { users } from './db/schema';
 import { demoPassword } from './demo/demo-password';
 import { databaseHasUsers, loadDemo } from './demo/load-demo';
 import { clearCrashLeftovers, startHousekeeping } from './housekeeping';
+import { attachAuditSequencer } from './lib/audit';
 import { writeAuditAnchor } from './lib/audit-anchor';
 import { createLogStream } from './lib/log-format';
 import { handleShutdown } from './shutdown';
@@ -51,6 +52,14 @@ async function main() {
   // The last checkpoint of the audit chain, after the last request has been answered (docs/decisions/0007).
   shutdown.add('审计检查点 / audit checkpoint', () => writeAuditAnchor(deps));
   const stopHousekeeping = startHousekeeping(deps, app.log);
+  // Besides the run after each commit: entries another instance committed and did not sequence (decision 0021).
+  const sequencer = attachAuditSequencer(deps.db, deps.auditKey);
+  sequencer.reportTo((err) => app.log.error({ err }, 'audit sequencer run failed; the next run retries'));
+  sequencer.start(1000);
+  shutdown.add('审计日志排序 / audit sequencer', async () => {
+    sequencer.stop();
+    await sequencer.flush();
+  });
   shutdown.add('定时任务 / housekeeping', stopHousekeeping);
   // Requests under way are answered first (idle keep-alive connections are closed at once).
   shutdown.add('HTTP 服务 / HTTP server', () => app.close());

@@ -18,9 +18,20 @@ try {
       `日志链完整 / audit chain intact: ${result.checked} entries (seq ${result.firstSeq ?? '-'}–${result.lastSeq ?? '-'})`,
     );
   } else {
+    const where =
+      result.firstBroken.seq === null
+        ? `待入链记录 / pending entry id ${result.firstBroken.id}`
+        : `seq ${result.firstBroken.seq}`;
     console.error(
-      `日志链断裂 / audit chain BROKEN at seq ${result.firstBroken?.seq} (${result.firstBroken?.reason}); ` +
+      `日志链断裂 / audit chain BROKEN at ${where} (${result.firstBroken.reason}); ` +
         `${result.checked} entries verified before it`,
+    );
+  }
+  const pending = result.pending;
+  if (pending && pending.count > 0) {
+    // Entries written and not yet given their place (decision 0021): normal for a moment, not for long.
+    console.log(
+      `待入链 / pending: ${pending.count} entries, ${pending.stale} waiting too long, ${pending.altered} altered`,
     );
   }
   if (!result.ok) process.exitCode = 1;

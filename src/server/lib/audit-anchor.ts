@@ -5,6 +5,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Deps } from '../context';
 import { rowsOf } from '../db/client';
+import { flushAudit } from './audit';
 import { canonicalJson } from './canonical-json';
 
 /**
@@ -142,6 +143,8 @@ async function lastLineOf(file: string): Promise<string | null> {
  * this machine. Returns the checkpoint written, or null when the head has not moved (or the chain is empty).
  */
 export async function writeAuditAnchor(deps: Deps): Promise<AuditAnchor | null> {
+  // The checkpoint is of the chain with every committed entry in it (decision 0021).
+  await flushAudit(deps.db, deps.auditKey);
   const head = rowsOf<{ seq: string | number; hash: string }>(
     await deps.db.execute(sql`select seq, hash from audit_head where id = 1`),
   )[0];

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { asc, eq, gte, max, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, isNull, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TAuditAnchorCheck, TAuditVerifyResponse } from '../../contracts/audit';
 import { type Db, rowsOf } from '../db/client';
@@ -137,8 +137,7 @@ export interface AuditContext {
  */
 export type AuditBuffer = { ctx: Omit<AuditContext, 'buffer'>; event: AuditEvent; order: number }[];
 
-interface ChainedFields {
-  seq: number;
+interface ContentFields {
   at: string;
   actorId: number | null;
   actorName: string | null;
@@ -153,10 +152,12 @@ interface ChainedFields {
   requestId: string | null;
 }
 
-/** The fields an entry's hash covers, as stored: one shape for the entry written at once and the buffered ones. */
-function chainedFields(seq: number, ctx: Omit<AuditContext, 'buffer'>, event: AuditEvent): ChainedFields {
+/** The fields an entry's hash covers, with its place in the chain. */
+type ChainedFields = ContentFields & { seq: number };
+
+/** The fields of an entry as stored: one shape for the entry written at once and the buffered ones. */
+function contentFields(ctx: Omit<AuditContext, 'buffer'>, event: AuditEvent): ContentFields {
   return {
-    seq,
     at: ctx.at.toISOString(),
     actorId: ctx.actor?.userId ?? null,
     actorName: ctx.actor?.username ?? null,
@@ -172,13 +173,71 @@ function chainedFields(seq: number, ctx: Omit<AuditContext, 'buffer'>, event: Au
   };
 }
 
+/** The same fields read back from a row (jsonb gives the values back; canonicalJson sorts their keys). */
+function contentFieldsOfRow(row: typeof auditEntries.$inferSelect): ContentFields {
+  return {
+    at: row.at.toISOString(),
+    actorId: row.actorId,
+    actorName: row.actorName,
+    actorRole: row.actorRole,
+    actorRegion: row.actorRegion,
+    action: row.action,
+    objectType: row.objectType,
+    objectId: row.objectId,
+    before: row.before,
+    after: row.after,
+    ip: row.ip,
+    requestId: row.requestId,
+  };
+}
+
+/** The chain hash of an entry written before the sequencer (migration 0017): over the link and all its fields. */
 export function chainHash(key: Buffer, prevHash: string, fields: ChainedFields): string {
   return createHmac('sm3', key).update(prevHash).update('\n').update(canonicalJson(fields)).digest('hex');
 }
 
 /**
- * Append one entry to the chain. Call it inside the transaction that makes the change, as its last statement: the
- * head row stays locked from here to the commit, so concurrent writers queue instead of forking the chain.
+ * The chain hash of an entry with a content hash: over the link, its place and its content hash (which is itself an
+ * HMAC of every field under the same key), so that the sequencer reads two short columns, not the entries.
+ */
+export function linkHash(key: Buffer, prevHash: string, seq: number, content: string): string {
+  return createHmac('sm3', key)
+    .update(prevHash)
+    .update('\n')
+    .update(canonicalJson({ contentHash: content, seq }))
+    .digest('hex');
+}
+
+/**
+ * The hash of an entry on its own, set when it is written and checked while it waits for its place and after
+ * (docs/decisions/0021). A label goes first, so that it can never pass as a chain hash (those start with a hash).
+ */
+export function contentHash(key: Buffer, fields: ContentFields): string {
+  return createHmac('sm3', key).update('hbts/audit-content/v1\n').update(canonicalJson(fields)).digest('hex');
+}
+
+/**
+ * Entries written in this process so far: a transaction is followed by a sequencer run only when this moved while it
+ * ran (a read-only transaction costs nothing; one that ran beside a writer may cost a shared run).
+ */
+let auditWrites = 0;
+
+function insertPending(rows: { fields: ContentFields; hash: string }[]) {
+  return sql`insert into audit_entries (at, actor_id, actor_name, actor_role, actor_region, action, object_type,
+    object_id, before, after, ip, request_id, content_hash) values ${sql.join(
+      rows.map(
+        ({ fields: f, hash }) => sql`(${f.at}, ${f.actorId}, ${f.actorName}, ${f.actorRole}, ${f.actorRegion},
+          ${f.action}, ${f.objectType}, ${f.objectId}, ${JSON.stringify(f.before)}::jsonb,
+          ${JSON.stringify(f.after)}::jsonb, ${f.ip}, ${f.requestId}, ${hash})`,
+      ),
+      sql`, `,
+    )}`;
+}
+
+/**
+ * Write one entry, pending, in the transaction that makes the change (call it inside that transaction). It takes no
+ * lock: its place in the chain is given after the commit by the sequencer (sequenceAudit), so concurrent writers do
+ * not queue behind one another (docs/decisions/0021, superseding the head lock of 0002).
  */
 export async function writeAudit(tx: Db, ctx: AuditContext, event: AuditEvent): Promise<void> {
   if (ctx.buffer) {
@@ -191,73 +250,252 @@ export async function writeAudit(tx: Db, ctx: AuditContext, event: AuditEvent): 
     });
     return;
   }
-  const head = rowsOf<{ seq: string | number; hash: string }>(
-    await tx.execute(sql`select seq, hash from audit_head where id = 1 for update`),
-  )[0];
-  if (!head) throw new Error('audit_head row missing: migrations not applied');
-  const fields = chainedFields(Number(head.seq) + 1, ctx, event);
-  const hash = chainHash(ctx.key, head.hash, fields);
-  await tx.execute(sql`
-    with entry as (
-      insert into audit_entries (seq, at, actor_id, actor_name, actor_role, actor_region, action, object_type,
-        object_id, before, after, ip, request_id, prev_hash, hash)
-      values (${fields.seq}, ${fields.at}, ${fields.actorId}, ${fields.actorName}, ${fields.actorRole},
-        ${fields.actorRegion}, ${fields.action}, ${fields.objectType}, ${fields.objectId},
-        ${JSON.stringify(fields.before)}::jsonb, ${JSON.stringify(fields.after)}::jsonb, ${fields.ip},
-        ${fields.requestId}, ${head.hash}, ${hash})
-      returning seq
-    )
-    update audit_head set seq = (select seq from entry), hash = ${hash} where id = 1`);
+  const fields = contentFields(ctx, event);
+  auditWrites++;
+  await tx.execute(insertPending([{ fields, hash: contentHash(ctx.key, fields) }]));
 }
 
 /**
- * Append the held entries to the chain in the order of their times (equal times keep the order they were made in),
- * a few hundred rows per statement, with the head locked once: the same chain writeAudit builds one by one.
+ * Write the held entries, pending, in the order of their times (equal times keep the order they were made in), a few
+ * hundred rows per statement: the sequencer chains them in that order, as writeAudit's one by one.
  */
 export async function appendBufferedAudit(tx: Db, buffer: AuditBuffer): Promise<number> {
   const entries = [...buffer].sort((a, b) => a.ctx.at.getTime() - b.ctx.at.getTime() || a.order - b.order);
-  const head = rowsOf<{ seq: string | number; hash: string }>(
-    await tx.execute(sql`select seq, hash from audit_head where id = 1 for update`),
-  )[0];
-  if (!head) throw new Error('audit_head row missing: migrations not applied');
-  let seq = Number(head.seq);
-  let prev = head.hash;
   for (let i = 0; i < entries.length; i += 200) {
     const rows = entries.slice(i, i + 200).map(({ ctx, event }) => {
-      const fields = chainedFields(++seq, ctx, event);
-      const hash = chainHash(ctx.key, prev, fields);
-      const row = sql`(${fields.seq}, ${fields.at}, ${fields.actorId}, ${fields.actorName}, ${fields.actorRole},
-        ${fields.actorRegion}, ${fields.action}, ${fields.objectType}, ${fields.objectId},
-        ${JSON.stringify(fields.before)}::jsonb, ${JSON.stringify(fields.after)}::jsonb, ${fields.ip},
-        ${fields.requestId}, ${prev}, ${hash})`;
-      prev = hash;
-      return row;
+      const fields = contentFields(ctx, event);
+      return { fields, hash: contentHash(ctx.key, fields) };
     });
-    await tx.execute(sql`insert into audit_entries (seq, at, actor_id, actor_name, actor_role, actor_region, action,
-      object_type, object_id, before, after, ip, request_id, prev_hash, hash) values ${sql.join(rows, sql`, `)}`);
+    auditWrites += rows.length;
+    await tx.execute(insertPending(rows));
   }
-  await tx.execute(sql`update audit_head set seq = ${seq}, hash = ${prev} where id = 1`);
   return entries.length;
+}
+
+/**
+ * The sequencer: gives committed pending entries their places in the chain, in insertion-id order, a batch per short
+ * transaction. The head row's lock makes it one at a time across every instance on the database; a second one waits
+ * and then finds the batch done. Entries a crashed instance committed are taken by the next run anywhere.
+ * Returns how many entries it sequenced.
+ */
+export async function sequenceAudit(db: Db, key: Buffer, batchSize = 500): Promise<number> {
+  let total = 0;
+  let stale = 0;
+  for (;;) {
+    const done = await rawTransaction(db)(async (tx) => {
+      // The head, locked, and the oldest pending entries' ids and content hashes: one round trip.
+      const rows = rowsOf<{
+        head_seq: string | number;
+        head_hash: string;
+        id: string | number | null;
+        ch: string | null;
+      }>(
+        await tx.execute(sql`select h.seq as head_seq, h.hash as head_hash, e.id, e.content_hash as ch
+          from audit_head h
+          left join lateral (select id, content_hash from audit_entries where seq is null order by id
+            limit ${batchSize}) e on true
+          where h.id = 1
+          order by e.id
+          for update of h`),
+      );
+      const head = rows[0];
+      if (!head) throw new Error('audit_head row missing: migrations not applied');
+      const pending = rows.filter((r) => r.id !== null);
+      if (pending.length === 0) return 0;
+      let seq = Number(head.head_seq);
+      let prev = head.head_hash;
+      const ids: number[] = [];
+      const seqs: number[] = [];
+      const prevs: string[] = [];
+      const hashes: string[] = [];
+      for (const row of pending) {
+        seq++;
+        // An entry without a content hash (removed by someone) is chained all the same: verification reports it.
+        const hash = linkHash(key, prev, seq, row.ch ?? '');
+        ids.push(Number(row.id));
+        seqs.push(seq);
+        prevs.push(prev);
+        hashes.push(hash);
+        prev = hash;
+      }
+      // One statement for the batch and the head; the guard (migration 0017) lets only this change of a pending
+      // entry through.
+      const moved = rowsOf(
+        await tx.execute(sql`with placed as (
+          update audit_entries e set seq = u.seq, prev_hash = u.prev_hash, hash = u.hash
+          from unnest(${`{${ids.join(',')}}`}::bigint[], ${`{${seqs.join(',')}}`}::bigint[],
+            ${`{${prevs.join(',')}}`}::text[], ${`{${hashes.join(',')}}`}::text[]) as u(id, seq, prev_hash, hash)
+          where e.id = u.id and e.seq is null
+          returning 1)
+        update audit_head set seq = ${seq}, hash = ${prev} where id = 1 and (select count(*) from placed) = ${ids.length}
+          returning seq`),
+      );
+      // The statement that took the lock read the queue as it was when it started: when it waited for another
+      // instance's sequencer, some of those entries have been placed since. Then nothing moves: read again.
+      if (moved.length !== 1) throw new StaleBatch();
+      return pending.length;
+    }).catch((err: unknown) => {
+      if (!(err instanceof StaleBatch) || ++stale > 20) throw err;
+      return -1;
+    });
+    if (done === -1) continue;
+    total += done;
+    if (done < batchSize) return total;
+  }
+}
+
+class StaleBatch extends Error {
+  constructor() {
+    super('audit sequencer: the batch read was placed by another sequencer meanwhile');
+  }
+}
+
+/** Each handle's transaction as drizzle made it: the sequencer's own are not followed by another run. */
+const originals = new WeakMap<Db, Db['transaction']>();
+
+function rawTransaction(db: Db): Db['transaction'] {
+  return originals.get(db) ?? db.transaction.bind(db);
+}
+
+export interface AuditSequencer {
+  /** Sequence every entry committed so far; concurrent callers share runs. */
+  flush(): Promise<number>;
+  /** Also run every intervalMs (entries committed by an instance that stopped before sequencing them). */
+  start(intervalMs?: number): void;
+  stop(): void;
+  /** Where a failed run is reported (the server's log). */
+  reportTo(onError: (err: unknown) => void): void;
+  /** Runs so far and the entries they placed (the bench reports the batch size). */
+  stats(): { runs: number; placed: number };
+}
+
+const sequencers = new WeakMap<Db, AuditSequencer>();
+
+/**
+ * The sequencer of a database handle, made on first use: every transaction on the handle that wrote an audit entry
+ * runs it after its commit and waits for it, so that when a change returns its entry has its place. Concurrent
+ * commits share one run (a batch), which is what lets writers proceed in parallel. A sequencer failure is reported
+ * to `onError` and never fails the change, which is committed already: the timer or the next run picks its entry up.
+ */
+export function attachAuditSequencer(
+  db: Db,
+  key: Buffer,
+  onError: (err: unknown) => void = (err) => process.stderr.write(`audit sequencer: ${(err as Error)?.message}\n`),
+): AuditSequencer {
+  const existing = sequencers.get(db);
+  if (existing) return existing;
+  let report = onError;
+  let runs = 0;
+  let placed = 0;
+  let running: Promise<number> | null = null;
+  let next: Promise<number> | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  const flush = (): Promise<number> => {
+    if (running) {
+      // The run under way may have read the queue before the caller's commit: one more run after it, shared.
+      next ??= running
+        .catch(() => 0)
+        .then(() => {
+          next = null;
+          return flush();
+        });
+      return next;
+    }
+    runs++;
+    running = sequenceAudit(db, key)
+      .then((n) => {
+        placed += n;
+        return n;
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+  const original = db.transaction.bind(db);
+  originals.set(db, original);
+  db.transaction = (async (...args: Parameters<Db['transaction']>) => {
+    // Any entry written in this process while the transaction ran may be its own: then a run after the commit.
+    const writesBefore = auditWrites;
+    const result = await original(...args);
+    if (auditWrites !== writesBefore) await flush().catch(report);
+    return result;
+  }) as Db['transaction'];
+  const sequencer: AuditSequencer = {
+    flush,
+    start(intervalMs = 1000) {
+      timer ??= setInterval(() => {
+        db.select({ id: auditEntries.id })
+          .from(auditEntries)
+          .where(isNull(auditEntries.seq))
+          .limit(1)
+          .then((rows) => (rows.length > 0 ? flush() : 0))
+          .catch(report);
+      }, intervalMs);
+      timer.unref();
+    },
+    stop() {
+      clearInterval(timer);
+      timer = undefined;
+    },
+    reportTo(fn) {
+      report = fn;
+    },
+    stats: () => ({ runs, placed }),
+  };
+  sequencers.set(db, sequencer);
+  return sequencer;
+}
+
+/** Sequence what is pending, through the handle's sequencer when it has one (sharing its runs). */
+export function flushAudit(db: Db, key: Buffer): Promise<number> {
+  return sequencers.get(db)?.flush() ?? sequenceAudit(db, key);
 }
 
 export interface VerifyAuditOptions {
   pageSize?: number;
   /** The checkpoint file (auditAnchorPath(DATA_DIR)); without it the tail is checked against the head row only. */
   anchorFile?: string;
+  /** Run the sequencer first, so that every entry committed so far is judged in its place (default true). */
+  sequenceFirst?: boolean;
+  /** Now, for the age of pending entries (default the system clock). */
+  now?: Date;
+  /** A pending entry older than this means no sequencer is running: reported, not ok (default 60 s). */
+  pendingBoundMs?: number;
 }
 
+/** Longer than any sequencer run takes: a pending entry older than this is one no sequencer took (decision 0021). */
+export const PENDING_BOUND_MS = 60_000;
+
+type Broken = NonNullable<TAuditVerifyResponse['firstBroken']>;
+
 /**
- * Walk the chain in order and report the first entry whose hash, link or sequence does not hold; then compare the
- * chain with the newest checkpoint kept outside the database, which catches a tail deleted together with the head
- * moved back. Reads in pages so that a long chain does not sit in memory.
+ * Walk the chain in order and report the first entry whose hash, link, content hash or sequence does not hold; then
+ * check the entries still waiting for their place (each one's content hash, and that none waits too long); then
+ * compare the chain with the newest checkpoint kept outside the database, which catches a tail deleted together with
+ * the head moved back. Reads in pages so that a long chain does not sit in memory.
  */
 export async function verifyAuditChain(
   db: Db,
   key: Buffer,
   opts: VerifyAuditOptions = {},
 ): Promise<TAuditVerifyResponse> {
-  const walk = await walkChain(db, key, opts.pageSize ?? 1000);
-  const { firstPrevHash: _prev, ...result } = walk;
+  if (opts.sequenceFirst ?? true) await flushAudit(db, key);
+  const pageSize = opts.pageSize ?? 1000;
+  const walk = await walkChain(db, key, pageSize);
+  const { firstPrevHash: _prev, ...walked } = walk;
+  const pending = await checkPending(
+    db,
+    key,
+    pageSize,
+    (opts.now ?? new Date()).getTime() - (opts.pendingBoundMs ?? PENDING_BOUND_MS),
+  );
+  const result = {
+    ...walked,
+    ok: walked.ok && pending.altered === 0 && pending.stale === 0,
+    firstBroken: walked.firstBroken ?? pending.firstBroken,
+    pending: { count: pending.count, stale: pending.stale, altered: pending.altered },
+  };
   if (opts.anchorFile === undefined) return result;
   const reading = await readAuditAnchors(opts.anchorFile, key);
   const anchor: TAuditAnchorCheck = {
@@ -268,7 +506,7 @@ export async function verifyAuditChain(
     valid: reading.valid,
     invalidLines: reading.invalidLines,
   };
-  let tailBroken: NonNullable<TAuditVerifyResponse['firstBroken']> | null = null;
+  let tailBroken: (Broken & { seq: number }) | null = null;
   const newest = reading.newest;
   if (newest) {
     // Judged on the rows themselves, not on how far the walk got: a break in the middle says nothing of the tail.
@@ -307,18 +545,57 @@ export async function verifyAuditChain(
   };
 }
 
+/**
+ * The entries waiting for their place, in insertion order: each one's content hash must hold (an entry altered while
+ * it waits), and none may be older than the bound (no sequencer running: its entries could be deleted unseen).
+ */
+async function checkPending(
+  db: Db,
+  key: Buffer,
+  pageSize: number,
+  staleBefore: number,
+): Promise<{ count: number; stale: number; altered: number; firstBroken: Broken | null }> {
+  let count = 0;
+  let stale = 0;
+  let altered = 0;
+  let firstAltered: Broken | null = null;
+  let firstStale: Broken | null = null;
+  let afterId = 0;
+  for (;;) {
+    const page = await db
+      .select()
+      .from(auditEntries)
+      .where(and(isNull(auditEntries.seq), gt(auditEntries.id, afterId)))
+      .orderBy(asc(auditEntries.id))
+      .limit(pageSize);
+    for (const row of page) {
+      count++;
+      if (row.contentHash === null || row.contentHash !== contentHash(key, contentFieldsOfRow(row))) {
+        altered++;
+        firstAltered ??= { seq: null, id: row.id, reason: 'content_mismatch' };
+      } else if (row.at.getTime() < staleBefore) {
+        stale++;
+        firstStale ??= { seq: null, id: row.id, reason: 'pending_stale' };
+      }
+      afterId = row.id;
+    }
+    if (page.length < pageSize) break;
+  }
+  return { count, stale, altered, firstBroken: firstAltered ?? firstStale };
+}
+
 async function walkChain(
   db: Db,
   key: Buffer,
   pageSize: number,
-): Promise<Omit<TAuditVerifyResponse, 'anchor'> & { firstPrevHash: string | null }> {
+): Promise<Omit<TAuditVerifyResponse, 'anchor' | 'pending'> & { firstPrevHash: string | null }> {
   let checked = 0;
   let prevHash: string | null = null;
   let expectedSeq: number | null = null;
   let firstSeq: number | null = null;
   let firstPrevHash: string | null = null;
   let lastSeq: number | null = null;
-  const broken = (seq: number, reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap') => ({
+  const broken = (seq: number, reason: Broken['reason']) => ({
     ok: false,
     checked,
     firstSeq,
@@ -328,6 +605,13 @@ async function walkChain(
   });
   // Purge records seen on the way: "entries up to throughSeq, ending in throughHash, were deleted".
   const anchors: { throughSeq: number; throughHash: string }[] = [];
+  // Entries after this id were written with a content hash; one without is one whose hash was removed.
+  // Read before the walk, so that entries placed while it runs (writers do not stop for it) are not taken for a
+  // deleted tail.
+  const head = rowsOf<{ seq: string | number; hash: string; legacy_through_id: string | number }>(
+    await db.execute(sql`select seq, hash, legacy_through_id from audit_head where id = 1`),
+  )[0];
+  const legacyThroughId = Number(head?.legacy_through_id ?? 0);
   for (;;) {
     const page = await db
       .select()
@@ -337,42 +621,40 @@ async function walkChain(
       .limit(pageSize);
     if (page.length === 0) break;
     for (const row of page) {
+      // Sequenced rows only (seq >= …): the guard sets seq, prev_hash and hash together.
+      const seq = row.seq as number;
+      const rowPrev = row.prevHash ?? '';
       if (firstSeq === null) {
-        firstSeq = row.seq;
-        firstPrevHash = row.prevHash;
+        firstSeq = seq;
+        firstPrevHash = rowPrev;
       }
-      if (expectedSeq !== null && row.seq !== expectedSeq) return broken(row.seq, 'sequence_gap');
-      if (prevHash !== null && row.prevHash !== prevHash) return broken(row.seq, 'prev_hash_mismatch');
-      const expected = chainHash(key, row.prevHash, {
-        seq: row.seq,
-        at: row.at.toISOString(),
-        actorId: row.actorId,
-        actorName: row.actorName,
-        actorRole: row.actorRole,
-        actorRegion: row.actorRegion,
-        action: row.action,
-        objectType: row.objectType,
-        objectId: row.objectId,
-        before: row.before,
-        after: row.after,
-        ip: row.ip,
-        requestId: row.requestId,
-      });
-      if (expected !== row.hash) return broken(row.seq, 'hash_mismatch');
+      if (expectedSeq !== null && seq !== expectedSeq) return broken(seq, 'sequence_gap');
+      if (prevHash !== null && rowPrev !== prevHash) return broken(seq, 'prev_hash_mismatch');
+      const fields = contentFieldsOfRow(row);
+      if (row.contentHash === null) {
+        // Written before the sequencer: the chain hash covers the fields. A later entry without a content hash had
+        // it removed.
+        if (row.id > legacyThroughId || chainHash(key, rowPrev, { seq, ...fields }) !== row.hash)
+          return broken(seq, 'hash_mismatch');
+      } else if (
+        // The fields against the content hash (altered at any time, also while pending), then the link.
+        row.contentHash !== contentHash(key, fields) ||
+        linkHash(key, rowPrev, seq, row.contentHash) !== row.hash
+      ) {
+        return broken(seq, 'hash_mismatch');
+      }
       if (row.action === 'audit.purged') anchors.push(row.after as { throughSeq: number; throughHash: string });
       checked++;
       prevHash = row.hash;
-      lastSeq = row.seq;
-      expectedSeq = row.seq + 1;
+      lastSeq = seq;
+      expectedSeq = seq + 1;
     }
     if (page.length < pageSize) break;
   }
-  // The head must point at the last entry: a deleted tail shows up here (unless the head was moved back too,
-  // which the checkpoints outside the database catch).
-  const head = rowsOf<{ seq: string | number; hash: string }>(
-    await db.execute(sql`select seq, hash from audit_head where id = 1`),
-  )[0];
-  if (head && Number(head.seq) !== (lastSeq ?? 0)) return broken((lastSeq ?? 0) + 1, 'sequence_gap');
+  // The chain must reach the head as it was before the walk: a deleted tail shows up here (unless the head was moved
+  // back too, which the checkpoints outside the database catch). Entries placed while the walk ran may take it past
+  // that head, which is no break.
+  if (head && Number(head.seq) > (lastSeq ?? 0)) return broken((lastSeq ?? 0) + 1, 'sequence_gap');
   // A chain that does not start at 1 must have been cut by a recorded purge; a quietly deleted beginning is a break.
   if (firstSeq !== null && firstSeq > 1) {
     const start = firstSeq;

@@ -410,6 +410,11 @@ export const en: Messages = {
   'audit.reason.sequence_gap': 'numbers are missing (deleted)',
   'audit.reason.tail_truncated': 'the newest entries were deleted (the chain is shorter than its checkpoint)',
   'audit.reason.tail_rewritten': 'the newest entries were deleted and written anew (they do not match the checkpoint)',
+  'audit.reason.content_mismatch': 'the entry does not match the content hash it was written with (altered)',
+  'audit.reason.pending_stale':
+    'an entry has waited too long for its place in the chain (the sequencer is not running)',
+  'audit.pendingEntry': 'pending entry #{id}',
+  'audit.pendingSeq': 'pending',
   'audit.anchor.held': 'Matches the checkpoint kept outside the database: no. {seq}, taken {at}',
   'audit.anchor.purged':
     'The checkpoint (no. {seq}, taken {at}) points to entries since removed after the retention period; the chain goes on from the removal record',

@@ -1,13 +1,21 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
- * 操作日志 (SPEC §2): append-only (a trigger refuses UPDATE and DELETE, see the custom migration) and chained:
- * hash = HMAC-SM3(key, prev_hash ‖ canonical entry). seq is unique, so two writers can never fork the chain.
+ * 操作日志 (SPEC §2): append-only (a trigger refuses DELETE and every UPDATE but the one that gives a pending entry its
+ * place, see the custom migrations) and chained: hash = HMAC-SM3(key, prev_hash ‖ canonical entry with seq).
+ * An entry is inserted pending (seq, prev_hash and hash null; content_hash set) in the transaction of its change; the
+ * sequencer gives it its place after the commit (docs/decisions/0021). seq is unique, so two sequencers can never
+ * fork the chain. Entries written before the sequencer are sequenced with content_hash null (their chain hash covers
+ * the same fields).
  */
 export const auditEntries = pgTable(
   'audit_entries',
   {
-    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    /** Insertion order: the order the log lists entries in; gaps are rolled-back writes, not deletions. */
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    /** The entry's place in the chain; null while pending (written, not yet sequenced). */
+    seq: bigint('seq', { mode: 'number' }).unique(),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
     actorId: bigint('actor_id', { mode: 'number' }),
     actorName: text('actor_name'),
@@ -20,15 +28,24 @@ export const auditEntries = pgTable(
     after: jsonb('after'),
     ip: text('ip'),
     requestId: text('request_id'),
-    prevHash: text('prev_hash').notNull().unique(),
-    hash: text('hash').notNull().unique(),
+    prevHash: text('prev_hash').unique(),
+    hash: text('hash').unique(),
+    /** HMAC-SM3 over the entry's fields without seq or link, set when written: checks a pending entry. */
+    contentHash: text('content_hash'),
   },
-  (t) => [index('audit_object_idx').on(t.objectType, t.objectId), index('audit_at_idx').on(t.at)],
+  (t) => [
+    index('audit_object_idx').on(t.objectType, t.objectId),
+    index('audit_at_idx').on(t.at),
+    // The sequencer's queue: pending entries in insertion order.
+    index('audit_pending_idx').on(t.id).where(sql`${t.seq} is null`),
+  ],
 );
 
-/** The single row that holds the chain's head; writers lock it (select … for update) for the length of one insert. */
+/** The single row that holds the chain's head; only the sequencer (and the purge) lock it, for one short batch. */
 export const auditHead = pgTable('audit_head', {
   id: smallint('id').primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
+  /** Entries up to this id were written before content hashes existed (migration adding them); later ones need one. */
+  legacyThroughId: bigint('legacy_through_id', { mode: 'number' }).notNull().default(0),
 });

@@ -33,7 +33,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         fileName: { 'zh-CN': '操作日志', en: 'audit-log' },
         sheetName: { 'zh-CN': '操作日志', en: 'Audit log' },
         columns: (l, en) => [
-          { header: en ? 'Seq' : '序号', value: (e) => e.seq, width: 8 },
+          { header: en ? 'Seq' : '序号', value: (e) => e.seq ?? '', width: 8 },
           { header: en ? 'Time (UTC)' : '时间（UTC）', value: (e) => e.at, width: 26 },
           {
             header: en ? 'User' : '操作人',

@@ -37,7 +37,9 @@ export async function listAudit(
       .select()
       .from(auditEntries)
       .where(where)
-      .orderBy(q.sort === 'seq' ? asc(auditEntries.seq) : desc(auditEntries.seq))
+      // Insertion order: the chain's order for every sequenced entry but those written at the same moment, and it
+      // places an entry still waiting for its seq (decision 0021).
+      .orderBy(q.sort === 'seq' ? asc(auditEntries.id) : desc(auditEntries.id))
       .limit(limit)
       .offset(offset),
     countCapped(db, db.select({ one: sql`1` }).from(auditEntries).where(where), ctx.deps.config.listCountCap),
@@ -46,7 +48,7 @@ export async function listAudit(
   const actors = rows.flatMap((r) => (r.actorId === null ? [] : [{ objectType: 'user', objectId: String(r.actorId) }]));
   const labels = await resolveAuditObjectLabels(db, user, ctx.locale, [...rows, ...actors]);
   return {
-    items: rows.map(({ prevHash: _prev, ...r }) => ({
+    items: rows.map(({ prevHash: _prev, contentHash: _content, ...r }) => ({
       ...r,
       actorRole: r.actorRole as TRole | null,
       actorDisplayName: r.actorId === null ? null : (labels.get(labelKey('user', String(r.actorId))) ?? null),

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Deps } from '../../context';
+import { flushAudit } from '../../lib/audit';
 import { LocalFileStore } from '../../lib/file-store';
 import {
   ANCHORS_FILE,
@@ -66,6 +67,8 @@ export async function createBackup(deps: Deps): Promise<CreatedBackup> {
 }
 
 async function writeBackup(deps: Deps): Promise<CreatedBackup> {
+  // Every committed audit entry in its place before the copy (decision 0021); the restore test verifies the chain.
+  await flushAudit(deps.db, deps.auditKey);
   const root = backupDirOf(deps);
   fs.mkdirSync(root, { recursive: true });
   const at = deps.clock();

@@ -82,6 +82,7 @@ export function AuditListPage() {
           dataIndex: 'seq',
           key: 'seq',
           width: 90,
+          render: (seq: number | null) => seq ?? t('audit.pendingSeq'),
           sorter: true,
           sortOrder: list.sortOrder('seq'),
         },
@@ -166,7 +167,7 @@ export function AuditListPage() {
         </Form.Item>
       </FilterBar>
       <Table<TAuditEntry>
-        rowKey="seq"
+        rowKey="id"
         size="middle"
         data-testid="audit-table"
         loading={entries.isFetching}

@@ -37,10 +37,13 @@ export function AuditEntryDetail({ entry }: { entry: TAuditEntry }) {
         {
           key: 'hash',
           label: t('audit.hash'),
-          children: (
+          // A pending entry (decision 0021) has no chain hash yet.
+          children: entry.hash ? (
             <Typography.Text code copyable style={{ fontSize: 12 }}>
               {entry.hash}
             </Typography.Text>
+          ) : (
+            t('audit.pendingSeq')
           ),
         },
       ]}

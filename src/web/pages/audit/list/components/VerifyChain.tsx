@@ -29,7 +29,8 @@ export function VerifyChainResult({ result, onClose }: { result: TAuditVerifyRes
   const t = useT();
   const text = result.firstBroken
     ? t('audit.verifyBroken', {
-        seq: result.firstBroken.seq,
+        // An entry still waiting for its place has no seq yet: named by its insertion id.
+        seq: result.firstBroken.seq ?? t('audit.pendingEntry', { id: result.firstBroken.id ?? '—' }),
         reason: t(`audit.reason.${result.firstBroken.reason}`),
         checked: result.checked,
       })
