@@ -72,8 +72,14 @@ export interface BenchContext {
 }
 
 const today = new Date();
-/** The last 365 days, Beijing days: the statistics' "whole year". */
-const year = `from=${beijingDay(new Date(today.getTime() - 364 * 86_400_000))}&to=${beijingDay(today)}`;
+/**
+ * The statistics' "whole year" as the statistics page asks for it (按月, its default): the twelve months up to this
+ * one — the 1st of the month eleven months back to today. The seeded records span the last 365 days, so the window
+ * holds nearly all of them. A window that cuts a month adds the cut days read from the raw rows (decision 0019).
+ */
+const todayDay = beijingDay(today);
+const firstMonth = new Date(Date.UTC(Number(todayDay.slice(0, 4)), Number(todayDay.slice(5, 7)) - 12, 1));
+const year = `from=${firstMonth.toISOString().slice(0, 10)}&to=${todayDay}`;
 const page = (n: number) => `/api/service-records?page=${n}&pageSize=20`;
 
 /**
