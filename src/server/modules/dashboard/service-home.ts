@@ -1,18 +1,24 @@
-import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { HOME_LIST_LIMIT, type THomeList } from '../../../contracts/dashboard';
 import type { TMessage } from '../../../contracts/message';
 import type { TServiceCategory } from '../../../contracts/service-category';
 import type { Db } from '../../db/client';
-import { enterprises, messages, rectifications, serviceRatings, serviceRecords } from '../../db/schema';
+import { enterprises, messages, rectifications, serviceRecords } from '../../db/schema';
 import { serviceRecordScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
 import { OPEN_STATUSES, rectificationCount, rectificationsWhere, serviceRecordCount, unratedCount } from '../figures';
 import { homeItem, homeList, iso } from './home-list';
 
-const unratedRecord = sql`not exists (select 1 from ${serviceRatings} where ${serviceRatings.recordId} = ${serviceRecords.id})`;
+/**
+ * Completed and not rated: the record carries its rating's level (decision 0017), so this is the partial index
+ * service_records_unrated_idx (centre_id, submitted_at, id) — newest first by submission, the order that index
+ * serves. (By completion time it had to sort a centre's whole year of completed records: 0.37 s at 60,000.)
+ */
+const unratedRecord = and(eq(serviceRecords.status, 'completed'), isNull(serviceRecords.ratingLevel));
+const newestFirst = [desc(serviceRecords.submittedAt), desc(serviceRecords.id)];
 
 /** Service records in the caller's scope matching `where`, as home rows opening `linkBase/<id>`. */
-async function recordRows(db: Db, where: SQL | undefined, order: SQL, linkBase: string, withEnterprise: boolean) {
+async function recordRows(db: Db, where: SQL | undefined, order: SQL[], linkBase: string, withEnterprise: boolean) {
   const rows = await db
     .select({
       id: serviceRecords.id,
@@ -27,7 +33,7 @@ async function recordRows(db: Db, where: SQL | undefined, order: SQL, linkBase: 
     .from(serviceRecords)
     .innerJoin(enterprises, eq(enterprises.id, serviceRecords.enterpriseId))
     .where(where)
-    .orderBy(order)
+    .orderBy(...order)
     .limit(HOME_LIST_LIMIT);
   return rows.map((r) =>
     homeItem({
@@ -48,18 +54,18 @@ export function myOpenRequests(db: Db, user: SessionUser): Promise<THomeList> {
   return homeList(
     'myOpenRequests',
     '/my/services?tab=open',
-    recordRows(db, where, desc(serviceRecords.submittedAt), '/my/services', false),
+    recordRows(db, where, newestFirst, '/my/services', false),
     serviceRecordCount(db, user, OPEN_STATUSES),
   );
 }
 
 /** Art. 8: the served enterprise rates; each completed, unrated request opens the page where it rates. */
 export function myToRate(db: Db, user: SessionUser): Promise<THomeList> {
-  const where = and(serviceRecordScope(user), eq(serviceRecords.status, 'completed'), unratedRecord);
+  const where = and(serviceRecordScope(user), unratedRecord);
   return homeList(
     'myToRate',
     '/my/services?tab=unrated',
-    recordRows(db, where, desc(serviceRecords.completedAt), '/my/services', false),
+    recordRows(db, where, newestFirst, '/my/services', false),
     unratedCount(db, user),
   );
 }
@@ -90,7 +96,7 @@ export function toAccept(db: Db, user: SessionUser): Promise<THomeList> {
   return homeList(
     'toAccept',
     '/services?status=submitted',
-    recordRows(db, where, asc(serviceRecords.submittedAt), '/services', true),
+    recordRows(db, where, [asc(serviceRecords.submittedAt), asc(serviceRecords.id)], '/services', true),
     serviceRecordCount(db, user, ['submitted']),
   );
 }
@@ -101,18 +107,18 @@ export function inProgress(db: Db, user: SessionUser): Promise<THomeList> {
   return homeList(
     'inProgress',
     '/services?status=accepted&status=in_progress',
-    recordRows(db, where, asc(serviceRecords.submittedAt), '/services', true),
+    recordRows(db, where, [asc(serviceRecords.submittedAt), asc(serviceRecords.id)], '/services', true),
     serviceRecordCount(db, user, ['accepted', 'in_progress']),
   );
 }
 
-/** Completed records the enterprise has not rated yet (the centre may remind it, Art. 8), newest first. */
+/** Completed records the enterprise has not rated yet (the centre may remind it, Art. 8), newest request first. */
 export function unratedRecords(db: Db, user: SessionUser): Promise<THomeList> {
-  const where = and(serviceRecordScope(user), eq(serviceRecords.status, 'completed'), unratedRecord);
+  const where = and(serviceRecordScope(user), unratedRecord);
   return homeList(
     'unrated',
     '/services?unrated=true',
-    recordRows(db, where, desc(serviceRecords.completedAt), '/services', true),
+    recordRows(db, where, newestFirst, '/services', true),
     unratedCount(db, user),
   );
 }

@@ -1,6 +1,6 @@
-import { and, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Deps } from '../../context';
-import { rectifications, serviceRatings, serviceRecords } from '../../db/schema';
+import { rectifications, serviceRecords } from '../../db/schema';
 import { beijingDay } from '../../policy/policy';
 import { addWorkingDays } from '../../policy/rules/deadlines';
 import { deliverOutbound, notify, type OutboundMessage } from '../message/notify';
@@ -39,7 +39,8 @@ export async function sendServiceReminders(deps: Deps): Promise<{ ratingReminder
       and(
         eq(serviceRecords.status, 'completed'),
         lt(serviceRecords.reminderCount, REMINDERS.maxReminders),
-        sql`not exists (select 1 from ${serviceRatings} where ${serviceRatings.recordId} = "service_records"."id")`,
+        // Not rated yet: the record carries its rating's level (decision 0017).
+        isNull(serviceRecords.ratingLevel),
         or(
           and(eq(serviceRecords.reminderCount, 0), lte(serviceRecords.completedAt, first)),
           and(eq(serviceRecords.reminderCount, 1), lte(serviceRecords.completedAt, second)),
