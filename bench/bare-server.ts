@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import Fastify from 'fastify';
 import pg from 'pg';
+import { prepareByText } from '../src/server/db/prepared';
 import { replayPage } from './bare-replay';
 import type { CapturedPage } from './capture-sql';
 
@@ -18,6 +19,9 @@ interface Spec {
 const spec = JSON.parse(fs.readFileSync(process.argv[2] ?? '', 'utf8')) as Spec;
 // The same pool size as the app's (src/server/db/client.ts openPostgres), so both queue alike on PostgreSQL.
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: spec.poolMax });
+// The same protocol as the app: each statement prepared once per connection (decision 0022), so the ceiling differs
+// from the app by the framework only, not by planning every query again.
+pool.on('connect', (client) => prepareByText(client));
 pool.on('error', () => {});
 
 const app = Fastify({ logger: false });

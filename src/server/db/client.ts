@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { ADVISORY_LOCK } from '../lib/advisory-locks';
+import { prepareByText } from './prepared';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -117,6 +118,8 @@ export async function openPostgres(url: string, opts: { max?: number; migrationU
   pool.on('error', (err) => {
     process.stderr.write(`PostgreSQL closed an idle connection: ${err.message}\n`);
   });
+  // Plan each statement once per connection, not on every request (decision 0022).
+  pool.on('connect', (client) => prepareByText(client));
   const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
   return {
     db,

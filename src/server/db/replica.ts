@@ -1,6 +1,7 @@
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Db } from './client';
+import { prepareByText } from './prepared';
 import * as schema from './schema';
 
 /**
@@ -134,6 +135,8 @@ export function openReplica(url: string, primary: pg.Pool, opts: ReplicaOptions 
   const warn = opts.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
   // An idle connection the standby ends (restart, promotion) must not crash the process; the pool opens a new one.
   replica.on('error', () => {});
+  // Plan each statement once per connection, as on the primary (decision 0022).
+  replica.on('connect', (client) => prepareByText(client));
   const pool = new ReplicaPool(replica, primary, {
     warn,
     retryAfterMs: opts.retryAfterMs ?? 10_000,
