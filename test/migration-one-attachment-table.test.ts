@@ -1,39 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openPglite, rowsOf } from '../src/server/db/client';
 import { createTestDatabase, usingPostgres } from './helpers/db';
+import { migrateUpTo } from './helpers/migrations';
 
-const MIGRATIONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/server/db/migrations');
 /** The last migration before the one that folds the three attachment tables into one. */
 const BEFORE = '0015_calendar';
-
-/** A copy of the migrations folder that ends at `last`, so that a database can be built as it was then. */
-function migrationsUpTo(last: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrations-'));
-  fs.cpSync(MIGRATIONS, dir, { recursive: true });
-  const journalFile = path.join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { idx: number; tag: string }[] };
-  const end = journal.entries.findIndex((e) => e.tag === last);
-  if (end < 0) throw new Error(`no migration ${last}`);
-  journal.entries = journal.entries.slice(0, end + 1);
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-  return dir;
-}
-
-async function migrateFrom(database: Database, folder: string): Promise<void> {
-  // The same migrators the platform runs (src/server/db/client.ts), on a folder of our choosing.
-  if (database.kind === 'pglite')
-    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder: folder });
-  else await migrateNodePg(database.db as unknown as NodePgDatabase, { migrationsFolder: folder });
-}
 
 const T1 = '2026-10-12T02:30:00.000Z';
 const T2 = '2026-11-03T07:15:00.000Z';
@@ -98,12 +70,7 @@ describe('migration 0016: one attachment table', () => {
   beforeAll(async () => {
     // An empty database: on PostgreSQL a new one on TEST_DATABASE_URL's server, else a new in-memory PGlite.
     database = usingPostgres ? await createTestDatabase() : await openPglite(undefined);
-    const before = migrationsUpTo(BEFORE);
-    try {
-      await migrateFrom(database, before);
-    } finally {
-      fs.rmSync(before, { recursive: true, force: true });
-    }
+    await migrateUpTo(database, BEFORE);
     for (const statement of BEFORE_ROWS) await database.db.execute(statement);
     await database.migrate();
     rows = await query<FileRow>(sql`select * from attachments order by id`);
