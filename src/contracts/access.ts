@@ -74,6 +74,9 @@ export const ACTIONS = [
   'activity.read',
   'activity.manage',
   'message.read',
+  'trade.read',
+  'trade.import',
+  'trade.rates',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

@@ -46,6 +46,7 @@ export const ERROR_STATUS = {
   ENGAGEMENT_RULE: 409,
   OPERATOR_CHANGE_PENDING: 409,
   ENTERPRISE_EXISTS: 409,
+  TRADE_DECLARATION_CONFLICT: 409,
   ENTERPRISE_NOT_APPROVED: 409,
   ENTERPRISE_NOT_SERVABLE: 409,
   OPERATOR_OUTSIDE_REGION: 403,
@@ -174,6 +175,10 @@ export const ERROR_MESSAGES: Messages = {
   OPERATOR_CHANGE_PENDING: {
     'zh-CN': '该中心已有一项更换承办企业申请正在办理（{statusLabel}），请待其办结后再申请（第十条（六））',
     en: "A change of this centre's operator is already in progress ({statusLabel}); apply again once it is decided (Art. 10(6))",
+  },
+  TRADE_DECLARATION_CONFLICT: {
+    'zh-CN': '报关单号 {declarationNo} 刚由另一次报送登记且内容不同，本次报送全部未导入；请核对后重新报送',
+    en: 'Declaration {declarationNo} was just taken in by another intake with different content; nothing of this intake was taken in — check and send it again',
   },
   ENTERPRISE_EXISTS: {
     'zh-CN': '统一社会信用代码 {code} 的企业已在平台登记（{statusLabel}），请直接登录或联系所在外综服中心',

@@ -15,3 +15,4 @@ export * from './policy';
 export * from './region';
 export * from './service';
 export * from './staff';
+export * from './trade';

@@ -98,6 +98,11 @@ export const PERMISSIONS = {
   'activity.manage': ['operator'],
   // 站内消息: everyone has a message box.
   'message.read': ALL_ROLES,
+  // 贸易数据 (Art. 5(十三)): an enterprise reports and reads its own declarations, a centre those of the enterprises it
+  // served, the county those of its county; officials read their region's. The province keeps the rate table.
+  'trade.read': [...OFFICIALS, 'operator', 'enterprise'],
+  'trade.import': ['county', 'operator', 'enterprise'],
+  'trade.rates': ['province'],
 } satisfies Record<TAction, TRole[]>;
 
 export function can(role: TRole, action: TAction): boolean {

@@ -168,6 +168,26 @@ export function enterpriseScope(user: SessionUser): SQL {
   }
 }
 
+/**
+ * 贸易数据 (issue 13): the enterprises whose declarations the user may read and report. Officials by region and park;
+ * a centre the enterprises it has served (any record at its centre — Art. 5(十三) asks it to gather their trade data
+ * and Art. 12 credits it with their growth); an enterprise itself. As SQL on `enterprises`.
+ */
+export function tradeEnterpriseScope(user: SessionUser): SQL {
+  switch (user.role) {
+    case 'operator':
+      return user.centreId
+        ? sql`exists (select 1 from ${serviceRecords} where ${serviceRecords.enterpriseId} = ${enterprises.id}
+            and ${serviceRecords.centreId} = ${user.centreId})`
+        : sql`false`;
+    case 'admin':
+    case 'evaluator':
+      return sql`false`;
+    default:
+      return enterpriseScope(user);
+  }
+}
+
 /** 差评整改: the centre's own, officials by region (a park committee through the centre's park). */
 export function rectificationScope(user: SessionUser): SQL {
   return centreRecordScope(user, {

@@ -1,0 +1,446 @@
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { TLocale } from '../../../contracts/common';
+import type { TTradeDeclarationInput, TTradeIntakeResult, TTradeIssue, TTradeSource } from '../../../contracts/trade';
+import { auditContext, type RequestContext, SYSTEM_USER_ID } from '../../context';
+import { type Db, rowsOf } from '../../db/client';
+import { enterprises, exchangeRates, tradeDeclarationLines, tradeDeclarations, tradeIntakes } from '../../db/schema';
+import { tradeEnterpriseScope } from '../../lib/access/scope';
+import type { SessionUser } from '../../lib/access/session-user';
+import { writeAudit } from '../../lib/audit';
+import { AppError } from '../../lib/errors';
+import { beijingDay } from '../../policy/policy';
+import {
+  type CheckedDeclaration,
+  checkDeclaration,
+  convert,
+  formatDecimal,
+  rateUnits,
+  tradeReason,
+} from './declaration-rules';
+
+/*
+ * The one path every declaration takes onto the platform (issue 13): a file, the JSON bulk API and the exchanges
+ * with 单一窗口 and 楚贸通 all turn their input into TTradeDeclarationInput and come here. checkDeclarations finds
+ * every problem of the whole batch (nothing is written while any remains: an intake is all or nothing);
+ * writeDeclarations writes a checked batch in the caller's transaction. A declaration already on the platform with the
+ * same content is a duplicate, counted once; with other content it is refused (the number is the customs' own key).
+ */
+
+/** A declaration ready to write: checked, its enterprise found in scope, its CNY and USD values computed. */
+export interface ReadyDeclaration extends CheckedDeclaration {
+  enterpriseId: number;
+  cityCode: string;
+  countyCode: string;
+  parkId: number | null;
+  cnyFen: bigint;
+  usdCent: bigint;
+  lineValues: { cnyFen: bigint; usdCent: bigint }[];
+}
+
+export interface CheckedBatch {
+  ready: ReadyDeclaration[];
+  /** Already on the platform with the same content: not written again. */
+  duplicates: number;
+  issues: TTradeIssue[];
+}
+
+export interface CheckDeclarationsOptions {
+  db: Db;
+  user: SessionUser;
+  locale: TLocale;
+  today: string;
+  declarations: TTradeDeclarationInput[];
+  /** Which enterprises the caller may report for; by default the user's trade scope. The platform's own runs pass all. */
+  enterpriseScope?: SQL;
+}
+
+export async function checkDeclarations(opts: CheckDeclarationsOptions): Promise<CheckedBatch> {
+  const { db, locale } = opts;
+  const issues: TTradeIssue[] = [];
+  const checked: CheckedDeclaration[] = [];
+  const firstIndex = new Map<string, number>();
+  opts.declarations.forEach((input, index) => {
+    const r = checkDeclaration(input, index, locale, opts.today);
+    if (!r.ok) {
+      issues.push(...r.issues);
+      return;
+    }
+    const first = firstIndex.get(r.value.declarationNo);
+    if (first !== undefined) {
+      issues.push({
+        index,
+        field: 'declarationNo',
+        reason: tradeReason('duplicateInBatch', locale, { value: r.value.declarationNo, first: first + 1 }),
+      });
+      return;
+    }
+    firstIndex.set(r.value.declarationNo, index);
+    checked.push(r.value);
+  });
+
+  const codes = [...new Set(checked.map((d) => d.enterpriseCreditCode))];
+  const found = codes.length
+    ? await db
+        .select({
+          id: enterprises.id,
+          creditCode: enterprises.creditCode,
+          cityCode: enterprises.cityCode,
+          countyCode: enterprises.countyCode,
+          parkId: enterprises.parkId,
+        })
+        .from(enterprises)
+        .where(
+          and(
+            inArray(enterprises.creditCode, codes),
+            eq(enterprises.status, 'approved'),
+            opts.enterpriseScope ?? tradeEnterpriseScope(opts.user),
+          ),
+        )
+    : [];
+  const byCode = new Map(found.map((e) => [e.creditCode, e]));
+
+  const months = [...new Set(checked.map((d) => d.month))];
+  const rateRows = months.length
+    ? await db.select().from(exchangeRates).where(inArray(exchangeRates.month, months))
+    : [];
+  const rates = new Map(rateRows.map((r) => [`${r.month} ${r.currency.trim()}`, rateUnits(r.cnyPerUnit)]));
+  const rateOf = (month: string, currency: string) =>
+    currency === 'CNY' ? 1_000_000n : rates.get(`${month} ${currency}`);
+
+  const nos = checked.map((d) => d.declarationNo);
+  const existing = new Map<string, ExistingDeclaration>();
+  for (let i = 0; i < nos.length; i += 5000) {
+    for (const e of await existingDeclarations(db, nos.slice(i, i + 5000))) existing.set(e.declarationNo, e);
+  }
+
+  const ready: ReadyDeclaration[] = [];
+  let duplicates = 0;
+  for (const d of checked) {
+    const ent = byCode.get(d.enterpriseCreditCode);
+    if (!ent) {
+      issues.push({
+        index: d.index,
+        field: 'enterpriseCreditCode',
+        reason: tradeReason('enterprise', locale, { value: d.enterpriseCreditCode }),
+      });
+      continue;
+    }
+    const rate = rateOf(d.month, d.currency);
+    const usd = rateOf(d.month, 'USD');
+    if (!rate || !usd) {
+      issues.push({
+        index: d.index,
+        field: 'currency',
+        reason: tradeReason('rateMissing', locale, { month: d.month, currency: rate ? 'USD' : d.currency }),
+      });
+      continue;
+    }
+    const prior = existing.get(d.declarationNo);
+    if (prior) {
+      if (sameDeclaration(prior, d, ent.id)) duplicates++;
+      else
+        issues.push({
+          index: d.index,
+          field: 'declarationNo',
+          reason: tradeReason('conflict', locale, { value: d.declarationNo }),
+        });
+      continue;
+    }
+    const lineValues = d.lines.map((l) => convert(l.amountCents, rate, usd));
+    ready.push({
+      ...d,
+      enterpriseId: ent.id,
+      cityCode: ent.cityCode,
+      countyCode: ent.countyCode,
+      parkId: ent.parkId,
+      lineValues,
+      cnyFen: lineValues.reduce((s, v) => s + v.cnyFen, 0n),
+      usdCent: lineValues.reduce((s, v) => s + v.usdCent, 0n),
+    });
+  }
+  issues.sort((a, b) => a.index - b.index || (a.line ?? 0) - (b.line ?? 0));
+  return { ready, duplicates, issues };
+}
+
+interface ExistingDeclaration {
+  declarationNo: string;
+  enterpriseId: number;
+  direction: string;
+  declaredOn: string;
+  currency: string;
+  amount: string;
+  lineCount: number;
+}
+
+async function existingDeclarations(db: Db, nos: string[]): Promise<ExistingDeclaration[]> {
+  if (nos.length === 0) return [];
+  return db
+    .select({
+      declarationNo: tradeDeclarations.declarationNo,
+      enterpriseId: tradeDeclarations.enterpriseId,
+      direction: tradeDeclarations.direction,
+      declaredOn: tradeDeclarations.declaredOn,
+      currency: tradeDeclarations.currency,
+      amount: tradeDeclarations.amount,
+      lineCount: tradeDeclarations.lineCount,
+    })
+    .from(tradeDeclarations)
+    .where(inArray(tradeDeclarations.declarationNo, nos));
+}
+
+/** The same declaration sent again: same enterprise, direction, day, currency, total and number of lines. */
+function sameDeclaration(prior: ExistingDeclaration, d: CheckedDeclaration, enterpriseId: number): boolean {
+  return (
+    prior.enterpriseId === enterpriseId &&
+    prior.direction === d.direction &&
+    prior.declaredOn === d.declaredOn &&
+    prior.currency === d.currency &&
+    prior.amount === formatDecimal(d.amountCents, 2) &&
+    prior.lineCount === d.lines.length
+  );
+}
+
+export interface WriteDeclarationsOptions {
+  source: TTradeSource;
+  intakeId: number;
+  createdBy: number | null;
+  now: Date;
+  isDemo?: boolean;
+}
+
+/**
+ * Write a checked batch in the caller's transaction. A declaration that another intake wrote since the check (two
+ * intakes of one file at once) is a duplicate when its content is the same; otherwise the whole batch is refused.
+ * Returns what was written and the enterprises whose 有进出口实绩 / first-trade date moved (for the audit entry).
+ */
+export async function writeDeclarations(
+  tx: Db,
+  batch: ReadyDeclaration[],
+  opts: WriteDeclarationsOptions,
+): Promise<{ declarations: number; lines: number; lateDuplicates: number; ids: number[] }> {
+  let written = 0;
+  let lines = 0;
+  let lateDuplicates = 0;
+  const ids: number[] = [];
+  for (let i = 0; i < batch.length; i += 500) {
+    const chunk = batch.slice(i, i + 500);
+    const rows = await tx
+      .insert(tradeDeclarations)
+      .values(
+        chunk.map((d) => ({
+          declarationNo: d.declarationNo,
+          enterpriseId: d.enterpriseId,
+          cityCode: d.cityCode,
+          countyCode: d.countyCode,
+          parkId: d.parkId,
+          direction: d.direction,
+          declaredOn: d.declaredOn,
+          month: d.month,
+          tradeMode: d.tradeMode,
+          country: d.country,
+          currency: d.currency,
+          amount: formatDecimal(d.amountCents, 2),
+          amountCnyFen: Number(d.cnyFen),
+          amountUsdCent: Number(d.usdCent),
+          lineCount: d.lines.length,
+          orderNo: d.orderNo,
+          foreignCustomer: d.foreignCustomer,
+          source: opts.source,
+          intakeId: opts.intakeId,
+          createdBy: opts.createdBy,
+          createdAt: opts.now,
+          isDemo: opts.isDemo ?? false,
+        })),
+      )
+      .onConflictDoNothing({ target: tradeDeclarations.declarationNo })
+      .returning({ id: tradeDeclarations.id, declarationNo: tradeDeclarations.declarationNo });
+    const idOf = new Map(rows.map((r) => [r.declarationNo, r.id]));
+    const missed = chunk.filter((d) => !idOf.has(d.declarationNo));
+    if (missed.length) {
+      const now = new Map(
+        (
+          await existingDeclarations(
+            tx,
+            missed.map((d) => d.declarationNo),
+          )
+        ).map((e) => [e.declarationNo, e]),
+      );
+      for (const d of missed) {
+        const prior = now.get(d.declarationNo);
+        if (!prior || !sameDeclaration(prior, d, d.enterpriseId))
+          throw new AppError('TRADE_DECLARATION_CONFLICT', { declarationNo: d.declarationNo });
+        lateDuplicates++;
+      }
+    }
+    const lineRows = chunk.flatMap((d) => {
+      const id = idOf.get(d.declarationNo);
+      if (id === undefined) return [];
+      return d.lines.map((l, k) => ({
+        declarationId: id,
+        lineNo: l.lineNo,
+        enterpriseId: d.enterpriseId,
+        commodityCode: l.commodityCode,
+        hsChapter: l.hsChapter,
+        goodsName: l.goodsName,
+        quantity: l.quantity,
+        unit: l.unit,
+        amount: formatDecimal(l.amountCents, 2),
+        amountCnyFen: Number(d.lineValues[k].cnyFen),
+        amountUsdCent: Number(d.lineValues[k].usdCent),
+      }));
+    });
+    for (let j = 0; j < lineRows.length; j += 1000) {
+      await tx.insert(tradeDeclarationLines).values(lineRows.slice(j, j + 1000));
+    }
+    written += rows.length;
+    lines += lineRows.length;
+    ids.push(...rows.map((r) => r.id));
+  }
+  return { declarations: written, lines, lateDuplicates, ids };
+}
+
+/**
+ * An enterprise with declarations has 有进出口实绩, and its first import/export is no later than its earliest
+ * declaration (Art. 12(一) counts 新开口企业 from it). Returns the enterprises that changed, before and after.
+ */
+export async function markTrading(
+  tx: Db,
+  intakeId: number,
+  now: Date,
+): Promise<{ id: number; before: string | null; after: string }[]> {
+  const res = await tx.execute(sql`
+    with first as (
+      select enterprise_id, min(declared_on) as first_on from trade_declarations where intake_id = ${intakeId}
+      group by enterprise_id
+    ), changed as (
+      select e.id, e.first_trade_on as before, least(coalesce(e.first_trade_on, f.first_on), f.first_on) as after
+      from enterprises e join first f on f.enterprise_id = e.id
+      where not e.has_trade_record or e.first_trade_on is null or e.first_trade_on > f.first_on
+      for update of e
+    )
+    update enterprises e set has_trade_record = true, first_trade_on = c.after, updated_at = ${now},
+      version = e.version + 1
+    from changed c where e.id = c.id
+    returning e.id, c.before::text as before, c.after::text as after`);
+  return rowsOf<{ id: number; before: string | null; after: string }>(res).map((r) => ({
+    id: Number(r.id),
+    before: r.before,
+    after: r.after,
+  }));
+}
+
+export interface IngestDeclarationsOptions {
+  source: TTradeSource;
+  channel: 'file' | 'api' | 'exchange' | 'demo';
+  fileName?: string | null;
+  idempotencyKey?: string | null;
+  requestHash?: string | null;
+  declarations: TTradeDeclarationInput[];
+  enterpriseScope?: SQL;
+  isDemo?: boolean;
+}
+
+/**
+ * Check and take in one batch, all or nothing, with its intake row and audit entry in one transaction. A refused
+ * batch is recorded as a failed intake with its report (who tried what is kept) and changes nothing else.
+ */
+export async function ingestDeclarations(
+  ctx: RequestContext,
+  opts: IngestDeclarationsOptions,
+): Promise<TTradeIntakeResult> {
+  const user = ctx.user;
+  if (!user) throw new AppError('FORBIDDEN');
+  const db = ctx.deps.db;
+  const now = ctx.deps.clock();
+  const batch = await checkDeclarations({
+    db,
+    user,
+    locale: ctx.locale,
+    today: beijingDay(now),
+    declarations: opts.declarations,
+    enterpriseScope: opts.enterpriseScope,
+  });
+  const userId = user.id === SYSTEM_USER_ID ? null : user.id;
+  const intakeRow = {
+    source: opts.source,
+    channel: opts.channel,
+    userId,
+    fileName: opts.fileName ?? null,
+    idempotencyKey: opts.idempotencyKey ?? null,
+    requestHash: opts.requestHash ?? null,
+    createdAt: now,
+    finishedAt: now,
+  };
+  if (batch.issues.length > 0) {
+    const result: TTradeIntakeResult = {
+      intakeId: null,
+      status: 'failed',
+      declarations: 0,
+      lines: 0,
+      duplicates: 0,
+      issues: batch.issues,
+    };
+    const id = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(tradeIntakes)
+        .values({ ...intakeRow, status: 'failed', result })
+        .returning({ id: tradeIntakes.id });
+      await writeAudit(tx, auditContext(ctx, now), {
+        action: 'trade.intake',
+        objectType: 'tradeIntake',
+        objectId: row.id,
+        after: {
+          status: 'failed',
+          source: opts.source,
+          channel: opts.channel,
+          fileName: intakeRow.fileName,
+          issues: batch.issues.length,
+        },
+      });
+      return row.id;
+    });
+    return { ...result, intakeId: id };
+  }
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(tradeIntakes)
+      .values({ ...intakeRow, status: 'running' })
+      .returning({ id: tradeIntakes.id });
+    const w = await writeDeclarations(tx, batch.ready, {
+      source: opts.source,
+      intakeId: row.id,
+      createdBy: userId,
+      now,
+      isDemo: opts.isDemo,
+    });
+    const firstTrade = await markTrading(tx, row.id, now);
+    const result: TTradeIntakeResult = {
+      intakeId: row.id,
+      status: 'succeeded',
+      declarations: w.declarations,
+      lines: w.lines,
+      duplicates: batch.duplicates + w.lateDuplicates,
+      issues: [],
+    };
+    await tx
+      .update(tradeIntakes)
+      .set({ status: 'succeeded', declarations: w.declarations, lines: w.lines, duplicates: result.duplicates, result })
+      .where(eq(tradeIntakes.id, row.id));
+    await writeAudit(tx, auditContext(ctx, now), {
+      action: 'trade.intake',
+      objectType: 'tradeIntake',
+      objectId: row.id,
+      after: {
+        status: 'succeeded',
+        source: opts.source,
+        channel: opts.channel,
+        fileName: intakeRow.fileName,
+        declarations: w.declarations,
+        lines: w.lines,
+        duplicates: result.duplicates,
+        enterprisesFirstTrade: firstTrade,
+      },
+    });
+    return result;
+  });
+}
