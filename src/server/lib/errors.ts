@@ -50,7 +50,8 @@ export const ERROR_STATUS = {
   EXCHANGE_FILE_REJECTED: 400,
   EXCHANGE_SIGNATURE_INVALID: 401,
   EXCHANGE_REPLAYED: 409,
-  EXCHANGE_NOT_CONFIGURED: 503,
+  // Refused, not unavailable: no secret means no caller can be trusted (and no route answers 5xx to a caller's input).
+  EXCHANGE_NOT_CONFIGURED: 403,
   ENTERPRISE_NOT_APPROVED: 409,
   ENTERPRISE_NOT_SERVABLE: 409,
   OPERATOR_OUTSIDE_REGION: 403,
