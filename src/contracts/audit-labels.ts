@@ -140,6 +140,7 @@ export const AUDIT_OBJECT_TYPE_LABELS = {
   backup: { 'zh-CN': '数据备份', en: 'Backup' },
   audit: { 'zh-CN': '操作日志', en: 'Operation log' },
   figures: { 'zh-CN': '统计数据', en: 'Figures' },
+  exchange_run: { 'zh-CN': '数据对接', en: 'Data exchange' },
 } as const satisfies Record<string, TLabel>;
 
 type Prefixed<P extends string, K extends PropertyKey> = { [Key in K as `${P}${Key & string}`]: string };
