@@ -45,7 +45,7 @@ export const exchangeZhCN = {
   'exchange.issue.reason': '原因',
   'exchange.summary.declarations': '报关单',
   'exchange.summary.lines': '商品行',
-  'exchange.summary.duplicates': '已有未重复计入',
+  'exchange.summary.duplicates': '重复未计入',
   'exchange.summary.statuses': '状态',
   'exchange.summary.applied': '已更新进度',
   'exchange.summary.completed': '已办结',

@@ -5,6 +5,8 @@ import {
   Button,
   Card,
   Col,
+  Grid,
+  List,
   Popconfirm,
   Row,
   Segmented,
@@ -16,7 +18,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { EXCHANGE_SYSTEMS, type TExchangeRun, type TExchangeSystem } from '../../../contracts/exchange';
-import { useCan } from '../../access';
+import { useCan, useMe } from '../../access';
 import { useLocale } from '../../i18n';
 import { useFixedColumn } from '../../lib/fixed-columns';
 import { formatDateTime } from '../../lib/format';
@@ -55,6 +57,9 @@ export function ExchangePage() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: EXCHANGE_KEY }),
   });
   const mayRun = can('exchange.run');
+  // A centre's own staff need no centre line under each run: every run in their log is their centre's.
+  const ownCentre = useMe().scope.kind === 'operator';
+  const phone = !Grid.useBreakpoint().md;
 
   const columns: TableColumnsType<TExchangeRun> = [
     {
@@ -101,7 +106,7 @@ export function ExchangePage() {
       render: (name: string | null, r) => (
         <>
           <div>{name ?? t('exchange.platform')}</div>
-          {r.centreName && (
+          {r.centreName && !ownCentre && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {r.centreName}
             </Typography.Text>
@@ -113,34 +118,33 @@ export function ExchangePage() {
       title: t('common.actions'),
       key: 'actions',
       width: 230,
-      render: (_: unknown, r) => (
-        <Space size={0} wrap>
-          {r.inputFileName && (
-            <Button type="link" size="small" href={`/api/exchange/runs/${r.id}/input`} icon={<CloudDownloadOutlined />}>
-              {t('exchange.action.downloadInput')}
-            </Button>
-          )}
-          {r.outputFileName && (
-            <Button
-              type="link"
-              size="small"
-              href={`/api/exchange/runs/${r.id}/output`}
-              icon={<CloudDownloadOutlined />}
-            >
-              {t('exchange.action.downloadOutput')}
-            </Button>
-          )}
-          {mayRun && (
-            <Popconfirm title={t('exchange.rerunConfirm')} onConfirm={() => rerun.mutate(r.id)}>
-              <Button type="link" size="small" icon={<ReloadOutlined />} data-testid="exchange-rerun">
-                {t('exchange.action.rerun')}
-              </Button>
-            </Popconfirm>
-          )}
-        </Space>
-      ),
+      render: (_: unknown, r) => actions(r),
     },
   ];
+
+  function actions(r: TExchangeRun) {
+    return (
+      <Space size={0} wrap>
+        {r.inputFileName && (
+          <Button type="link" size="small" href={`/api/exchange/runs/${r.id}/input`} icon={<CloudDownloadOutlined />}>
+            {t('exchange.action.downloadInput')}
+          </Button>
+        )}
+        {r.outputFileName && (
+          <Button type="link" size="small" href={`/api/exchange/runs/${r.id}/output`} icon={<CloudDownloadOutlined />}>
+            {t('exchange.action.downloadOutput')}
+          </Button>
+        )}
+        {mayRun && (
+          <Popconfirm title={t('exchange.rerunConfirm')} onConfirm={() => rerun.mutate(r.id)}>
+            <Button type="link" size="small" icon={<ReloadOutlined />} data-testid="exchange-rerun">
+              {t('exchange.action.rerun')}
+            </Button>
+          </Popconfirm>
+        )}
+      </Space>
+    );
+  }
 
   const systemCard = (s: TExchangeSystem) => (
     <Col xs={24} md={8} key={s}>
@@ -196,26 +200,71 @@ export function ExchangePage() {
           ]}
         />
       </Space>
-      <Table<TExchangeRun>
-        rowKey="id"
-        size="middle"
-        data-testid="exchange-runs"
-        loading={runs.isFetching}
-        columns={columns}
-        dataSource={runs.data?.items}
-        locale={{ emptyText: t('exchange.empty') }}
-        expandable={{
-          rowExpandable: (r) => r.issues.length > 0,
-          expandedRowRender: (r) => <IssueTable issues={r.issues} />,
-        }}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: runs.data?.total,
-          onChange: (p, size) => setPage({ page: p, pageSize: size }),
-        }}
-        scroll={{ x: 1060 }}
-      />
+      {phone ? (
+        <List<TExchangeRun>
+          data-testid="exchange-runs"
+          loading={runs.isFetching}
+          dataSource={runs.data?.items}
+          locale={{ emptyText: t('exchange.empty') }}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: runs.data?.total,
+            size: 'small',
+            onChange: (p, size) => setPage({ page: p, pageSize: size }),
+          }}
+          renderItem={(r) => (
+            <List.Item className="exchange-run" style={{ display: 'block' }}>
+              <div>
+                <Tag color={r.direction === 'inbound' ? 'blue' : 'purple'}>
+                  {t(`exchange.direction.${r.direction}`)}
+                </Tag>
+                {t(`exchange.system.${r.system}`)} · {t(`exchange.kind.${r.kind}`)}
+              </div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {formatDateTime(r.createdAt)} · {r.actorName ?? t('exchange.platform')}
+              </Typography.Text>
+              <div style={{ marginTop: 4 }}>
+                <Tag color={r.status === 'succeeded' ? 'success' : 'error'}>{t(`exchange.status.${r.status}`)}</Tag>
+                {r.status === 'succeeded'
+                  ? summaryText(t, r.summary)
+                  : t('exchange.issues', { count: r.issues.length })}
+              </div>
+              {r.issues.length > 0 && (
+                <ul style={{ paddingInlineStart: 18, margin: '4px 0' }}>
+                  {r.issues.slice(0, 5).map((i) => (
+                    <li key={`${i.where}-${i.reason}`} style={{ fontSize: 12, wordBreak: 'break-all' }}>
+                      <code>{i.where}</code>：{i.reason}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {actions(r)}
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<TExchangeRun>
+          rowKey="id"
+          size="middle"
+          data-testid="exchange-runs"
+          loading={runs.isFetching}
+          columns={columns}
+          dataSource={runs.data?.items}
+          locale={{ emptyText: t('exchange.empty') }}
+          expandable={{
+            rowExpandable: (r) => r.issues.length > 0,
+            expandedRowRender: (r) => <IssueTable issues={r.issues} />,
+          }}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: runs.data?.total,
+            onChange: (p, size) => setPage({ page: p, pageSize: size }),
+          }}
+          scroll={{ x: 1060 }}
+        />
+      )}
       <InboundModal system={inbound} onClose={() => setInbound(null)} />
       <RebatePackageModal open={pkgOpen} onClose={() => setPkgOpen(false)} />
       <CentreMonthModal open={monthOpen} onClose={() => setMonthOpen(false)} />

@@ -60,8 +60,7 @@ export function RebatePackageModal({ open, onClose }: { open: boolean; onClose()
       onClose();
     },
     onError: (error) => {
-      if (!showFieldErrors(form, error))
-        handleApiError(error);
+      if (!showFieldErrors(form, error)) handleApiError(error);
     },
   });
 
