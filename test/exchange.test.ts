@@ -257,6 +257,47 @@ describe('data exchange with 单一窗口, 数智通 and 楚贸通 (issue 13)', 
       expect(await progressOf(filing.id)).toEqual(after);
     });
 
+    it('a record still awaiting acceptance is accepted by its first status, then progresses', async () => {
+      const requested = await act.request(w, at, 0, 0, 'filing_agency');
+      expect(requested.status).toBe('submitted');
+      const body = Buffer.from(
+        statusXml()
+          .toString()
+          .replaceAll(filing.number, requested.number)
+          .replace('HBSW-FS-20261120-000001', 'HBSW-FS-2'),
+      );
+      const res = await inbound('county', 'sw_filing_status', body);
+      expect(res.statusCode, res.body).toBe(201);
+      expect((await progressOf(requested.id)).map((p) => [p.kind, p.status_after])).toEqual([
+        ['submitted', 'submitted'],
+        ['accepted', 'accepted'],
+        ['progress', 'in_progress'],
+      ]);
+      // The county's run belongs to the record's centre: the centre sees it in its log.
+      const run = await as(w.t.app, cookies.operator as string, {
+        method: 'GET',
+        url: `/api/exchange/runs/${res.json().id}`,
+      });
+      expect(run.statusCode).toBe(200);
+    });
+
+    it('a message whose later status cannot apply (record completed) undoes the statuses before it', async () => {
+      const open = await act.record(w, at, 0, 1, 'filing_agency', 'window');
+      const done = await act.step(w, at, await act.record(w, at, 0, 1, 'filing_agency', 'window'), 'complete');
+      const xml = statusXml()
+        .toString()
+        .replace(filing.number, open.number)
+        .replace(filing.number, done.number)
+        .replace('HBSW-FS-20261120-000001', 'HBSW-FS-3');
+      const before = { open: await progressOf(open.id), done: await progressOf(done.id) };
+      const events = await count(sql`select count(*) n from exchange_status_events`);
+      const res = await inbound('operator', 'sw_filing_status', Buffer.from(xml));
+      expect(res.statusCode).toBe(400);
+      expect(res.json().details.issues[0].reason).toContain('已办结');
+      expect({ open: await progressOf(open.id), done: await progressOf(done.id) }).toEqual(before);
+      expect(await count(sql`select count(*) n from exchange_status_events`)).toBe(events);
+    });
+
     it('a status naming a record of another category or outside the uploader’s scope is refused whole', async () => {
       const wrongCategory = Buffer.from(statusXml().toString().replaceAll(filing.number, rebate.number));
       const res = await inbound('operator', 'sw_filing_status', wrongCategory);
