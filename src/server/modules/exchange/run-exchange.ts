@@ -12,7 +12,7 @@ import { requireAction } from '../../lib/access/require-access';
 import { writeAudit } from '../../lib/audit';
 import { AppError, renderMessage } from '../../lib/errors';
 import { cleanFileName } from '../../lib/stored-file';
-import type { ApplyResult, ParseResult, RunScope } from './adapter';
+import type { ApplyResult, InboundAdapter, ParseResult, RunScope } from './adapter';
 import { insertExchangeFile, putExchangeBytes } from './exchange-files';
 import { getExchangeRun } from './exchange-runs';
 import { inboundAdapter, outboundAdapter } from './registry';
@@ -81,7 +81,7 @@ export async function runInbound(ctx: RequestContext, opts: RunInboundOptions): 
     { sw_declarations_xlsx: 'xlsx', sw_declarations_xml: 'xml', sw_filing_status: 'xml' }[opts.kind as string] ??
     'json';
   const fileName = cleanFileName(opts.fileName ?? `${opts.kind}.${ext}`, ext);
-  const parsed: ParseResult<unknown> = await adapter.parse(opts.bytes, ctx);
+  const parsed = await parseSafely(adapter, opts.bytes, ctx);
   const messageId = parsed.ok ? parsed.message.messageId : null;
   if (opts.callbackMessageId && messageId) {
     const [seen] = await deps.db
@@ -197,6 +197,24 @@ async function recordScope(db: Db, recordId: number): Promise<RunScope> {
     await db.execute(sql`select centre_id, county_code, city_code from service_records where id = ${recordId}`),
   );
   return { centreId: r?.centre_id ?? null, countyCode: r?.county_code ?? null, cityCode: r?.city_code ?? null };
+}
+
+/** Bytes a parser chokes on are a refused file, never a 500: the run is logged with the reason. */
+async function parseSafely(adapter: InboundAdapter, bytes: Buffer, ctx: RequestContext): Promise<ParseResult<unknown>> {
+  try {
+    return await adapter.parse(bytes, ctx);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    return {
+      ok: false,
+      issues: [
+        {
+          where: ctx.locale === 'en' ? 'file' : '文件',
+          reason: ctx.locale === 'en' ? 'the file cannot be read in this format' : '无法按此格式读取该文件',
+        },
+      ],
+    };
+  }
 }
 
 export async function runOutbound(

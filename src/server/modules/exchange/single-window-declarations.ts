@@ -1,7 +1,9 @@
+import zlib from 'node:zlib';
 import type { TExchangeIssue } from '../../../contracts/exchange';
 import type { TTradeDeclarationInput, TTradeLineInput } from '../../../contracts/trade';
 import { loadExcelJS } from '../../lib/exceljs';
 import { columnLetters } from '../../lib/sheet-reader';
+import { readZipEntries, zipEntryData } from '../../lib/zip-directory';
 import { type InboundAdapter, sayer } from './adapter';
 import { type DeclarationsMessage, type Locate, shapeIssues, takeInDeclarations } from './take-in-declarations';
 import { child, children, messageHead, parseXml, text, type XmlNode } from './xml';
@@ -168,6 +170,24 @@ export const SW_SHEETS = {
 
 const OPTIONAL = new Set(['orderNo', 'foreignCustomer']);
 
+/** What a workbook may unpack to before ExcelJS (which holds it all in memory) is given it: a zip bomb stops here. */
+const UNPACKED_MAX = 64 * 1024 * 1024;
+
+function withinUnpackedLimit(zip: Buffer): boolean {
+  try {
+    let left = UNPACKED_MAX;
+    for (const entry of readZipEntries(zip).values()) {
+      const data = zipEntryData(zip, entry);
+      const size = entry.method === 0 ? data.length : zlib.inflateRawSync(data, { maxOutputLength: left + 1 }).length;
+      left -= size;
+      if (left < 0) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
@@ -190,6 +210,19 @@ export const singleWindowXlsxAdapter: InboundAdapter<DeclarationsMessage> = {
   formatVersion: SW_FORMAT_VERSION,
   async parse(bytes, ctx) {
     const say = sayer(ctx);
+    if (!withinUnpackedLimit(bytes))
+      return {
+        ok: false,
+        issues: [
+          {
+            where: say('文件', 'file'),
+            reason: say(
+              `不是可读取的 .xlsx 文件，或解压后超过 ${UNPACKED_MAX / 1024 / 1024} MB`,
+              `not a readable .xlsx file, or larger than ${UNPACKED_MAX / 1024 / 1024} MB unpacked`,
+            ),
+          },
+        ],
+      };
     const ExcelJS = await loadExcelJS();
     const wb = new ExcelJS.Workbook();
     try {
