@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -5,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TServiceRecordDetail } from '../src/contracts/service-record';
 import { exchangeRates } from '../src/server/db/schema';
+import { readZipEntries, type ZipEntry, zipEntryData } from '../src/server/lib/zip-directory';
 import { signCallback } from '../src/server/modules/exchange/single-window-status';
 import { as, loginAs } from './helpers/app';
 import { act, buildFiguresWorld, type FiguresWorld, rawRows } from './helpers/figures-world';
@@ -340,6 +342,27 @@ describe('data exchange with 单一窗口, 数智通 and 楚贸通 (issue 13)', 
       const fen = rows.reduce((s, r) => s + BigInt(r.fen), 0n);
       expect(pkg.totals.amountCny).toBe(`${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`);
       expect(pkg.invoices).toEqual([{ number: '42001234', date: '2026-03-23', amount: '10684.10' }]);
+
+      // The zip form carries the same package and a manifest whose digests match its files.
+      const zipped = await outbound('operator', {
+        kind: 'szt_rebate_package',
+        recordId: rebate.id,
+        fromMonth: '2026-03',
+        toMonth: '2026-03',
+        format: 'zip',
+      });
+      expect(zipped.statusCode, zipped.body).toBe(201);
+      const zip = (await download('operator', zipped.json().id, 'output')).rawPayload;
+      const entries = readZipEntries(zip);
+      expect([...entries.keys()]).toEqual(['manifest.json', 'package.json', 'declarations.csv']);
+      const part = (name: string) => zipEntryData(zip, entries.get(name) as ZipEntry);
+      const manifest = JSON.parse(part('manifest.json').toString());
+      for (const f of manifest.files)
+        expect(createHash('sha256').update(part(f.name)).digest('hex'), f.name).toBe(f.sha256);
+      expect(JSON.parse(part('package.json').toString()).declarations).toEqual(pkg.declarations);
+      expect(part('declarations.csv').toString().trim().split('\r\n')).toHaveLength(
+        1 + rows.reduce((s, r) => s + Number(r.lines), 0),
+      );
     });
 
     it('refuses a package for a record that is not a tax refund, or outside the caller’s scope', async () => {

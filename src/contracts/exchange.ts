@@ -80,6 +80,8 @@ export const ZRebatePackageRequest = z.object({
     )
     .max(500)
     .default([]),
+  /** The package as JSON, or a zip of manifest.json (digests), package.json and declarations.csv. */
+  format: z.enum(['json', 'zip']).default('json'),
 });
 export type TRebatePackageRequest = z.infer<typeof ZRebatePackageRequest>;
 

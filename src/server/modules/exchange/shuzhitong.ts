@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { and, asc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TExchangeIssue, TRebatePackageRequest } from '../../../contracts/exchange';
 import { tradeDeclarationLines, tradeDeclarations } from '../../db/schema';
 import { invalidField } from '../../lib/errors';
+import { writeStoredZip } from '../../lib/zip-writer';
 import { getServiceRecordDetail } from '../service/service-detail';
 import { formatDecimal, parseDecimal } from '../trade/declaration-rules';
 import { type InboundAdapter, type OutboundAdapter, sayer } from './adapter';
@@ -123,10 +125,13 @@ export const shuzhitongPackageAdapter: OutboundAdapter<TRebatePackageRequest> = 
         invoiceAmount: formatDecimal(invoiceCents, 2),
       },
     };
+    const json = Buffer.from(`${JSON.stringify(pkg, null, 2)}\n`, 'utf8');
+    const name = `数智通退税申报包_${record.number}_v${SZT_FORMAT_VERSION}`;
+    const zip = req.format === 'zip';
     return {
-      bytes: Buffer.from(`${JSON.stringify(pkg, null, 2)}\n`, 'utf8'),
-      fileName: `数智通退税申报包_${record.number}_v${SZT_FORMAT_VERSION}.json`,
-      contentType: 'application/json; charset=utf-8',
+      bytes: zip ? packageZip(pkg, json, now) : json,
+      fileName: `${name}.${zip ? 'zip' : 'json'}`,
+      contentType: zip ? 'application/zip' : 'application/json; charset=utf-8',
       summary: {
         declarations: decls.length,
         lines: lines.length,
@@ -138,6 +143,50 @@ export const shuzhitongPackageAdapter: OutboundAdapter<TRebatePackageRequest> = 
     };
   },
 };
+
+/** The zip form: the package, its lines as a sheet for people, and a manifest with every file's SHA-256. */
+function packageZip(
+  pkg: { declarations: { declarationNo: string; declaredOn: string; lines: Record<string, unknown>[] }[] },
+  json: Buffer,
+  now: Date,
+): Buffer {
+  const cell = (v: unknown) => {
+    const s = String(v ?? '');
+    const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const rows = [
+    ['declarationNo', 'declaredOn', 'lineNo', 'commodityCode', 'goodsName', 'quantity', 'unit', 'amount', 'amountCny'],
+  ];
+  for (const d of pkg.declarations)
+    for (const l of d.lines)
+      rows.push([
+        d.declarationNo,
+        d.declaredOn,
+        ...['lineNo', 'commodityCode', 'goodsName', 'quantity', 'unit', 'amount', 'amountCny'].map((k) =>
+          String(l[k] ?? ''),
+        ),
+      ]);
+  const csv = Buffer.from(`\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`, 'utf8');
+  const files = [
+    { name: 'package.json', data: json },
+    { name: 'declarations.csv', data: csv },
+  ];
+  const manifest = {
+    format: `${SZT_PACKAGE_FORMAT}+zip`,
+    version: SZT_FORMAT_VERSION,
+    generatedAt: now.toISOString(),
+    files: files.map((f) => ({
+      name: f.name,
+      size: f.data.length,
+      sha256: createHash('sha256').update(f.data).digest('hex'),
+    })),
+  };
+  return writeStoredZip(
+    [{ name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) }, ...files],
+    now,
+  );
+}
 
 const ZStatusFile = z.object({
   format: z.literal(SZT_STATUS_FORMAT),

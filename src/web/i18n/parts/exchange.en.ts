@@ -77,6 +77,7 @@ export const exchangeEn: Record<keyof typeof exchangeZhCN, string> = {
   'exchange.package.invoiceDate': 'Date',
   'exchange.package.invoiceAmount': 'Amount (CNY)',
   'exchange.package.addInvoice': 'Add an invoice',
+  'exchange.package.zip': 'ZIP (manifest and lines sheet)',
   'exchange.package.submit': 'Produce',
   'exchange.month.title': 'Chumaotong centre monthly data',
   'exchange.month.centre': 'Centre',

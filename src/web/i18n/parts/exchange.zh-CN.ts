@@ -74,6 +74,7 @@ export const exchangeZhCN = {
   'exchange.package.invoiceDate': '开票日期',
   'exchange.package.invoiceAmount': '金额（元）',
   'exchange.package.addInvoice': '添加发票',
+  'exchange.package.zip': 'ZIP（含清单与明细表）',
   'exchange.package.submit': '生成',
   'exchange.month.title': '生成楚贸通中心月度数据',
   'exchange.month.centre': '外综服中心',

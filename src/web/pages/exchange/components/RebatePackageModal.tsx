@@ -1,6 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Spin } from 'antd';
+import { App, Button, DatePicker, Form, Input, Modal, Radio, Select, Space, Spin } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { TExchangeRun } from '../../../../contracts/exchange';
@@ -14,6 +14,7 @@ interface PackageForm {
   recordId?: number;
   period?: [Dayjs | null, Dayjs | null];
   invoices?: { number?: string; date?: Dayjs | null; amount?: string }[];
+  format: 'json' | 'zip';
 }
 
 /** 生成数智通退税申报包 (Art. 5(六)): a 退税服务 record, the months of its export declarations, the export invoices. */
@@ -46,6 +47,7 @@ export function RebatePackageModal({ open, onClose }: { open: boolean; onClose()
         recordId: v.recordId,
         fromMonth: v.period?.[0]?.format('YYYY-MM'),
         toMonth: v.period?.[1]?.format('YYYY-MM'),
+        format: v.format,
         invoices: (v.invoices ?? []).map((i) => ({
           number: i.number,
           date: i.date?.format('YYYY-MM-DD'),
@@ -78,6 +80,7 @@ export function RebatePackageModal({ open, onClose }: { open: boolean; onClose()
     >
       <Form<PackageForm>
         form={form}
+        initialValues={{ format: 'json' }}
         layout="vertical"
         onFinish={(v) => produce.mutate(v)}
         data-testid="exchange-package-form"
@@ -119,6 +122,14 @@ export function RebatePackageModal({ open, onClose }: { open: boolean; onClose()
             </Form.Item>
           )}
         </Form.List>
+        <Form.Item name="format" label={t('exchange.month.format')}>
+          <Radio.Group
+            options={[
+              { value: 'json', label: 'JSON' },
+              { value: 'zip', label: t('exchange.package.zip') },
+            ]}
+          />
+        </Form.Item>
       </Form>
     </Modal>
   );
