@@ -136,8 +136,14 @@ export function IssueTable({ issues }: { issues: TExchangeIssue[] }) {
       pagination={issues.length > 10 ? { pageSize: 10, size: 'small' } : false}
       dataSource={issues}
       data-testid="exchange-issues"
+      tableLayout="fixed"
       columns={[
-        { title: t('exchange.issue.where'), dataIndex: 'where', width: '40%', render: (w: string) => <code>{w}</code> },
+        {
+          title: t('exchange.issue.where'),
+          dataIndex: 'where',
+          width: '40%',
+          render: (w: string) => <code style={{ wordBreak: 'break-all', whiteSpace: 'normal' }}>{w}</code>,
+        },
         { title: t('exchange.issue.reason'), dataIndex: 'reason' },
       ]}
     />
