@@ -13,7 +13,7 @@ import {
   makeOperatorChange,
   tenderInputFor,
 } from '../src/server/demo/engagement-factory';
-import { enterpriseCreditCode } from '../src/server/demo/enterprise-factory';
+import { enterpriseCreditCode, makeEnterprise } from '../src/server/demo/enterprise-factory';
 import { cachedHash, makeUser } from '../src/server/demo/factories';
 import { makeCreditCode, makeIdNumber } from '../src/server/demo/identity-factory';
 import { makeOperator } from '../src/server/demo/operator-factory';
@@ -118,6 +118,7 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/public/centres',
   'GET /api/public/filings',
   'GET /api/public/service-catalogue',
+  'POST /api/exchange/single-window/callback',
 ]);
 
 /** The generated API documentation is not part of the application's own surface. */
@@ -145,6 +146,47 @@ const CITY_ROW = row(403, 403, 200, 404, 403, 403, 403, 403, 403, 403);
 const PROVINCE_ROW = row(403, 200, 403, 403, 403, 403, 403, 403, 403, 403);
 
 const EXPECTED: Record<string, RouteCase> = {
+  // 数据对接 (issue 13): the province, a county and a centre exchange, each within its scope.
+  'GET /api/exchange/runs': {
+    request: () => ({ method: 'GET', url: '/api/exchange/runs' }),
+    expect: row(403, 200, 403, 403, 200, 200, 403, 200, 403, 403),
+  },
+  'GET /api/exchange/runs/:id': {
+    request: async (c) => ({ method: 'GET', url: `/api/exchange/runs/${await centreMonthRun(c)}` }),
+    expect: row(403, 200, 403, 403, 200, 404, 403, 200, 403, 403),
+  },
+  'GET /api/exchange/runs/:id/output': {
+    request: async (c) => ({ method: 'GET', url: `/api/exchange/runs/${await centreMonthRun(c)}/output` }),
+    expect: row(403, 200, 403, 403, 200, 404, 403, 200, 403, 403),
+  },
+  'GET /api/exchange/runs/:id/input': {
+    request: async (c) => ({ method: 'GET', url: `/api/exchange/runs/${await refusedInboundRun(c)}/input` }),
+    expect: row(403, 200, 403, 403, 200, 404, 403, 200, 403, 403),
+  },
+  'POST /api/exchange/outbound': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/exchange/outbound',
+      payload: { kind: 'cmt_centre_month', centreId: 1, month: '2026-10' },
+    }),
+    expect: row(403, 201, 403, 403, 201, 404, 403, 201, 403, 403),
+    snapshot: (c) => c.query(sql`select * from exchange_runs order by id`),
+  },
+  'POST /api/exchange/runs/:id/rerun': {
+    request: async (c) => ({ method: 'POST', url: `/api/exchange/runs/${await centreMonthRun(c)}/rerun` }),
+    expect: row(403, 201, 403, 403, 201, 404, 403, 201, 403, 403),
+    snapshot: (c) => c.query(sql`select * from exchange_runs order by id`),
+  },
+  'POST /api/exchange/inbound': {
+    request: async (c, role) => ({
+      method: 'POST',
+      url: '/api/exchange/inbound?kind=cmt_trade_data',
+      payload: await tradeDataFile(c, role),
+      headers: { 'content-type': 'application/json' },
+    }),
+    expect: row(403, 201, 403, 403, 201, 201, 403, 201, 403, 403),
+    snapshot: (c) => c.query(sql`select * from exchange_runs order by id`),
+  },
   'POST /api/centres/:id/attachments': {
     request: (c) => ({
       method: 'POST',
@@ -1063,6 +1105,83 @@ async function enterpriseHeaderOnlyFile(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** A 楚贸通 month of centre 1 (the fixture operator's centre, in 西陵区), produced once by its operator. */
+function centreMonthRun(c: Ctx): Promise<number> {
+  return sharedFixture('exchange month run', async () => {
+    const res = await as(c.t.app, cookies.operator, {
+      method: 'POST',
+      url: '/api/exchange/outbound',
+      payload: { kind: 'cmt_centre_month', centreId: 1, month: '2026-09' },
+    });
+    if (res.statusCode !== 201) throw new Error(`centre month: ${res.body}`);
+    return (res.json() as { id: number }).id;
+  });
+}
+
+/** A refused inbound run of centre 1's operator: the run and its input are kept, nothing else. */
+function refusedInboundRun(c: Ctx): Promise<number> {
+  return sharedFixture('exchange refused run', async () => {
+    const res = await as(c.t.app, cookies.operator, {
+      method: 'POST',
+      url: '/api/exchange/inbound?kind=cmt_trade_data',
+      payload: Buffer.from('{"format":"chumaotong.trade-data"}'),
+      headers: { 'content-type': 'application/json' },
+    });
+    if (res.statusCode !== 400) throw new Error(`refused run: ${res.body}`);
+    return (res.json() as { details: { runId: number } }).details.runId;
+  });
+}
+
+/**
+ * A 楚贸通 trade-data file the role may send: the fixture enterprise (served by centre 1, in 西陵区) for most, an
+ * enterprise of 枝江 for 枝江's county. The same declaration sent again is a duplicate, so every allowed call succeeds.
+ */
+async function tradeDataFile(c: Ctx, role: RoleKey): Promise<Buffer> {
+  await sharedFixture('read record', () => serviceRecord(c, 'submitted'));
+  await c.query(sql`insert into exchange_rates (month, currency, cny_per_unit, set_at)
+    values ('2026-10', 'USD', '7.100000', now()) on conflict do nothing`);
+  const creditCode =
+    role === 'otherCounty'
+      ? await sharedFixture('zhijiang enterprise', async () => {
+          const code = enterpriseCreditCode('420583', 77);
+          await makeEnterprise(c.t.deps, {
+            particulars: {
+              creditCode: code,
+              name: '枝江矩阵外贸有限公司',
+              countyCode: '420583',
+              parkId: c.t.world.parks.zhijiang.id,
+              contactPerson: '李经理',
+              contactPhone: '0717-6000077',
+              hasTradeRecord: false,
+              firstTradeOn: null,
+            },
+          });
+          return code;
+        })
+      : enterpriseCreditCode('420502', 1);
+  const no = role === 'otherCounty' ? '420520260000007702' : '420520260000007701';
+  return Buffer.from(
+    JSON.stringify({
+      format: 'chumaotong.trade-data',
+      version: '1.0',
+      messageId: `matrix-${role}`,
+      declarations: [
+        {
+          declarationNo: no,
+          enterpriseCreditCode: creditCode,
+          direction: 'export',
+          declaredOn: '2026-10-15',
+          tradeMode: '0110',
+          country: 'US',
+          currency: 'USD',
+          amount: '100.00',
+          lines: [{ commodityCode: '8501100010', goodsName: '微电机', quantity: '1', unit: '台', amount: '100.00' }],
+        },
+      ],
+    }),
+  );
+}
+
 /** A service record of the fixture enterprise at centre 1, taken to `status` through the API. */
 async function serviceRecord(
   c: Ctx,
@@ -1647,6 +1766,23 @@ describe('public routes', () => {
     expect(body.items[0]).toMatchObject({ article: '第五条（一）', names: { 'zh-CN': '备案代办' } });
     expect(body.items[21]?.article).toBe('第五条（二十二）');
     expect(body.items.every((c) => c.subItems.length >= 3)).toBe(true);
+  });
+
+  it('POST /api/exchange/single-window/callback answers only a signed call: unconfigured or unsigned, nothing changes', async () => {
+    const before = { runs: await ctx.query(sql`select id from exchange_runs`), head: await auditHead(ctx) };
+    const payload = '<FilingStatusMessage/>';
+    const res = await t.app.inject({ method: 'POST', url: '/api/exchange/single-window/callback', payload });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('EXCHANGE_NOT_CONFIGURED');
+    t.deps.config.singleWindowSecret = 'matrix-secret';
+    try {
+      const unsigned = await t.app.inject({ method: 'POST', url: '/api/exchange/single-window/callback', payload });
+      expect(unsigned.statusCode).toBe(401);
+      expect(unsigned.json().code).toBe('EXCHANGE_SIGNATURE_INVALID');
+    } finally {
+      t.deps.config.singleWindowSecret = undefined;
+    }
+    expect({ runs: await ctx.query(sql`select id from exchange_runs`), head: await auditHead(ctx) }).toEqual(before);
   });
 
   it('POST /api/auth/logout without a session answers 204 and writes nothing', async () => {

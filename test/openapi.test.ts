@@ -10,6 +10,8 @@ const BODYLESS = new Set([
   '/api/messages/read-all',
   // 立即备份 takes nothing: what to back up and where come from the configuration.
   '/api/admin/backups',
+  // A re-run takes nothing: the run's kept input (or its request) is what runs again.
+  '/api/exchange/runs/:id/rerun',
 ]);
 
 describe('the API document (SPEC §8)', () => {

@@ -77,6 +77,8 @@ export const ACTIONS = [
   'trade.read',
   'trade.import',
   'trade.rates',
+  'exchange.read',
+  'exchange.run',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

@@ -108,6 +108,8 @@ export const AUDIT_ACTION_LABELS = {
   'upload.orphans.removed': { 'zh-CN': '清理无记录的上传文件', en: 'Uploaded files without a record removed' },
   'audit.purged': { 'zh-CN': '清理超期日志', en: 'Old entries purged (retention)' },
   'trade.intake': { 'zh-CN': '报送贸易数据', en: 'Trade declarations taken in' },
+  'exchange.inbound': { 'zh-CN': '接收对接数据', en: 'Exchange data taken in' },
+  'exchange.outbound': { 'zh-CN': '生成对接数据', en: 'Exchange file produced' },
 } as const satisfies Record<string, TLabel>;
 
 /** The kinds of object an entry names (AuditEvent.objectType). */
@@ -138,6 +140,7 @@ export const AUDIT_OBJECT_TYPE_LABELS = {
   backup: { 'zh-CN': '数据备份', en: 'Backup' },
   audit: { 'zh-CN': '操作日志', en: 'Operation log' },
   figures: { 'zh-CN': '统计数据', en: 'Figures' },
+  exchange_run: { 'zh-CN': '数据对接', en: 'Data exchange' },
 } as const satisfies Record<string, TLabel>;
 
 type Prefixed<P extends string, K extends PropertyKey> = { [Key in K as `${P}${Key & string}`]: string };

@@ -20,6 +20,7 @@ import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { engagementRoutes } from './modules/engagement/engagement.routes';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes';
 import { enterpriseImportRoutes } from './modules/enterprise/import.routes';
+import { exchangeRoutes } from './modules/exchange/exchange.routes';
 import { messageRoutes } from './modules/message/message.routes';
 import { operatorRoutes } from './modules/operator/operator.routes';
 import { parkRoutes } from './modules/park/park.routes';
@@ -155,6 +156,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(activityRoutes);
   await app.register(messageRoutes);
   await app.register(serviceRoutes);
+  await app.register(exchangeRoutes);
   await registerWeb(app, opts.webDir ?? DEFAULT_WEB_DIR);
   await app.ready();
   return app;

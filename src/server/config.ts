@@ -55,6 +55,11 @@ export interface AppConfig {
    * "at least" instead (lib/list-count.ts, decision 0017). Default 10,000; tests lower it to reach it with few rows.
    */
   listCountCap: number;
+  /**
+   * SINGLE_WINDOW_CALLBACK_SECRET: the secret shared with 单一窗口 for the HMAC-SM3 signature of its filing-status
+   * callbacks (docs/exchange/single-window.md). Unset, the callback refuses every call.
+   */
+  singleWindowSecret?: string;
 }
 
 export interface S3Config {
@@ -89,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     backupDir: env.BACKUP_DIR ? path.resolve(env.BACKUP_DIR) : undefined,
     backupVerifyUrl: env.BACKUP_VERIFY_DATABASE_URL || undefined,
     listCountCap: parseListCountCap(env.LIST_COUNT_CAP),
+    singleWindowSecret: env.SINGLE_WINDOW_CALLBACK_SECRET || undefined,
   };
 }
 

@@ -121,6 +121,10 @@ export const router = createBrowserRouter([
         path: 'messages',
         ...page('message.read', async () => (await import('./pages/message/list')).MessageListPage),
       },
+      {
+        path: 'exchange',
+        ...page('exchange.read', async () => (await import('./pages/exchange')).ExchangePage),
+      },
       { path: 'users', ...page('user.read', async () => (await import('./pages/user/list')).UserListPage) },
       { path: 'audit', ...page('audit.read', async () => (await import('./pages/audit/list')).AuditListPage) },
       {

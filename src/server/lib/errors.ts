@@ -47,6 +47,11 @@ export const ERROR_STATUS = {
   OPERATOR_CHANGE_PENDING: 409,
   ENTERPRISE_EXISTS: 409,
   TRADE_DECLARATION_CONFLICT: 409,
+  EXCHANGE_FILE_REJECTED: 400,
+  EXCHANGE_SIGNATURE_INVALID: 401,
+  EXCHANGE_REPLAYED: 409,
+  // Refused, not unavailable: no secret means no caller can be trusted (and no route answers 5xx to a caller's input).
+  EXCHANGE_NOT_CONFIGURED: 403,
   ENTERPRISE_NOT_APPROVED: 409,
   ENTERPRISE_NOT_SERVABLE: 409,
   OPERATOR_OUTSIDE_REGION: 403,
@@ -175,6 +180,22 @@ export const ERROR_MESSAGES: Messages = {
   OPERATOR_CHANGE_PENDING: {
     'zh-CN': '该中心已有一项更换承办企业申请正在办理（{statusLabel}），请待其办结后再申请（第十条（六））',
     en: "A change of this centre's operator is already in progress ({statusLabel}); apply again once it is decided (Art. 10(6))",
+  },
+  EXCHANGE_FILE_REJECTED: {
+    'zh-CN': '对接文件未处理：{count} 处有误，全部内容均未生效（详见逐项错误）',
+    en: 'The exchange file was not applied: {count} problem(s), nothing of it took effect (see the report)',
+  },
+  EXCHANGE_SIGNATURE_INVALID: {
+    'zh-CN': '回调签名无效：{reason}（HMAC-SM3，见 docs/exchange/single-window.md）',
+    en: 'Invalid callback signature: {reason} (HMAC-SM3, see docs/exchange/single-window.md)',
+  },
+  EXCHANGE_REPLAYED: {
+    'zh-CN': '报文 {messageId} 已处理过，重复的回调不再生效',
+    en: 'Message {messageId} was already applied; a repeated callback takes no effect',
+  },
+  EXCHANGE_NOT_CONFIGURED: {
+    'zh-CN': '单一窗口回调未配置共享密钥（SINGLE_WINDOW_CALLBACK_SECRET），暂不接收回调',
+    en: 'The Single Window callback has no shared secret configured (SINGLE_WINDOW_CALLBACK_SECRET); callbacks are refused',
   },
   TRADE_DECLARATION_CONFLICT: {
     'zh-CN': '报关单号 {declarationNo} 刚由另一次报送登记且内容不同，本次报送全部未导入；请核对后重新报送',

@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { auditContext, type Deps, systemContext } from '../context';
-import { attachments } from '../db/schema';
+import { attachments, exchangeFiles } from '../db/schema';
 import { writeAudit } from './audit';
 import { LocalFileStore } from './file-store';
 
@@ -13,6 +13,8 @@ import { LocalFileStore } from './file-store';
 export const FILE_OWNERS: { table: PgTable; key: PgColumn }[] = [
   // Every uploaded file of every owner (centre, engagement, service record, activity): docs/decisions/0013-one-attachment-table.md.
   { table: attachments, key: attachments.storageKey },
+  // The input and output of data exchanges (issue 13): modules/exchange/exchange-files.ts.
+  { table: exchangeFiles, key: exchangeFiles.storageKey },
 ];
 
 /** Older than this, bytes without a row are no upload still on its way to its commit. */

@@ -13,6 +13,7 @@ import {
   SettingOutlined,
   ShopOutlined,
   SolutionOutlined,
+  SwapOutlined,
   TeamOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -75,6 +76,7 @@ const ENTRIES: Entry[] = [
     action: 'rectification.read',
   },
   { key: 'activities', path: '/activities', label: 'menu.activities', icon: <FlagOutlined />, action: 'activity.read' },
+  { key: 'exchange', path: '/exchange', label: 'menu.exchange', icon: <SwapOutlined />, action: 'exchange.read' },
   {
     key: 'serviceStats',
     path: '/service-stats',

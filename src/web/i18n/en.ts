@@ -3,6 +3,7 @@ import { activityEn } from './parts/activity.en';
 import { backupEn } from './parts/backup.en';
 import { calendarEn } from './parts/calendar.en';
 import { enterpriseEn } from './parts/enterprise.en';
+import { exchangeEn } from './parts/exchange.en';
 import { homeEn } from './parts/home.en';
 import { messageEn } from './parts/message.en';
 import { myserviceEn } from './parts/myservice.en';
@@ -860,6 +861,7 @@ export const en: Messages = {
   ...statsEn,
   ...homeEn,
   ...backupEn,
+  ...exchangeEn,
   // The audit log's words live with the contracts: the server's export says the same (contracts/audit-labels.ts).
   ...asMessages('audit.action.', AUDIT_ACTION_LABELS, 'en'),
   ...asMessages('audit.objectType.', AUDIT_OBJECT_TYPE_LABELS, 'en'),

@@ -3,6 +3,7 @@ import { activityZhCN } from './parts/activity.zh-CN';
 import { backupZhCN } from './parts/backup.zh-CN';
 import { calendarZhCN } from './parts/calendar.zh-CN';
 import { enterpriseZhCN } from './parts/enterprise.zh-CN';
+import { exchangeZhCN } from './parts/exchange.zh-CN';
 import { homeZhCN } from './parts/home.zh-CN';
 import { messageZhCN } from './parts/message.zh-CN';
 import { myserviceZhCN } from './parts/myservice.zh-CN';
@@ -843,6 +844,7 @@ export const zhCN = {
   ...statsZhCN,
   ...homeZhCN,
   ...backupZhCN,
+  ...exchangeZhCN,
   // The audit log's words live with the contracts: the server's export says the same (contracts/audit-labels.ts).
   ...asMessages('audit.action.', AUDIT_ACTION_LABELS, 'zh-CN'),
   ...asMessages('audit.objectType.', AUDIT_OBJECT_TYPE_LABELS, 'zh-CN'),

@@ -6,6 +6,7 @@ export * from './calendar';
 export * from './centre';
 export * from './engagement';
 export * from './enterprise';
+export * from './exchange';
 export * from './figures';
 export * from './identity';
 export * from './import-job';

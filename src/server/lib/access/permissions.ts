@@ -103,6 +103,10 @@ export const PERMISSIONS = {
   'trade.read': [...OFFICIALS, 'operator', 'enterprise'],
   'trade.import': ['county', 'operator', 'enterprise'],
   'trade.rates': ['province'],
+  // 数据对接 (Art. 5(一)(六)(十三)): the centre exchanges for the enterprises it serves, the county for its county, the
+  // province for all of Hubei; each sees the runs of its own scope (scope.ts exchangeRunScope).
+  'exchange.read': ['province', 'county', 'operator'],
+  'exchange.run': ['province', 'county', 'operator'],
 } satisfies Record<TAction, TRole[]>;
 
 export function can(role: TRole, action: TAction): boolean {

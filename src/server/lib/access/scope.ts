@@ -3,6 +3,7 @@ import {
   centres,
   engagements,
   enterprises,
+  exchangeRuns,
   operators,
   parks,
   rectifications,
@@ -205,5 +206,17 @@ export function ratingScope(user: SessionUser): SQL {
     cityCode: serviceRatings.cityCode,
     countyCode: serviceRatings.countyCode,
     centreId: serviceRatings.centreId,
+  });
+}
+
+/**
+ * 数据对接记录 (issue 13): the province sees every run, a county those of its county, a centre its own. A run the
+ * province made for no centre (a whole-province file) has no county, so only the province sees it.
+ */
+export function exchangeRunScope(user: SessionUser): SQL {
+  return centreRecordScope(user, {
+    cityCode: exchangeRuns.cityCode,
+    countyCode: exchangeRuns.countyCode,
+    centreId: exchangeRuns.centreId,
   });
 }

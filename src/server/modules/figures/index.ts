@@ -11,6 +11,7 @@ export {
   type ServiceFigures,
   type Sums,
 } from './definitions';
+export { type CentreMonthFacts, centreMonthFacts, type TradeGroup } from './exchange-facts';
 export { checkFigures, type FiguresDifference, type RebuiltCounts, rebuildFigures, repairFigures } from './rebuild';
 export { applyRecordDelta, beijingMonthOf, type RecordFacts, readRecordFacts } from './record-facts';
 export {
