@@ -63,6 +63,9 @@ export const ZTradeIssue = z.object({
   line: z.number().int().optional(),
   field: z.string(),
   reason: z.string(),
+  /** For a file: the spreadsheet row (1 = the header) and the column's header as the file has it. */
+  row: z.number().int().optional(),
+  column: z.string().optional(),
 });
 export type TTradeIssue = z.infer<typeof ZTradeIssue>;
 

@@ -100,6 +100,8 @@ export const ZAuditAction = z.enum([
   'activity.attachment.uploaded', // evidence was attached to an activity
   'message.read', // a user marked messages as read
   'upload.orphans.removed', // stored files no row refers to (a crash between storing and the row) were removed
+  'trade.import.started', // a declaration file was accepted and its import began in the background
+  'trade.rates.imported', // the province's monthly exchange rates were set from a file (before/after of each changed rate)
   'trade.intake', // declarations were taken in (a file, the bulk API, an exchange): counts, duplicates, provenance
   'audit.purged', // entries older than the retention period were deleted; records where the chain now starts
 ]);

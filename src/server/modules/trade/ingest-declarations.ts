@@ -338,6 +338,49 @@ export interface IngestDeclarationsOptions {
   declarations: TTradeDeclarationInput[];
   enterpriseScope?: SQL;
   isDemo?: boolean;
+  /** Name each issue where the input had it (a file's row and column) before it is reported and kept. */
+  locate?: (issues: TTradeIssue[]) => TTradeIssue[];
+}
+
+type IntakeRow = typeof tradeIntakes.$inferInsert;
+
+/** A refused intake is kept with its report (who tried what), and audited; nothing else changes. */
+export async function recordFailedIntake(
+  ctx: RequestContext,
+  intakeRow: Omit<IntakeRow, 'status'>,
+  issues: TTradeIssue[],
+): Promise<TTradeIntakeResult> {
+  const now = intakeRow.createdAt;
+  // A report is for people: the first thousand issues say what is wrong with the file; the count says how much.
+  const kept = issues.slice(0, 1000);
+  const result: TTradeIntakeResult = {
+    intakeId: null,
+    status: 'failed',
+    declarations: 0,
+    lines: 0,
+    duplicates: 0,
+    issues: kept,
+  };
+  const id = await ctx.deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(tradeIntakes)
+      .values({ ...intakeRow, status: 'failed', result })
+      .returning({ id: tradeIntakes.id });
+    await writeAudit(tx, auditContext(ctx, now), {
+      action: 'trade.intake',
+      objectType: 'tradeIntake',
+      objectId: row.id,
+      after: {
+        status: 'failed',
+        source: intakeRow.source,
+        channel: intakeRow.channel,
+        fileName: intakeRow.fileName ?? null,
+        issues: issues.length,
+      },
+    });
+    return row.id;
+  });
+  return { ...result, intakeId: id };
 }
 
 /**
@@ -371,36 +414,8 @@ export async function ingestDeclarations(
     createdAt: now,
     finishedAt: now,
   };
-  if (batch.issues.length > 0) {
-    const result: TTradeIntakeResult = {
-      intakeId: null,
-      status: 'failed',
-      declarations: 0,
-      lines: 0,
-      duplicates: 0,
-      issues: batch.issues,
-    };
-    const id = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(tradeIntakes)
-        .values({ ...intakeRow, status: 'failed', result })
-        .returning({ id: tradeIntakes.id });
-      await writeAudit(tx, auditContext(ctx, now), {
-        action: 'trade.intake',
-        objectType: 'tradeIntake',
-        objectId: row.id,
-        after: {
-          status: 'failed',
-          source: opts.source,
-          channel: opts.channel,
-          fileName: intakeRow.fileName,
-          issues: batch.issues.length,
-        },
-      });
-      return row.id;
-    });
-    return { ...result, intakeId: id };
-  }
+  if (batch.issues.length > 0)
+    return recordFailedIntake(ctx, intakeRow, opts.locate ? opts.locate(batch.issues) : batch.issues);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(tradeIntakes)
