@@ -12,10 +12,14 @@ import { TRADE_DIRECTIONS } from './trade-codes';
 
 export const ZTradeDirection = z.enum(TRADE_DIRECTIONS);
 
-/** An amount in the declaration's currency: up to 10^14 with at most 2 decimals, as text or a number. */
-export const ZTradeAmount = z.union([z.string().max(24), z.number()]).describe('amount, up to 2 decimals');
+/** An amount in the declaration's currency, at most 2 decimals: as text up to 10^14, or as a number up to 10^10. */
+export const ZTradeAmount = z
+  .union([z.string().max(24), z.number().min(0).max(1e10)])
+  .describe('amount, up to 2 decimals');
 /** A quantity in the line's unit: up to 10^14 with at most 5 decimals. */
-export const ZTradeQuantity = z.union([z.string().max(24), z.number()]).describe('quantity, up to 5 decimals');
+export const ZTradeQuantity = z
+  .union([z.string().max(24), z.number().min(0).max(1e10)])
+  .describe('quantity, up to 5 decimals');
 
 export const ZTradeLineInput = z.object({
   /** 商品编号: 10 digits, the first 6 the HS code. */
