@@ -69,7 +69,7 @@ export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
           { header: en ? 'Declared on' : '申报日期', value: (d) => d.declaredOn, width: 12 },
           {
             header: en ? 'Trade mode' : '贸易方式',
-            value: (d) => `${d.tradeMode} ${tradeModeLabel(d.tradeMode, l)}`,
+            value: (d) => tradeModeLabel(d.tradeMode, l),
             width: 20,
           },
           { header: en ? 'Country (region)' : '贸易国（地区）', value: (d) => countryName(d.country, l), width: 14 },

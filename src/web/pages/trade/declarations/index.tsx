@@ -105,120 +105,111 @@ export function TradeDeclarationsPage() {
     [locale],
   );
 
-  const columns: TableColumnsType<TTradeDeclaration> = [
-    {
-      title: t('trade.field.declarationNo'),
-      dataIndex: 'declarationNo',
-      width: phone ? 170 : 190,
-      fixed: fixed('left'),
-      render: (no: string, d) => (
-        <>
-          <Button
-            type="link"
-            size="small"
-            style={{ padding: 0, height: 'auto' }}
-            data-testid="trade-declaration-link"
-            onClick={(ev) => {
-              ev.stopPropagation();
-              setOpened(d.id);
-            }}
-          >
-            {no}
-          </Button>
-          <div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {formatDay(d.declaredOn, locale)}
-            </Typography.Text>
-          </div>
-        </>
-      ),
-    },
-    ...(ownOnly
-      ? []
-      : [
-          {
-            title: t('trade.field.enterprise'),
-            dataIndex: 'enterpriseName',
-            width: 220,
-            render: (name: string, d: TTradeDeclaration) => (
-              <>
-                <div>{name}</div>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {official ? `${d.cityName} · ${d.countyName}` : d.countyName}
-                </Typography.Text>
-              </>
-            ),
-          },
-        ]),
-    {
-      title: t('trade.field.direction'),
-      dataIndex: 'direction',
-      width: phone ? 110 : 70,
-      render: (dir: TTradeDeclaration['direction'], d) => (
-        <>
-          <Tag color={dir === 'export' ? 'blue' : 'gold'}>{t(`trade.direction.${dir}`)}</Tag>
-          {phone && <div style={{ fontSize: 12 }}>{countryName(d.country, locale)}</div>}
-        </>
-      ),
-    },
-    ...(phone
-      ? []
-      : [
-          {
-            title: t('trade.field.tradeMode'),
-            dataIndex: 'tradeMode',
-            width: 130,
-            render: (m: string) => tradeModeLabel(m, locale),
-          },
-          {
-            title: t('trade.field.country'),
-            dataIndex: 'country',
-            width: 110,
-            render: (c: string) => countryName(c, locale),
-          },
-        ]),
-    {
-      title: t('trade.field.amountCny'),
-      dataIndex: 'amountCny',
-      width: 140,
-      align: 'right',
-      render: (a: string, d) => (
-        <>
-          <div>{formatMoney(a, 'CNY', locale)}</div>
-          {phone && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {formatMoney(d.amount, d.currency, locale)}
-            </Typography.Text>
-          )}
-        </>
-      ),
-    },
-    ...(phone
-      ? []
-      : [
-          {
-            title: t('trade.field.amountUsd'),
-            dataIndex: 'amountUsd',
-            width: 130,
-            align: 'right' as const,
-            render: (a: string) => formatMoney(a, 'USD', locale),
-          },
-          {
-            title: t('trade.field.amount'),
-            key: 'amount',
-            width: 140,
-            align: 'right' as const,
-            render: (_: unknown, d: TTradeDeclaration) => formatMoney(d.amount, d.currency, locale),
-          },
-          { title: t('trade.field.lineCount'), dataIndex: 'lineCount', width: 80, align: 'right' as const },
-          {
-            title: t('trade.field.source'),
-            dataIndex: 'source',
-            width: 100,
-            render: (s: TTradeDeclaration['source']) => t(`trade.source.${s}`),
-          },
-        ]),
-  ];
+  const noCell = (no: string, d: TTradeDeclaration) => (
+    <>
+      <Button
+        type="link"
+        size="small"
+        style={{ padding: 0, height: 'auto' }}
+        data-testid="trade-declaration-link"
+        onClick={(ev) => {
+          ev.stopPropagation();
+          setOpened(d.id);
+        }}
+      >
+        {no}
+      </Button>
+      <div>
+        {phone && (
+          <Tag color={d.direction === 'export' ? 'blue' : 'gold'} style={{ marginInlineEnd: 4 }}>
+            {t(`trade.direction.${d.direction}`)}
+          </Tag>
+        )}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {formatDay(d.declaredOn, locale)}
+        </Typography.Text>
+      </div>
+    </>
+  );
+  const cnyCell = (a: string, d: TTradeDeclaration) => (
+    <>
+      <div>{formatMoney(a, 'CNY', locale)}</div>
+      {d.currency !== 'CNY' && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {formatMoney(d.amount, d.currency, locale)}
+        </Typography.Text>
+      )}
+      {phone && <div style={{ fontSize: 12 }}>{countryName(d.country, locale)}</div>}
+    </>
+  );
+  // A phone shows two columns (number with direction and day; 元 with the original amount and the country); a wide
+  // screen shows the rest too, within what 1440 px gives the table beside the menu.
+  const columns: TableColumnsType<TTradeDeclaration> = phone
+    ? [
+        { title: t('trade.field.declarationNo'), dataIndex: 'declarationNo', width: 170, render: noCell },
+        { title: t('trade.field.amountCny'), dataIndex: 'amountCny', width: 140, align: 'right', render: cnyCell },
+      ]
+    : [
+        {
+          title: t('trade.field.declarationNo'),
+          dataIndex: 'declarationNo',
+          width: 175,
+          fixed: fixed('left'),
+          render: noCell,
+        },
+        ...(ownOnly
+          ? []
+          : [
+              {
+                title: t('trade.field.enterprise'),
+                dataIndex: 'enterpriseName',
+                width: 210,
+                render: (name: string, d: TTradeDeclaration) => (
+                  <>
+                    <div>{name}</div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {official ? `${d.cityName} · ${d.countyName}` : d.countyName}
+                    </Typography.Text>
+                  </>
+                ),
+              },
+            ]),
+        {
+          title: t('trade.field.direction'),
+          dataIndex: 'direction',
+          width: 70,
+          render: (dir: TTradeDeclaration['direction']) => (
+            <Tag color={dir === 'export' ? 'blue' : 'gold'}>{t(`trade.direction.${dir}`)}</Tag>
+          ),
+        },
+        {
+          title: t('trade.field.tradeMode'),
+          dataIndex: 'tradeMode',
+          width: 130,
+          render: (m: string) => tradeModeLabel(m, locale),
+        },
+        {
+          title: t('trade.field.country'),
+          dataIndex: 'country',
+          width: 100,
+          render: (c: string) => countryName(c, locale),
+        },
+        { title: t('trade.field.amountCny'), dataIndex: 'amountCny', width: 150, align: 'right', render: cnyCell },
+        {
+          title: t('trade.field.amountUsd'),
+          dataIndex: 'amountUsd',
+          width: 125,
+          align: 'right',
+          render: (a: string) => formatMoney(a, 'USD', locale),
+        },
+        { title: t('trade.field.lineCount'), dataIndex: 'lineCount', width: 70, align: 'right' },
+        {
+          title: t('trade.field.source'),
+          dataIndex: 'source',
+          width: 90,
+          render: (s: TTradeDeclaration['source']) => t(`trade.source.${s}`),
+        },
+      ];
   const width = columns.reduce((s, c) => s + Number(c.width ?? 0), 0);
   const drill = list.filters.centreId || list.filters.enterpriseId;
 

@@ -12,18 +12,17 @@ export function IssueTable({ issues, testId }: { issues: TTradeIssue[]; testId?:
       dataSource={issues}
       pagination={issues.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
       data-testid={testId ?? 'trade-issue-table'}
-      scroll={{ x: 480 }}
       columns={[
         {
           title: t('trade.report.row'),
           dataIndex: 'row',
-          width: 70,
+          width: 64,
           render: (row: number | undefined) => (row ? row : t('trade.report.wholeFile')),
         },
         {
           title: t('trade.report.column'),
           key: 'column',
-          width: 130,
+          width: 100,
           render: (_: unknown, e) => (e.field === 'file' ? '—' : (e.column ?? e.field)),
         },
         { title: t('trade.report.reason'), dataIndex: 'reason' },

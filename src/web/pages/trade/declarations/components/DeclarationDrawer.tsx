@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Descriptions, Drawer, Grid, Skeleton, Table, Typography } from 'antd';
+import { Descriptions, Drawer, Grid, Skeleton, Table, type TableColumnsType, Typography } from 'antd';
 import { countryName, hsChapterLabel, tradeModeLabel } from '../../../../../contracts/trade-codes';
 import type { TTradeDeclarationDetail } from '../../../../../contracts/trade-intake';
 import { useLocale } from '../../../../i18n';
@@ -18,6 +18,64 @@ export function DeclarationDrawer({ id, onClose }: { id: number | null; onClose(
     enabled: id !== null,
   });
   const d = detail.data;
+  const currency = d?.currency ?? 'CNY';
+  const goods = (name: string, l: Line) => (
+    <>
+      <div>{name}</div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {l.commodityCode} · {hsChapterLabel(l.hsChapter, locale)}
+      </Typography.Text>
+      {phone && <div style={{ fontSize: 12 }}>{`${Number(l.quantity).toLocaleString(locale)} ${l.unit}`}</div>}
+    </>
+  );
+  const wideColumns: TableColumnsType<Line> = [
+    { title: t('trade.field.lineNo'), dataIndex: 'lineNo', width: 50 },
+    { title: t('trade.field.goodsName'), dataIndex: 'goodsName', width: 200, render: goods },
+    {
+      title: t('trade.field.quantity'),
+      key: 'quantity',
+      width: 110,
+      render: (_: unknown, l) => `${Number(l.quantity).toLocaleString(locale)} ${l.unit}`,
+    },
+    {
+      title: t('trade.field.lineAmount'),
+      dataIndex: 'amount',
+      width: 130,
+      align: 'right',
+      render: (a: string) => formatMoney(a, currency, locale),
+    },
+    {
+      title: t('trade.field.amountCny'),
+      dataIndex: 'amountCny',
+      width: 140,
+      align: 'right',
+      render: (a: string) => formatMoney(a, 'CNY', locale),
+    },
+    {
+      title: t('trade.field.amountUsd'),
+      dataIndex: 'amountUsd',
+      width: 130,
+      align: 'right',
+      render: (a: string) => formatMoney(a, 'USD', locale),
+    },
+  ];
+  // A phone: the goods with code and quantity, and the three amounts stacked.
+  const phoneColumns: TableColumnsType<Line> = [
+    { title: t('trade.field.goodsName'), dataIndex: 'goodsName', render: goods },
+    {
+      title: t('trade.field.lineAmount'),
+      key: 'amounts',
+      width: 130,
+      align: 'right',
+      render: (_: unknown, l) => (
+        <>
+          <div>{formatMoney(l.amount, currency, locale)}</div>
+          <div style={{ fontSize: 12 }}>{formatMoney(l.amountCny, 'CNY', locale)}</div>
+          <div style={{ fontSize: 12 }}>{formatMoney(l.amountUsd, 'USD', locale)}</div>
+        </>
+      ),
+    },
+  ];
   return (
     <Drawer
       open={id !== null}
@@ -40,7 +98,7 @@ export function DeclarationDrawer({ id, onClose }: { id: number | null; onClose(
             </Descriptions.Item>
             <Descriptions.Item label={t('trade.field.declaredOn')}>{formatDay(d.declaredOn, locale)}</Descriptions.Item>
             <Descriptions.Item label={t('trade.field.tradeMode')}>
-              {d.tradeMode} {tradeModeLabel(d.tradeMode, locale)}
+              {tradeModeLabel(d.tradeMode, locale)}
             </Descriptions.Item>
             <Descriptions.Item label={t('trade.field.country')}>{countryName(d.country, locale)}</Descriptions.Item>
             <Descriptions.Item label={t('trade.field.amount')}>
@@ -62,51 +120,9 @@ export function DeclarationDrawer({ id, onClose }: { id: number | null; onClose(
             rowKey="lineNo"
             dataSource={d.lines}
             pagination={false}
-            scroll={{ x: 760 }}
+            scroll={phone ? undefined : { x: 760 }}
             data-testid="trade-declaration-lines"
-            columns={[
-              { title: t('trade.field.lineNo'), dataIndex: 'lineNo', width: 50 },
-              {
-                title: t('trade.field.goodsName'),
-                dataIndex: 'goodsName',
-                width: 200,
-                render: (name: string, l) => (
-                  <>
-                    <div>{name}</div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {l.commodityCode} · {hsChapterLabel(l.hsChapter, locale)}
-                    </Typography.Text>
-                  </>
-                ),
-              },
-              {
-                title: t('trade.field.quantity'),
-                key: 'quantity',
-                width: 110,
-                render: (_: unknown, l) => `${Number(l.quantity).toLocaleString(locale)} ${l.unit}`,
-              },
-              {
-                title: t('trade.field.lineAmount'),
-                dataIndex: 'amount',
-                width: 130,
-                align: 'right',
-                render: (a: string) => formatMoney(a, d.currency, locale),
-              },
-              {
-                title: t('trade.field.amountCny'),
-                dataIndex: 'amountCny',
-                width: 140,
-                align: 'right',
-                render: (a: string) => formatMoney(a, 'CNY', locale),
-              },
-              {
-                title: t('trade.field.amountUsd'),
-                dataIndex: 'amountUsd',
-                width: 130,
-                align: 'right',
-                render: (a: string) => formatMoney(a, 'USD', locale),
-              },
-            ]}
+            columns={phone ? phoneColumns : wideColumns}
           />
           <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
             {t('trade.detail.rateNote', { month: d.declaredOn.slice(0, 7) })}

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Button, Grid, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { TTradeIntake } from '../../../../../contracts/trade-intake';
 import { useLocale } from '../../../../i18n';
@@ -14,6 +14,7 @@ export function IntakeHistory() {
   const { t } = useLocale();
   const [page, setPage] = useState(1);
   const [report, setReport] = useState<TTradeIntake | null>(null);
+  const phone = Grid.useBreakpoint().md === false;
   const intakes = useQuery({
     queryKey: [...INTAKES_KEY, page],
     queryFn: () => api.get<ListResponse<TTradeIntake>>('/api/trade/intakes', { page, pageSize: 20 }),
@@ -46,11 +47,12 @@ export function IntakeHistory() {
           {
             title: t('trade.intake.file'),
             key: 'file',
-            width: 200,
+            width: phone ? 150 : 200,
             render: (_: unknown, i) => (
               <>
                 <div style={{ wordBreak: 'break-all' }}>{i.fileName ?? t(`trade.intake.channel.${i.channel}`)}</div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {phone ? `${formatDateTime(i.createdAt)} · ` : ''}
                   {t(`trade.source.${i.source}`)}
                 </Typography.Text>
               </>
@@ -59,7 +61,7 @@ export function IntakeHistory() {
           {
             title: t('trade.intake.status'),
             key: 'status',
-            width: 260,
+            width: phone ? 160 : 260,
             render: (_: unknown, i) =>
               i.status === 'succeeded' ? (
                 <Space wrap size={4}>
