@@ -59,11 +59,13 @@ export async function checkDeclarations(opts: CheckDeclarationsOptions): Promise
   const issues: TTradeIssue[] = [];
   const checked: CheckedDeclaration[] = [];
   const firstIndex = new Map<string, number>();
-  opts.declarations.forEach((input, index) => {
+  for (const [index, input] of opts.declarations.entries()) {
+    // A large file's checks take seconds of CPU: let other requests in every few thousand (PGlite shares the loop).
+    if (index > 0 && index % 5000 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const r = checkDeclaration(input, index, locale, opts.today);
     if (!r.ok) {
       issues.push(...r.issues);
-      return;
+      continue;
     }
     const first = firstIndex.get(r.value.declarationNo);
     if (first !== undefined) {
@@ -72,11 +74,11 @@ export async function checkDeclarations(opts: CheckDeclarationsOptions): Promise
         field: 'declarationNo',
         reason: tradeReason('duplicateInBatch', locale, { value: r.value.declarationNo, first: first + 1 }),
       });
-      return;
+      continue;
     }
     firstIndex.set(r.value.declarationNo, index);
     checked.push(r.value);
-  });
+  }
 
   const codes = [...new Set(checked.map((d) => d.enterpriseCreditCode))];
   const found = codes.length
