@@ -17,7 +17,7 @@ import {
   TransactionOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import { Menu } from 'antd';
+import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { TAction, TRole } from '../../contracts/access';
@@ -143,14 +143,12 @@ export function SideMenu() {
     ),
   });
   const trade = TRADE_ENTRIES.filter(shown).map(item);
-  const items = ENTRIES.filter(shown).flatMap((e) => {
-    const one = item(e);
-    if (e.key !== TRADE_GROUP.after || trade.length === 0) return [one];
-    return [one, { key: TRADE_GROUP.key, icon: TRADE_GROUP.icon, label: t(TRADE_GROUP.label), children: trade }];
-  });
+  const group = { key: TRADE_GROUP.key, icon: TRADE_GROUP.icon, label: t(TRADE_GROUP.label), children: trade };
+  const items: MenuProps['items'] = ENTRIES.filter(shown).flatMap((e) =>
+    e.key === TRADE_GROUP.after && trade.length ? [item(e), group] : [item(e)],
+  );
   // An enterprise has no 服务统计: the group goes at the end of what it has.
-  if (trade.length && !items.some((i) => i.key === TRADE_GROUP.key))
-    items.push({ key: TRADE_GROUP.key, icon: TRADE_GROUP.icon, label: t(TRADE_GROUP.label), children: trade } as never);
+  if (trade.length && !items.some((i) => i?.key === TRADE_GROUP.key)) items.push(group);
   const selected = selectedKey(pathname);
   return (
     <Menu
