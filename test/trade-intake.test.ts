@@ -349,6 +349,31 @@ describe('trade intake: files, bulk API, rates, the declarations list (issue 13)
       expect(found.items[0]).toMatchObject({ declaredOn: '2026-04-02', country: 'JP', amountCny: '145.00' });
     });
 
+    it('offers the template in both formats; a filled-in template is taken in as it is', async () => {
+      const csvTemplate = await get('entA', '/api/trade/template?format=csv');
+      expect(csvTemplate.statusCode).toBe(200);
+      expect(csvTemplate.headers['content-disposition']).toContain(encodeURIComponent('报关单导入模板.csv'));
+      const headerLine = csvTemplate.body.replace(/^\uFEFF/, '').trim();
+      expect(headerLine.split(',')).toEqual(HEADERS);
+      const filled = `${csvTemplate.body.trimEnd()}\r\n${declRows({ no: no(), code: codeA }, [
+        ['8501100010', '微电机', '3', '台', '30'],
+      ])
+        .map((r) => r.join(','))
+        .join('\r\n')}\r\n`;
+      expect((await importAs('entA', filled)).status).toBe('succeeded');
+
+      const xlsxTemplate = await get('entA', '/api/trade/template');
+      expect(xlsxTemplate.headers['content-type']).toContain('spreadsheetml');
+      const Excel = await loadExcelJS();
+      const wb = new Excel.Workbook();
+      await wb.xlsx.load(xlsxTemplate.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0];
+      expect((ws?.getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS);
+      for (const r of declRows({ no: no(), code: codeA }, [['8501100010', '微电机', '3', '台', '30']])) ws?.addRow(r);
+      const job = await importAs('entA', Buffer.from(await wb.xlsx.writeBuffer()), XLSX);
+      expect(job.status, JSON.stringify(job.issues)).toBe('succeeded');
+    });
+
     it('lets a centre upload only for enterprises it served, and a county for its own', async () => {
       const before = await counts();
       const forA = csv(HEADERS, declRows({ no: no(), code: codeA }, [['8501100010', '微电机', '1', '台', '10']]));
