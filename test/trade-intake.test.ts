@@ -368,8 +368,9 @@ describe('trade intake: files, bulk API, rates, the declarations list (issue 13)
       const wb = new Excel.Workbook();
       await wb.xlsx.load(xlsxTemplate.rawPayload as unknown as ArrayBuffer);
       const ws = wb.worksheets[0];
-      expect((ws?.getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS);
-      for (const r of declRows({ no: no(), code: codeA }, [['8501100010', '微电机', '3', '台', '30']])) ws?.addRow(r);
+      if (!ws) throw new Error('the template has no sheet');
+      expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS);
+      for (const r of declRows({ no: no(), code: codeA }, [['8501100010', '微电机', '3', '台', '30']])) ws.addRow(r);
       const job = await importAs('entA', Buffer.from(await wb.xlsx.writeBuffer()), XLSX);
       expect(job.status, JSON.stringify(job.issues)).toBe('succeeded');
     });

@@ -176,6 +176,7 @@ interface ExistingDeclaration {
 
 async function existingDeclarations(db: Db, nos: string[]): Promise<ExistingDeclaration[]> {
   if (nos.length === 0) return [];
+  // One array parameter (not one parameter per number): served by the unique index on the number.
   return db
     .select({
       declarationNo: tradeDeclarations.declarationNo,
@@ -187,7 +188,6 @@ async function existingDeclarations(db: Db, nos: string[]): Promise<ExistingDecl
       lineCount: tradeDeclarations.lineCount,
     })
     .from(tradeDeclarations)
-    // One array parameter (not one parameter per number): served by the unique index on the number.
     .where(sql`${tradeDeclarations.declarationNo} = any(${sql.param(nos)}::bpchar[])`);
 }
 
