@@ -246,7 +246,7 @@ describe('trade intake: files, bulk API, rates, the declarations list (issue 13)
         ]),
       ]);
       const job = await importAs('entA', firstFile);
-      expect(job).toMatchObject({ status: 'succeeded', imported: 2, total: 3 });
+      expect(job).toMatchObject({ status: 'succeeded', imported: 2, total: 3, processed: 3, phase: 'done' });
       expect(job.intake).toMatchObject({ status: 'succeeded', declarations: 2, lines: 3, duplicates: 0 });
       const after = await counts();
       expect(after.d - before.d).toBe(2);

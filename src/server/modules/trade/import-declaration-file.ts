@@ -144,9 +144,16 @@ export async function runTradeImport(
       const located = locateIssues(file, file.issues).sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
       return await fail(located);
     }
-    await updateTradeImportProgress(db, job.id, { processed: dataRows, phase: 'writing' });
-    await yieldToEventLoop();
+    // Progress in file rows: the rows of the declarations checked so far.
+    const rowsBefore: number[] = [0];
+    for (const rows of file.rows) rowsBefore.push((rowsBefore.at(-1) ?? 0) + rows.length);
     const r = await ingestDeclarations(ctx, {
+      onProgress: (checked) =>
+        updateTradeImportProgress(db, job.id, {
+          processed: rowsBefore[checked] ?? 0,
+          // All checked: what follows is the write (a refused file ends right after).
+          ...(checked === file.declarations.length ? { phase: 'writing' as const } : {}),
+        }),
       source: intakeRow.source,
       channel: 'file',
       fileName: job.fileName,

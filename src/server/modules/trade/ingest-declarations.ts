@@ -52,6 +52,8 @@ export interface CheckDeclarationsOptions {
   declarations: TTradeDeclarationInput[];
   /** Which enterprises the caller may report for; by default the user's trade scope. The platform's own runs pass all. */
   enterpriseScope?: SQL;
+  /** Told how many declarations are checked, every few thousand (a file job's progress bar). */
+  onProgress?: (checked: number) => Promise<void>;
 }
 
 export async function checkDeclarations(opts: CheckDeclarationsOptions): Promise<CheckedBatch> {
@@ -61,7 +63,10 @@ export async function checkDeclarations(opts: CheckDeclarationsOptions): Promise
   const firstIndex = new Map<string, number>();
   for (const [index, input] of opts.declarations.entries()) {
     // A large file's checks take seconds of CPU: let other requests in every few thousand (PGlite shares the loop).
-    if (index > 0 && index % 5000 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (index > 0 && index % 5000 === 0) {
+      await opts.onProgress?.(index);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     const r = checkDeclaration(input, index, locale, opts.today);
     if (!r.ok) {
       issues.push(...r.issues);
@@ -161,6 +166,7 @@ export async function checkDeclarations(opts: CheckDeclarationsOptions): Promise
     });
   }
   issues.sort((a, b) => a.index - b.index || (a.line ?? 0) - (b.line ?? 0));
+  await opts.onProgress?.(opts.declarations.length);
   return { ready, duplicates, issues };
 }
 
@@ -359,6 +365,7 @@ export interface IngestDeclarationsOptions {
   isDemo?: boolean;
   /** Name each issue where the input had it (a file's row and column) before it is reported and kept. */
   locate?: (issues: TTradeIssue[]) => TTradeIssue[];
+  onProgress?: (checked: number) => Promise<void>;
 }
 
 type IntakeRow = typeof tradeIntakes.$inferInsert;
@@ -421,6 +428,7 @@ export async function ingestDeclarations(
     today: beijingDay(now),
     declarations: opts.declarations,
     enterpriseScope: opts.enterpriseScope,
+    onProgress: opts.onProgress,
   });
   const userId = user.id === SYSTEM_USER_ID ? null : user.id;
   const intakeRow = {

@@ -64,7 +64,7 @@ export const tradeEn: Record<keyof typeof tradeZhCN, string> = {
   'trade.upload.again': 'Choose another file',
   'trade.upload.phase.checking': 'Checking',
   'trade.upload.phase.writing': 'Writing',
-  'trade.upload.progress': '{phase}: {total} rows read',
+  'trade.upload.progress': '{phase}: {processed} of {total} rows checked',
   'trade.upload.background': 'Closing this window does not stop the import; its outcome appears in the intake history.',
   'trade.upload.succeeded': 'Imported',
   'trade.upload.succeededText':

@@ -61,7 +61,7 @@ export const tradeZhCN = {
   'trade.upload.again': '重新选择文件',
   'trade.upload.phase.checking': '校验中',
   'trade.upload.phase.writing': '写入中',
-  'trade.upload.progress': '{phase}：已读取 {total} 行',
+  'trade.upload.progress': '{phase}：已校验 {processed} / {total} 行',
   'trade.upload.background': '关闭此窗口不会中断导入，稍后可在“报送记录”中查看结果。',
   'trade.upload.succeeded': '导入成功',
   'trade.upload.succeededText': '新增报关单 {declarations} 份（商品 {lines} 项），重复报送 {duplicates} 份未重复计入。',

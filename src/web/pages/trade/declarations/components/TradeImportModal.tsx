@@ -145,10 +145,20 @@ export function TradeImportModal({ open, onClose, onDone }: { open: boolean; onC
       {stage.kind === 'running' && (
         <Space orientation="vertical" style={{ width: '100%' }} data-testid="trade-import-progress">
           <Typography.Text type="secondary">{stage.job.fileName}</Typography.Text>
-          <Progress percent={stage.job.phase === 'writing' ? 60 : stage.job.total > 0 ? 30 : 5} status="active" />
+          <Progress
+            percent={
+              stage.job.phase === 'writing'
+                ? 90
+                : stage.job.total > 0
+                  ? 10 + Math.floor((stage.job.processed / stage.job.total) * 80)
+                  : 5
+            }
+            status="active"
+          />
           <Typography.Text data-phase={stage.job.phase}>
             {t('trade.upload.progress', {
               phase: t(stage.job.phase === 'writing' ? 'trade.upload.phase.writing' : 'trade.upload.phase.checking'),
+              processed: stage.job.processed,
               total: stage.job.total,
             })}
           </Typography.Text>
