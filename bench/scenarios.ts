@@ -3,6 +3,7 @@ import { beijingDay } from '../src/server/policy/policy';
 import type { As, Cpu, DbKind, FnResult, Load, Target } from './harness';
 import { auditedWrites, demoListDuringImport, startToHealthz } from './plugins';
 import type { Server } from './processes';
+import { tradeImportVsCopy } from './trade-import';
 
 /**
  * The scenarios of `npm run bench`, in the order they run, one line each. A scenario is a GET on the app (`url`,
@@ -92,6 +93,8 @@ const T3: Target = { issue: 3, p99MaxMs: 200, db: 'postgres' };
 const T4: Target = { issue: 4, valueMin: 1000, db: 'postgres' };
 const T5: Target = { issue: 5, valueMax: 5 };
 const T6: Target = { issue: 6, p99MaxMs: 200, db: 'pglite' };
+/** Issue 13: a declaration file through the real intake path at ≥ 50 % of a raw COPY of it. */
+const T13_INTAKE: Target = { issue: 13, valueMin: 0.5, db: 'postgres' };
 
 export function scenarios(fns: {
   twoInstances: (ctx: BenchContext) => Promise<FnResult>;
@@ -253,6 +256,16 @@ export function scenarios(fns: {
       connections: 50,
       target: T4,
       unit: 'records/s',
+    },
+
+    {
+      name: 'trade file intake vs COPY',
+      group: 'writes',
+      fn: tradeImportVsCopy,
+      connections: 0,
+      db: 'postgres',
+      target: T13_INTAKE,
+      unit: '× COPY',
     },
 
     // With the app stopped.

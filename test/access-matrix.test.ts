@@ -145,6 +145,9 @@ const COUNTY_CREATED_ROW = row(403, 403, 403, 403, 201, 404, 403, 403, 403, 403)
 const CITY_ROW = row(403, 403, 200, 404, 403, 403, 403, 403, 403, 403);
 const PROVINCE_ROW = row(403, 200, 403, 403, 403, 403, 403, 403, 403, 403);
 
+/** Declarations the matrix made, for a fresh number each. */
+let matrixDeclarations = 0;
+
 const EXPECTED: Record<string, RouteCase> = {
   // 数据对接 (issue 13): the province, a county and a centre exchange, each within its scope.
   'GET /api/exchange/runs': {
@@ -847,6 +850,99 @@ const EXPECTED: Record<string, RouteCase> = {
   'GET /api/enterprise-import-template': {
     request: () => ({ method: 'GET', url: '/api/enterprise-import-template' }),
     expect: row(403, 403, 403, 403, 200, 200, 403, 200, 403, 403),
+  },
+  // 贸易数据 (issue 13): read by officials, centres and enterprises in scope; reported by county, centre, enterprise.
+  'GET /api/trade/declarations': {
+    request: () => ({ method: 'GET', url: '/api/trade/declarations' }),
+    expect: row(403, 200, 200, 200, 200, 200, 200, 200, 200, 403),
+  },
+  'GET /api/trade/declarations/:id': {
+    request: async (c) => {
+      const [intake] = await c.query<{ id: number }>(
+        sql`insert into trade_intakes (source, channel, status, created_at) values ('demo', 'demo', 'succeeded', now())
+            returning id`,
+      );
+      const [d] = await c.query<{ id: number }>(
+        sql`insert into trade_declarations (declaration_no, enterprise_id, city_code, county_code, park_id, direction,
+              declared_on, month, trade_mode, country, currency, amount, amount_cny_fen, amount_usd_cent, line_count,
+              source, intake_id, created_at)
+            select ${`4701202600${String(++matrixDeclarations).padStart(8, '0')}`}, e.id, e.city_code, e.county_code,
+              e.park_id, 'export', '2026-03-15', '2026-03', '0110', 'US', 'CNY', 100, 10000, 1400, 1, 'demo', ${intake?.id},
+              now()
+            from enterprises e where e.id = 1 returning id`,
+      );
+      return { method: 'GET', url: `/api/trade/declarations/${d?.id}` };
+    },
+    expect: row(403, 200, 200, 404, 200, 404, 200, 404, 200, 403),
+  },
+  'POST /api/trade/declarations/bulk': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/trade/declarations/bulk',
+      payload: {
+        declarations: [
+          {
+            declarationNo: '470120260000000001',
+            enterpriseCreditCode: '91420500MA4F000001',
+            direction: 'export',
+            declaredOn: '2026-03-15',
+            tradeMode: '0110',
+            country: 'US',
+            currency: 'USD',
+            amount: '10',
+            lines: [{ commodityCode: '8501100010', goodsName: '微电机', quantity: '1', unit: '台', amount: '10' }],
+          },
+        ],
+      },
+    }),
+    expect: row(403, 403, 403, 403, 200, 200, 403, 200, 200, 403),
+    snapshot: (c) => c.query(sql`select * from trade_declarations order by id`),
+  },
+  'POST /api/trade/imports': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/trade/imports',
+      payload: '报关单号,统一社会信用代码\r\n',
+      headers: { 'content-type': 'text/csv' },
+    }),
+    expect: row(403, 403, 403, 403, 202, 202, 403, 202, 202, 403),
+    snapshot: (c) => c.query(sql`select id, user_id from import_jobs order by id`),
+  },
+  'GET /api/trade/imports/:id': {
+    request: async (c) => {
+      const [job] = await c.query<{ id: number }>(
+        sql`insert into import_jobs (kind, user_id, file_name, status, phase, errors, created_at)
+            values ('trade', ${c.w.users.county.id}, 'matrix.csv', 'failed', 'done', '[]'::jsonb, now()) returning id`,
+      );
+      return { method: 'GET', url: `/api/trade/imports/${job?.id}` };
+    },
+    expect: row(403, 403, 403, 403, 200, 404, 403, 404, 404, 403),
+  },
+  'GET /api/trade/template': {
+    request: () => ({ method: 'GET', url: '/api/trade/template' }),
+    expect: row(403, 403, 403, 403, 200, 200, 403, 200, 200, 403),
+  },
+  'GET /api/trade/intakes': {
+    request: () => ({ method: 'GET', url: '/api/trade/intakes' }),
+    expect: row(403, 200, 200, 200, 200, 200, 200, 200, 200, 403),
+  },
+  'GET /api/trade/rates': {
+    request: () => ({ method: 'GET', url: '/api/trade/rates' }),
+    expect: row(403, 200, 200, 200, 200, 200, 200, 200, 200, 403),
+  },
+  'POST /api/trade/rates': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/trade/rates',
+      payload: '月份,币制,人民币折算率\r\n2026-03,USD,7.1234\r\n',
+      headers: { 'content-type': 'text/csv' },
+    }),
+    expect: PROVINCE_ROW,
+    snapshot: (c) => c.query(sql`select * from exchange_rates order by month, currency`),
+  },
+  'GET /api/trade/rates/template': {
+    request: () => ({ method: 'GET', url: '/api/trade/rates/template' }),
+    expect: PROVINCE_ROW,
   },
   'GET /api/service-records': {
     request: () => ({ method: 'GET', url: '/api/service-records' }),

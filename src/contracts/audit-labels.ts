@@ -107,6 +107,8 @@ export const AUDIT_ACTION_LABELS = {
   'message.read': { 'zh-CN': '消息已读', en: 'Messages read' },
   'upload.orphans.removed': { 'zh-CN': '清理无记录的上传文件', en: 'Uploaded files without a record removed' },
   'audit.purged': { 'zh-CN': '清理超期日志', en: 'Old entries purged (retention)' },
+  'trade.import.started': { 'zh-CN': '开始导入报关单文件', en: 'Declaration file import started' },
+  'trade.rates.imported': { 'zh-CN': '导入月度汇率', en: 'Monthly exchange rates imported' },
   'trade.intake': { 'zh-CN': '报送贸易数据', en: 'Trade declarations taken in' },
   'exchange.inbound': { 'zh-CN': '接收对接数据', en: 'Exchange data taken in' },
   'exchange.outbound': { 'zh-CN': '生成对接数据', en: 'Exchange file produced' },

@@ -12,10 +12,14 @@ import { TRADE_DIRECTIONS } from './trade-codes';
 
 export const ZTradeDirection = z.enum(TRADE_DIRECTIONS);
 
-/** An amount in the declaration's currency: up to 10^14 with at most 2 decimals, as text or a number. */
-export const ZTradeAmount = z.union([z.string().max(24), z.number()]).describe('amount, up to 2 decimals');
+/** An amount in the declaration's currency, at most 2 decimals: as text up to 10^14, or as a number up to 10^10. */
+export const ZTradeAmount = z
+  .union([z.string().max(24), z.number().min(0).max(1e10)])
+  .describe('amount, up to 2 decimals');
 /** A quantity in the line's unit: up to 10^14 with at most 5 decimals. */
-export const ZTradeQuantity = z.union([z.string().max(24), z.number()]).describe('quantity, up to 5 decimals');
+export const ZTradeQuantity = z
+  .union([z.string().max(24), z.number().min(0).max(1e10)])
+  .describe('quantity, up to 5 decimals');
 
 export const ZTradeLineInput = z.object({
   /** 商品编号: 10 digits, the first 6 the HS code. */
@@ -63,6 +67,9 @@ export const ZTradeIssue = z.object({
   line: z.number().int().optional(),
   field: z.string(),
   reason: z.string(),
+  /** For a file: the spreadsheet row (1 = the header) and the column's header as the file has it. */
+  row: z.number().int().optional(),
+  column: z.string().optional(),
 });
 export type TTradeIssue = z.infer<typeof ZTradeIssue>;
 

@@ -31,6 +31,7 @@ import { serviceRecordRoutes } from './modules/service/service-record.routes';
 import { serviceStatsRoutes } from './modules/service-stats/service-stats.routes';
 import { settingRoutes } from './modules/setting/setting.routes';
 import { staffRoutes } from './modules/staff/staff.routes';
+import { tradeRoutes } from './modules/trade/trade.routes';
 import { userRoutes } from './modules/user/user.routes';
 import { registerAuth } from './plugins/auth';
 import { registerBrowserProtections } from './plugins/browser-protections';
@@ -157,6 +158,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(messageRoutes);
   await app.register(serviceRoutes);
   await app.register(exchangeRoutes);
+  await app.register(tradeRoutes);
   await registerWeb(app, opts.webDir ?? DEFAULT_WEB_DIR);
   await app.ready();
   return app;

@@ -125,6 +125,14 @@ export const router = createBrowserRouter([
         path: 'exchange',
         ...page('exchange.read', async () => (await import('./pages/exchange')).ExchangePage),
       },
+      {
+        path: 'trade/declarations',
+        ...page('trade.read', async () => (await import('./pages/trade/declarations')).TradeDeclarationsPage),
+      },
+      {
+        path: 'trade/rates',
+        ...page('trade.read', async () => (await import('./pages/trade/rates')).TradeRatesPage),
+      },
       { path: 'users', ...page('user.read', async () => (await import('./pages/user/list')).UserListPage) },
       { path: 'audit', ...page('audit.read', async () => (await import('./pages/audit/list')).AuditListPage) },
       {

@@ -102,6 +102,8 @@ export const ZAuditAction = z.enum([
   'upload.orphans.removed', // stored files no row refers to (a crash between storing and the row) were removed
   'exchange.inbound', // a file or callback from 单一窗口 / 数智通 / 楚贸通 was taken in (or refused): the run and its result
   'exchange.outbound', // a file for 数智通 / 楚贸通 was produced: the run, its parameters and the file's digest
+  'trade.import.started', // a declaration file was accepted and its import began in the background
+  'trade.rates.imported', // the province's monthly exchange rates were set from a file (before/after of each changed rate)
   'trade.intake', // declarations were taken in (a file, the bulk API, an exchange): counts, duplicates, provenance
   'audit.purged', // entries older than the retention period were deleted; records where the chain now starts
 ]);

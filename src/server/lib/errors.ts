@@ -52,6 +52,8 @@ export const ERROR_STATUS = {
   EXCHANGE_REPLAYED: 409,
   // Refused, not unavailable: no secret means no caller can be trusted (and no route answers 5xx to a caller's input).
   EXCHANGE_NOT_CONFIGURED: 403,
+  TRADE_IDEMPOTENCY_KEY_REUSED: 409,
+  TRADE_IDEMPOTENCY_KEY_INVALID: 400,
   ENTERPRISE_NOT_APPROVED: 409,
   ENTERPRISE_NOT_SERVABLE: 409,
   OPERATOR_OUTSIDE_REGION: 403,
@@ -200,6 +202,14 @@ export const ERROR_MESSAGES: Messages = {
   TRADE_DECLARATION_CONFLICT: {
     'zh-CN': '报关单号 {declarationNo} 刚由另一次报送登记且内容不同，本次报送全部未导入；请核对后重新报送',
     en: 'Declaration {declarationNo} was just taken in by another intake with different content; nothing of this intake was taken in — check and send it again',
+  },
+  TRADE_IDEMPOTENCY_KEY_REUSED: {
+    'zh-CN': '幂等键 {key} 已用于另一份不同内容的报送，本次未处理；内容有变时请使用新的幂等键',
+    en: 'Idempotency key {key} was already used for a different request body; nothing was done — use a new key for new content',
+  },
+  TRADE_IDEMPOTENCY_KEY_INVALID: {
+    'zh-CN': '请求头 Idempotency-Key 须为 1–100 个可见字符（字母、数字、-、_、.、:）',
+    en: 'The Idempotency-Key header must be 1–100 visible characters (letters, digits, - _ . :)',
   },
   ENTERPRISE_EXISTS: {
     'zh-CN': '统一社会信用代码 {code} 的企业已在平台登记（{statusLabel}），请直接登录或联系所在外综服中心',

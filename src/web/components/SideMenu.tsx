@@ -15,9 +15,10 @@ import {
   SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
+  TransactionOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import { Menu } from 'antd';
+import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { TAction, TRole } from '../../contracts/access';
@@ -98,7 +99,30 @@ const ENTRIES: Entry[] = [
   { key: 'settings', path: '/settings', label: 'menu.settings', icon: <SettingOutlined />, action: 'setting.read' },
 ];
 
+/**
+ * 贸易数据 (issue 13): a group of its own, after 服务统计. Its entries are matched on their whole path (/trade/rates),
+ * the others on the first segment.
+ */
+const TRADE_GROUP = {
+  key: 'trade',
+  label: 'menu.tradeGroup',
+  icon: <TransactionOutlined />,
+  after: 'serviceStats',
+} as const;
+const TRADE_ENTRIES: Entry[] = [
+  {
+    key: 'tradeDeclarations',
+    path: '/trade/declarations',
+    label: 'menu.tradeDeclarations',
+    icon: <FileDoneOutlined />,
+    action: 'trade.read',
+  },
+  { key: 'tradeRates', path: '/trade/rates', label: 'menu.tradeRates', icon: <GlobalOutlined />, action: 'trade.read' },
+];
+
 function selectedKey(pathname: string): string {
+  const trade = TRADE_ENTRIES.find((e) => pathname === e.path || pathname.startsWith(`${e.path}/`));
+  if (trade) return trade.key;
   const first = pathname.split('/')[1] ?? '';
   if (first === 'my') return 'myServices';
   return ENTRIES.find((e) => e.path === `/${first}`)?.key ?? 'home';
@@ -110,7 +134,8 @@ export function SideMenu() {
   const can = useCan();
   const me = useMe();
   const { pathname } = useLocation();
-  const items = ENTRIES.filter((e) => can(e.action) && !e.hideFor?.includes(me.user.role)).map((e) => ({
+  const shown = (e: Entry) => can(e.action) && !e.hideFor?.includes(me.user.role);
+  const item = (e: Entry) => ({
     key: e.key,
     icon: e.icon,
     label: (
@@ -118,6 +143,22 @@ export function SideMenu() {
         {t(e.label)}
       </Link>
     ),
-  }));
-  return <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(pathname)]} items={items} />;
+  });
+  const trade = TRADE_ENTRIES.filter(shown).map(item);
+  const group = { key: TRADE_GROUP.key, icon: TRADE_GROUP.icon, label: t(TRADE_GROUP.label), children: trade };
+  const items: MenuProps['items'] = ENTRIES.filter(shown).flatMap((e) =>
+    e.key === TRADE_GROUP.after && trade.length ? [item(e), group] : [item(e)],
+  );
+  // An enterprise has no 服务统计: the group goes at the end of what it has.
+  if (trade.length && !items.some((i) => i?.key === TRADE_GROUP.key)) items.push(group);
+  const selected = selectedKey(pathname);
+  return (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={[selected]}
+      defaultOpenKeys={TRADE_ENTRIES.some((e) => e.key === selected) ? [TRADE_GROUP.key] : []}
+      items={items}
+    />
+  );
 }

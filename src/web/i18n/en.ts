@@ -9,6 +9,7 @@ import { messageEn } from './parts/message.en';
 import { myserviceEn } from './parts/myservice.en';
 import { serviceEn } from './parts/service.en';
 import { statsEn } from './parts/stats.en';
+import { tradeEn } from './parts/trade.en';
 import type { Messages } from './zh-CN';
 
 /** English interface text; typed against the Chinese keys so that a missing or extra key fails the build. */
@@ -859,6 +860,7 @@ export const en: Messages = {
   ...calendarEn,
   ...messageEn,
   ...statsEn,
+  ...tradeEn,
   ...homeEn,
   ...backupEn,
   ...exchangeEn,

@@ -9,6 +9,7 @@ import { messageZhCN } from './parts/message.zh-CN';
 import { myserviceZhCN } from './parts/myservice.zh-CN';
 import { serviceZhCN } from './parts/service.zh-CN';
 import { statsZhCN } from './parts/stats.zh-CN';
+import { tradeZhCN } from './parts/trade.zh-CN';
 /**
  * Chinese interface text, the reference language: en.ts must have exactly these keys. `{name}` placeholders are
  * filled by useT(). Keys are flat so that enum labels can be looked up as `role.${role}` and still type-check.
@@ -842,6 +843,7 @@ export const zhCN = {
   ...calendarZhCN,
   ...messageZhCN,
   ...statsZhCN,
+  ...tradeZhCN,
   ...homeZhCN,
   ...backupZhCN,
   ...exchangeZhCN,

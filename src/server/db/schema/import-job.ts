@@ -25,7 +25,8 @@ export const importJobs = pgTable(
   'import_jobs',
   {
     id: serial('id').primaryKey(),
-    kind: text('kind', { enum: ['enterprises'] }).notNull(),
+    /** 'trade': a declaration file (issue 13), taken in through the one intake path; its outcome is its intake. */
+    kind: text('kind', { enum: ['enterprises', 'trade'] }).notNull(),
     userId: integer('user_id')
       .notNull()
       .references(() => users.id),
@@ -43,6 +44,8 @@ export const importJobs = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     heartbeatAt: timestamp('heartbeat_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+    /** A trade job's intake (trade_intakes.id), once it has one: the outcome with its counts and report. */
+    intakeId: integer('intake_id'),
   },
   (t) => [
     index('import_jobs_user_idx').on(t.userId, t.createdAt),

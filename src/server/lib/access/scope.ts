@@ -10,6 +10,7 @@ import {
   regions,
   serviceRatings,
   serviceRecords,
+  tradeDeclarations,
 } from '../../db/schema';
 import type { SessionUser } from './session-user';
 
@@ -186,6 +187,34 @@ export function tradeEnterpriseScope(user: SessionUser): SQL {
       return sql`false`;
     default:
       return enterpriseScope(user);
+  }
+}
+
+/**
+ * 报关单 (issue 13): the declarations the user may read. Officials by the region and park columns copied onto each
+ * declaration (no join); a centre those of the enterprises it has served (as tradeEnterpriseScope); an enterprise its
+ * own. The administrator and evaluators see none.
+ */
+export function tradeDeclarationScope(user: SessionUser): SQL {
+  switch (user.role) {
+    case 'province':
+      return sql`true`;
+    case 'city':
+      return user.regionCode ? eq(tradeDeclarations.cityCode, user.regionCode) : sql`false`;
+    case 'county':
+      return user.regionCode ? eq(tradeDeclarations.countyCode, user.regionCode) : sql`false`;
+    case 'park':
+      return user.parkId ? eq(tradeDeclarations.parkId, user.parkId) : sql`false`;
+    case 'operator':
+      return user.centreId
+        ? sql`${tradeDeclarations.enterpriseId} in (select ${serviceRecords.enterpriseId} from ${serviceRecords}
+            where ${serviceRecords.centreId} = ${user.centreId})`
+        : sql`false`;
+    case 'enterprise':
+      return user.enterpriseId ? eq(tradeDeclarations.enterpriseId, user.enterpriseId) : sql`false`;
+    case 'admin':
+    case 'evaluator':
+      return sql`false`;
   }
 }
 

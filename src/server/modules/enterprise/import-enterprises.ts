@@ -24,9 +24,17 @@ import {
 
 export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 
-function present({ userId: _starter, locale: _locale, heartbeatAt: _beat, ...row }: ImportJobRow): TImportJob {
+function present({
+  userId: _starter,
+  locale: _locale,
+  heartbeatAt: _beat,
+  intakeId: _intake,
+  kind: _kind,
+  ...row
+}: ImportJobRow): TImportJob {
   return {
     ...row,
+    kind: 'enterprises',
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt ? row.finishedAt.toISOString() : null,
   };

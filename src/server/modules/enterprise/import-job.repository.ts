@@ -48,7 +48,13 @@ export async function findImportJob(db: Db, id: number, starterId?: number): Pro
   const [row] = await db
     .select()
     .from(importJobs)
-    .where(and(eq(importJobs.id, id), starterId === undefined ? undefined : eq(importJobs.userId, starterId)));
+    .where(
+      and(
+        eq(importJobs.id, id),
+        eq(importJobs.kind, 'enterprises'),
+        starterId === undefined ? undefined : eq(importJobs.userId, starterId),
+      ),
+    );
   return row;
 }
 
