@@ -857,19 +857,30 @@ const EXPECTED: Record<string, RouteCase> = {
     expect: row(403, 200, 200, 200, 200, 200, 200, 200, 200, 403),
   },
   'GET /api/trade/declarations/:id': {
-    request: async (c) => {
+    request: async (c, role) => {
       const [intake] = await c.query<{ id: number }>(
         sql`insert into trade_intakes (source, channel, status, created_at) values ('demo', 'demo', 'succeeded', now())
             returning id`,
+      );
+      // A new enterprise beside enterprise 1 (same county and park) that no centre has served: other routes of the
+      // matrix record services for enterprise 1 at operator.1's centre, which would open its trade to that centre. The
+      // enterprise's own account reads its own (enterprise 1's) declaration.
+      const n = ++matrixDeclarations;
+      const [e] = await c.query<{ id: number }>(
+        sql`insert into enterprises (credit_code, name, county_code, city_code, park_id, contact_person, contact_phone,
+              status, source, created_at, updated_at)
+            select ${`91420502MT${String(n).padStart(7, '0')}X`}, ${`矩阵贸易${n}号有限公司`}, county_code, city_code,
+              park_id, contact_person, contact_phone, 'approved', 'import', now(), now()
+            from enterprises where id = 1 returning id`,
       );
       const [d] = await c.query<{ id: number }>(
         sql`insert into trade_declarations (declaration_no, enterprise_id, city_code, county_code, park_id, direction,
               declared_on, month, trade_mode, country, currency, amount, amount_cny_fen, amount_usd_cent, line_count,
               source, intake_id, created_at)
-            select ${`4701202600${String(++matrixDeclarations).padStart(8, '0')}`}, e.id, e.city_code, e.county_code,
+            select ${`4701202600${String(n).padStart(8, '0')}`}, e.id, e.city_code, e.county_code,
               e.park_id, 'export', '2026-03-15', '2026-03', '0110', 'US', 'CNY', 100, 10000, 1400, 1, 'demo', ${intake?.id},
               now()
-            from enterprises e where e.id = 1 returning id`,
+            from enterprises e where e.id = ${role === 'enterprise' ? 1 : e?.id} returning id`,
       );
       return { method: 'GET', url: `/api/trade/declarations/${d?.id}` };
     },
