@@ -16,3 +16,4 @@ export * from './region';
 export * from './service';
 export * from './staff';
 export * from './trade';
+export * from './trade-figures';

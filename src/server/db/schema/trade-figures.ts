@@ -1,0 +1,114 @@
+import {
+  bigint,
+  char,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  varchar,
+} from 'drizzle-orm/pg-core';
+
+/*
+ * Trade figures (issue 13, decision 0023): rollups of the customs declarations that the monitoring page, its export
+ * and the assessment (issue 14) read instead of the declarations and their lines. Moved in the transaction that
+ * writes the declarations (modules/figures addTradeFigures), rebuilt and checked from the raw rows by
+ * `npm run figures:check`. Amounts in integer fen / US cents (bigint), never floating point.
+ *
+ * "dim" rows: each declaration counts once under 'mode' (its trade mode) and once under 'country'; each of its lines
+ * counts once under 'chapter' (HS chapter of the line). So the sum over one dim is the whole: totals read dim 'mode'.
+ */
+
+/** Per enterprise, month and direction: series, centres' served enterprises, before/after. Distributed by enterprise. */
+export const tradeFiguresMonth = pgTable(
+  'trade_figures_month',
+  {
+    enterpriseId: integer('enterprise_id').notNull(),
+    /** 'YYYY-MM' of declared_on */
+    month: char('month', { length: 7 }).notNull(),
+    direction: text('direction').notNull(),
+    cityCode: varchar('city_code', { length: 6 }).notNull(),
+    countyCode: varchar('county_code', { length: 6 }).notNull(),
+    parkId: integer('park_id'),
+    declarations: integer('declarations').notNull().default(0),
+    cnyFen: bigint('cny_fen', { mode: 'number' }).notNull().default(0),
+    usdCent: bigint('usd_cent', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.enterpriseId, t.month, t.direction] }),
+    index('trade_figures_month_park_idx').on(t.parkId, t.month),
+  ],
+);
+
+/**
+ * Per enterprise, year, direction and dimension value: the breakdowns of a park, a centre's served enterprises or one
+ * enterprise, and the year's first declaration day (新开口企业, Art. 12(一)). Distributed by enterprise.
+ */
+export const tradeFiguresEnterpriseYear = pgTable(
+  'trade_figures_enterprise_year',
+  {
+    enterpriseId: integer('enterprise_id').notNull(),
+    year: smallint('year').notNull(),
+    direction: text('direction').notNull(),
+    /** 'mode' | 'country' | 'chapter' */
+    dim: text('dim').notNull(),
+    value: varchar('value', { length: 4 }).notNull(),
+    cityCode: varchar('city_code', { length: 6 }).notNull(),
+    countyCode: varchar('county_code', { length: 6 }).notNull(),
+    parkId: integer('park_id'),
+    /** Declarations ('mode', 'country') or lines ('chapter'). */
+    items: integer('items').notNull().default(0),
+    cnyFen: bigint('cny_fen', { mode: 'number' }).notNull().default(0),
+    usdCent: bigint('usd_cent', { mode: 'number' }).notNull().default(0),
+    /** Earliest declared_on of the row's declarations (rows only grow, so least() keeps it exact). */
+    firstOn: date('first_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.enterpriseId, t.year, t.direction, t.dim, t.value] }),
+    index('trade_figures_enterprise_year_park_idx').on(t.parkId, t.year),
+    index('trade_figures_enterprise_year_year_idx').on(t.year, t.dim),
+  ],
+);
+
+/**
+ * Per county, month, direction and dimension value: the province's, a city's and a county's monitoring (totals,
+ * months, countries, trade modes, HS chapters, cities, counties). A few hundred thousand rows for the province's
+ * three years whatever the number of declarations. Distributed by county.
+ */
+export const tradeFiguresRegion = pgTable(
+  'trade_figures_region',
+  {
+    countyCode: varchar('county_code', { length: 6 }).notNull(),
+    month: char('month', { length: 7 }).notNull(),
+    direction: text('direction').notNull(),
+    dim: text('dim').notNull(),
+    value: varchar('value', { length: 4 }).notNull(),
+    cityCode: varchar('city_code', { length: 6 }).notNull(),
+    items: integer('items').notNull().default(0),
+    cnyFen: bigint('cny_fen', { mode: 'number' }).notNull().default(0),
+    usdCent: bigint('usd_cent', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.month, t.direction, t.dim, t.value] }),
+    index('trade_figures_region_city_idx').on(t.cityCode, t.dim, t.month),
+    index('trade_figures_region_dim_idx').on(t.dim, t.month),
+  ],
+);
+
+/**
+ * Which centre has served which enterprise (any service record there, as tradeEnterpriseScope reads it) and when
+ * first: a centre's served enterprises and their trade before and after (Art. 12). Kept by createService; rebuilt and
+ * checked from service_records. Distributed by enterprise (colocated with the trade rollups).
+ */
+export const tradeServed = pgTable(
+  'trade_served',
+  {
+    enterpriseId: integer('enterprise_id').notNull(),
+    centreId: integer('centre_id').notNull(),
+    firstServedAt: timestamp('first_served_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.enterpriseId, t.centreId] }), index('trade_served_centre_idx').on(t.centreId)],
+);
