@@ -96,6 +96,8 @@ export const ZTradeMonitoring = z.object({
   year: z.number().int(),
   /** What the page shows per region: cities (province), counties (a city, or the province narrowed to a city). */
   regionLevel: z.enum(['city', 'county']).nullable(),
+  /** The region the page is narrowed to (a county filter, else a city filter), for its heading. */
+  regionName: z.string().nullable(),
   /** The centre whose served enterprises are shown (an operator, or a centre filter), else null. */
   centre: z.object({ id: z.number().int(), name: z.string() }).nullable(),
   totals: ZTradeTotals,

@@ -9,6 +9,7 @@ import {
   FlagOutlined,
   GlobalOutlined,
   HomeOutlined,
+  LineChartOutlined,
   MailOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -16,7 +17,10 @@ import {
   TeamOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import { Menu } from 'antd';
+import { Menu, type MenuProps } from 'antd';
+
+type MenuItem = Required<MenuProps>['items'][number];
+
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { TAction, TRole } from '../../contracts/access';
@@ -31,6 +35,8 @@ interface Entry {
   action: TAction;
   /** Roles that have the action but reach the same data elsewhere (an enterprise has its own 我的服务). */
   hideFor?: TRole[];
+  /** Entries of one group open under one heading (贸易数据), placed where the group's first entry is. */
+  group?: MessageKey;
 }
 
 const ENTRIES: Entry[] = [
@@ -82,6 +88,14 @@ const ENTRIES: Entry[] = [
     icon: <BarChartOutlined />,
     action: 'serviceStats.read',
   },
+  {
+    key: 'tradeMonitoring',
+    path: '/trade',
+    label: 'menu.tradeMonitoring',
+    icon: <LineChartOutlined />,
+    action: 'trade.read',
+    group: 'menu.group.trade',
+  },
   { key: 'messages', path: '/messages', label: 'menu.messages', icon: <MailOutlined />, action: 'message.read' },
   {
     key: 'engagements',
@@ -99,7 +113,11 @@ const ENTRIES: Entry[] = [
 function selectedKey(pathname: string): string {
   const first = pathname.split('/')[1] ?? '';
   if (first === 'my') return 'myServices';
-  return ENTRIES.find((e) => e.path === `/${first}`)?.key ?? 'home';
+  // The longest entry path that the address starts with (/trade/declarations before /trade).
+  const match = ENTRIES.filter(
+    (e) => e.path !== '/' && (pathname === e.path || pathname.startsWith(`${e.path}/`)),
+  ).sort((a, b) => b.path.length - a.path.length)[0];
+  return match?.key ?? ENTRIES.find((e) => e.path === `/${first}`)?.key ?? 'home';
 }
 
 /** Entries follow the permissions from /api/me; a role sees only what it may open. */
@@ -108,7 +126,7 @@ export function SideMenu() {
   const can = useCan();
   const me = useMe();
   const { pathname } = useLocation();
-  const items = ENTRIES.filter((e) => can(e.action) && !e.hideFor?.includes(me.user.role)).map((e) => ({
+  const item = (e: Entry) => ({
     key: e.key,
     icon: e.icon,
     label: (
@@ -116,6 +134,22 @@ export function SideMenu() {
         {t(e.label)}
       </Link>
     ),
-  }));
+  });
+  const shown = ENTRIES.filter((e) => can(e.action) && !e.hideFor?.includes(me.user.role));
+  const items: MenuItem[] = [];
+  for (const e of shown) {
+    if (!e.group) {
+      items.push(item(e));
+      continue;
+    }
+    const groupKey = `group-${e.group}`;
+    if (items.some((i) => i?.key === groupKey)) continue;
+    items.push({
+      key: groupKey,
+      type: 'group',
+      label: t(e.group),
+      children: shown.filter((g) => g.group === e.group).map(item),
+    });
+  }
   return <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(pathname)]} items={items} />;
 }

@@ -8,6 +8,7 @@ import { messageEn } from './parts/message.en';
 import { myserviceEn } from './parts/myservice.en';
 import { serviceEn } from './parts/service.en';
 import { statsEn } from './parts/stats.en';
+import { tradeMonitoringEn } from './parts/trade-monitoring.en';
 import type { Messages } from './zh-CN';
 
 /** English interface text; typed against the Chinese keys so that a missing or extra key fails the build. */
@@ -858,6 +859,7 @@ export const en: Messages = {
   ...calendarEn,
   ...messageEn,
   ...statsEn,
+  ...tradeMonitoringEn,
   ...homeEn,
   ...backupEn,
   // The audit log's words live with the contracts: the server's export says the same (contracts/audit-labels.ts).

@@ -8,6 +8,7 @@ import { messageZhCN } from './parts/message.zh-CN';
 import { myserviceZhCN } from './parts/myservice.zh-CN';
 import { serviceZhCN } from './parts/service.zh-CN';
 import { statsZhCN } from './parts/stats.zh-CN';
+import { tradeMonitoringZhCN } from './parts/trade-monitoring.zh-CN';
 /**
  * Chinese interface text, the reference language: en.ts must have exactly these keys. `{name}` placeholders are
  * filled by useT(). Keys are flat so that enum labels can be looked up as `role.${role}` and still type-check.
@@ -841,6 +842,7 @@ export const zhCN = {
   ...calendarZhCN,
   ...messageZhCN,
   ...statsZhCN,
+  ...tradeMonitoringZhCN,
   ...homeZhCN,
   ...backupZhCN,
   // The audit log's words live with the contracts: the server's export says the same (contracts/audit-labels.ts).

@@ -120,7 +120,10 @@ export async function getTradeMonitoring(ctx: RequestContext, q: TTradeMonitorin
     return rows;
   };
 
-  const regionNames = await namesOf(db, [...new Set(figures.regions.map((r) => r.code))]);
+  const narrowedTo = q.countyCode ?? q.cityCode;
+  const regionNames = await namesOf(db, [
+    ...new Set([...figures.regions.map((r) => r.code), ...(narrowedTo ? [narrowedTo] : [])]),
+  ]);
   const byRegionCode = new Map<string, TTradeBreakdownRow & { previousCnyFen: number; growth: number | null }>();
   for (const r of figures.regions) {
     const row = byRegionCode.get(r.code) ?? {
@@ -175,6 +178,7 @@ export async function getTradeMonitoring(ctx: RequestContext, q: TTradeMonitorin
   return {
     year,
     regionLevel,
+    regionName: narrowedTo ? (regionNames.get(narrowedTo) ?? null) : null,
     centre: centreId ? { id: centreId, name: centreNames.get(centreId) ?? '' } : null,
     totals,
     previousTotals,
