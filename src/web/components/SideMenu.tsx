@@ -146,10 +146,14 @@ export function SideMenu() {
     if (items.some((i) => i?.key === groupKey)) continue;
     items.push({
       key: groupKey,
-      type: 'group',
+      icon: e.icon,
       label: t(e.group),
       children: shown.filter((g) => g.group === e.group).map(item),
     });
   }
-  return <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(pathname)]} items={items} />;
+  // Groups start open: a heading is there to gather its entries, not to hide them.
+  const groupKeys = items.filter((i) => i && 'children' in i).map((i) => String(i?.key));
+  return (
+    <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(pathname)]} defaultOpenKeys={groupKeys} items={items} />
+  );
 }

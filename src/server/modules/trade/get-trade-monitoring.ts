@@ -90,7 +90,8 @@ export async function getTradeMonitoring(ctx: RequestContext, q: TTradeMonitorin
       totalCnyFen: total,
       totalUsdCent: monthSum(month, undefined, true),
       previousCnyFen: prev,
-      growth: growth(total, prev),
+      // A month still to come has no growth yet (not −100 %).
+      growth: month > today.slice(0, 7) ? null : growth(total, prev),
     };
   });
 

@@ -29,7 +29,8 @@ export function BreakdownTable({
       scroll={{ x: 'max-content' }}
       dataSource={rows}
       columns={[
-        { title: t('trade.monitoring.col.name'), dataIndex: 'label' },
+        // HS chapter names are long: cut to the column, whole on hover.
+        { title: t('trade.monitoring.col.name'), dataIndex: 'label', width: 180, ellipsis: { showTitle: true } },
         { title: t('trade.monitoring.col.export'), ...num, render: (_, r) => wan(r.exportCnyFen, locale) },
         { title: t('trade.monitoring.col.import'), ...num, render: (_, r) => wan(r.importCnyFen, locale) },
         {
