@@ -53,7 +53,7 @@ export const tradeFiguresEnterpriseYear = pgTable(
     enterpriseId: integer('enterprise_id').notNull(),
     year: smallint('year').notNull(),
     direction: text('direction').notNull(),
-    /** 'mode' | 'country' | 'chapter' */
+    /** 'mode' | 'country' | 'chapter' | 'all' (value '': the enterprise's whole year in that direction) */
     dim: text('dim').notNull(),
     value: varchar('value', { length: 4 }).notNull(),
     cityCode: varchar('city_code', { length: 6 }).notNull(),

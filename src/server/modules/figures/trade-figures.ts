@@ -138,7 +138,7 @@ export async function tradeYearFigures(
         group by dim, value, direction`
     : sql`select dim, value, direction, sum(items)::bigint as items, sum(cny_fen)::bigint as cny_fen,
           sum(usd_cent)::bigint as usd_cent from trade_figures_enterprise_year y
-        where y.year = ${year} and ${enterpriseRowScope(s, 'y')}
+        where y.year = ${year} and y.dim <> 'all' and ${enterpriseRowScope(s, 'y')}
         group by dim, value, direction`;
   const regionCol = regionLevel === 'city' ? 'city_code' : 'county_code';
   const regionSql =
@@ -151,7 +151,7 @@ export async function tradeYearFigures(
   const centreSql = sql`select v.centre_id, y.direction, count(distinct y.enterprise_id)::int as enterprises,
         sum(y.items)::bigint as items, sum(y.cny_fen)::bigint as cny_fen, sum(y.usd_cent)::bigint as usd_cent
       from trade_figures_enterprise_year y join trade_served v on v.enterprise_id = y.enterprise_id
-      where y.year = ${year} and y.dim = 'mode' and ${enterpriseRowScope(s, 'y')}
+      where y.year = ${year} and y.dim = 'all' and ${enterpriseRowScope(s, 'y')}
         ${s.centreId ? sql`and v.centre_id = ${s.centreId}` : sql``}
         ${s.user.role === 'operator' ? sql`and v.centre_id = ${s.user.centreId ?? 0}` : sql``}
       group by v.centre_id, y.direction`;
@@ -219,7 +219,7 @@ export async function newlyTradingEnterprises(
     await db.execute(sql`
       with cand as (
         select y.enterprise_id, min(y.first_on) as first_on from trade_figures_enterprise_year y
-        where y.year = ${year} and y.dim = 'mode' and ${enterpriseRowScope({ ...s, direction: undefined }, 'y')}
+        where y.year = ${year} and y.dim = 'all' and ${enterpriseRowScope({ ...s, direction: undefined }, 'y')}
         group by y.enterprise_id
       )
       select c.enterprise_id, c.first_on::text as first_on, e.name, e.city_code, e.county_code, a.centre_id,
@@ -234,7 +234,7 @@ export async function newlyTradingEnterprises(
       left join centres ce on ce.id = a.centre_id
       where not exists (
         select 1 from trade_figures_enterprise_year p where p.enterprise_id = c.enterprise_id
-          and p.year between ${year - 3} and ${year - 1} and p.dim = 'mode' and p.items > 0
+          and p.year between ${year - 3} and ${year - 1} and p.dim = 'all' and p.items > 0
       ) ${opts.attributedTo ? sql`and a.centre_id = ${opts.attributedTo}` : sql``}
       order by c.first_on, c.enterprise_id`),
   );

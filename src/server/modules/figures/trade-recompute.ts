@@ -41,7 +41,8 @@ export function recomputeTradeMonth(d: SQL = raw('trade_declarations')): SQL {
 
 /**
  * The three dimensions as one row set per declaration ('mode', 'country') or line ('chapter'), with the key columns
- * of `level`: the enterprise and year, or the county and month.
+ * of `level`: the enterprise and year, or the county and month. Per enterprise and year also 'all' (value ''): one
+ * row per enterprise, year and direction, so that 新开口 and the per-centre totals read one row, not one per value.
  */
 function dimensionRows(d: SQL, level: 'enterprise' | 'region'): SQL {
   const cols =
@@ -55,7 +56,13 @@ function dimensionRows(d: SQL, level: 'enterprise' | 'region'): SQL {
     select ${raw(cols)}, 'country', d.country::varchar, d.amount_cny_fen, d.amount_usd_cent from ${d} d
     union all
     select ${raw(cols)}, 'chapter', l.hs_chapter::varchar, l.amount_cny_fen, l.amount_usd_cent
-      from ${d} d join trade_declaration_lines l on l.declaration_id = d.id`;
+      from ${d} d join trade_declaration_lines l on l.declaration_id = d.id
+    ${
+      level === 'enterprise'
+        ? sql`union all
+    select ${raw(cols)}, 'all', ''::varchar, d.amount_cny_fen, d.amount_usd_cent from ${d} d`
+        : sql``
+    }`;
 }
 
 export function recomputeTradeEnterpriseYear(d: SQL = raw('trade_declarations')): SQL {
