@@ -27,7 +27,7 @@ const FILTER_KEYS = ['cityCode', 'countyCode', 'centreId', 'enterpriseId', 'dire
  * layer. The URL holds the year and the filters, so a drill-down is a link; every figure links to its declarations.
  */
 export function TradeMonitoringPage() {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const thisYear = Number(todayInBeijing().slice(0, 4));
@@ -39,7 +39,8 @@ export function TradeMonitoringPage() {
   }
   const query = { year, ...filters };
   const monitoring = useQuery({
-    queryKey: ['trade-monitoring', query],
+    // The server names countries, modes and chapters in the reader's language: a language switch asks again.
+    queryKey: ['trade-monitoring', locale, query],
     queryFn: () => api.get<TTradeMonitoring>('/api/trade/monitoring', query),
     placeholderData: (previous) => previous,
   });

@@ -26,16 +26,19 @@ export function BreakdownTable({
       size="small"
       rowKey="code"
       pagination={false}
-      scroll={{ x: 'max-content' }}
+      // Fixed layout: a long HS chapter name is cut to its column instead of pushing the figures out of the card.
+      tableLayout="fixed"
+      scroll={{ x: 530 }}
       dataSource={rows}
       columns={[
         // HS chapter names are long: cut to the column, whole on hover.
-        { title: t('trade.monitoring.col.name'), dataIndex: 'label', width: 180, ellipsis: { showTitle: true } },
-        { title: t('trade.monitoring.col.export'), ...num, render: (_, r) => wan(r.exportCnyFen, locale) },
-        { title: t('trade.monitoring.col.import'), ...num, render: (_, r) => wan(r.importCnyFen, locale) },
+        { title: t('trade.monitoring.col.name'), dataIndex: 'label', width: 160, ellipsis: { showTitle: true } },
+        { title: t('trade.monitoring.col.export'), ...num, width: 100, render: (_, r) => wan(r.exportCnyFen, locale) },
+        { title: t('trade.monitoring.col.import'), ...num, width: 100, render: (_, r) => wan(r.importCnyFen, locale) },
         {
           title: t('trade.monitoring.col.total'),
           ...num,
+          width: 106,
           render: (_, r) =>
             r.code === 'other' ? (
               wan(r.totalCnyFen, locale)
@@ -43,7 +46,7 @@ export function BreakdownTable({
               <Link to={declarationsHref({ ...drill, [drillKey]: r.code })}>{wan(r.totalCnyFen, locale)}</Link>
             ),
         },
-        { title: t('trade.monitoring.col.share'), ...num, render: (_, r) => formatShare(r.share, locale) },
+        { title: t('trade.monitoring.col.share'), ...num, width: 64, render: (_, r) => formatShare(r.share, locale) },
       ]}
     />
   );
