@@ -74,15 +74,36 @@ export const tradeFiguresEnterpriseYear = pgTable(
 );
 
 /**
- * Per county, month, direction and dimension value: the province's, a city's and a county's monitoring (totals,
- * months, countries, trade modes, HS chapters, cities, counties). A few hundred thousand rows for the province's
- * three years whatever the number of declarations. Distributed by county.
+ * Per county, month and direction: the province's, a city's and a county's totals, months, cities and counties — a
+ * few thousand rows for three years whatever the number of declarations. Distributed by county (or a reference table).
  */
 export const tradeFiguresRegion = pgTable(
   'trade_figures_region',
   {
     countyCode: varchar('county_code', { length: 6 }).notNull(),
     month: char('month', { length: 7 }).notNull(),
+    direction: text('direction').notNull(),
+    cityCode: varchar('city_code', { length: 6 }).notNull(),
+    declarations: integer('declarations').notNull().default(0),
+    cnyFen: bigint('cny_fen', { mode: 'number' }).notNull().default(0),
+    usdCent: bigint('usd_cent', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.month, t.direction] }),
+    index('trade_figures_region_city_idx').on(t.cityCode, t.month),
+    index('trade_figures_region_month_idx').on(t.month),
+  ],
+);
+
+/**
+ * Per county, year, direction and dimension value ('mode', 'country', 'chapter'): the officials' breakdowns. A year of
+ * the province is some tens of thousands of rows (counties × values), read per year, not per month.
+ */
+export const tradeFiguresRegionYear = pgTable(
+  'trade_figures_region_year',
+  {
+    countyCode: varchar('county_code', { length: 6 }).notNull(),
+    year: smallint('year').notNull(),
     direction: text('direction').notNull(),
     dim: text('dim').notNull(),
     value: varchar('value', { length: 4 }).notNull(),
@@ -92,9 +113,9 @@ export const tradeFiguresRegion = pgTable(
     usdCent: bigint('usd_cent', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
-    primaryKey({ columns: [t.countyCode, t.month, t.direction, t.dim, t.value] }),
-    index('trade_figures_region_city_idx').on(t.cityCode, t.dim, t.month),
-    index('trade_figures_region_dim_idx').on(t.dim, t.month),
+    primaryKey({ columns: [t.countyCode, t.year, t.direction, t.dim, t.value] }),
+    index('trade_figures_region_year_city_idx').on(t.cityCode, t.year),
+    index('trade_figures_region_year_year_idx').on(t.year),
   ],
 );
 

@@ -5,12 +5,16 @@ import {
   recomputeTradeEnterpriseYear,
   recomputeTradeMonth,
   recomputeTradeRegion,
+  recomputeTradeRegionYear,
   TRADE_MONTH_COLUMNS,
   TRADE_MONTH_KEY,
   TRADE_MONTH_MEASURES,
   TRADE_REGION_COLUMNS,
   TRADE_REGION_KEY,
   TRADE_REGION_MEASURES,
+  TRADE_REGION_YEAR_COLUMNS,
+  TRADE_REGION_YEAR_KEY,
+  TRADE_REGION_YEAR_MEASURES,
   TRADE_YEAR_COLUMNS,
   TRADE_YEAR_KEY,
 } from './trade-recompute';
@@ -21,8 +25,8 @@ export type NewDeclarations = { intakeId: number } | { declarationIds: number[] 
 const add = (measures: readonly string[]) => measures.map((m) => `${m} = t.${m} + excluded.${m}`).join(', ');
 
 /**
- * Add newly written declarations to the trade figures, in the caller's transaction (decision 0023): three
- * `insert … select … group by … on conflict do update set x = x + excluded.x`, one per table, sorted by key so that
+ * Add newly written declarations to the trade figures, in the caller's transaction (decision 0023): four
+ * `insert … select … group by … on conflict do update set x = x + excluded.x`, one per table (four), sorted by key so that
  * two intakes take the rows in the same order. Declarations are only ever added, so the year's first day is least().
  * ingestDeclarations calls it right after writeDeclarations; a bulk writer that writes declarations another way calls
  * it after its own insert (or rebuildFigures once after a large load).
@@ -62,6 +66,14 @@ export async function addTradeFigures(tx: Db, which: NewDeclarations): Promise<v
     TRADE_REGION_KEY,
     recomputeTradeRegion(d),
     add(TRADE_REGION_MEASURES),
+  );
+  await upsert(
+    tx,
+    'trade_figures_region_year',
+    TRADE_REGION_YEAR_COLUMNS,
+    TRADE_REGION_YEAR_KEY,
+    recomputeTradeRegionYear(d),
+    add(TRADE_REGION_YEAR_MEASURES),
   );
 }
 

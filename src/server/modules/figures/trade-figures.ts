@@ -3,8 +3,9 @@ import { type Db, rowsOf } from '../../db/client';
 import type { SessionUser } from '../../lib/access/session-user';
 
 /*
- * Readers of the trade figures (decision 0023). Officials of the province, a city or a county read the region table
- * (per county and month: a year of the province is a few thousand rows); a park, a centre (its served enterprises),
+ * Readers of the trade figures (decision 0023). Officials of the province, a city or a county read the region tables
+ * (per county and month for totals, per county and year for breakdowns: a year of the province is a few thousand and
+ * a few tens of thousands of rows); a park, a centre (its served enterprises),
  * an enterprise, or anyone narrowing to a centre or an enterprise read the per-enterprise tables. The caller's scope
  * always applies; the filters only narrow it.
  */
@@ -123,9 +124,9 @@ export async function tradeYearFigures(
   const to = `${year}-12`;
   const region = readsRegionTable(s);
   const monthSql = region
-    ? sql`select month, direction, sum(items)::bigint as items, sum(cny_fen)::bigint as cny_fen,
+    ? sql`select month, direction, sum(declarations)::bigint as items, sum(cny_fen)::bigint as cny_fen,
           sum(usd_cent)::bigint as usd_cent from trade_figures_region r
-        where r.dim = 'mode' and r.month between ${from} and ${to} and ${regionRowScope(s, 'r')}
+        where r.month between ${from} and ${to} and ${regionRowScope(s, 'r')}
         group by month, direction`
     : sql`select month, direction, sum(declarations)::bigint as items, sum(cny_fen)::bigint as cny_fen,
           sum(usd_cent)::bigint as usd_cent from trade_figures_month t
@@ -133,8 +134,8 @@ export async function tradeYearFigures(
         group by month, direction`;
   const dimSql = region
     ? sql`select dim, value, direction, sum(items)::bigint as items, sum(cny_fen)::bigint as cny_fen,
-          sum(usd_cent)::bigint as usd_cent from trade_figures_region r
-        where r.month between ${`${year}-01`} and ${to} and ${regionRowScope(s, 'r')}
+          sum(usd_cent)::bigint as usd_cent from trade_figures_region_year r
+        where r.year = ${year} and ${regionRowScope(s, 'r')}
         group by dim, value, direction`
     : sql`select dim, value, direction, sum(items)::bigint as items, sum(cny_fen)::bigint as cny_fen,
           sum(usd_cent)::bigint as usd_cent from trade_figures_enterprise_year y
@@ -143,9 +144,10 @@ export async function tradeYearFigures(
   const regionCol = regionLevel === 'city' ? 'city_code' : 'county_code';
   const regionSql =
     region && regionLevel
-      ? sql`select ${sql.raw(regionCol)} as code, left(month, 4)::int as year, direction, sum(items)::bigint as items,
-            sum(cny_fen)::bigint as cny_fen, sum(usd_cent)::bigint as usd_cent from trade_figures_region r
-          where r.dim = 'mode' and r.month between ${from} and ${to} and ${regionRowScope(s, 'r')}
+      ? sql`select ${sql.raw(regionCol)} as code, left(month, 4)::int as year, direction,
+            sum(declarations)::bigint as items, sum(cny_fen)::bigint as cny_fen, sum(usd_cent)::bigint as usd_cent
+          from trade_figures_region r
+          where r.month between ${from} and ${to} and ${regionRowScope(s, 'r')}
           group by 1, 2, 3`
       : null;
   const centreSql = sql`select v.centre_id, y.direction, count(distinct y.enterprise_id)::int as enterprises,

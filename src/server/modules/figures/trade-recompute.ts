@@ -11,6 +11,7 @@ export type TradeTable =
   | 'trade_figures_month'
   | 'trade_figures_enterprise_year'
   | 'trade_figures_region'
+  | 'trade_figures_region_year'
   | 'trade_served';
 
 export const TRADE_MONTH_COLUMNS =
@@ -23,9 +24,14 @@ export const TRADE_YEAR_COLUMNS =
 export const TRADE_YEAR_KEY = ['enterprise_id', 'year', 'direction', 'dim', 'value'] as const;
 export const TRADE_YEAR_MEASURES = ['items', 'cny_fen', 'usd_cent', 'first_on'] as const;
 
-export const TRADE_REGION_COLUMNS = 'county_code, month, direction, dim, value, city_code, items, cny_fen, usd_cent';
-export const TRADE_REGION_KEY = ['county_code', 'month', 'direction', 'dim', 'value'] as const;
-export const TRADE_REGION_MEASURES = ['items', 'cny_fen', 'usd_cent'] as const;
+export const TRADE_REGION_COLUMNS = 'county_code, month, direction, city_code, declarations, cny_fen, usd_cent';
+export const TRADE_REGION_KEY = ['county_code', 'month', 'direction'] as const;
+export const TRADE_REGION_MEASURES = ['declarations', 'cny_fen', 'usd_cent'] as const;
+
+export const TRADE_REGION_YEAR_COLUMNS =
+  'county_code, year, direction, dim, value, city_code, items, cny_fen, usd_cent';
+export const TRADE_REGION_YEAR_KEY = ['county_code', 'year', 'direction', 'dim', 'value'] as const;
+export const TRADE_REGION_YEAR_MEASURES = ['items', 'cny_fen', 'usd_cent'] as const;
 
 export const TRADE_SERVED_COLUMNS = 'enterprise_id, centre_id, first_served_at';
 export const TRADE_SERVED_KEY = ['enterprise_id', 'centre_id'] as const;
@@ -41,14 +47,14 @@ export function recomputeTradeMonth(d: SQL = raw('trade_declarations')): SQL {
 
 /**
  * The three dimensions as one row set per declaration ('mode', 'country') or line ('chapter'), with the key columns
- * of `level`: the enterprise and year, or the county and month. Per enterprise and year also 'all' (value ''): one
+ * of `level`: the enterprise and year, or the county and year. Per enterprise and year also 'all' (value ''): one
  * row per enterprise, year and direction, so that 新开口 and the per-centre totals read one row, not one per value.
  */
 function dimensionRows(d: SQL, level: 'enterprise' | 'region'): SQL {
   const cols =
     level === 'enterprise'
       ? 'd.enterprise_id, left(d.month, 4)::smallint as year, d.direction, d.city_code, d.county_code, d.park_id, d.declared_on'
-      : 'd.county_code, d.month, d.direction, d.city_code';
+      : 'd.county_code, left(d.month, 4)::smallint as year, d.direction, d.city_code';
   return sql`
     select ${raw(cols)}, 'mode' as dim, d.trade_mode::varchar as value, d.amount_cny_fen as cny, d.amount_usd_cent as usd
       from ${d} d
@@ -73,9 +79,15 @@ export function recomputeTradeEnterpriseYear(d: SQL = raw('trade_declarations'))
 }
 
 export function recomputeTradeRegion(d: SQL = raw('trade_declarations')): SQL {
-  return sql`select x.county_code, x.month, x.direction, x.dim, x.value, min(x.city_code) as city_code,
+  return sql`select d.county_code, d.month, d.direction, min(d.city_code) as city_code, count(*)::int as declarations,
+      sum(d.amount_cny_fen)::bigint as cny_fen, sum(d.amount_usd_cent)::bigint as usd_cent
+    from ${d} d group by d.county_code, d.month, d.direction`;
+}
+
+export function recomputeTradeRegionYear(d: SQL = raw('trade_declarations')): SQL {
+  return sql`select x.county_code, x.year, x.direction, x.dim, x.value, min(x.city_code) as city_code,
       count(*)::int as items, sum(x.cny)::bigint as cny_fen, sum(x.usd)::bigint as usd_cent
-    from (${dimensionRows(d, 'region')}) x group by x.county_code, x.month, x.direction, x.dim, x.value`;
+    from (${dimensionRows(d, 'region')}) x group by x.county_code, x.year, x.direction, x.dim, x.value`;
 }
 
 /** `r` = the service records counted. */
@@ -116,6 +128,14 @@ export const TRADE_TABLES: {
     measures: TRADE_REGION_MEASURES,
     scope: ['city_code'],
     recompute: () => recomputeTradeRegion(),
+  },
+  {
+    table: 'trade_figures_region_year',
+    columns: TRADE_REGION_YEAR_COLUMNS,
+    key: TRADE_REGION_YEAR_KEY,
+    measures: TRADE_REGION_YEAR_MEASURES,
+    scope: ['city_code'],
+    recompute: () => recomputeTradeRegionYear(),
   },
   {
     table: 'trade_served',
