@@ -336,6 +336,29 @@ describe('trade figures and monitoring (issue 13)', () => {
     expect(city.newlyTrading.map((n) => n.enterpriseId).sort()).toEqual([ids[2], ids[3]].sort());
   });
 
+  it('adds up intakes that commit at once into the same rows (no lost update, no deadlock)', async () => {
+    const province = w.viewers.province as SessionUser;
+    const before = await monitoring('province', 'year=2026');
+    const batch = (k: number) =>
+      [5, 4, 1].map((e) =>
+        declaration(code[e] as string, `2026-07-0${k + 1}`, {
+          country: 'DE',
+          chapters: [
+            { code: '8501100010', amount: `${100 + k}.00` },
+            { code: '6109100021', amount: '1.00' },
+          ],
+        }),
+      );
+    const results = await Promise.all([0, 1, 2, 3].map((k) => ingestAs(w.t.deps, province, at, batch(k))));
+    expect(results.map((r) => r.status)).toEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded']);
+    expect((await checkFigures(w.t.deps.db)).differences).toEqual([]);
+    const after = await monitoring('province', 'year=2026');
+    // 3 enterprises × (100 + 101 + 102 + 103 + 4 × 1) 元
+    expect(after.totals.total.cnyFen - before.totals.total.cnyFen).toBe(3 * (406 + 4) * 100);
+    raw = await rawDeclarations(w.t.deps);
+    expectFigures(after, () => true);
+  });
+
   it('exports the same figures to Excel', async () => {
     const res = await as(w.t.app, cookies.province as string, {
       method: 'GET',
