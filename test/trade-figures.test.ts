@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TTradeMonitoring } from '../src/contracts/trade-monitoring';
 import { enterprises } from '../src/server/db/schema';
 import type { SessionUser } from '../src/server/lib/access/session-user';
-import { checkFigures, rebuildFigures } from '../src/server/modules/figures';
+import { checkFigures, newlyTradingCreditedTo, rebuildFigures } from '../src/server/modules/figures';
 import { requestService } from '../src/server/modules/service/create-service';
 import { as, loginAs } from './helpers/app';
 import { buildFiguresWorld, ctxOf, type FiguresWorld, subItemOf } from './helpers/figures-world';
@@ -330,6 +330,10 @@ describe('trade figures and monitoring (issue 13)', () => {
       [ids[2], '2025-12-31', w.centres[1]?.id],
     ]);
     expect(await newly(2023)).toEqual([[ids[1], '2023-12-31', null]]);
+    // What the assessment reads: those credited to one centre.
+    expect(
+      (await newlyTradingCreditedTo(w.t.deps.db, w.centres[1]?.id as number, 2025)).map((n) => n.enterpriseId),
+    ).toEqual([ids[2]]);
     expect(await newly(2022)).toEqual([[ids[0], '2022-12-31', null]]);
     // A city sees its own only.
     const city = await monitoring('city.420500', 'year=2025');

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { raw } from './recompute';
 import {
+  recomputeTradeEnterpriseTotal,
   recomputeTradeEnterpriseYear,
   recomputeTradeMonth,
   recomputeTradeRegion,
@@ -15,6 +16,8 @@ import {
   TRADE_REGION_YEAR_COLUMNS,
   TRADE_REGION_YEAR_KEY,
   TRADE_REGION_YEAR_MEASURES,
+  TRADE_TOTAL_COLUMNS,
+  TRADE_TOTAL_KEY,
   TRADE_YEAR_COLUMNS,
   TRADE_YEAR_KEY,
 } from './trade-recompute';
@@ -25,8 +28,8 @@ export type NewDeclarations = { intakeId: number } | { declarationIds: number[] 
 const add = (measures: readonly string[]) => measures.map((m) => `${m} = t.${m} + excluded.${m}`).join(', ');
 
 /**
- * Add newly written declarations to the trade figures, in the caller's transaction (decision 0023): four
- * `insert … select … group by … on conflict do update set x = x + excluded.x`, one per table (four), sorted by key so that
+ * Add newly written declarations to the trade figures, in the caller's transaction (decision 0023): five
+ * `insert … select … group by … on conflict do update set x = x + excluded.x`, one per table, sorted by key so that
  * two intakes take the rows in the same order. Declarations are only ever added, so the year's first day is least().
  * ingestDeclarations calls it right after writeDeclarations; a bulk writer that writes declarations another way calls
  * it after its own insert (or rebuildFigures once after a large load).
@@ -58,6 +61,14 @@ export async function addTradeFigures(tx: Db, which: NewDeclarations): Promise<v
     TRADE_YEAR_KEY,
     recomputeTradeEnterpriseYear(d),
     `${add(['items', 'cny_fen', 'usd_cent'])}, first_on = least(t.first_on, excluded.first_on)`,
+  );
+  await upsert(
+    tx,
+    'trade_figures_enterprise_total',
+    TRADE_TOTAL_COLUMNS,
+    TRADE_TOTAL_KEY,
+    recomputeTradeEnterpriseTotal(d),
+    `${add(['declarations', 'cny_fen', 'usd_cent'])}, first_on = least(t.first_on, excluded.first_on)`,
   );
   await upsert(
     tx,

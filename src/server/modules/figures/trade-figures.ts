@@ -139,7 +139,7 @@ export async function tradeYearFigures(
         group by dim, value, direction`
     : sql`select dim, value, direction, sum(items)::bigint as items, sum(cny_fen)::bigint as cny_fen,
           sum(usd_cent)::bigint as usd_cent from trade_figures_enterprise_year y
-        where y.year = ${year} and y.dim <> 'all' and ${enterpriseRowScope(s, 'y')}
+        where y.year = ${year} and ${enterpriseRowScope(s, 'y')}
         group by dim, value, direction`;
   const regionCol = regionLevel === 'city' ? 'city_code' : 'county_code';
   const regionSql =
@@ -151,9 +151,9 @@ export async function tradeYearFigures(
           group by 1, 2, 3`
       : null;
   const centreSql = sql`select v.centre_id, y.direction, count(distinct y.enterprise_id)::int as enterprises,
-        sum(y.items)::bigint as items, sum(y.cny_fen)::bigint as cny_fen, sum(y.usd_cent)::bigint as usd_cent
-      from trade_figures_enterprise_year y join trade_served v on v.enterprise_id = y.enterprise_id
-      where y.year = ${year} and y.dim = 'all' and ${enterpriseRowScope(s, 'y')}
+        sum(y.declarations)::bigint as items, sum(y.cny_fen)::bigint as cny_fen, sum(y.usd_cent)::bigint as usd_cent
+      from trade_figures_enterprise_total y join trade_served v on v.enterprise_id = y.enterprise_id
+      where y.year = ${year} and ${enterpriseRowScope(s, 'y')}
         ${s.centreId ? sql`and v.centre_id = ${s.centreId}` : sql``}
         ${s.user.role === 'operator' ? sql`and v.centre_id = ${s.user.centreId ?? 0}` : sql``}
       group by v.centre_id, y.direction`;
@@ -220,9 +220,14 @@ export async function newlyTradingEnterprises(
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       with cand as (
-        select y.enterprise_id, min(y.first_on) as first_on from trade_figures_enterprise_year y
-        where y.year = ${year} and y.dim = 'all' and ${enterpriseRowScope({ ...s, direction: undefined }, 'y')}
+        -- One pass over four years of the small per-enterprise table: traded in the year, not in the three before.
+        select y.enterprise_id, min(y.first_on) filter (where y.year = ${year}) as first_on
+        from trade_figures_enterprise_total y
+        -- The scope picks the year's rows; the three years before count wherever they were declared.
+        where y.year between ${year - 3} and ${year}
         group by y.enterprise_id
+        having bool_or(y.year = ${year} and ${enterpriseRowScope({ ...s, direction: undefined }, 'y')})
+          and not bool_or(y.year < ${year})
       )
       select c.enterprise_id, c.first_on::text as first_on, e.name, e.city_code, e.county_code, a.centre_id,
         ce.name as centre_name
@@ -234,10 +239,7 @@ export async function newlyTradingEnterprises(
         order by r.submitted_at desc, r.id desc limit 1
       ) a on true
       left join centres ce on ce.id = a.centre_id
-      where not exists (
-        select 1 from trade_figures_enterprise_year p where p.enterprise_id = c.enterprise_id
-          and p.year between ${year - 3} and ${year - 1} and p.dim = 'all' and p.items > 0
-      ) ${opts.attributedTo ? sql`and a.centre_id = ${opts.attributedTo}` : sql``}
+      ${opts.attributedTo ? sql`where a.centre_id = ${opts.attributedTo}` : sql``}
       order by c.first_on, c.enterprise_id`),
   );
   return rows.map((r) => ({
@@ -309,4 +311,25 @@ export async function servedTradeBeforeAfter(
     after: { cnyFen: Number(r.after_cny), usdCent: Number(r.after_usd) },
     afterMonths: Number(r.after_months),
   }));
+}
+
+/** The whole province, for the platform's own readers (the assessment, issue 14) that act for no user. */
+const WHOLE_PROVINCE: SessionUser = {
+  id: 0,
+  username: 'system',
+  displayName: '系统',
+  role: 'province',
+  regionCode: '420000',
+  parkId: null,
+  centreId: null,
+  enterpriseId: null,
+  evaluatorId: null,
+  locale: 'zh-CN',
+  isDemo: false,
+  sessionTokenHash: '',
+};
+
+/** 新开口企业 of `year` credited to a centre (Art. 12(一)): what the centre's assessment counts. */
+export function newlyTradingCreditedTo(db: Db, centreId: number, year: number): Promise<NewlyTradingEnterprise[]> {
+  return newlyTradingEnterprises(db, { user: WHOLE_PROVINCE }, year, { attributedTo: centreId });
 }

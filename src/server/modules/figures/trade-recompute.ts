@@ -10,6 +10,7 @@ import { raw } from './recompute';
 export type TradeTable =
   | 'trade_figures_month'
   | 'trade_figures_enterprise_year'
+  | 'trade_figures_enterprise_total'
   | 'trade_figures_region'
   | 'trade_figures_region_year'
   | 'trade_served';
@@ -23,6 +24,11 @@ export const TRADE_YEAR_COLUMNS =
   'enterprise_id, year, direction, dim, value, city_code, county_code, park_id, items, cny_fen, usd_cent, first_on';
 export const TRADE_YEAR_KEY = ['enterprise_id', 'year', 'direction', 'dim', 'value'] as const;
 export const TRADE_YEAR_MEASURES = ['items', 'cny_fen', 'usd_cent', 'first_on'] as const;
+
+export const TRADE_TOTAL_COLUMNS =
+  'enterprise_id, year, direction, city_code, county_code, park_id, declarations, cny_fen, usd_cent, first_on';
+export const TRADE_TOTAL_KEY = ['enterprise_id', 'year', 'direction'] as const;
+export const TRADE_TOTAL_MEASURES = ['declarations', 'cny_fen', 'usd_cent', 'first_on'] as const;
 
 export const TRADE_REGION_COLUMNS = 'county_code, month, direction, city_code, declarations, cny_fen, usd_cent';
 export const TRADE_REGION_KEY = ['county_code', 'month', 'direction'] as const;
@@ -47,8 +53,7 @@ export function recomputeTradeMonth(d: SQL = raw('trade_declarations')): SQL {
 
 /**
  * The three dimensions as one row set per declaration ('mode', 'country') or line ('chapter'), with the key columns
- * of `level`: the enterprise and year, or the county and year. Per enterprise and year also 'all' (value ''): one
- * row per enterprise, year and direction, so that 新开口 and the per-centre totals read one row, not one per value.
+ * of `level`: the enterprise and year, or the county and year.
  */
 function dimensionRows(d: SQL, level: 'enterprise' | 'region'): SQL {
   const cols =
@@ -63,12 +68,7 @@ function dimensionRows(d: SQL, level: 'enterprise' | 'region'): SQL {
     union all
     select ${raw(cols)}, 'chapter', l.hs_chapter::varchar, l.amount_cny_fen, l.amount_usd_cent
       from ${d} d join trade_declaration_lines l on l.declaration_id = d.id
-    ${
-      level === 'enterprise'
-        ? sql`union all
-    select ${raw(cols)}, 'all', ''::varchar, d.amount_cny_fen, d.amount_usd_cent from ${d} d`
-        : sql``
-    }`;
+`;
 }
 
 export function recomputeTradeEnterpriseYear(d: SQL = raw('trade_declarations')): SQL {
@@ -76,6 +76,13 @@ export function recomputeTradeEnterpriseYear(d: SQL = raw('trade_declarations'))
       min(x.county_code) as county_code, min(x.park_id) as park_id, count(*)::int as items,
       sum(x.cny)::bigint as cny_fen, sum(x.usd)::bigint as usd_cent, min(x.declared_on) as first_on
     from (${dimensionRows(d, 'enterprise')}) x group by x.enterprise_id, x.year, x.direction, x.dim, x.value`;
+}
+
+export function recomputeTradeEnterpriseTotal(d: SQL = raw('trade_declarations')): SQL {
+  return sql`select d.enterprise_id, left(d.month, 4)::smallint as year, d.direction, min(d.city_code) as city_code,
+      min(d.county_code) as county_code, min(d.park_id) as park_id, count(*)::int as declarations,
+      sum(d.amount_cny_fen)::bigint as cny_fen, sum(d.amount_usd_cent)::bigint as usd_cent, min(d.declared_on) as first_on
+    from ${d} d group by d.enterprise_id, left(d.month, 4)::smallint, d.direction`;
 }
 
 export function recomputeTradeRegion(d: SQL = raw('trade_declarations')): SQL {
@@ -120,6 +127,14 @@ export const TRADE_TABLES: {
     measures: TRADE_YEAR_MEASURES,
     scope: ['city_code', 'county_code', 'park_id'],
     recompute: () => recomputeTradeEnterpriseYear(),
+  },
+  {
+    table: 'trade_figures_enterprise_total',
+    columns: TRADE_TOTAL_COLUMNS,
+    key: TRADE_TOTAL_KEY,
+    measures: TRADE_TOTAL_MEASURES,
+    scope: ['city_code', 'county_code', 'park_id'],
+    recompute: () => recomputeTradeEnterpriseTotal(),
   },
   {
     table: 'trade_figures_region',
