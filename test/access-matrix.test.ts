@@ -1093,6 +1093,12 @@ const EXPECTED: Record<string, RouteCase> = {
     request: () => ({ method: 'GET', url: '/api/service-stats' }),
     expect: row(200, 200, 200, 200, 200, 200, 200, 200, 403, 403),
   },
+  // 西陵区 (the fixture county): another city or county asking for it is told it does not exist; a park, a centre
+  // and an enterprise only narrow their own scope by it.
+  'GET /api/trade/monitoring': {
+    request: () => ({ method: 'GET', url: '/api/trade/monitoring?countyCode=420502' }),
+    expect: row(403, 200, 200, 404, 200, 404, 200, 200, 200, 403),
+  },
   'GET /api/activities': {
     request: () => ({ method: 'GET', url: '/api/activities' }),
     expect: row(200, 200, 200, 200, 200, 200, 200, 200, 403, 403),

@@ -32,6 +32,7 @@ import { serviceStatsRoutes } from './modules/service-stats/service-stats.routes
 import { settingRoutes } from './modules/setting/setting.routes';
 import { staffRoutes } from './modules/staff/staff.routes';
 import { tradeRoutes } from './modules/trade/trade.routes';
+import { tradeMonitoringRoutes } from './modules/trade/trade-monitoring.routes';
 import { userRoutes } from './modules/user/user.routes';
 import { registerAuth } from './plugins/auth';
 import { registerBrowserProtections } from './plugins/browser-protections';
@@ -154,6 +155,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(enterpriseImportRoutes);
   await app.register(serviceRecordRoutes);
   await app.register(serviceStatsRoutes);
+  await app.register(tradeMonitoringRoutes);
   await app.register(activityRoutes);
   await app.register(messageRoutes);
   await app.register(serviceRoutes);

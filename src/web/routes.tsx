@@ -110,6 +110,10 @@ export const router = createBrowserRouter([
         ...page('serviceStats.read', async () => (await import('./pages/service-stats')).ServiceStatsPage),
       },
       {
+        path: 'trade',
+        ...page('trade.read', async () => (await import('./pages/trade/monitoring')).TradeMonitoringPage),
+      },
+      {
         path: 'activities',
         ...page('activity.read', async () => (await import('./pages/activity/list')).ActivityListPage),
       },

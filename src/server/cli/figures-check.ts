@@ -40,7 +40,9 @@ try {
     printDifferences(result.differences);
     if (repair) {
       const counts = await repairFigures(systemContext(deps), result.differences.length);
-      console.log(`已重新核算 / rebuilt: ${counts.monthRows} month rows, ${counts.centreRows} centre rows`);
+      console.log(
+        `已重新核算 / rebuilt: ${counts.monthRows} month rows, ${counts.centreRows} centre rows, ${counts.tradeRows} trade rows`,
+      );
       result = await checkFigures(deps.db);
     }
   } else if (repair) {

@@ -9,6 +9,7 @@ import {
   FlagOutlined,
   GlobalOutlined,
   HomeOutlined,
+  LineChartOutlined,
   MailOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -19,6 +20,9 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
+
+type MenuItem = Required<MenuProps>['items'][number];
+
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { TAction, TRole } from '../../contracts/access';
@@ -33,6 +37,8 @@ interface Entry {
   action: TAction;
   /** Roles that have the action but reach the same data elsewhere (an enterprise has its own 我的服务). */
   hideFor?: TRole[];
+  /** Entries of one group open under one heading (贸易数据), placed where the group's first entry is. */
+  group?: MessageKey;
 }
 
 const ENTRIES: Entry[] = [
@@ -85,6 +91,30 @@ const ENTRIES: Entry[] = [
     icon: <BarChartOutlined />,
     action: 'serviceStats.read',
   },
+  {
+    key: 'tradeMonitoring',
+    path: '/trade',
+    label: 'menu.tradeMonitoring',
+    icon: <LineChartOutlined />,
+    action: 'trade.read',
+    group: 'menu.group.trade',
+  },
+  {
+    key: 'tradeDeclarations',
+    path: '/trade/declarations',
+    label: 'menu.tradeDeclarations',
+    icon: <TransactionOutlined />,
+    action: 'trade.read',
+    group: 'menu.group.trade',
+  },
+  {
+    key: 'tradeRates',
+    path: '/trade/rates',
+    label: 'menu.tradeRates',
+    icon: <GlobalOutlined />,
+    action: 'trade.read',
+    group: 'menu.group.trade',
+  },
   { key: 'messages', path: '/messages', label: 'menu.messages', icon: <MailOutlined />, action: 'message.read' },
   {
     key: 'engagements',
@@ -99,33 +129,14 @@ const ENTRIES: Entry[] = [
   { key: 'settings', path: '/settings', label: 'menu.settings', icon: <SettingOutlined />, action: 'setting.read' },
 ];
 
-/**
- * 贸易数据 (issue 13): a group of its own, after 服务统计. Its entries are matched on their whole path (/trade/rates),
- * the others on the first segment.
- */
-const TRADE_GROUP = {
-  key: 'trade',
-  label: 'menu.tradeGroup',
-  icon: <TransactionOutlined />,
-  after: 'serviceStats',
-} as const;
-const TRADE_ENTRIES: Entry[] = [
-  {
-    key: 'tradeDeclarations',
-    path: '/trade/declarations',
-    label: 'menu.tradeDeclarations',
-    icon: <FileDoneOutlined />,
-    action: 'trade.read',
-  },
-  { key: 'tradeRates', path: '/trade/rates', label: 'menu.tradeRates', icon: <GlobalOutlined />, action: 'trade.read' },
-];
-
 function selectedKey(pathname: string): string {
-  const trade = TRADE_ENTRIES.find((e) => pathname === e.path || pathname.startsWith(`${e.path}/`));
-  if (trade) return trade.key;
   const first = pathname.split('/')[1] ?? '';
   if (first === 'my') return 'myServices';
-  return ENTRIES.find((e) => e.path === `/${first}`)?.key ?? 'home';
+  // The longest entry path that the address starts with (/trade/declarations before /trade).
+  const match = ENTRIES.filter(
+    (e) => e.path !== '/' && (pathname === e.path || pathname.startsWith(`${e.path}/`)),
+  ).sort((a, b) => b.path.length - a.path.length)[0];
+  return match?.key ?? ENTRIES.find((e) => e.path === `/${first}`)?.key ?? 'home';
 }
 
 /** Entries follow the permissions from /api/me; a role sees only what it may open. */
@@ -134,7 +145,6 @@ export function SideMenu() {
   const can = useCan();
   const me = useMe();
   const { pathname } = useLocation();
-  const shown = (e: Entry) => can(e.action) && !e.hideFor?.includes(me.user.role);
   const item = (e: Entry) => ({
     key: e.key,
     icon: e.icon,
@@ -144,21 +154,25 @@ export function SideMenu() {
       </Link>
     ),
   });
-  const trade = TRADE_ENTRIES.filter(shown).map(item);
-  const group = { key: TRADE_GROUP.key, icon: TRADE_GROUP.icon, label: t(TRADE_GROUP.label), children: trade };
-  const items: MenuProps['items'] = ENTRIES.filter(shown).flatMap((e) =>
-    e.key === TRADE_GROUP.after && trade.length ? [item(e), group] : [item(e)],
-  );
-  // An enterprise has no 服务统计: the group goes at the end of what it has.
-  if (trade.length && !items.some((i) => i?.key === TRADE_GROUP.key)) items.push(group);
-  const selected = selectedKey(pathname);
+  const shown = ENTRIES.filter((e) => can(e.action) && !e.hideFor?.includes(me.user.role));
+  const items: MenuItem[] = [];
+  for (const e of shown) {
+    if (!e.group) {
+      items.push(item(e));
+      continue;
+    }
+    const groupKey = `group-${e.group}`;
+    if (items.some((i) => i?.key === groupKey)) continue;
+    items.push({
+      key: groupKey,
+      icon: e.icon,
+      label: t(e.group),
+      children: shown.filter((g) => g.group === e.group).map(item),
+    });
+  }
+  // Groups start open: a heading is there to gather its entries, not to hide them.
+  const groupKeys = items.filter((i) => i && 'children' in i).map((i) => String(i?.key));
   return (
-    <Menu
-      theme="dark"
-      mode="inline"
-      selectedKeys={[selected]}
-      defaultOpenKeys={TRADE_ENTRIES.some((e) => e.key === selected) ? [TRADE_GROUP.key] : []}
-      items={items}
-    />
+    <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(pathname)]} defaultOpenKeys={groupKeys} items={items} />
   );
 }

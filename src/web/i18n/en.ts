@@ -10,6 +10,7 @@ import { myserviceEn } from './parts/myservice.en';
 import { serviceEn } from './parts/service.en';
 import { statsEn } from './parts/stats.en';
 import { tradeEn } from './parts/trade.en';
+import { tradeMonitoringEn } from './parts/trade-monitoring.en';
 import type { Messages } from './zh-CN';
 
 /** English interface text; typed against the Chinese keys so that a missing or extra key fails the build. */
@@ -861,6 +862,7 @@ export const en: Messages = {
   ...messageEn,
   ...statsEn,
   ...tradeEn,
+  ...tradeMonitoringEn,
   ...homeEn,
   ...backupEn,
   ...exchangeEn,

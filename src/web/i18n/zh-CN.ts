@@ -10,6 +10,7 @@ import { myserviceZhCN } from './parts/myservice.zh-CN';
 import { serviceZhCN } from './parts/service.zh-CN';
 import { statsZhCN } from './parts/stats.zh-CN';
 import { tradeZhCN } from './parts/trade.zh-CN';
+import { tradeMonitoringZhCN } from './parts/trade-monitoring.zh-CN';
 /**
  * Chinese interface text, the reference language: en.ts must have exactly these keys. `{name}` placeholders are
  * filled by useT(). Keys are flat so that enum labels can be looked up as `role.${role}` and still type-check.
@@ -844,6 +845,7 @@ export const zhCN = {
   ...messageZhCN,
   ...statsZhCN,
   ...tradeZhCN,
+  ...tradeMonitoringZhCN,
   ...homeZhCN,
   ...backupZhCN,
   ...exchangeZhCN,

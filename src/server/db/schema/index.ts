@@ -17,3 +17,4 @@ export * from './region';
 export * from './service';
 export * from './staff';
 export * from './trade';
+export * from './trade-figures';

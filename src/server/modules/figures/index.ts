@@ -30,4 +30,6 @@ export {
   serviceWindowFigures,
   unratedCount,
 } from './service-figures';
+export { addTradeFigures, type NewDeclarations, noteServed } from './trade-delta';
+export * from './trade-figures';
 export { isWholeMonths, splitWindow } from './window';

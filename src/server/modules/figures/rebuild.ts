@@ -14,6 +14,7 @@ import {
   raw,
   recomputeMonth,
 } from './recompute';
+import { TRADE_TABLES, type TradeTable } from './trade-recompute';
 
 /**
  * Recompute both figures tables from the raw service records and ratings, in one transaction (readers go on reading
@@ -27,6 +28,8 @@ export function rebuildFigures(db: Db): Promise<RebuiltCounts> {
 export interface RebuiltCounts {
   monthRows: number;
   centreRows: number;
+  /** Rows of the trade figures (decision 0026), all four tables. */
+  tradeRows: number;
 }
 
 /**
@@ -51,24 +54,38 @@ async function rebuildIn(tx: Db): Promise<RebuiltCounts> {
   {
     // Lock out writers for the moment of the rebuild: a change committed between the recount and the swap would
     // be lost from the figures (its delta applied to rows the rebuild then replaces).
-    await tx.execute(sql`lock table service_figures_month, service_figures_centre in exclusive mode`);
+    await tx.execute(
+      sql`lock table service_figures_month, service_figures_centre, ${raw(TRADE_TABLES.map((t) => t.table).join(', '))}
+        in exclusive mode`,
+    );
     // Delete, not truncate: truncate would take an access-exclusive lock and stall every reader for the rebuild;
     // deleted rows stay visible to readers (MVCC) until the new ones commit.
     await tx.execute(sql`delete from service_figures_month`);
     await tx.execute(sql`delete from service_figures_centre`);
     await tx.execute(sql`insert into service_figures_month (${raw(MONTH_COLUMNS)}) ${recomputeMonth()}`);
     await tx.execute(raw(`insert into service_figures_centre (${CENTRE_COLUMNS}) ${CENTRE_FROM_MONTH_SQL}`));
-    const [n] = rowsOf<{ m: number; c: number }>(
+    for (const t of TRADE_TABLES) {
+      await tx.execute(sql`delete from ${raw(t.table)}`);
+      // In key order: the rows of one enterprise (or county) land on neighbouring pages, so that a centre's or a
+      // park's enterprises are read from a few pages each.
+      await tx.execute(
+        sql`insert into ${raw(t.table)} (${raw(t.columns)}) select * from (${t.recompute()}) r
+          order by ${raw(t.key.join(', '))}`,
+      );
+    }
+    const tradeCount = TRADE_TABLES.map((t) => `(select count(*) from ${t.table})`).join(' + ');
+    const [n] = rowsOf<{ m: number; c: number; t: number }>(
       await tx.execute(sql`select (select count(*) from service_figures_month)::int as m,
-        (select count(*) from service_figures_centre)::int as c`),
+        (select count(*) from service_figures_centre)::int as c,
+        (${raw(tradeCount)})::int as t`),
     );
-    return { monthRows: n?.m ?? 0, centreRows: n?.c ?? 0 };
+    return { monthRows: n?.m ?? 0, centreRows: n?.c ?? 0, tradeRows: n?.t ?? 0 };
   }
 }
 
 /** One row where the stored figures and the recomputation differ; null on the side that has no such row. */
 export interface FiguresDifference {
-  table: 'service_figures_month' | 'service_figures_centre';
+  table: 'service_figures_month' | 'service_figures_centre' | TradeTable;
   key: Record<string, string | number>;
   stored: Record<string, number> | null;
   recomputed: Record<string, number> | null;
@@ -79,11 +96,16 @@ export interface FiguresDifference {
  * measures are all zero counts as absent — a record moved out of it). Empty means the figures are right.
  */
 export async function checkFigures(db: Db): Promise<{ checked: number; differences: FiguresDifference[] }> {
-  const [month, centre] = await Promise.all([
-    compare(db, 'service_figures_month', MONTH_KEY, MONTH_MEASURES, recomputeMonth()),
-    compare(db, 'service_figures_centre', CENTRE_KEY, CENTRE_MEASURES, raw(CENTRE_RECOMPUTE_SQL)),
+  const SCOPE = ['city_code', 'county_code', 'park_id'];
+  const all = await Promise.all([
+    compare(db, 'service_figures_month', MONTH_KEY, MONTH_MEASURES, SCOPE, recomputeMonth()),
+    compare(db, 'service_figures_centre', CENTRE_KEY, CENTRE_MEASURES, SCOPE, raw(CENTRE_RECOMPUTE_SQL)),
+    ...TRADE_TABLES.map((t) => compare(db, t.table, t.key, t.measures, t.scope, t.recompute())),
   ]);
-  return { checked: month.checked + centre.checked, differences: [...month.differences, ...centre.differences] };
+  return {
+    checked: all.reduce((s, c) => s + c.checked, 0),
+    differences: all.flatMap((c) => c.differences),
+  };
 }
 
 async function compare(
@@ -91,10 +113,12 @@ async function compare(
   table: FiguresDifference['table'],
   keyCols: readonly string[],
   measures: readonly string[],
+  scope: readonly string[],
   recompute: SQL,
 ): Promise<{ checked: number; differences: FiguresDifference[] }> {
-  const scope = ['city_code', 'county_code', 'park_id'];
-  const nonZero = measures.map((m) => `${m} <> 0`).join(' or ');
+  // A stored row whose additive measures are all zero counts as absent (dates are not additive: left out here).
+  const additive = measures.filter((m) => !m.startsWith('first_'));
+  const nonZero = additive.length ? additive.map((m) => `${m} <> 0`).join(' or ') : 'true';
   const cols = [...scope, ...measures];
   const differ = cols.map((c) => `s.${c} is distinct from x.${c}`).join(' or ');
   const pick = (alias: string) => `json_build_object(${cols.map((c) => `'${c}', ${alias}.${c}`).join(', ')})`;
@@ -115,7 +139,7 @@ async function compare(
       : Object.fromEntries(
           Object.entries(typeof o === 'string' ? JSON.parse(o) : (o as object)).map(([k, v]) => [
             k,
-            k.endsWith('_code') ? (v as number) : Number(v),
+            k.endsWith('_code') || k.startsWith('first_') ? (v as number) : Number(v),
           ]),
         );
   return {

@@ -23,7 +23,7 @@ import {
   notApproved,
   resolveEnterprise,
 } from '../enterprise/enter-enterprise';
-import { applyRecordDelta, beijingMonthOf } from '../figures';
+import { applyRecordDelta, beijingMonthOf, noteServed } from '../figures';
 import { deliverOutbound, notify, type OutboundMessage } from '../message/notify';
 import { getServiceRecordDetail } from './service-detail';
 import { appendProgress, nextRecordNumber } from './service-record.repository';
@@ -118,6 +118,8 @@ async function insertRecord(tx: Db, ctx: RequestContext, user: SessionUser, n: N
     responseMs: null,
     completionMs: null,
   });
+  // The centre has served this enterprise (its trade counts in the centre's monitoring and before/after, issue 13).
+  await noteServed(tx, { enterpriseId: n.enterpriseId, centreId: n.centre.id, submittedAt: now });
   await appendProgress(tx, user, {
     recordId: row.id,
     kind: n.source === 'enterprise' ? 'submitted' : 'accepted',

@@ -9,6 +9,7 @@ import type { SessionUser } from '../../lib/access/session-user';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { beijingDay } from '../../policy/policy';
+import { addTradeFigures } from '../figures';
 import {
   type CheckedDeclaration,
   checkDeclaration,
@@ -455,6 +456,8 @@ export async function ingestDeclarations(
       now,
       isDemo: opts.isDemo,
     });
+    // The trade figures move with the declarations, in this transaction (decision 0026): a few set-based statements.
+    await addTradeFigures(tx, { intakeId: row.id });
     const firstTrade = await markTrading(tx, row.id, now);
     const result: TTradeIntakeResult = {
       intakeId: row.id,

@@ -2,7 +2,6 @@ import type { tradeZhCN } from './trade.zh-CN';
 
 /** English text of the trade intake pages (issue 13). */
 export const tradeEn: Record<keyof typeof tradeZhCN, string> = {
-  'menu.tradeGroup': 'Trade data',
   'menu.tradeDeclarations': 'Declarations',
   'menu.tradeRates': 'Exchange rates',
 

@@ -1,6 +1,5 @@
 /** zh-CN text of the trade intake pages (issue 13); en counterpart in ./trade.en.ts must have the same keys. */
 export const tradeZhCN = {
-  'menu.tradeGroup': '贸易数据',
   'menu.tradeDeclarations': '报关单',
   'menu.tradeRates': '月度汇率',
 

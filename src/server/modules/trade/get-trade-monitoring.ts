@@ -1,0 +1,281 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { countryName, hsChapterLabel, tradeModeLabel } from '../../../contracts/trade-codes';
+import type {
+  TTradeBreakdownRow,
+  TTradeMonitoring,
+  TTradeMonitoringQuery,
+  TTradeTotals,
+} from '../../../contracts/trade-monitoring';
+import type { RequestContext } from '../../context';
+import type { Db } from '../../db/client';
+import { readDb } from '../../db/read-db';
+import { centres, enterprises, regions } from '../../db/schema';
+import { requireAction } from '../../lib/access/require-access';
+import { centreScope, tradeEnterpriseScope } from '../../lib/access/scope';
+import type { SessionUser } from '../../lib/access/session-user';
+import { AppError } from '../../lib/errors';
+import { beijingDay } from '../../policy/policy';
+import {
+  newlyTradingEnterprises,
+  readsRegionTable,
+  servedTradeBeforeAfter,
+  type TradeDimRow,
+  type TradeFigureScope,
+  tradeYearFigures,
+} from '../figures';
+
+const TOP = 15;
+
+/** Growth of `now` over `before` as a ratio; null when there is nothing to compare with. */
+export const growth = (now: number, before: number): number | null =>
+  before === 0 ? null : Math.round(((now - before) / before) * 10_000) / 10_000;
+
+/**
+ * 贸易监测 (issue 13; Art. 5(十三) trade data, Art. 12 the centres' results): a year's imports and exports in the
+ * caller's scope — province all, a city or a county its region, a park its enterprises, a centre the enterprises it has
+ * served, an enterprise its own — narrowed by the query's filters. A filter naming a region, centre or enterprise the
+ * caller may not see is refused as not found (never an empty answer that would confirm it exists).
+ */
+export async function getTradeMonitoring(ctx: RequestContext, q: TTradeMonitoringQuery): Promise<TTradeMonitoring> {
+  const user = requireAction(ctx.user, 'trade.read');
+  const db = readDb(ctx.deps);
+  const today = beijingDay(ctx.deps.clock());
+  const year = q.year ?? Number(today.slice(0, 4));
+  await checkFilters(db, user, q);
+  const scope: TradeFigureScope = { user, ...q };
+  const centreId = q.centreId ?? (user.role === 'operator' ? (user.centreId ?? undefined) : undefined);
+  const regionLevel = readsRegionTable(scope)
+    ? q.countyCode || user.role === 'county'
+      ? null
+      : q.cityCode || user.role === 'city'
+        ? 'county'
+        : 'city'
+    : null;
+
+  const [figures, newly, beforeAfter] = await Promise.all([
+    tradeYearFigures(db, scope, year, regionLevel),
+    newlyTradingEnterprises(db, scope, year),
+    centreId ? servedTradeBeforeAfter(db, { centreId, year, today }) : Promise.resolve(null),
+  ]);
+
+  const totalsOf = (y: number): TTradeTotals => {
+    const t = { import: { cnyFen: 0, usdCent: 0 }, export: { cnyFen: 0, usdCent: 0 }, declarations: 0 };
+    for (const m of figures.months)
+      if (m.month.startsWith(String(y))) {
+        t[m.direction].cnyFen += m.cnyFen;
+        t[m.direction].usdCent += m.usdCent;
+        t.declarations += m.items;
+      }
+    return {
+      ...t,
+      total: { cnyFen: t.import.cnyFen + t.export.cnyFen, usdCent: t.import.usdCent + t.export.usdCent },
+    };
+  };
+  const totals = totalsOf(year);
+  const previousTotals = totalsOf(year - 1);
+
+  const monthSum = (month: string, dir?: 'import' | 'export', usd = false) =>
+    figures.months
+      .filter((m) => m.month === month && (!dir || m.direction === dir))
+      .reduce((s, m) => s + (usd ? m.usdCent : m.cnyFen), 0);
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const month = `${year}-${String(i + 1).padStart(2, '0')}`;
+    const previous = `${year - 1}-${String(i + 1).padStart(2, '0')}`;
+    const total = monthSum(month);
+    const prev = monthSum(previous);
+    return {
+      month,
+      importCnyFen: monthSum(month, 'import'),
+      exportCnyFen: monthSum(month, 'export'),
+      totalCnyFen: total,
+      totalUsdCent: monthSum(month, undefined, true),
+      previousCnyFen: prev,
+      // A month still to come has no growth yet (not −100 %).
+      growth: month > today.slice(0, 7) ? null : growth(total, prev),
+    };
+  });
+
+  const locale = ctx.locale;
+  const breakdown = (dim: TradeDimRow['dim'], label: (code: string) => string, top: number | null) => {
+    const byCode = new Map<string, TTradeBreakdownRow>();
+    for (const r of figures.dims) {
+      if (r.dim !== dim) continue;
+      const row = byCode.get(r.value) ?? emptyRow(r.value, label(r.value));
+      addTo(row, r.direction, r.cnyFen, r.usdCent);
+      byCode.set(r.value, row);
+    }
+    const rows = [...byCode.values()].sort((a, b) => b.totalCnyFen - a.totalCnyFen || a.code.localeCompare(b.code));
+    if (top !== null && rows.length > top) {
+      const other = emptyRow('other', locale === 'en' ? 'Other' : '其他');
+      for (const r of rows.slice(top)) {
+        other.importCnyFen += r.importCnyFen;
+        other.exportCnyFen += r.exportCnyFen;
+        other.totalCnyFen += r.totalCnyFen;
+        other.totalUsdCent += r.totalUsdCent;
+      }
+      rows.splice(top, rows.length - top, other);
+    }
+    // The share of the dimension's own whole (lines for chapters, declarations otherwise): equal to the totals.
+    const whole = rows.reduce((s, r) => s + r.totalCnyFen, 0);
+    for (const r of rows) r.share = whole === 0 ? 0 : Math.round((r.totalCnyFen / whole) * 10_000) / 10_000;
+    return rows;
+  };
+
+  const narrowedTo = q.countyCode ?? q.cityCode;
+  const regionNames = await namesOf(db, [
+    ...new Set([...figures.regions.map((r) => r.code), ...(narrowedTo ? [narrowedTo] : [])]),
+  ]);
+  const byRegionCode = new Map<string, TTradeBreakdownRow & { previousCnyFen: number; growth: number | null }>();
+  for (const r of figures.regions) {
+    const row = byRegionCode.get(r.code) ?? {
+      ...emptyRow(r.code, regionNames.get(r.code) ?? r.code),
+      previousCnyFen: 0,
+      growth: null,
+    };
+    if (r.year === year) addTo(row, r.direction, r.cnyFen, r.usdCent);
+    else row.previousCnyFen += r.cnyFen;
+    byRegionCode.set(r.code, row);
+  }
+  const byRegion = [...byRegionCode.values()]
+    .map((r) => ({
+      ...r,
+      growth: growth(r.totalCnyFen, r.previousCnyFen),
+      share: totals.total.cnyFen ? Math.round((r.totalCnyFen / totals.total.cnyFen) * 10_000) / 10_000 : 0,
+    }))
+    .sort((a, b) => b.totalCnyFen - a.totalCnyFen || a.code.localeCompare(b.code));
+
+  const centreIds = [...new Set([...figures.centres.map((c) => c.centreId), ...(centreId ? [centreId] : [])])];
+  const centreNames = centreIds.length
+    ? new Map(
+        (
+          await db.select({ id: centres.id, name: centres.name }).from(centres).where(inArray(centres.id, centreIds))
+        ).map((c) => [c.id, c.name]),
+      )
+    : new Map<number, string>();
+  const centreRows = new Map<number, TTradeMonitoring['byCentre'][number]>();
+  for (const c of figures.centres) {
+    const row = centreRows.get(c.centreId) ?? {
+      centreId: c.centreId,
+      name: centreNames.get(c.centreId) ?? '',
+      enterprises: 0,
+      totalCnyFen: 0,
+      totalUsdCent: 0,
+      newlyTrading: 0,
+    };
+    row.totalCnyFen += c.cnyFen;
+    row.totalUsdCent += c.usdCent;
+    centreRows.set(c.centreId, row);
+  }
+  // Enterprises per centre are counted once whatever the direction.
+  for (const c of figures.centres) {
+    const row = centreRows.get(c.centreId);
+    if (row) row.enterprises = Math.max(row.enterprises, c.enterprises);
+  }
+  for (const n of newly) {
+    const row = n.centreId ? centreRows.get(n.centreId) : undefined;
+    if (row) row.newlyTrading++;
+  }
+
+  return {
+    year,
+    regionLevel,
+    regionName: narrowedTo ? (regionNames.get(narrowedTo) ?? null) : null,
+    centre: centreId ? { id: centreId, name: centreNames.get(centreId) ?? '' } : null,
+    totals,
+    previousTotals,
+    growth: {
+      import: growth(totals.import.cnyFen, previousTotals.import.cnyFen),
+      export: growth(totals.export.cnyFen, previousTotals.export.cnyFen),
+      total: growth(totals.total.cnyFen, previousTotals.total.cnyFen),
+    },
+    months,
+    byCountry: breakdown('country', (c) => countryName(c, locale), TOP),
+    byTradeMode: breakdown('mode', (c) => tradeModeLabel(c, locale), null),
+    byHsChapter: breakdown('chapter', (c) => hsChapterLabel(c, locale), TOP),
+    byRegion,
+    byCentre: [...centreRows.values()].sort((a, b) => b.totalCnyFen - a.totalCnyFen || a.centreId - b.centreId),
+    newlyTrading: newly.map((n) => ({
+      enterpriseId: n.enterpriseId,
+      name: n.name,
+      firstOn: n.firstOn,
+      centreId: n.centreId,
+      centreName: n.centreName,
+    })),
+    beforeAfter: beforeAfter
+      ? beforeAfter.map((b) => ({
+          enterpriseId: b.enterpriseId,
+          name: b.name,
+          firstServedMonth: b.firstServedMonth,
+          beforeCnyFen: b.before.cnyFen,
+          afterCnyFen: b.after.cnyFen,
+          afterMonths: b.afterMonths,
+        }))
+      : null,
+  };
+}
+
+function emptyRow(code: string, label: string): TTradeBreakdownRow {
+  return { code, label, importCnyFen: 0, exportCnyFen: 0, totalCnyFen: 0, totalUsdCent: 0, share: 0 };
+}
+
+function addTo(row: TTradeBreakdownRow, direction: 'import' | 'export', cnyFen: number, usdCent: number) {
+  if (direction === 'import') row.importCnyFen += cnyFen;
+  else row.exportCnyFen += cnyFen;
+  row.totalCnyFen += cnyFen;
+  row.totalUsdCent += usdCent;
+}
+
+async function namesOf(db: Db, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .select({ code: regions.code, name: regions.name })
+    .from(regions)
+    .where(inArray(regions.code, codes));
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/** A region, centre or enterprise filter outside the caller's reach is not found (never an empty answer). */
+async function checkFilters(db: Db, user: SessionUser, q: TTradeMonitoringQuery): Promise<void> {
+  if (q.enterpriseId) {
+    const [e] = await db
+      .select({ id: enterprises.id })
+      .from(enterprises)
+      .where(and(eq(enterprises.id, q.enterpriseId), tradeEnterpriseScope(user)));
+    if (!e) throw new AppError('NOT_FOUND', { enterpriseId: q.enterpriseId });
+  }
+  if (q.centreId) {
+    const [c] = await db
+      .select({ id: centres.id })
+      .from(centres)
+      .where(and(eq(centres.id, q.centreId), centreScope(user)));
+    if (!c) throw new AppError('NOT_FOUND', { centreId: q.centreId });
+  }
+  for (const [field, code] of [
+    ['cityCode', q.cityCode],
+    ['countyCode', q.countyCode],
+  ] as const) {
+    if (!code) continue;
+    const [r] = await db
+      .select({ code: regions.code, level: regions.level, cityCode: regions.cityCode })
+      .from(regions)
+      .where(eq(regions.code, code));
+    const want = field === 'cityCode' ? 'city' : 'county';
+    const ok =
+      r !== undefined &&
+      r.level === want &&
+      (user.role === 'city'
+        ? r.cityCode === user.regionCode
+        : user.role === 'county'
+          ? field === 'countyCode'
+            ? r.code === user.regionCode
+            : await countyInCity(db, user.regionCode, r.code)
+          : true);
+    if (!ok) throw new AppError('NOT_FOUND', { [field]: code });
+  }
+}
+
+async function countyInCity(db: Db, county: string | null, city: string): Promise<boolean> {
+  if (!county) return false;
+  const [r] = await db.select({ cityCode: regions.cityCode }).from(regions).where(eq(regions.code, county));
+  return r?.cityCode === city;
+}

@@ -1,0 +1,45 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ZErrorBody } from '../../../contracts/common';
+import { ZTradeMonitoring, ZTradeMonitoringQuery } from '../../../contracts/trade-monitoring';
+import { sendXlsx } from '../../lib/xlsx';
+import { getTradeMonitoring } from './get-trade-monitoring';
+import { monitoringColumns, monitoringLines } from './trade-monitoring.export';
+
+const ZRouteQuery = ZTradeMonitoringQuery.extend({ format: z.enum(['json', 'xlsx']).default('json') });
+
+export const tradeMonitoringRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/trade/monitoring',
+    {
+      config: { action: 'trade.read' },
+      schema: {
+        tags: ['trade'],
+        summary:
+          '贸易监测：进出口总额、月度、国别、贸易方式、商品章、地区、中心与新开口企业 / Trade monitoring for a year',
+        description:
+          'A year (default: this year) of imports and exports in the caller’s scope, from the figures layer: ' +
+          'totals with the year before and growth, months, countries (top 15 + other), trade modes, HS chapters ' +
+          '(top 15 + other), cities or counties, centres’ served enterprises, newly-trading enterprises, and for a ' +
+          'centre its served enterprises’ trade before and after. Amounts in fen / US cents. `format=xlsx` downloads ' +
+          'the same figures in 万元.',
+        querystring: ZRouteQuery,
+        response: { 200: ZTradeMonitoring, 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { format, ...query } = request.query;
+      const m = await getTradeMonitoring(request.ctx, query);
+      if (format !== 'xlsx') return m;
+      const locale = request.ctx.locale;
+      const en = locale === 'en';
+      return sendXlsx(
+        reply,
+        `${en ? 'trade-monitoring' : '贸易监测'}_${m.year}`,
+        en ? 'Trade' : '贸易监测',
+        monitoringColumns(locale),
+        monitoringLines(m, locale),
+      );
+    },
+  );
+};

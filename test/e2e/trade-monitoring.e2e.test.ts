@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../../src/server/context';
+import { rowsOf } from '../../src/server/db/client';
+import { loadDemo } from '../../src/server/demo/load-demo';
+import { ingestDeclarations } from '../../src/server/modules/trade/ingest-declarations';
+import { chromiumPath, E2E_POLL } from '../helpers/browser';
+import { TEST_PASSWORD } from '../helpers/constants';
+import { type E2eApp, startE2eApp } from '../helpers/e2e';
+import { declaration, seedRates } from '../helpers/trade-data';
+
+const POLL = E2E_POLL;
+const executable = chromiumPath();
+const year = new Date().getFullYear();
+
+/**
+ * Issue 13: the province opens 贸易监测, sees every city's trade of the year, drills into a city (its counties), and a
+ * city's total links to the declarations list filtered by that city and year (that list is another page's).
+ */
+describe.skipIf(!executable)('browser: trade monitoring', () => {
+  let e2e: E2eApp;
+  let browser: Browser;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    e2e = await startE2eApp(executable as string, async (deps) => {
+      await loadDemo(deps, TEST_PASSWORD);
+      await seedRates(deps, new Date());
+      const ents = rowsOf<{ credit_code: string; city_code: string }>(
+        await deps.db.execute(sql`select distinct on (city_code) credit_code, city_code from enterprises
+          where status = 'approved' and city_code in ('420100', '420500') order by city_code, id`),
+      );
+      const result = await ingestDeclarations(systemContext(deps, 'province'), {
+        source: 'demo',
+        channel: 'demo',
+        enterpriseScope: sql`true`,
+        declarations: ents.flatMap((e, i) => [
+          declaration(e.credit_code, `${year}-01-1${i}`, { amount: `${(i + 1) * 1000}.00` }),
+          declaration(e.credit_code, `${year - 1}-03-0${i + 1}`, { direction: 'import' }),
+        ]),
+      });
+      if (result.status !== 'succeeded') throw new Error(JSON.stringify(result.issues));
+    });
+    ({ baseUrl, browser } = e2e);
+  });
+
+  afterAll(async () => {
+    await e2e?.close('trade-monitoring');
+  });
+
+  it('drills from the province to a city and links a city’s total to its declarations', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${baseUrl}/login`);
+    await page.fill('#username', 'province');
+    await page.fill('#password', TEST_PASSWORD);
+    await page.click('[data-testid="login-submit"]');
+    await page.click('[data-testid="menu-tradeMonitoring"]');
+    const regions = page.locator('[data-testid="trade-region-table"]');
+    await regions.waitFor();
+    await expect.poll(() => regions.innerText(), POLL).toContain('宜昌市');
+    expect(await regions.innerText()).toContain('武汉市');
+    expect(await page.locator('[data-testid="trade-month-chart"] canvas').count()).toBeGreaterThan(0);
+
+    const total = page.locator('[data-testid="trade-region-total-420500"]');
+    const href = new URL((await total.getAttribute('href')) as string, baseUrl);
+    expect(href.pathname).toBe('/trade/declarations');
+    expect(href.searchParams.get('cityCode')).toBe('420500');
+    expect(href.searchParams.get('year')).toBe(String(year));
+
+    // The city's name drills down on this page: its counties, the city in the address.
+    await regions.getByRole('button', { name: '宜昌市' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('cityCode'), POLL).toBe('420500');
+    await expect.poll(() => page.locator('body').innerText(), POLL).toContain('各县市区');
+
+    await page.goto(`${baseUrl}/trade?year=${year}`);
+    await page.locator('[data-testid="trade-region-total-420500"]').click();
+    await expect.poll(() => new URL(page.url()).pathname, POLL).toBe('/trade/declarations');
+    const url = new URL(page.url());
+    expect(url.searchParams.get('cityCode')).toBe('420500');
+    expect(url.searchParams.get('year')).toBe(String(year));
+    expect(errors).toEqual([]);
+  });
+});
