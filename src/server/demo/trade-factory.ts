@@ -110,8 +110,6 @@ interface Industry {
   modes: [string, number][];
 }
 
-const GENERAL: [string, number][] = [['0110', 1]];
-
 export const INDUSTRIES: Record<string, Industry> = {
   machinery: {
     words: ['机电设备', '智能装备'],
@@ -345,7 +343,6 @@ export function customsOffice(cityCode: string): string {
 }
 
 export interface DeclarationPlan {
-  creditCode: string;
   industry: TradeIndustry;
   direction: TTradeDirection;
   declaredOn: string;
@@ -357,11 +354,24 @@ export interface DeclarationPlan {
   seq: number;
 }
 
+/** A declaration as drawn: amounts in whole cents of its currency (numbers), before it is written as text. */
+export interface DrawnDeclaration {
+  declarationNo: string;
+  direction: TTradeDirection;
+  declaredOn: string;
+  tradeMode: string;
+  country: string;
+  currency: string;
+  totalCents: number;
+  orderNo: string | null;
+  lines: { code: string; name: string; unit: string; quantity: number; cents: number }[];
+}
+
 /**
- * A declaration of an enterprise of `industry`: 1–5 lines of its goods (its exports, or the materials and equipment it
+ * A declaration of an enterprise of `industry`: 1–6 lines of its goods (its exports, or the materials and equipment it
  * buys), a trade mode it uses, a partner country and currency, amounts in whole cents whose sum is the total.
  */
-export function buildDeclaration(r: Random, p: DeclarationPlan): TTradeDeclarationInput {
+export function drawDeclaration(r: Random, p: DeclarationPlan): DrawnDeclaration {
   const ind = INDUSTRIES[p.industry];
   const exporting = p.direction === 'export';
   const goods = exporting ? ind.exports : ind.imports;
@@ -371,39 +381,66 @@ export function buildDeclaration(r: Random, p: DeclarationPlan): TTradeDeclarati
     tradeMode = ind.modes.some(([m]) => m === '0615') ? '0615' : '0214';
   const { country, currency } = pickCountry(r);
   const perUnit = (p.rates.get('USD') ?? 7) / (currency === 'CNY' ? 1 : (p.rates.get(currency) ?? 7));
-  const lineCount = Math.min(goods.length + 3, 1 + Math.floor(-Math.log(1 - r.next()) * 1.4));
-  const lines: TTradeDeclarationInput['lines'] = [];
+  const lineCount = Math.min(goods.length + 2, 1 + Math.floor(-Math.log(1 - r.next()) * 1.4));
+  const lines: DrawnDeclaration['lines'] = [];
   let totalCents = 0;
+  const first = r.int(0, goods.length - 1);
   for (let i = 0; i < lineCount; i++) {
-    const [code, name, unit, lo, hi] = goods[(i + r.int(0, goods.length - 1)) % goods.length] as Goods;
+    const [code, name, unit, lo, hi] = goods[(i + first) % goods.length] as Goods;
     const price = lo + (hi - lo) * r.next();
     const lineUsd = (p.usd / lineCount) * (0.5 + r.next());
     const quantity = Math.max(1, Math.round(lineUsd / price));
     const cents = Math.max(100, Math.round(quantity * price * perUnit * 100));
     totalCents += cents;
-    lines.push({
-      commodityCode: code,
-      goodsName: name,
-      quantity: String(quantity),
-      unit,
-      amount: (cents / 100).toFixed(2),
-    });
+    lines.push({ code, name, unit, quantity, cents });
   }
   return {
     declarationNo: declarationNumber(p.office, p.declaredOn.slice(0, 4), p.direction, p.seq),
-    enterpriseCreditCode: p.creditCode,
     direction: p.direction,
     declaredOn: p.declaredOn,
     tradeMode,
     country,
     currency,
-    amount: (totalCents / 100).toFixed(2),
+    totalCents,
     orderNo: r.chance(0.6)
       ? `PO${p.declaredOn.replaceAll('-', '').slice(2)}${String(p.seq % 10000).padStart(4, '0')}`
       : null,
-    foreignCustomer: null,
     lines,
   };
+}
+
+/** Whole cents as decimal text ('1234.05'), exact for any safe integer. */
+export function centsText(cents: number): string {
+  const s = String(cents).padStart(3, '0');
+  return `${s.slice(0, -2)}.${s.slice(-2)}`;
+}
+
+/** The drawn declaration as an intake receives it (TTradeDeclarationInput). */
+export function declarationInput(d: DrawnDeclaration, creditCode: string): TTradeDeclarationInput {
+  return {
+    declarationNo: d.declarationNo,
+    enterpriseCreditCode: creditCode,
+    direction: d.direction,
+    declaredOn: d.declaredOn,
+    tradeMode: d.tradeMode,
+    country: d.country,
+    currency: d.currency,
+    amount: centsText(d.totalCents),
+    orderNo: d.orderNo,
+    foreignCustomer: null,
+    lines: d.lines.map((l) => ({
+      commodityCode: l.code,
+      goodsName: l.name,
+      quantity: String(l.quantity),
+      unit: l.unit,
+      amount: centsText(l.cents),
+    })),
+  };
+}
+
+/** A declaration of the enterprise `creditCode`, ready for an intake. */
+export function buildDeclaration(r: Random, p: DeclarationPlan & { creditCode: string }): TTradeDeclarationInput {
+  return declarationInput(drawDeclaration(r, p), p.creditCode);
 }
 
 /** Working days (Monday–Friday) of a month from `fromDay` to `toDay` (both 'YYYY-MM-DD', included). */
