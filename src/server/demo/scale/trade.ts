@@ -110,7 +110,7 @@ function gaussian(r: Random): number {
  */
 export async function writeScaleTrade(
   deps: Deps,
-  size: ScaleSize,
+  size: Pick<ScaleSize, 'years' | 'lines' | 'batch'>,
   progress: TradeProgress = () => {},
 ): Promise<ScaleTradeResult> {
   const now = deps.clock();
@@ -225,7 +225,11 @@ export async function writeScaleTrade(
   const chunkSize = deps.dbKind === 'postgres' ? 25_000 : Math.max(200, Math.floor(size.batch / 2));
   let declarations = 0;
   let lines = 0;
-  let seq = 0;
+  // Sequences go on from the declarations already there (the demo's, when the bench adds these to it).
+  const [maxSeq] = rowsOf<{ n: string | null }>(
+    await deps.db.execute(sql`select max(substr(declaration_no, 10)::bigint)::text as n from trade_declarations`),
+  );
+  let seq = Number(maxSeq?.n ?? 0);
   progress('trade lines', 0, size.lines);
   for (const [k, month] of months.entries()) {
     const r = seededRandom(41_000_000 + k);
@@ -272,14 +276,15 @@ export async function writeScaleTrade(
   }
   progress('trade lines', size.lines, size.lines);
 
-  // 有进出口实绩 and the first-trade date follow the declarations; trading before the window keeps its earlier date.
+  // 有进出口实绩 and the first-trade date follow the declarations; trading before the window keeps its earlier date
+  // (least() skips nulls: the earliest of the date on file, the one drawn here and the first declaration).
   const since = traders.filter((t) => t.tradedSince).map((t) => ({ id: t.id, since: t.tradedSince }));
   const newTraders = await deps.db.transaction(async (tx) => {
     const changed = rowsOf<{ n: number; fresh: number }>(
       await tx.execute(sql`
         with d as (select enterprise_id, min(declared_on) as first_on from trade_declarations group by enterprise_id),
         s as (select * from json_to_recordset(${JSON.stringify(since)}::json) as x(id int, since date)),
-        x as (select e.id, coalesce(s.since, d.first_on) as first_on from enterprises e
+        x as (select e.id, least(e.first_trade_on, s.since, d.first_on) as first_on from enterprises e
           left join d on d.enterprise_id = e.id left join s on s.id = e.id where e.status = 'approved'),
         u as (update enterprises e set has_trade_record = x.first_on is not null, first_trade_on = x.first_on,
             updated_at = ${now}, version = e.version + 1
