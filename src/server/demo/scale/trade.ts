@@ -104,8 +104,8 @@ function gaussian(r: Random): number {
  * trade), months follow the season, each enterprise grows or declines by its own yearly rate, a few stop, and about
  * 9 % of the enterprises a year begin to trade (their first-trade date is their first declaration). The rates come
  * first; each month is one intake (source and channel 'demo', taken in on the 10th of the next month, or now);
- * rows go in by COPY on PostgreSQL (by one-parameter inserts on PGlite), one transaction and one audit entry per
- * chunk; the enterprises' 有进出口实绩 and first-trade dates are set from the result at the end. Amounts are
+ * rows go in by COPY on PostgreSQL, two chunks in flight (by one-parameter inserts on PGlite), one transaction and
+ * one audit entry per chunk; the enterprises' 有进出口实绩 and first-trade dates are set from the result at the end. Amounts are
  * converted exactly as the intake path does (declaration-rules' convert), so the figures match a real intake's.
  */
 export async function writeScaleTrade(
@@ -230,6 +230,10 @@ export async function writeScaleTrade(
     await deps.db.execute(sql`select max(substr(declaration_no, 10)::bigint)::text as n from trade_declarations`),
   );
   let seq = Number(maxSeq?.n ?? 0);
+  // PostgreSQL: two chunks in flight on two connections (the next is drawn while the last is copied, and the
+  // database's work spreads over two cores); PGlite has one connection.
+  const writers = deps.dbKind === 'postgres' ? 2 : 1;
+  const inflight: Promise<void>[] = [];
   progress('trade lines', 0, size.lines);
   for (const [k, month] of months.entries()) {
     const r = seededRandom(41_000_000 + k);
@@ -244,11 +248,16 @@ export async function writeScaleTrade(
     let chunk: { t: Trader; d: DrawnDeclaration }[] = [];
     const flush = async () => {
       if (chunk.length === 0) return;
-      const written = await writeChunk(deps, chunk, { month, intakeId, createdAt: intakeAt(k), units });
-      declarations += chunk.length;
-      lines += written;
+      const n = chunk.length;
+      const writing = writeChunk(deps, chunk, { month, intakeId, createdAt: intakeAt(k), units }).then((written) => {
+        declarations += n;
+        lines += written;
+        progress('trade lines', Math.min(lines, size.lines), size.lines);
+      });
+      writing.catch(() => {}); // awaited below; this only keeps a failure from being reported as unhandled first
+      inflight.push(writing);
       chunk = [];
-      progress('trade lines', Math.min(lines, size.lines), size.lines);
+      if (inflight.length >= writers) await inflight.shift();
     };
     for (const t of traders) {
       const x = expected(t, k) * scale;
@@ -274,6 +283,7 @@ export async function writeScaleTrade(
     }
     await flush();
   }
+  await Promise.all(inflight);
   progress('trade lines', size.lines, size.lines);
 
   // 有进出口实绩 and the first-trade date follow the declarations; trading before the window keeps its earlier date
@@ -316,15 +326,15 @@ async function writeChunk(
   const usd = o.units.get(`${o.month} USD`) as bigint;
   const createdAt = o.createdAt.toISOString();
   return deps.db.transaction(async (tx) => {
-    const [block] = rowsOf<{ last: number }>(
-      await tx.execute(sql`select setval(pg_get_serial_sequence('trade_declarations', 'id'),
-        nextval(pg_get_serial_sequence('trade_declarations', 'id')) + ${chunk.length - 1}) as last`),
-    );
-    const firstId = Number(block?.last) - chunk.length + 1;
+    // Ids from the table's own sequence, as the rows' defaults would take them (safe beside another writer).
+    const ids = rowsOf<{ id: string }>(
+      await tx.execute(sql`select nextval(pg_get_serial_sequence('trade_declarations', 'id'))::text as id
+        from generate_series(1, ${chunk.length})`),
+    ).map((x) => Number(x.id));
     const decl: (string | number | boolean | null)[][] = [];
     const lineRows: (string | number | null)[][] = [];
     for (const [i, { t, d }] of chunk.entries()) {
-      const id = firstId + i;
+      const id = ids[i] as number;
       const rate = d.currency === 'CNY' ? 1_000_000n : (o.units.get(`${o.month} ${d.currency}`) as bigint);
       let fen = 0n;
       let cent = 0n;
@@ -384,8 +394,8 @@ async function writeChunk(
         intakeId: o.intakeId,
         declarations: chunk.length,
         lines: lineRows.length,
-        firstId,
-        lastId: firstId + chunk.length - 1,
+        firstId: ids[0],
+        lastId: ids[ids.length - 1],
       },
     });
     return lineRows.length;
