@@ -27,8 +27,9 @@ export type As =
  * one kind of database (the scenario still runs on the other, without a verdict).
  */
 export interface Target {
-  /** Issue 12's number for the target (1–7). */
-  issue: number;
+  /** Issue 12's number for the target (1–7), or another issue's ('13.3': issue 13's third). */
+  issue: number | string;
+  p50MaxMs?: number;
   p99MaxMs?: number;
   aloneMaxMs?: number;
   /** Minimum req/s as a share of the bare route serving the same page in the same run. */
@@ -94,7 +95,7 @@ export interface ScenarioResult extends Omit<FnResult, 'ceiling'> {
    */
   ceiling?: { kind: 'bare' | 'hello' | 'baseline'; name: string; reqPerSec: number; ratio: number } | null;
   /** pass: true / false, null when a figure it needs was not measured, 'n/a' on the other kind of database. */
-  target?: { text: string; pass: boolean | null | 'n/a'; issue: number } | null;
+  target?: { text: string; pass: boolean | null | 'n/a'; issue: number | string } | null;
 }
 
 /** One GET scenario's load: autocannon against `url` with these headers. */
@@ -250,6 +251,7 @@ export async function settle(pids: () => number[], pgClient: pg.Client | null): 
 export function targetText(t: Target, valueUnit = ''): string {
   const parts: string[] = [];
   if (t.aloneMaxMs !== undefined) parts.push(`alone ≤ ${t.aloneMaxMs} ms`);
+  if (t.p50MaxMs !== undefined) parts.push(`p50 ≤ ${t.p50MaxMs} ms`);
   if (t.p99MaxMs !== undefined) parts.push(`p99 ≤ ${t.p99MaxMs} ms`);
   if (t.ratioMin !== undefined) parts.push(`≥ ${t.ratioMin.toFixed(2)} of bare`);
   if (t.valueMin !== undefined) parts.push(`≥ ${t.valueMin.toLocaleString('en')} ${valueUnit}`.trim());
@@ -266,6 +268,10 @@ export function judge(t: Target, r: ScenarioResult, kind: DbKind): boolean | nul
   if (t.db && t.db !== kind) return 'n/a';
   if (r.skipped) return null;
   const checks: boolean[] = [];
+  if (t.p50MaxMs !== undefined) {
+    if (!r.load) return null;
+    checks.push(r.load.p50 !== null && r.load.p50 <= t.p50MaxMs && r.load.non2xx === 0 && r.load.errors === 0);
+  }
   if (t.p99MaxMs !== undefined) {
     if (!r.load) return null;
     checks.push(r.load.p99 !== null && r.load.p99 <= t.p99MaxMs && r.load.non2xx === 0 && r.load.errors === 0);

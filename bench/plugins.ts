@@ -77,3 +77,21 @@ export async function auditedWrites(ctx: BenchContext): Promise<FnResult> {
     extra: { writes: r },
   };
 }
+
+/**
+ * Issue 13's monitoring target: GET /api/trade/monitoring for a year as `as`, at `connections`. The route is built
+ * beside this bench (issue 13's trade figures); until it exists the scenario says "route missing" and the rest of the
+ * run goes on. Any other refusal is reported with its status, not measured.
+ */
+export function tradeMonitoring(as: 'province' | 'operator', year: number, connections: number) {
+  return async (ctx: BenchContext): Promise<FnResult> => {
+    if (!ctx.app) return { skipped: 'no app running' };
+    const url = `/api/trade/monitoring?year=${year}`;
+    const probe = await fetch(`${ctx.app.base}${url}`, { headers: await ctx.headers(as) });
+    await probe.arrayBuffer();
+    if (probe.status === 404) return { skipped: 'route missing' };
+    if (!probe.ok) return { skipped: `HTTP ${probe.status} from ${url}` };
+    const m = await ctx.measure(url, { connections, as, alone: true });
+    return { load: m.load, cpu: m.cpu, aloneMs: m.aloneMs, extra: { url } };
+  };
+}

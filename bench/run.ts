@@ -10,6 +10,8 @@ import type { Deps } from '../src/server/context';
 import { type Database, rowsOf } from '../src/server/db/client';
 import { makeUser } from '../src/server/demo/factories';
 import { loadDemo } from '../src/server/demo/load-demo';
+import { writeScaleTrade } from '../src/server/demo/scale/trade';
+import { rebuildFigures } from '../src/server/modules/figures';
 import { type CapturedPage, captureListSql } from './capture-sql';
 import {
   type As,
@@ -38,6 +40,7 @@ import { twoInstances } from './two-instances';
  *
  * PGlite in a temporary folder by default, PostgreSQL when DATABASE_URL is set (its database must be empty, or
  * BENCH_RESET=1 empties it). Settings: BENCH_SERVICE_RECORDS (1,000,000 on PostgreSQL, 20,000 on PGlite),
+ * BENCH_TRADE_LINES (customs declaration lines for the trade scenarios: 10,000,000 on PostgreSQL, 200,000 on PGlite),
  * BENCH_DURATION (seconds per load run, 10), BENCH_ONLY (a regular expression on scenario names and groups),
  * BENCH_PORT (first of three ports: app, second app, bare; free ports when absent), BENCH_DATA_DIR, BENCH_LOG_LEVEL
  * (the app's request log, `info` as deployed). The scenarios are listed in bench/scenarios.ts.
@@ -50,6 +53,8 @@ const kind: DbKind = databaseUrl ? 'postgres' : 'pglite';
 const durationS = Number(process.env.BENCH_DURATION || 10);
 const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
 const recordsWanted = Number(process.env.BENCH_SERVICE_RECORDS || (kind === 'postgres' ? 1_000_000 : 20_000));
+// Issue 13: customs declaration lines seeded for the trade scenarios (only when one of them runs).
+const tradeLinesWanted = Number(process.env.BENCH_TRADE_LINES || (kind === 'postgres' ? 10_000_000 : 200_000));
 const dataDir = process.env.BENCH_DATA_DIR
   ? path.resolve(process.env.BENCH_DATA_DIR)
   : fs.mkdtempSync(path.join(os.tmpdir(), 'hbts-bench-'));
@@ -276,6 +281,20 @@ try {
     log(`seeding ${recordsWanted.toLocaleString('en')} service records …`);
     seeded = await seedServiceRecords(deps.db, recordsWanted);
     log(`  seeded in ${seeded.seconds.toFixed(1)} s`);
+    if (phase('scale').some((s) => s.name.startsWith('trade ')) && tradeLinesWanted > 0) {
+      log(`seeding ${tradeLinesWanted.toLocaleString('en')} trade declaration lines …`);
+      const t0 = performance.now();
+      const trade = await writeScaleTrade(deps, { years: 3, lines: tradeLinesWanted, batch: 1_000 });
+      // The declarations went in by COPY, past the intake path: the figures are recounted from the rows.
+      await rebuildFigures(deps.db);
+      for (const table of ['trade_declarations', 'trade_declaration_lines', 'trade_intakes'])
+        await deps.db.execute(sql.raw(`vacuum (analyze) ${table}`));
+      const seconds = (performance.now() - t0) / 1000;
+      log(`  seeded ${trade.lines.toLocaleString('en')} lines in ${seconds.toFixed(1)} s`);
+      notes.push(
+        `trade seeded: ${trade.declarations.toLocaleString('en')} declarations, ${trade.lines.toLocaleString('en')} lines of ${trade.traders.toLocaleString('en')} enterprises over ${trade.months} months in ${seconds.toFixed(1)} s (demo:scale's generator, BENCH_TRADE_LINES)`,
+      );
+    }
     const scope = await recordsInScope(deps);
     await bootApp();
     const lists = phase('scale').filter((s) => s.ceiling === 'bare' && s.url);

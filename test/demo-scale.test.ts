@@ -12,6 +12,7 @@ import { SCALE_SIZES, type ScaleSize } from '../src/server/demo/scale/sizes';
 import { verifyAuditChain } from '../src/server/lib/audit';
 import { checkFigures } from '../src/server/modules/figures';
 import { sendServiceReminders } from '../src/server/modules/service/reminders';
+import { beijingDay } from '../src/server/policy/policy';
 import { as, depsFor, loginAs, TestClock } from './helpers/app';
 import { TEST_PASSWORD } from './helpers/constants';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
@@ -125,7 +126,8 @@ describe('npm run demo:scale at a tiny size', () => {
   it('leaves an audit chain that verifies, with one entry per bulk batch', async () => {
     expect(await verifyAuditChain(deps.db, deps.auditKey)).toMatchObject({ ok: true, firstBroken: null });
     const c = await one<{ n: number }>(
-      sql`select count(*)::int as n from audit_entries where action = 'demo.scale.generated'`,
+      sql`select count(*)::int as n from audit_entries where action = 'demo.scale.generated'
+        and coalesce(after->>'kind', '') not in ('trade_declarations', 'enterprises.trade')`,
     );
     expect(c.n).toBe(Math.ceil(SIZE.enterprises / SIZE.batch) + Math.ceil(SIZE.records / SIZE.batch));
   });
@@ -154,6 +156,64 @@ describe('npm run demo:scale at a tiny size', () => {
     const found = await checkFigures(deps.db);
     expect(found.differences).toEqual([]);
     expect(found.checked).toBeGreaterThan(0);
+  });
+
+  it('generates the trade asked for (issue 13): lines adding up to their declarations, one intake a month', async () => {
+    const c = await one<{ n: number; lines: number; counted: number; bad_sum: number; intake_n: number }>(sql`select
+      (select count(*) from trade_declarations)::int as n,
+      (select count(*) from trade_declaration_lines)::int as lines,
+      (select sum(line_count) from trade_declarations)::int as counted,
+      (select count(*) from trade_declarations d join (select declaration_id, sum(amount) a, sum(amount_cny_fen) f,
+          sum(amount_usd_cent) u, count(*) k from trade_declaration_lines group by declaration_id) l
+        on l.declaration_id = d.id where l.a <> d.amount or l.f <> d.amount_cny_fen or l.u <> d.amount_usd_cent
+          or l.k <> d.line_count)::int as bad_sum,
+      (select sum(declarations) from trade_intakes)::int as intake_n`);
+    expect(result.trade).toMatchObject({ declarations: c.n, lines: c.lines });
+    // Drawn around the size asked for, not exactly it.
+    expect(c.lines).toBeGreaterThan(SIZE.lines * 0.6);
+    expect(c.lines).toBeLessThan(SIZE.lines * 1.5);
+    expect(c.counted).toBe(c.lines);
+    expect(c.bad_sum).toBe(0);
+    expect(c.intake_n).toBe(c.n);
+    const months = await one<{ months: number; intakes: number; rated: number }>(sql`select
+      (select count(distinct month) from trade_declarations)::int as months,
+      (select count(*) from trade_intakes where channel = 'demo' and status = 'succeeded')::int as intakes,
+      (select count(distinct month) from exchange_rates where currency = 'USD')::int as rated`);
+    expect(months.months).toBeGreaterThanOrEqual(25);
+    expect(months.intakes).toBe(months.months);
+    expect(months.rated).toBeGreaterThanOrEqual(months.months);
+  });
+
+  it('converts every line with its month’s rate exactly as the intake path does, and nothing after yesterday', async () => {
+    const c = await one<{ off: number; late: number; demo: number }>(sql`select
+      (select count(*) from trade_declaration_lines l join trade_declarations d on d.id = l.declaration_id
+        left join exchange_rates r on r.month = d.month and r.currency = d.currency
+        join exchange_rates u on u.month = d.month and u.currency = 'USD'
+        where l.amount_cny_fen <> round(l.amount * coalesce(r.cny_per_unit, 1) * 100)
+          or l.amount_usd_cent <> round(l.amount_cny_fen * 1000000 / round(u.cny_per_unit * 1000000)))::int as off,
+      (select count(*) from trade_declarations where declared_on >= ${beijingDay(deps.clock())}::date)::int as late,
+      (select count(*) from trade_declarations where not is_demo or source <> 'demo')::int as demo`);
+    expect(c).toEqual({ off: 0, late: 0, demo: 0 });
+  });
+
+  it('keeps 有进出口实绩 and first-trade dates consistent with the declarations, with new traders each year', async () => {
+    const c = await one<{ bad: number; fresh: number; idle: number; traders: number }>(sql`
+      with d as (select enterprise_id, min(declared_on) first_on from trade_declarations group by enterprise_id),
+        w as (select min(declared_on) as start from trade_declarations)
+      select
+        (select count(*) from enterprises e left join d on d.enterprise_id = e.id cross join w
+          where e.has_trade_record <> (e.first_trade_on is not null)
+            or (d.first_on is not null and (e.first_trade_on is null or e.first_trade_on > d.first_on))
+            or (e.first_trade_on >= date_trunc('year', w.start) and e.first_trade_on is distinct from d.first_on))::int as bad,
+        (select count(*) from enterprises e cross join w where e.first_trade_on >= date_trunc('year', w.start))::int as fresh,
+        (select count(*) from enterprises where not has_trade_record)::int as idle,
+        (select count(*) from d)::int as traders`);
+    expect(c.bad).toBe(0);
+    // About 9 % of 200 enterprises a year over three years.
+    expect(c.fresh).toBeGreaterThan(SIZE.enterprises * 0.12);
+    expect(c.fresh).toBeLessThan(SIZE.enterprises * 0.45);
+    expect(c.idle).toBeGreaterThan(0);
+    expect(result.trade?.traders).toBe(c.traders);
   });
 
   it('refuses to run again on a database that now holds demo data', async () => {

@@ -16,7 +16,7 @@ try {
   size = parseScaleArgs(process.argv.slice(2));
 } catch (e) {
   console.error(
-    `${(e as Error).message}\nusage: npm run demo:scale -- --size=province|small|tiny [--records=N] [--enterprises=N] [--centres=N] [--parks=N] [--cities=N] [--years=N] [--batch=N]`,
+    `${(e as Error).message}\nusage: npm run demo:scale -- --size=province|small|tiny [--records=N] [--enterprises=N] [--centres=N] [--parks=N] [--cities=N] [--years=N] [--batch=N] [--lines=N]`,
   );
   process.exit(2);
 }
@@ -28,16 +28,21 @@ try {
   const refusal = await scaleRefusal(deps);
   if (refusal) throw new ScaleRefused(`${refusal.zh}\n${refusal.en}`);
   console.log(
-    `生成全省规模演示数据 / generating on ${database.kind}: ${size.cities} cities, ${size.parks} parks, ${size.centres} centres, ${size.enterprises.toLocaleString('en')} enterprises, ${size.records.toLocaleString('en')} records (batches of ${size.batch})`,
+    `生成全省规模演示数据 / generating on ${database.kind}: ${size.cities} cities, ${size.parks} parks, ${size.centres} centres, ${size.enterprises.toLocaleString('en')} enterprises, ${size.records.toLocaleString('en')} records, ${size.lines.toLocaleString('en')} declaration lines over ${size.years} years (batches of ${size.batch})`,
   );
   console.log('parks, accounts and centres through the use cases …');
   const result = await generateScale(deps, size, demoPassword(config.demoPassword, config.dataDir), progressBar());
   console.log(
     `完成 / done: ${result.parks} parks, ${result.centres} centres, ${result.enterprises.toLocaleString('en')} enterprises, ${result.records.toLocaleString('en')} records, ${result.progress.toLocaleString('en')} progress entries, ${result.ratings.toLocaleString('en')} ratings, ${result.rectifications.toLocaleString('en')} rectifications`,
   );
+  const t = result.trade;
+  if (t)
+    console.log(
+      `贸易 / trade: ${t.months} months, ${t.rates} rates, ${t.declarations.toLocaleString('en')} declarations, ${t.lines.toLocaleString('en')} lines, ${t.traders.toLocaleString('en')} traders (${t.newTraders.toLocaleString('en')} new in the window)`,
+    );
   const s = result.seconds;
   console.log(
-    `time: centres ${s.world.toFixed(1)} s, enterprises ${s.enterprises.toFixed(1)} s, records ${s.records.toFixed(1)} s (${Math.round(result.records / s.records).toLocaleString('en')} records/s), vacuum ${s.vacuum.toFixed(1)} s`,
+    `time: centres ${s.world.toFixed(1)} s, enterprises ${s.enterprises.toFixed(1)} s, records ${s.records.toFixed(1)} s (${Math.round(result.records / s.records).toLocaleString('en')} records/s), trade + figures ${s.trade.toFixed(1)} s${t ? ` (${Math.round(t.lines / s.trade).toLocaleString('en')} lines/s)` : ''}, vacuum ${s.vacuum.toFixed(1)} s`,
   );
 } catch (e) {
   if (e instanceof ScaleRefused) {

@@ -27,6 +27,7 @@ import { makeOperator } from './operator-factory';
 import { PARK_CATALOG } from './park-catalog';
 import { contactName, officeNumber, personName, seededRandom } from './people';
 import { loadDemoServices } from './service-demo';
+import { loadDemoTrade } from './trade-demo';
 
 export interface DemoAccount {
   username: string;
@@ -167,6 +168,8 @@ export async function loadDemo(baseDeps: Deps, password: string): Promise<DemoAc
     password,
   });
   for (const e of served) accounts.push({ username: e.username, role: 'enterprise', scope: e.scope });
+  // Issue 13: the monthly exchange rates and the demo enterprises' declarations since 2023, taken in by the province.
+  const trade = await loadDemoTrade(deps, { province: who('province'), openedAt: opening });
 
   await baseDeps.db.transaction(async (tx) => {
     await appendBufferedAudit(tx, buffer);
@@ -174,7 +177,13 @@ export async function loadDemo(baseDeps: Deps, password: string): Promise<DemoAc
       action: 'demo.loaded',
       objectType: 'demo',
       objectId: null,
-      after: { parks: parks.length, centres: plan.size, operators, accounts: accounts.length },
+      after: {
+        parks: parks.length,
+        centres: plan.size,
+        operators,
+        accounts: accounts.length,
+        declarations: trade.declarations,
+      },
     });
   });
   return accounts;

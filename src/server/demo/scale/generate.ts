@@ -5,6 +5,7 @@ import { type AuditBuffer, appendBufferedAudit } from '../../lib/audit';
 import { rebuildFigures } from '../../modules/figures';
 import { type ScaleProgress, writeScaleEnterprises, writeScaleHistory } from './history';
 import type { ScaleSize } from './sizes';
+import { type ScaleTradeResult, writeScaleTrade } from './trade';
 import { buildScaleWorld } from './world';
 
 export interface ScaleResult {
@@ -15,7 +16,9 @@ export interface ScaleResult {
   ratings: number;
   rectifications: number;
   progress: number;
-  seconds: { world: number; enterprises: number; records: number; vacuum: number };
+  /** Issue 13: rates, declarations and lines, traders; null when `lines` is 0. */
+  trade: ScaleTradeResult | null;
+  seconds: { world: number; enterprises: number; records: number; trade: number; vacuum: number };
 }
 
 /** Refused: the database is not one the generator may fill (decision 0015). */
@@ -31,7 +34,8 @@ export async function scaleRefusal(deps: Deps): Promise<{ zh: string; en: string
     await deps.db.execute(sql`select
       (exists (select 1 from users where not is_demo) or exists (select 1 from parks where not is_demo)
         or exists (select 1 from centres where not is_demo) or exists (select 1 from enterprises where not is_demo)
-        or exists (select 1 from service_records where not is_demo)) as real,
+        or exists (select 1 from service_records where not is_demo)
+        or exists (select 1 from trade_declarations where not is_demo)) as real,
       (exists (select 1 from users) or exists (select 1 from parks)) as demo`),
   );
   if (row?.real)
@@ -74,9 +78,12 @@ export async function generateScale(
   const enterprises = await writeScaleEnterprises(deps, world, size, password, progress);
   const enterprisesS = lap();
   const sums = await writeScaleHistory(deps, world, enterprises, size, progress);
-  // The history went in by bulk SQL, past the use cases that move the figures: count them once from the rows.
-  await rebuildFigures(deps.db);
   const recordsS = lap();
+  const trade = size.lines > 0 ? await writeScaleTrade(deps, size, progress) : null;
+  // The history and the trade went in by bulk SQL, past the use cases that move the figures: count them once from
+  // the rows (the figures layer covers trade once issue 13's trade figures extend rebuildFigures).
+  await rebuildFigures(deps.db);
+  const tradeS = lap();
   // What autovacuum would have done long before anyone looks: planner statistics and the visibility map.
   for (const table of [
     'enterprises',
@@ -87,6 +94,10 @@ export async function generateScale(
     'rectifications',
     'service_figures_month',
     'service_figures_centre',
+    'exchange_rates',
+    'trade_intakes',
+    'trade_declarations',
+    'trade_declaration_lines',
   ])
     await deps.db.execute(sql.raw(`vacuum (analyze) ${table}`));
   const vacuumS = lap();
@@ -95,6 +106,7 @@ export async function generateScale(
     centres: world.centres.length,
     enterprises: [...enterprises.values()].reduce((s, l) => s + l.length, 0),
     ...sums,
-    seconds: { world: worldS, enterprises: enterprisesS, records: recordsS, vacuum: vacuumS },
+    trade,
+    seconds: { world: worldS, enterprises: enterprisesS, records: recordsS, trade: tradeS, vacuum: vacuumS },
   };
 }

@@ -29,7 +29,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** Progress of the bulk phases: rows written of the rows planned, for the terminal's bar. */
-export type ScaleProgress = (phase: 'enterprises' | 'records', done: number, total: number) => void;
+export type ScaleProgress = (phase: 'enterprises' | 'records' | 'trade lines', done: number, total: number) => void;
 
 interface ScaleEnterprise {
   id: number;

@@ -15,6 +15,8 @@ export interface ScaleSize {
   years: number;
   /** Rows per INSERT, one transaction each. */
   batch: number;
+  /** Customs declaration lines (issue 13) over `years` calendar years up to yesterday; 0 leaves trade out. */
+  lines: number;
 }
 
 export const SCALE_SIZES = {
@@ -26,9 +28,19 @@ export const SCALE_SIZES = {
     records: 1_000_000,
     years: 3,
     batch: 1_000,
+    lines: 10_000_000,
   },
-  small: { cities: 17, parks: 40, centres: 30, enterprises: 3_000, records: 50_000, years: 3, batch: 1_000 },
-  tiny: { cities: 2, parks: 3, centres: 3, enterprises: 200, records: 2_000, years: 3, batch: 500 },
+  small: {
+    cities: 17,
+    parks: 40,
+    centres: 30,
+    enterprises: 3_000,
+    records: 50_000,
+    years: 3,
+    batch: 1_000,
+    lines: 300_000,
+  },
+  tiny: { cities: 2, parks: 3, centres: 3, enterprises: 200, records: 2_000, years: 3, batch: 500, lines: 3_000 },
 } satisfies Record<string, ScaleSize>;
 
 export type ScaleSizeName = keyof typeof SCALE_SIZES;
@@ -48,7 +60,8 @@ export function parseScaleArgs(argv: string[]): ScaleSize {
     }
     if (!(key in size)) throw new Error(`unknown option --${key}`);
     const n = Number(value.replaceAll('_', ''));
-    if (!Number.isInteger(n) || n < 1 || n > 100_000_000) throw new Error(`--${key} must be a whole number ≥ 1`);
+    if (!Number.isInteger(n) || n < (key === 'lines' ? 0 : 1) || n > 100_000_000)
+      throw new Error(`--${key} must be a whole number ≥ ${key === 'lines' ? 0 : 1}`);
     overrides[key as keyof ScaleSize] = n;
   }
   const out = { ...size, ...overrides };
