@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemContext } from '../../src/server/context';
+import { type Deps, systemContext } from '../../src/server/context';
 import { rowsOf } from '../../src/server/db/client';
 import { loadDemo } from '../../src/server/demo/load-demo';
 import { ingestDeclarations } from '../../src/server/modules/trade/ingest-declarations';
@@ -22,9 +22,11 @@ describe.skipIf(!executable)('browser: trade monitoring', () => {
   let e2e: E2eApp;
   let browser: Browser;
   let baseUrl: string;
+  let serverDeps: Deps;
 
   beforeAll(async () => {
     e2e = await startE2eApp(executable as string, async (deps) => {
+      serverDeps = deps;
       await loadDemo(deps, TEST_PASSWORD);
       await seedRates(deps, new Date());
       const ents = rowsOf<{ credit_code: string; city_code: string }>(
@@ -82,5 +84,44 @@ describe.skipIf(!executable)('browser: trade monitoring', () => {
     expect(url.searchParams.get('cityCode')).toBe('420500');
     expect(url.searchParams.get('year')).toBe(String(year));
     expect(errors).toEqual([]);
+  });
+
+  it('shows a centre its served enterprises’ trade growing as their declarations arrive', async () => {
+    // A demo centre, its operator account and an enterprise it has served (Art. 12 credits it with their trade).
+    const [served] = rowsOf<{ credit_code: string; username: string }>(
+      await serverDeps.db.execute(sql`select e.credit_code, u.username from trade_served s
+        join enterprises e on e.id = s.enterprise_id and e.status = 'approved'
+        join users u on u.centre_id = s.centre_id and u.role = 'operator'
+        order by s.centre_id, s.enterprise_id limit 1`),
+    );
+    expect(served).toBeDefined();
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    await page.goto(`${baseUrl}/login`);
+    await page.fill('#username', served?.username as string);
+    await page.fill('#password', TEST_PASSWORD);
+    await page.click('[data-testid="login-submit"]');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    const count = page.locator('[data-testid="trade-kpi-declarations"] .ant-statistic-content-value');
+    const total = page.locator('[data-testid="trade-kpi-total"] .ant-statistic-content-value');
+    const read = async (l: typeof count) => Number((await l.innerText()).replace(/[^\d.]/g, ''));
+    await page.goto(`${baseUrl}/trade?year=${year}`);
+    await count.waitFor();
+    const before = { count: await read(count), total: await read(total) };
+
+    const result = await ingestDeclarations(systemContext(serverDeps, 'province'), {
+      source: 'demo',
+      channel: 'demo',
+      enterpriseScope: sql`true`,
+      declarations: [
+        declaration(served?.credit_code as string, `${year}-01-05`, { amount: '2000000.00' }),
+        declaration(served?.credit_code as string, `${year}-01-06`, { amount: '3000000.00', direction: 'import' }),
+      ],
+    });
+    expect(result.status).toBe('succeeded');
+    await page.reload();
+    await count.waitFor();
+    await expect.poll(() => read(count), POLL).toBe(before.count + 2);
+    // 5,000,000 元 more = 500 万元 on the total card.
+    expect(Math.round((await read(total)) - before.total)).toBe(500);
   });
 });
