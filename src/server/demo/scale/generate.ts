@@ -86,6 +86,7 @@ export async function generateScale(
     'service_ratings',
     'rectifications',
     'service_figures_month',
+    'service_figures_status',
     'service_figures_centre',
   ])
     await deps.db.execute(sql.raw(`vacuum (analyze) ${table}`));

@@ -13,6 +13,10 @@ import {
   MONTH_MEASURES,
   raw,
   recomputeMonth,
+  recomputeStatus,
+  STATUS_COLUMNS,
+  STATUS_FROM_MONTH_SQL,
+  STATUS_KEY,
 } from './recompute';
 
 /**
@@ -26,6 +30,7 @@ export function rebuildFigures(db: Db): Promise<RebuiltCounts> {
 
 export interface RebuiltCounts {
   monthRows: number;
+  statusRows: number;
   centreRows: number;
 }
 
@@ -51,24 +56,29 @@ async function rebuildIn(tx: Db): Promise<RebuiltCounts> {
   {
     // Lock out writers for the moment of the rebuild: a change committed between the recount and the swap would
     // be lost from the figures (its delta applied to rows the rebuild then replaces).
-    await tx.execute(sql`lock table service_figures_month, service_figures_centre in exclusive mode`);
+    await tx.execute(
+      sql`lock table service_figures_month, service_figures_status, service_figures_centre in exclusive mode`,
+    );
     // Delete, not truncate: truncate would take an access-exclusive lock and stall every reader for the rebuild;
     // deleted rows stay visible to readers (MVCC) until the new ones commit.
     await tx.execute(sql`delete from service_figures_month`);
+    await tx.execute(sql`delete from service_figures_status`);
     await tx.execute(sql`delete from service_figures_centre`);
     await tx.execute(sql`insert into service_figures_month (${raw(MONTH_COLUMNS)}) ${recomputeMonth()}`);
+    await tx.execute(raw(`insert into service_figures_status (${STATUS_COLUMNS}) ${STATUS_FROM_MONTH_SQL}`));
     await tx.execute(raw(`insert into service_figures_centre (${CENTRE_COLUMNS}) ${CENTRE_FROM_MONTH_SQL}`));
-    const [n] = rowsOf<{ m: number; c: number }>(
+    const [n] = rowsOf<{ m: number; s: number; c: number }>(
       await tx.execute(sql`select (select count(*) from service_figures_month)::int as m,
+        (select count(*) from service_figures_status)::int as s,
         (select count(*) from service_figures_centre)::int as c`),
     );
-    return { monthRows: n?.m ?? 0, centreRows: n?.c ?? 0 };
+    return { monthRows: n?.m ?? 0, statusRows: n?.s ?? 0, centreRows: n?.c ?? 0 };
   }
 }
 
 /** One row where the stored figures and the recomputation differ; null on the side that has no such row. */
 export interface FiguresDifference {
-  table: 'service_figures_month' | 'service_figures_centre';
+  table: 'service_figures_month' | 'service_figures_status' | 'service_figures_centre';
   key: Record<string, string | number>;
   stored: Record<string, number> | null;
   recomputed: Record<string, number> | null;
@@ -79,11 +89,15 @@ export interface FiguresDifference {
  * measures are all zero counts as absent — a record moved out of it). Empty means the figures are right.
  */
 export async function checkFigures(db: Db): Promise<{ checked: number; differences: FiguresDifference[] }> {
-  const [month, centre] = await Promise.all([
+  const [month, status, centre] = await Promise.all([
     compare(db, 'service_figures_month', MONTH_KEY, MONTH_MEASURES, recomputeMonth()),
+    compare(db, 'service_figures_status', STATUS_KEY, MONTH_MEASURES, recomputeStatus()),
     compare(db, 'service_figures_centre', CENTRE_KEY, CENTRE_MEASURES, raw(CENTRE_RECOMPUTE_SQL)),
   ]);
-  return { checked: month.checked + centre.checked, differences: [...month.differences, ...centre.differences] };
+  return {
+    checked: month.checked + status.checked + centre.checked,
+    differences: [...month.differences, ...status.differences, ...centre.differences],
+  };
 }
 
 async function compare(

@@ -12,6 +12,7 @@ import {
   RESPONDED_SQL,
   RESPONSE_MS_SQL,
   raw,
+  STATUS_KEY,
 } from './recompute';
 
 /**
@@ -152,17 +153,33 @@ function upsert(table: string, keyCols: readonly string[], measures: readonly st
 
 /**
  * Move one record in the figures: take out what it contributed before (null: it is new) and add what it contributes
- * after, in both tables, in the caller's transaction — so the figures are never stale and never drift (issue 12).
+ * after, in all three tables, in the caller's transaction — so the figures are never stale and never drift (issue 12).
  * Increments with `on conflict do update set x = x + excluded.x`: concurrent changes add up instead of overwriting.
+ * One statement for the three tables (data-modifying CTEs, the month table first, then status, then centre): one
+ * round trip per change instead of three (target 4).
  */
 export async function applyRecordDelta(tx: Db, before: RecordFacts | null, after: RecordFacts | null): Promise<void> {
   const month = deltas(before, after, (f) => [f.centreId, f.month, f.category, f.channel, f.status], monthMeasures);
-  if (month.length > 0) await tx.execute(upsert('service_figures_month', MONTH_KEY, MONTH_MEASURES, month));
+  const status = deltas(before, after, (f) => [f.centreId, f.month, f.status], monthMeasures);
   const centre = deltas(
     before,
     after,
     (f) => [f.centreId, f.status],
     (f) => ({ records: 1, rated: f.level ? 1 : 0 }),
   );
-  if (centre.length > 0) await tx.execute(upsert('service_figures_centre', CENTRE_KEY, CENTRE_MEASURES, centre));
+  const parts: SQL[] = [];
+  if (month.length > 0) parts.push(upsert('service_figures_month', MONTH_KEY, MONTH_MEASURES, month));
+  if (status.length > 0) parts.push(upsert('service_figures_status', STATUS_KEY, MONTH_MEASURES, status));
+  if (centre.length > 0) parts.push(upsert('service_figures_centre', CENTRE_KEY, CENTRE_MEASURES, centre));
+  const statement = figuresStatement(parts);
+  if (statement) await tx.execute(statement);
+}
+
+/** Several upserts as one statement: all but the last as data-modifying CTEs, run to completion with it. */
+export function figuresStatement(parts: SQL[]): SQL | null {
+  const last = parts.at(-1);
+  if (!last) return null;
+  if (parts.length === 1) return last;
+  const ctes = parts.slice(0, -1).map((p, i) => sql`${raw(`f${i}`)} as (${p})`);
+  return sql`with ${sql.join(ctes, sql`, `)} ${last}`;
 }
