@@ -12,7 +12,13 @@ export {
   type Sums,
 } from './definitions';
 export { checkFigures, type FiguresDifference, type RebuiltCounts, rebuildFigures, repairFigures } from './rebuild';
-export { applyRecordDelta, beijingMonthOf, type RecordFacts, readRecordFacts } from './record-facts';
+export {
+  applyRecordDelta,
+  beijingMonthOf,
+  type RecordFacts,
+  readRecordFacts,
+  recordDeltaStatements,
+} from './record-facts';
 export {
   type RectificationListKey,
   rectificationBacklog,

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { TRatingLevel } from '../../../contracts/service-record';
 import { type Db, rowsOf } from '../../db/client';
+import { oneStatement } from '../../db/one-statement';
 import {
   BEIJING_MONTH_SQL,
   CENTRE_KEY,
@@ -155,10 +156,18 @@ function upsert(table: string, keyCols: readonly string[], measures: readonly st
  * Move one record in the figures: take out what it contributed before (null: it is new) and add what it contributes
  * after, in all three tables, in the caller's transaction — so the figures are never stale and never drift (issue 12).
  * Increments with `on conflict do update set x = x + excluded.x`: concurrent changes add up instead of overwriting.
- * One statement for the three tables (data-modifying CTEs, the month table first, then status, then centre): one
- * round trip per change instead of three (target 4).
+ * The three upserts go as one statement (db/one-statement.ts): one round trip per change instead of three.
  */
 export async function applyRecordDelta(tx: Db, before: RecordFacts | null, after: RecordFacts | null): Promise<void> {
+  const statement = oneStatement(recordDeltaStatements(before, after));
+  if (statement) await tx.execute(statement);
+}
+
+/**
+ * applyRecordDelta's upserts (month, status, centre table; none for a table the change leaves as it is), for a
+ * caller that joins them with its own writes into one statement. Each touches distinct rows of its own table.
+ */
+export function recordDeltaStatements(before: RecordFacts | null, after: RecordFacts | null): SQL[] {
   const month = deltas(before, after, (f) => [f.centreId, f.month, f.category, f.channel, f.status], monthMeasures);
   const status = deltas(before, after, (f) => [f.centreId, f.month, f.status], monthMeasures);
   const centre = deltas(
@@ -171,15 +180,5 @@ export async function applyRecordDelta(tx: Db, before: RecordFacts | null, after
   if (month.length > 0) parts.push(upsert('service_figures_month', MONTH_KEY, MONTH_MEASURES, month));
   if (status.length > 0) parts.push(upsert('service_figures_status', STATUS_KEY, MONTH_MEASURES, status));
   if (centre.length > 0) parts.push(upsert('service_figures_centre', CENTRE_KEY, CENTRE_MEASURES, centre));
-  const statement = figuresStatement(parts);
-  if (statement) await tx.execute(statement);
-}
-
-/** Several upserts as one statement: all but the last as data-modifying CTEs, run to completion with it. */
-export function figuresStatement(parts: SQL[]): SQL | null {
-  const last = parts.at(-1);
-  if (!last) return null;
-  if (parts.length === 1) return last;
-  const ctes = parts.slice(0, -1).map((p, i) => sql`${raw(`f${i}`)} as (${p})`);
-  return sql`with ${sql.join(ctes, sql`, `)} ${last}`;
+  return parts;
 }
