@@ -149,6 +149,7 @@ export async function seedServiceRecords(db: Db, n: number): Promise<Seeded> {
     'service_ratings',
     'rectifications',
     'service_figures_month',
+    'service_figures_status',
     'service_figures_centre',
   ])
     await db.execute(sql.raw(`vacuum (analyze) ${table}`));

@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { makeDeps, openDatabase, prepareDatabase } from '../src/server/bootstrap';
 import { loadConfig } from '../src/server/config';
@@ -58,12 +59,35 @@ export interface WritesResult {
   /** Sequencer runs during the load and the entries they placed: a run places the entries of many writers. */
   sequencerRuns: number;
   sequencerPlaced: number;
+  /**
+   * Statements the process sent to PostgreSQL per record during the load (the app's and the sequencer's), when
+   * counted (standalone on PostgreSQL: countStatements()); else null.
+   */
+  statementsPerRecord: number | null;
   /** Entries still pending after the load stopped, and the time the sequencer took to chain them. */
   pendingAfterRun: number;
   sequencerMs: number;
   verifyMs: number;
   chainOk: boolean;
   chainChecked: number;
+}
+
+let statementsSent = 0;
+let counting = false;
+
+/**
+ * Count every statement node-postgres sends from this process (standalone runs: the server runs here). Call before
+ * the database is opened: the pool's connections bind the patched query.
+ */
+export function countStatements(): void {
+  if (counting) return;
+  counting = true;
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const query = proto.query;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    statementsSent++;
+    return query.apply(this, args);
+  };
 }
 
 interface Writer {
@@ -126,6 +150,7 @@ export async function benchWrites(opts: WritesOptions): Promise<WritesResult> {
   }
   const sequencer = attachAuditSequencer(opts.db, opts.auditKey);
   const runsBefore = sequencer.stats();
+  const statementsBefore = statementsSent;
   const cpu = process.cpuUsage();
   const result = await autocannon({
     url: `${opts.base}/api/service-records`,
@@ -140,6 +165,7 @@ export async function benchWrites(opts: WritesOptions): Promise<WritesResult> {
     },
   });
   const cpuUsed = process.cpuUsage(cpu);
+  const statements = statementsSent - statementsBefore;
   const runsAfter = sequencer.stats();
   if (profiler && opts.profile) {
     const { profile } = await profiler.post('Profiler.stop');
@@ -168,6 +194,7 @@ export async function benchWrites(opts: WritesOptions): Promise<WritesResult> {
     sequencerRuns: runsAfter.runs - runsBefore.runs,
     sequencerPlaced: runsAfter.placed - runsBefore.placed,
     cpuMsPerRecord: (cpuUsed.user + cpuUsed.system) / 1000 / Math.max(1, result['2xx']),
+    statementsPerRecord: counting ? statements / Math.max(1, result['2xx']) : null,
     pendingAfterRun: pending?.n ?? 0,
     sequencerMs,
     verifyMs,
@@ -218,7 +245,7 @@ export async function benchAuditPath(
 export function formatWrites(r: WritesResult): string {
   return [
     `recording services · ${r.connections} connections, ${r.seconds} s, ${r.operators} operators`,
-    `  ${Math.round(r.recordsPerSecond)} records/s (${r.recorded} recorded)  p50 ${r.p50} ms  p99 ${r.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}  CPU ${r.cpuMsPerRecord.toFixed(2)} ms/record`,
+    `  ${Math.round(r.recordsPerSecond)} records/s (${r.recorded} recorded)  p50 ${r.p50} ms  p99 ${r.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}  CPU ${r.cpuMsPerRecord.toFixed(2)} ms/record${r.statementsPerRecord === null ? '' : `  ${r.statementsPerRecord.toFixed(1)} statements/record`}`,
     `  sequencer: ${r.sequencerRuns} runs placed ${r.sequencerPlaced} entries during the load (${(r.sequencerPlaced / Math.max(1, r.sequencerRuns)).toFixed(1)} a run)`,
     `  pending after the run ${r.pendingAfterRun}, sequenced in ${Math.round(r.sequencerMs)} ms; verified in ${Math.round(r.verifyMs)} ms`,
     `  chain ${r.chainOk ? 'verified' : 'BROKEN'}: ${r.chainChecked} entries`,
@@ -227,6 +254,7 @@ export function formatWrites(r: WritesResult): string {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hbts-bench-writes-'));
+  if (process.env.DATABASE_URL) countStatements();
   const config = { ...loadConfig(), dataDir, port: 0 };
   const database = await openDatabase(config);
   const deps = makeDeps(config, database);

@@ -131,6 +131,8 @@ describe('the figures layer (issue 12)', () => {
     await db().execute(sql`update service_figures_month set records = records + 2, lv_basic = lv_basic + 1
       where centre_id = ${w.centres[0]?.id} and month = '2026-09' and category = 'customs_declaration'
         and status = 'completed'`);
+    await db().execute(sql`update service_figures_status set completion_ms = completion_ms + 1
+      where centre_id = ${w.centres[0]?.id} and month = '2026-09' and status = 'completed'`);
     await db().execute(sql`update service_figures_centre set rated = rated - 1
       where centre_id = ${w.centres[1]?.id} and status = 'completed'`);
     const found = await checkFigures(db());
@@ -145,9 +147,11 @@ describe('the figures layer (issue 12)', () => {
           status: 'completed',
         },
       ],
+      ['service_figures_status', { centre_id: w.centres[0]?.id, month: '2026-09', status: 'completed' }],
       ['service_figures_centre', { centre_id: w.centres[1]?.id, status: 'completed' }],
     ]);
-    const [month, centre] = found.differences;
+    const [month, status, centre] = found.differences;
+    expect((status?.stored?.completion_ms ?? 0) - (status?.recomputed?.completion_ms ?? 0)).toBe(1);
     expect(month?.stored).toMatchObject({ records: 3, lv_basic: 2 });
     expect(month?.recomputed).toMatchObject({ records: 1, lv_basic: 1 });
     expect((centre?.recomputed?.rated ?? 0) - (centre?.stored?.rated ?? 0)).toBe(1);

@@ -104,6 +104,55 @@ describe('service records: request, handling, progress, rating and rectification
     expect(msgs).toContain('service.completed');
   });
 
+  it('answers a new record with exactly the page reading it back shows, in Chinese and in English', async () => {
+    // The create paths build their answer from the values they wrote instead of reading the record back (issue 12
+    // target 4): it must not differ from the read-back in any field.
+    const [staff] = rowsOf<{ id: number }>(
+      await t.deps.db.execute(sql`insert into centre_staff (centre_id, name, trade_years, customs_declarant,
+          foreign_language, social_insurance_proof) values (${centreId}, '王经办', 3, true, false, '证明') returning id`),
+    );
+    const [ent] = rowsOf<{ id: number }>(
+      await t.deps.db.execute(sql`select enterprise_id as id from users where username = ${ENT}`),
+    );
+    for (const lang of ['zh-CN', 'en']) {
+      const asked = await call(
+        ENT,
+        'POST',
+        '/api/service-records/requests',
+        {
+          centreId,
+          category: 'tax_refund',
+          subItem: 'refund_declaration',
+          requestText: '请协助办理出口退税申报（核对回读）。',
+        },
+        lang,
+      );
+      expect(asked.statusCode, asked.body).toBe(201);
+      expect(asked.json()).toEqual(
+        (await call(ENT, 'GET', `/api/service-records/${asked.json().id}`, undefined, lang)).json(),
+      );
+      const recorded = await call(
+        OP,
+        'POST',
+        '/api/service-records',
+        {
+          enterpriseId: ent?.id,
+          category: 'tax_refund',
+          subItem: 'refund_declaration',
+          channel: 'onsite',
+          requestText: '上门辅导出口退税申报（核对回读）。',
+          assigneeId: staff?.id,
+        },
+        lang,
+      );
+      expect(recorded.statusCode, recorded.body).toBe(201);
+      const back = await call(OP, 'GET', `/api/service-records/${recorded.json().id}`, undefined, lang);
+      expect(recorded.json()).toEqual(back.json());
+      expect(back.json()).toMatchObject({ assigneeName: '王经办', status: 'accepted', allowed: expect.any(Array) });
+      expect(back.json().number).toMatch(/^FW\d{10}$/);
+    }
+  });
+
   it('refuses a step the status does not allow, naming both, and writes nothing', async () => {
     const r = (await request()).json();
     const seq = await auditSeq();

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { and, asc, eq, gt, gte, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, isNull, max, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TAuditAnchorCheck, TAuditVerifyResponse } from '../../contracts/audit';
 import { type Db, rowsOf } from '../db/client';
@@ -245,6 +245,16 @@ function insertPending(rows: { fields: ContentFields; hash: string }[]) {
  * not queue behind one another (docs/decisions/0021, superseding the head lock of 0002).
  */
 export async function writeAudit(tx: Db, ctx: AuditContext, event: AuditEvent): Promise<void> {
+  const statement = auditStatement(ctx, event);
+  if (statement) await tx.execute(statement);
+}
+
+/**
+ * writeAudit's entry as a statement for the caller to run in the change's transaction — alone, or joined with the
+ * change's other writes into one statement (db/one-statement.ts), one round trip fewer (issue 12 target 4). Null
+ * when the context buffers its entries (they are written by appendBufferedAudit).
+ */
+export function auditStatement(ctx: AuditContext, event: AuditEvent): SQL | null {
   if (ctx.buffer) {
     const { buffer, ...rest } = ctx;
     // A copy of the values as they are now: the caller may change its objects after the step.
@@ -253,11 +263,11 @@ export async function writeAudit(tx: Db, ctx: AuditContext, event: AuditEvent): 
       event: { ...event, before: toJsonValue(event.before ?? null), after: toJsonValue(event.after ?? null) },
       order: buffer.length,
     });
-    return;
+    return null;
   }
   const fields = contentFields(ctx, event);
   auditWrites++;
-  await tx.execute(insertPending([{ fields, hash: contentHash(ctx.key, fields) }]));
+  return insertPending([{ fields, hash: contentHash(ctx.key, fields) }]);
 }
 
 /**
@@ -372,6 +382,8 @@ export interface AuditSequencer {
   reportTo(onError: (err: unknown) => void): void;
   /** Runs so far and the entries they placed (the bench reports the batch size). */
   stats(): { runs: number; placed: number };
+  /** After a commit that wrote entries outside db.transaction (executeAudited): a run, failures reported. */
+  afterCommit(): Promise<void>;
 }
 
 const sequencers = new WeakMap<Db, AuditSequencer>();
@@ -447,9 +459,23 @@ export function attachAuditSequencer(
       report = fn;
     },
     stats: () => ({ runs, placed }),
+    afterCommit: () => flush().then(() => undefined, report),
   };
   sequencers.set(db, sequencer);
   return sequencer;
+}
+
+/**
+ * One statement that writes audit entries (auditStatement joined with the change's writes, db/one-statement.ts), run
+ * outside db.transaction: PostgreSQL commits a lone statement as its own transaction, so the entries are written in
+ * the change's transaction still, without the round trips of begin and commit. Then, as db.transaction does after
+ * such a commit, the handle's sequencer runs and is waited for. Inside a transaction (`db` is a tx), no run: the
+ * transaction's own commit brings it.
+ */
+export async function executeAudited(db: Db, statement: SQL): Promise<Record<string, unknown>[]> {
+  const rows = rowsOf<Record<string, unknown>>(await db.execute(statement));
+  await sequencers.get(db)?.afterCommit();
+  return rows;
 }
 
 /** Sequence what is pending, through the handle's sequencer when it has one (sharing its runs). */

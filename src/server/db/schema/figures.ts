@@ -46,6 +46,42 @@ export const serviceFiguresMonth = pgTable(
   ],
 );
 
+/**
+ * Per centre, month and status — the month table without category and channel (issue 12, target 3): the homes'
+ * overview and the statistics' per-centre sums read a year here from ~60 rows per centre instead of the month
+ * table's ~1,700 (a province-wide year was 27,161 month rows at 16 centres). Same measures as the month table,
+ * moved by the same delta in the same statement (applyRecordDelta), rebuilt and checked with it.
+ */
+export const serviceFiguresStatus = pgTable(
+  'service_figures_status',
+  {
+    centreId: integer('centre_id').notNull(),
+    /** Beijing month of submitted_at, 'YYYY-MM'. */
+    month: char('month', { length: 7 }).notNull(),
+    status: text('status').notNull(),
+    cityCode: varchar('city_code', { length: 6 }).notNull(),
+    countyCode: varchar('county_code', { length: 6 }).notNull(),
+    parkId: integer('park_id').notNull(),
+    records: integer('records').notNull().default(0),
+    rated: integer('rated').notNull().default(0),
+    responseMs: bigint('response_ms', { mode: 'number' }).notNull().default(0),
+    responded: integer('responded').notNull().default(0),
+    completionMs: bigint('completion_ms', { mode: 'number' }).notNull().default(0),
+    completedTimed: integer('completed_timed').notNull().default(0),
+    lvVerySatisfied: integer('lv_very_satisfied').notNull().default(0),
+    lvSatisfied: integer('lv_satisfied').notNull().default(0),
+    lvBasic: integer('lv_basic').notNull().default(0),
+    lvDissatisfied: integer('lv_dissatisfied').notNull().default(0),
+    lvVeryDissatisfied: integer('lv_very_dissatisfied').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.centreId, t.month, t.status] }),
+    index('service_figures_status_city_idx').on(t.cityCode, t.month),
+    index('service_figures_status_county_idx').on(t.countyCode, t.month),
+    index('service_figures_status_month_idx').on(t.month),
+  ],
+);
+
 /** Per centre and status, all time: list totals and the homes' queues ("to accept", "completed unrated"). */
 export const serviceFiguresCentre = pgTable(
   'service_figures_centre',

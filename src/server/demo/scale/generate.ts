@@ -93,6 +93,7 @@ export async function generateScale(
     'service_ratings',
     'rectifications',
     'service_figures_month',
+    'service_figures_status',
     'service_figures_centre',
     'exchange_rates',
     'trade_intakes',

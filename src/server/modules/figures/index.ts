@@ -13,7 +13,13 @@ export {
 } from './definitions';
 export { type CentreMonthFacts, centreMonthFacts, type TradeGroup } from './exchange-facts';
 export { checkFigures, type FiguresDifference, type RebuiltCounts, rebuildFigures, repairFigures } from './rebuild';
-export { applyRecordDelta, beijingMonthOf, type RecordFacts, readRecordFacts } from './record-facts';
+export {
+  applyRecordDelta,
+  beijingMonthOf,
+  type RecordFacts,
+  readRecordFacts,
+  recordDeltaStatements,
+} from './record-facts';
 export {
   type RectificationListKey,
   rectificationBacklog,
@@ -30,6 +36,6 @@ export {
   serviceWindowFigures,
   unratedCount,
 } from './service-figures';
-export { addTradeFigures, type NewDeclarations, noteServed } from './trade-delta';
+export { addTradeFigures, type NewDeclarations, noteServed, noteServedStatement } from './trade-delta';
 export * from './trade-figures';
 export { isWholeMonths, splitWindow } from './window';

@@ -13,6 +13,10 @@ import {
   MONTH_MEASURES,
   raw,
   recomputeMonth,
+  recomputeStatus,
+  STATUS_COLUMNS,
+  STATUS_FROM_MONTH_SQL,
+  STATUS_KEY,
 } from './recompute';
 import { TRADE_TABLES, type TradeTable } from './trade-recompute';
 
@@ -27,6 +31,7 @@ export function rebuildFigures(db: Db): Promise<RebuiltCounts> {
 
 export interface RebuiltCounts {
   monthRows: number;
+  statusRows: number;
   centreRows: number;
   /** Rows of the trade figures (decision 0026), all four tables. */
   tradeRows: number;
@@ -55,14 +60,16 @@ async function rebuildIn(tx: Db): Promise<RebuiltCounts> {
     // Lock out writers for the moment of the rebuild: a change committed between the recount and the swap would
     // be lost from the figures (its delta applied to rows the rebuild then replaces).
     await tx.execute(
-      sql`lock table service_figures_month, service_figures_centre, ${raw(TRADE_TABLES.map((t) => t.table).join(', '))}
-        in exclusive mode`,
+      sql`lock table service_figures_month, service_figures_status, service_figures_centre,
+        ${raw(TRADE_TABLES.map((t) => t.table).join(', '))} in exclusive mode`,
     );
     // Delete, not truncate: truncate would take an access-exclusive lock and stall every reader for the rebuild;
     // deleted rows stay visible to readers (MVCC) until the new ones commit.
     await tx.execute(sql`delete from service_figures_month`);
+    await tx.execute(sql`delete from service_figures_status`);
     await tx.execute(sql`delete from service_figures_centre`);
     await tx.execute(sql`insert into service_figures_month (${raw(MONTH_COLUMNS)}) ${recomputeMonth()}`);
+    await tx.execute(raw(`insert into service_figures_status (${STATUS_COLUMNS}) ${STATUS_FROM_MONTH_SQL}`));
     await tx.execute(raw(`insert into service_figures_centre (${CENTRE_COLUMNS}) ${CENTRE_FROM_MONTH_SQL}`));
     for (const t of TRADE_TABLES) {
       await tx.execute(sql`delete from ${raw(t.table)}`);
@@ -74,18 +81,19 @@ async function rebuildIn(tx: Db): Promise<RebuiltCounts> {
       );
     }
     const tradeCount = TRADE_TABLES.map((t) => `(select count(*) from ${t.table})`).join(' + ');
-    const [n] = rowsOf<{ m: number; c: number; t: number }>(
+    const [n] = rowsOf<{ m: number; s: number; c: number; t: number }>(
       await tx.execute(sql`select (select count(*) from service_figures_month)::int as m,
+        (select count(*) from service_figures_status)::int as s,
         (select count(*) from service_figures_centre)::int as c,
         (${raw(tradeCount)})::int as t`),
     );
-    return { monthRows: n?.m ?? 0, centreRows: n?.c ?? 0, tradeRows: n?.t ?? 0 };
+    return { monthRows: n?.m ?? 0, statusRows: n?.s ?? 0, centreRows: n?.c ?? 0, tradeRows: n?.t ?? 0 };
   }
 }
 
 /** One row where the stored figures and the recomputation differ; null on the side that has no such row. */
 export interface FiguresDifference {
-  table: 'service_figures_month' | 'service_figures_centre' | TradeTable;
+  table: 'service_figures_month' | 'service_figures_status' | 'service_figures_centre' | TradeTable;
   key: Record<string, string | number>;
   stored: Record<string, number> | null;
   recomputed: Record<string, number> | null;
@@ -99,6 +107,7 @@ export async function checkFigures(db: Db): Promise<{ checked: number; differenc
   const SCOPE = ['city_code', 'county_code', 'park_id'];
   const all = await Promise.all([
     compare(db, 'service_figures_month', MONTH_KEY, MONTH_MEASURES, SCOPE, recomputeMonth()),
+    compare(db, 'service_figures_status', STATUS_KEY, MONTH_MEASURES, SCOPE, recomputeStatus()),
     compare(db, 'service_figures_centre', CENTRE_KEY, CENTRE_MEASURES, SCOPE, raw(CENTRE_RECOMPUTE_SQL)),
     ...TRADE_TABLES.map((t) => compare(db, t.table, t.key, t.measures, t.scope, t.recompute())),
   ]);

@@ -42,6 +42,31 @@ export function recomputeMonth(source: SQL = sql.raw('service_records')): SQL {
   group by r.centre_id, ${raw(BEIJING_MONTH_SQL)}, r.category, r.channel, r.status`;
 }
 
+export const STATUS_COLUMNS = `centre_id, month, status, city_code, county_code, park_id, records, rated, response_ms,
+  responded, completion_ms, completed_timed, lv_very_satisfied, lv_satisfied, lv_basic, lv_dissatisfied,
+  lv_very_dissatisfied`;
+
+const STATUS_SUMS = `min(city_code) as city_code, min(county_code) as county_code, min(park_id) as park_id,
+    sum(records)::int as records, sum(rated)::int as rated, sum(response_ms)::bigint as response_ms,
+    sum(responded)::int as responded, sum(completion_ms)::bigint as completion_ms,
+    sum(completed_timed)::int as completed_timed, sum(lv_very_satisfied)::int as lv_very_satisfied,
+    sum(lv_satisfied)::int as lv_satisfied, sum(lv_basic)::int as lv_basic, sum(lv_dissatisfied)::int as lv_dissatisfied,
+    sum(lv_very_dissatisfied)::int as lv_very_dissatisfied`;
+
+/** The status table is the month table summed over categories and channels (for the rebuild). */
+export const STATUS_FROM_MONTH_SQL = `
+  select centre_id, month, status, ${STATUS_SUMS}
+  from service_figures_month group by centre_id, month, status`;
+
+/**
+ * Status rows recomputed from the raw rows, for the check: the month recomputation (not the stored month table it
+ * also checks) summed over categories and channels.
+ */
+export function recomputeStatus(): SQL {
+  return sql`select centre_id, month, status, ${raw(STATUS_SUMS)} from (${recomputeMonth()}) m
+  group by centre_id, month, status`;
+}
+
 export const CENTRE_COLUMNS = 'centre_id, status, city_code, county_code, park_id, records, rated';
 
 /** The all-time table is the month table summed over months, categories and channels. */
@@ -71,6 +96,7 @@ export const MONTH_MEASURES = [
   'lv_dissatisfied',
   'lv_very_dissatisfied',
 ] as const;
+export const STATUS_KEY = ['centre_id', 'month', 'status'] as const;
 export const CENTRE_KEY = ['centre_id', 'status'] as const;
 export const CENTRE_MEASURES = ['records', 'rated'] as const;
 

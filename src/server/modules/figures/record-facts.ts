@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { TRatingLevel } from '../../../contracts/service-record';
 import { type Db, rowsOf } from '../../db/client';
+import { oneStatement } from '../../db/one-statement';
 import {
   BEIJING_MONTH_SQL,
   CENTRE_KEY,
@@ -12,6 +13,7 @@ import {
   RESPONDED_SQL,
   RESPONSE_MS_SQL,
   raw,
+  STATUS_KEY,
 } from './recompute';
 
 /**
@@ -152,17 +154,31 @@ function upsert(table: string, keyCols: readonly string[], measures: readonly st
 
 /**
  * Move one record in the figures: take out what it contributed before (null: it is new) and add what it contributes
- * after, in both tables, in the caller's transaction — so the figures are never stale and never drift (issue 12).
+ * after, in all three tables, in the caller's transaction — so the figures are never stale and never drift (issue 12).
  * Increments with `on conflict do update set x = x + excluded.x`: concurrent changes add up instead of overwriting.
+ * The three upserts go as one statement (db/one-statement.ts): one round trip per change instead of three.
  */
 export async function applyRecordDelta(tx: Db, before: RecordFacts | null, after: RecordFacts | null): Promise<void> {
+  const statement = oneStatement(recordDeltaStatements(before, after));
+  if (statement) await tx.execute(statement);
+}
+
+/**
+ * applyRecordDelta's upserts (month, status, centre table; none for a table the change leaves as it is), for a
+ * caller that joins them with its own writes into one statement. Each touches distinct rows of its own table.
+ */
+export function recordDeltaStatements(before: RecordFacts | null, after: RecordFacts | null): SQL[] {
   const month = deltas(before, after, (f) => [f.centreId, f.month, f.category, f.channel, f.status], monthMeasures);
-  if (month.length > 0) await tx.execute(upsert('service_figures_month', MONTH_KEY, MONTH_MEASURES, month));
+  const status = deltas(before, after, (f) => [f.centreId, f.month, f.status], monthMeasures);
   const centre = deltas(
     before,
     after,
     (f) => [f.centreId, f.status],
     (f) => ({ records: 1, rated: f.level ? 1 : 0 }),
   );
-  if (centre.length > 0) await tx.execute(upsert('service_figures_centre', CENTRE_KEY, CENTRE_MEASURES, centre));
+  const parts: SQL[] = [];
+  if (month.length > 0) parts.push(upsert('service_figures_month', MONTH_KEY, MONTH_MEASURES, month));
+  if (status.length > 0) parts.push(upsert('service_figures_status', STATUS_KEY, MONTH_MEASURES, status));
+  if (centre.length > 0) parts.push(upsert('service_figures_centre', CENTRE_KEY, CENTRE_MEASURES, centre));
+  return parts;
 }

@@ -99,7 +99,12 @@ async function upsert(tx: Db, table: string, columns: string, key: readonly stri
  * Called by createService in its transaction.
  */
 export async function noteServed(tx: Db, r: { enterpriseId: number; centreId: number; submittedAt: Date }) {
-  await tx.execute(sql`insert into trade_served as t (enterprise_id, centre_id, first_served_at)
+  await tx.execute(noteServedStatement(r));
+}
+
+/** The same as one statement, for a writer that sends its parts together (db/one-statement.ts). */
+export function noteServedStatement(r: { enterpriseId: number; centreId: number; submittedAt: Date }): SQL {
+  return sql`insert into trade_served as t (enterprise_id, centre_id, first_served_at)
     values (${r.enterpriseId}, ${r.centreId}, ${r.submittedAt})
-    on conflict (enterprise_id, centre_id) do update set first_served_at = least(t.first_served_at, excluded.first_served_at)`);
+    on conflict (enterprise_id, centre_id) do update set first_served_at = least(t.first_served_at, excluded.first_served_at)`;
 }

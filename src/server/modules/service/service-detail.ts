@@ -16,7 +16,7 @@ import { findServiceRecord, presentServiceRecord, type ServiceRecordRow } from '
 type Allowed = TServiceRecordDetail['allowed'][number];
 
 /** The steps the caller may take now: for the buttons; the server checks each again when it is taken. */
-function allowedSteps(user: SessionUser, row: ServiceRecordRow, rated: boolean): Allowed[] {
+export function allowedSteps(user: SessionUser, row: ServiceRecordRow, rated: boolean): Allowed[] {
   const s = row.r.status;
   const out: Allowed[] = [];
   const own = user.role === 'enterprise' && user.enterpriseId === row.r.enterpriseId;

@@ -86,20 +86,45 @@ export async function nextRecordNumber(tx: Db, year: number): Promise<string> {
   return `FW${year}${String(rows[0]?.n ?? 0).padStart(6, '0')}`;
 }
 
+/**
+ * A new record's id and number (nextRecordNumber's) in one round trip, before its row is written: so that the row,
+ * its figures, progress and audit entries can go as one statement. A write that then fails leaves a gap in both
+ * sequences, as a rolled-back insert always did.
+ */
+export async function reserveRecordIds(db: Db, year: number): Promise<{ id: number; number: string }> {
+  const [row] = rowsOf<{ id: number; n: number }>(
+    await db.execute(sql`select nextval(pg_get_serial_sequence('service_records', 'id'))::int as id,
+      nextval('service_record_number_seq')::int as n`),
+  );
+  if (!row) throw new Error('sequences returned nothing');
+  return { id: Number(row.id), number: `FW${year}${String(row.n).padStart(6, '0')}` };
+}
+
 type ProgressKind = (typeof serviceProgress.$inferInsert)['kind'];
+type ProgressEntry = {
+  recordId: number;
+  kind: ProgressKind;
+  note: string | null;
+  statusAfter: TServiceStatus;
+  at: Date;
+};
 
 /** One entry of the record's 进度可查 log, written in the step's transaction, signed by who took the step. */
-export async function appendProgress(
-  tx: Db,
-  user: SessionUser,
-  entry: { recordId: number; kind: ProgressKind; note: string | null; statusAfter: TServiceStatus; at: Date },
-): Promise<void> {
-  await tx.insert(serviceProgress).values({
-    ...entry,
-    actorId: user.id || null,
-    actorName: user.displayName,
-    actorRole: user.role,
-  });
+export async function appendProgress(tx: Db, user: SessionUser, entry: ProgressEntry): Promise<void> {
+  await progressInsert(tx, user, entry);
+}
+
+/** appendProgress's insert, for a caller that joins it with its other writes (db/one-statement.ts); returns its id. */
+export function progressInsert(tx: Db, user: SessionUser, entry: ProgressEntry) {
+  return tx
+    .insert(serviceProgress)
+    .values({
+      ...entry,
+      actorId: user.id || null,
+      actorName: user.displayName,
+      actorRole: user.role,
+    })
+    .returning({ id: serviceProgress.id });
 }
 
 /** A record in the caller's scope, or 404: what is outside the scope does not exist for the caller. */
