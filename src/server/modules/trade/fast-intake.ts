@@ -139,34 +139,47 @@ export async function fastCsvIntake(opts: FastIntakeOptions): Promise<FastIntake
     // 2. Declarations: one head, lines numbered and adding up, the enterprise in scope, the month's rates, and what
     //    is already on the platform (same content: a duplicate; other content: refused).
     const scope = opts.enterpriseScope ?? tradeEnterpriseScope(user);
+    // Each line once, with its number in the declaration and its CNY fen and USD cents as convert() computes them
+    // (integer arithmetic on numeric, rounded half up: div(2a + b, 2b)); null where the month's rate is missing.
     await db.execute(sql`
-      create unlogged table ${sql.raw(`${table}_d`)} as
-      with s as (
+      create unlogged table ${sql.raw(`${table}_l`)} as
+      select s.*, k.cny, div(k.cny * 2000000 + s.usd_u, s.usd_u * 2) as usd
+      from (
         select ${f('declarationNo')} as no, upper(${f('enterpriseCreditCode')}) as credit,
           ${f('enterpriseCreditCode')} as raw_credit, ${f('direction')} as raw_dir,
           case when lower(${f('direction')}) in ('进口', 'import', 'i') then 'import' else 'export' end as dir,
           ${f('declaredOn')} as day, ${f('tradeMode')} as mode, ${f('country')} as country,
           ${f('currency')} as currency, ${f('amount')} as amount, ${f('orderNo')} as order_no,
-          ${f('foreignCustomer')} as customer, ${f('lineNo')} as line_no, ${f('lineAmount')}::numeric as line_amount,
-          row_number() over (partition by ${f('declarationNo')} order by r) as rn
+          ${f('foreignCustomer')} as customer, ${f('lineNo')} as line_text,
+          row_number() over (partition by ${f('declarationNo')} order by r) as line_no,
+          ${f('commodityCode')} as code, ${f('goodsName')} as name, ${f('quantity')}::numeric as qty,
+          ${f('unit')} as unit, ${f('lineAmount')}::numeric as line_amount,
+          case when ${f('currency')} = 'CNY' then 1000000 else x.cny_per_unit * 1000000 end as rate_u,
+          u.cny_per_unit * 1000000 as usd_u
         from ${stage}
-      )
+        left join exchange_rates x on x.month = substr(${f('declaredOn')}, 1, 7) and trim(x.currency) = ${f('currency')}
+        left join exchange_rates u on u.month = substr(${f('declaredOn')}, 1, 7) and u.currency = 'USD'
+      ) s
+      cross join lateral (select div(s.line_amount * 100 * s.rate_u * 2 + 1000000, 2000000) as cny) k`);
+    await db.execute(sql.raw(`analyze ${table}_l`));
+    step('lines staged');
+    await db.execute(sql`
+      create unlogged table ${sql.raw(`${table}_d`)} as
       select no, min(credit) as credit, min(dir) as dir, min(day) as day, min(mode) as mode,
         min(country) as country, min(currency) as currency, min(amount)::numeric as amount,
         nullif(min(order_no), '') as order_no, nullif(min(customer), '') as customer, count(*)::int as line_count,
         count(distinct (raw_credit, raw_dir, day, mode, country, currency, amount, order_no, customer)) = 1 as one_head,
-        ${at.has('lineNo') ? sql`bool_and(line_no = rn::text)` : sql`true`} as numbered,
-        sum(line_amount) as line_sum
-      from s group by no`);
+        ${at.has('lineNo') ? sql`bool_and(line_text = line_no::text)` : sql`true`} as numbered,
+        sum(line_amount) as line_sum, bool_and(rate_u is not null) as has_rate, bool_and(usd_u is not null) as has_usd,
+        sum(cny) as cny, sum(usd) as usd
+      from ${sql.raw(`${table}_l`)} group by no`);
+    await db.execute(sql.raw(`analyze ${table}_d`));
     step('declarations staged');
     const d = sql.raw(`${table}_d`);
     const [check] = rowsOf<Record<string, string>>(
       await db.execute(sql`
       with d as (
         select d.*, enterprises.id as ent,
-          (d.currency = 'CNY' or exists (select 1 from exchange_rates x
-            where x.month = substr(d.day, 1, 7) and trim(x.currency) = d.currency)) as has_rate,
-          exists (select 1 from exchange_rates x where x.month = substr(d.day, 1, 7) and x.currency = 'USD') as has_usd,
           t.declaration_no is not null as known,
           (t.enterprise_id = enterprises.id and t.direction = d.dir and t.declared_on = d.day::date
             and trim(t.currency) = d.currency and t.amount = d.amount and t.line_count = d.line_count) as same
@@ -206,7 +219,14 @@ export async function fastCsvIntake(opts: FastIntakeOptions): Promise<FastIntake
             status: 'running',
           })
           .returning({ id: tradeIntakes.id });
-        const written = await writeStaged(tx, { stage, d, f, intakeId: row.id, source: opts.source, userId, now });
+        const written = await writeStaged(tx, {
+          l: sql.raw(`${table}_l`),
+          d,
+          intakeId: row.id,
+          source: opts.source,
+          userId,
+          now,
+        });
         step('write');
         const duplicates = declarations - written.declarations;
         if (duplicates > 0) {
@@ -234,7 +254,7 @@ export async function fastCsvIntake(opts: FastIntakeOptions): Promise<FastIntake
       }),
     };
   } finally {
-    await db.execute(sql.raw(`drop table if exists ${table}; drop table if exists ${table}_d`)).catch(() => {});
+    await db.execute(sql.raw(`drop table if exists ${table}, ${table}_l, ${table}_d`)).catch(() => {});
     step('end (figures, 有进出口实绩, audit, commit, drop)');
     if (process.env.TRADE_INTAKE_TIMINGS === '1')
       process.stderr.write(`fast intake ms: ${steps.map(([n, ms]) => `${n} ${ms}`).join(', ')}\n`);
@@ -284,46 +304,22 @@ function rowOk(f: (field: Field) => SQL, today: string, cols: string[]): SQL {
   );
 }
 
-/**
- * Insert the staged declarations and their lines. Each line's CNY fen and USD cents as convert() computes them
- * (integer arithmetic on numeric, rounded half up: div(2a + b, 2b)); a declaration's are the sums of its lines'.
- */
+/** Insert the staged declarations (their CNY/USD the sums of their lines') and then their lines. */
 async function writeStaged(
   tx: Db,
-  o: {
-    stage: SQL;
-    d: SQL;
-    f: (field: Field) => SQL;
-    intakeId: number;
-    source: string;
-    userId: number | null;
-    now: Date;
-  },
+  o: { l: SQL; d: SQL; intakeId: number; source: string; userId: number | null; now: Date },
 ): Promise<{ declarations: number; lines: number }> {
-  const { f } = o;
-  const lines = sql`
-    select ${f('declarationNo')} as no, row_number() over (partition by ${f('declarationNo')} order by r) as line_no,
-      ${f('commodityCode')} as code, ${f('goodsName')} as name, ${f('quantity')}::numeric as qty, ${f('unit')} as unit,
-      ${f('lineAmount')}::numeric as amount, cny, div(cny * 2000000 + usd_rate, usd_rate * 2) as usd
-    from ${o.stage} s
-    join ${o.d} d on d.no = ${f('declarationNo')}
-    cross join lateral (select
-      case when d.currency = 'CNY' then 1000000 else (select x.cny_per_unit * 1000000 from exchange_rates x
-        where x.month = substr(d.day, 1, 7) and trim(x.currency) = d.currency) end as rate,
-      (select x.cny_per_unit * 1000000 from exchange_rates x
-        where x.month = substr(d.day, 1, 7) and x.currency = 'USD') as usd_rate) k
-    cross join lateral (select div(${f('lineAmount')}::numeric * 100 * k.rate * 2 + 1000000, 2000000) as cny) c`;
   await tx.execute(sql.raw("set local work_mem = '64MB'"));
   const inserted = rowsOf<{ n: string }>(
     await tx.execute(sql`
-    with l as (${lines}), sums as (select no, sum(cny) as cny, sum(usd) as usd from l group by no), ins as (
+    with ins as (
       insert into trade_declarations (declaration_no, enterprise_id, city_code, county_code, park_id, direction,
         declared_on, month, trade_mode, country, currency, amount, amount_cny_fen, amount_usd_cent, line_count,
         order_no, foreign_customer, source, intake_id, created_by, created_at, is_demo)
       select d.no, e.id, e.city_code, e.county_code, e.park_id, d.dir, d.day::date, substr(d.day, 1, 7), d.mode,
-        d.country, d.currency, d.amount, sums.cny, sums.usd, d.line_count, d.order_no, d.customer, ${o.source},
+        d.country, d.currency, d.amount, d.cny, d.usd, d.line_count, d.order_no, d.customer, ${o.source},
         ${o.intakeId}, ${o.userId}::int, ${o.now}::timestamptz, false
-      from ${o.d} d join sums on sums.no = d.no join enterprises e on e.credit_code = d.credit and e.status = 'approved'
+      from ${o.d} d join enterprises e on e.credit_code = d.credit and e.status = 'approved'
       where not exists (select 1 from trade_declarations t where t.declaration_no = d.no)
       on conflict (declaration_no) do nothing
       returning 1)
@@ -334,9 +330,9 @@ async function writeStaged(
     with ins as (
       insert into trade_declaration_lines (declaration_id, line_no, enterprise_id, commodity_code, hs_chapter,
         goods_name, quantity, unit, amount, amount_cny_fen, amount_usd_cent)
-      select t.id, l.line_no, t.enterprise_id, l.code, substr(l.code, 1, 2), l.name, l.qty, l.unit, l.amount, l.cny,
-        l.usd
-      from (${lines}) l join trade_declarations t on t.declaration_no = l.no and t.intake_id = ${o.intakeId}
+      select t.id, l.line_no, t.enterprise_id, l.code, substr(l.code, 1, 2), l.name, l.qty, l.unit, l.line_amount,
+        l.cny, l.usd
+      from ${o.l} l join trade_declarations t on t.declaration_no = l.no and t.intake_id = ${o.intakeId}
       returning 1)
     select count(*)::text as n from ins`),
   )[0];
