@@ -28,14 +28,14 @@ class CopyIn {
   private error: Error | null = null;
   constructor(
     readonly text: string,
-    private readonly chunks: readonly string[],
+    private readonly chunks: readonly (string | Buffer)[],
     private readonly done: (err: Error | null, rows: number) => void,
   ) {}
   submit(connection: CopyConnection) {
     connection.query(this.text);
   }
   handleCopyInResponse(connection: CopyConnection) {
-    for (const c of this.chunks) connection.sendCopyFromChunk(Buffer.from(c, 'utf8'));
+    for (const c of this.chunks) connection.sendCopyFromChunk(typeof c === 'string' ? Buffer.from(c, 'utf8') : c);
     connection.endCopyFrom();
   }
   handleCommandComplete(msg: { text?: string }) {
@@ -58,10 +58,18 @@ class CopyIn {
  * Run `copy <table> (<columns>) from stdin` with rows in PostgreSQL's text format (tab-separated, \N for null; see
  * copyText), in the transaction of `client`. Resolves with the number of rows copied.
  */
-export function copyFrom(client: pg.ClientBase, table: string, columns: string[], chunks: string[]): Promise<number> {
+export function copyFrom(
+  client: pg.ClientBase,
+  table: string,
+  columns: string[],
+  chunks: readonly (string | Buffer)[],
+  options = '',
+): Promise<number> {
   return new Promise((resolve, reject) => {
-    const q = new CopyIn(`copy ${table} (${columns.join(', ')}) from stdin`, chunks, (err, rows) =>
-      err ? reject(err) : resolve(rows),
+    const q = new CopyIn(
+      `copy ${table} (${columns.join(', ')}) from stdin${options ? ` with (${options})` : ''}`,
+      chunks,
+      (err, rows) => (err ? reject(err) : resolve(rows)),
     );
     // biome-ignore lint/suspicious/noExplicitAny: node-postgres accepts a submittable; its types only know Query
     client.query(q as any);

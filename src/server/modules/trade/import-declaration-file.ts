@@ -8,6 +8,7 @@ import { readSheet, SheetLimitError, SheetUnreadableError, sheetLimitRowError } 
 import { cleanFileName } from '../../lib/stored-file';
 import { fileKind, IMPORT_MAX_CELL_CHARS, yieldToEventLoop } from '../enterprise/check-enterprise-file';
 import { keepImportJobAlive } from '../enterprise/fail-abandoned-imports';
+import { fastCsvIntake } from './fast-intake';
 import { ingestDeclarations, recordFailedIntake } from './ingest-declarations';
 import { locateIssues, readDeclarationFile } from './read-declaration-file';
 import {
@@ -104,6 +105,28 @@ export async function runTradeImport(
     await finishTradeImportJob(db, job.id, { status: 'failed', imported: 0, intakeId: r.intakeId, issues }, clock());
   };
   try {
+    // PostgreSQL: a plain CSV goes by COPY and set-based checks (decision 0027); what that path cannot prove clean
+    // comes back here, where the one JavaScript path reports it row by row (or takes it in).
+    if (kind === 'csv' && ctx.deps.dbKind === 'postgres') {
+      const fast = await fastCsvIntake({
+        ctx,
+        jobId: job.id,
+        body,
+        fileName: job.fileName,
+        source: intakeRow.source,
+        onPhase: (p) => updateTradeImportProgress(db, job.id, p),
+      });
+      if (fast.kind === 'done') {
+        const r = fast.result;
+        await finishTradeImportJob(
+          db,
+          job.id,
+          { status: r.status, imported: r.declarations, intakeId: r.intakeId, issues: r.issues },
+          clock(),
+        );
+        return;
+      }
+    }
     let sheet: Awaited<ReturnType<typeof readSheet>>;
     try {
       sheet = await readSheet(body, kind, {

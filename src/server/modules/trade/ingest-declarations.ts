@@ -456,36 +456,65 @@ export async function ingestDeclarations(
       now,
       isDemo: opts.isDemo,
     });
-    // The trade figures move with the declarations, in this transaction (decision 0026): a few set-based statements.
-    await addTradeFigures(tx, { intakeId: row.id });
-    const firstTrade = await markTrading(tx, row.id, now);
-    const result: TTradeIntakeResult = {
-      intakeId: row.id,
-      status: 'succeeded',
+    return completeIntake(tx, ctx, row.id, {
+      source: opts.source,
+      channel: opts.channel,
+      fileName: intakeRow.fileName,
+      now,
       declarations: w.declarations,
       lines: w.lines,
       duplicates: batch.duplicates + w.lateDuplicates,
-      issues: [],
-    };
-    await tx
-      .update(tradeIntakes)
-      .set({ status: 'succeeded', declarations: w.declarations, lines: w.lines, duplicates: result.duplicates, result })
-      .where(eq(tradeIntakes.id, row.id));
-    await writeAudit(tx, auditContext(ctx, now), {
-      action: 'trade.intake',
-      objectType: 'tradeIntake',
-      objectId: row.id,
-      after: {
-        status: 'succeeded',
-        source: opts.source,
-        channel: opts.channel,
-        fileName: intakeRow.fileName,
-        declarations: w.declarations,
-        lines: w.lines,
-        duplicates: result.duplicates,
-        enterprisesFirstTrade: firstTrade,
-      },
     });
-    return result;
   });
+}
+
+/**
+ * The end of every successful intake, in the transaction that wrote its declarations (this path and the PostgreSQL
+ * file path, fast-intake.ts): the trade figures, 有进出口实绩, the intake row's outcome and its audit entry.
+ */
+export async function completeIntake(
+  tx: Db,
+  ctx: RequestContext,
+  intakeId: number,
+  w: {
+    source: TTradeSource;
+    channel: IngestDeclarationsOptions['channel'];
+    fileName: string | null;
+    now: Date;
+    declarations: number;
+    lines: number;
+    duplicates: number;
+  },
+): Promise<TTradeIntakeResult> {
+  // The trade figures move with the declarations, in this transaction (decision 0026): a few set-based statements.
+  await addTradeFigures(tx, { intakeId });
+  const firstTrade = await markTrading(tx, intakeId, w.now);
+  const result: TTradeIntakeResult = {
+    intakeId,
+    status: 'succeeded',
+    declarations: w.declarations,
+    lines: w.lines,
+    duplicates: w.duplicates,
+    issues: [],
+  };
+  await tx
+    .update(tradeIntakes)
+    .set({ status: 'succeeded', declarations: w.declarations, lines: w.lines, duplicates: w.duplicates, result })
+    .where(eq(tradeIntakes.id, intakeId));
+  await writeAudit(tx, auditContext(ctx, w.now), {
+    action: 'trade.intake',
+    objectType: 'tradeIntake',
+    objectId: intakeId,
+    after: {
+      status: 'succeeded',
+      source: w.source,
+      channel: w.channel,
+      fileName: w.fileName,
+      declarations: w.declarations,
+      lines: w.lines,
+      duplicates: w.duplicates,
+      enterprisesFirstTrade: firstTrade,
+    },
+  });
+  return result;
 }

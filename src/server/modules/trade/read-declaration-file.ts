@@ -11,8 +11,8 @@ import type { SheetRow } from '../../lib/sheet-reader';
  * check and write path; every problem is reported with the file's row and the column's header as the file has it.
  */
 
-type Column = (typeof TRADE_FILE_COLUMNS)[number];
-type Field = Column['field'];
+export type Column = (typeof TRADE_FILE_COLUMNS)[number];
+export type Field = Column['field'];
 
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -58,6 +58,32 @@ function dayOf(text: string): string {
 }
 
 /**
+ * Which column holds each field: the header's cells matched to the template (Chinese header or English alias, any
+ * order, the first of twins), the headers as the file writes them, and the required columns that are missing. Used
+ * by the file reader and by the PostgreSQL fast path (fast-intake.ts), so both read a header alike.
+ */
+export function mapHeader(cells: string[]): {
+  at: Map<Field, number>;
+  headers: Partial<Record<Field, string>>;
+  missing: Column[];
+} {
+  const at = new Map<Field, number>();
+  const headers: Partial<Record<Field, string>> = {};
+  cells.forEach((text, i) => {
+    const h = normalise(text);
+    const col = TRADE_FILE_COLUMNS.find((c) => normalise(c.header) === h || c.alias.toLowerCase() === h);
+    if (col && !at.has(col.field)) {
+      at.set(col.field, i);
+      headers[col.field] = text;
+    }
+  });
+  const missing = TRADE_FILE_COLUMNS.filter(
+    (c) => !at.has(c.field) && !(TRADE_FILE_OPTIONAL as readonly string[]).includes(c.field),
+  );
+  return { at, headers, missing };
+}
+
+/**
  * Turn the sheet's rows (header first) into declarations. Rows of one number must agree on every head column;
  * 项号, when given, must number the lines 1, 2, 3 … in the file's order.
  */
@@ -69,18 +95,8 @@ export function readDeclarationFile(lines: SheetRow[], locale: TLocale): Declara
     issues.push({ index: -1, row: 0, field: 'file', reason: say(locale, '文件是空的', 'The file is empty') });
     return out;
   }
-  const at = new Map<Field, number>();
-  header.cells.forEach((cell, i) => {
-    const h = normalise(cellText(cell));
-    const col = TRADE_FILE_COLUMNS.find((c) => normalise(c.header) === h || c.alias.toLowerCase() === h);
-    if (col && !at.has(col.field)) {
-      at.set(col.field, i);
-      out.headers[col.field] = cellText(cell);
-    }
-  });
-  const missing = TRADE_FILE_COLUMNS.filter(
-    (c) => !at.has(c.field) && !(TRADE_FILE_OPTIONAL as readonly string[]).includes(c.field),
-  );
+  const { at, headers, missing } = mapHeader(header.cells.map(cellText));
+  out.headers = headers;
   if (missing.length) {
     issues.push({
       index: -1,
