@@ -7,7 +7,7 @@ import type { SessionUser } from '../src/server/lib/access/session-user';
 import { csvText, readCsv } from '../src/server/lib/sheet-reader';
 import { IMPORT_MAX_CELL_CHARS } from '../src/server/modules/enterprise/check-enterprise-file';
 import { checkFigures } from '../src/server/modules/figures';
-import { fastCsvIntake } from '../src/server/modules/trade/fast-intake';
+import { dropLeftoverTradeStaging, fastCsvIntake } from '../src/server/modules/trade/fast-intake';
 import { getTradeImportJob, startTradeImport } from '../src/server/modules/trade/import-declaration-file';
 import { checkDeclarations } from '../src/server/modules/trade/ingest-declarations';
 import { readDeclarationFile } from '../src/server/modules/trade/read-declaration-file';
@@ -15,7 +15,7 @@ import { usingPostgres } from './helpers/db';
 import { buildFiguresWorld, ctxOf, type FiguresWorld, rawRows } from './helpers/figures-world';
 
 /**
- * Issue 13 target 13.2, decision 0027: on PostgreSQL a plain CSV declaration file is staged by COPY and checked in
+ * Issue 13 target 13.2, decision 0028: on PostgreSQL a plain CSV declaration file is staged by COPY and checked in
  * SQL. The SQL restates the rules of declaration-rules.ts, so random files of valid and faulty rows must get the same
  * verdict as the JavaScript path (readDeclarationFile + checkDeclarations) and, when taken in, the same amounts to
  * the fen; a faulty file goes back to the JavaScript path for its row-by-row report.
@@ -80,7 +80,7 @@ interface DeclSpec {
   qty: string;
 }
 
-describe.skipIf(!usingPostgres)('fast file intake on PostgreSQL (issue 13.2, decision 0027)', () => {
+describe.skipIf(!usingPostgres)('fast file intake on PostgreSQL (issue 13.2, decision 0028)', () => {
   let w: FiguresWorld;
   let ent: SessionUser;
   let own: string;
@@ -336,4 +336,27 @@ describe.skipIf(!usingPostgres)('fast file intake on PostgreSQL (issue 13.2, dec
     );
     expect(audit[0]?.n).toBe('1');
   }, 120_000);
+
+  it('drops the staging tables a dead process left, and keeps those of a running job', async () => {
+    const db = w.t.deps.db;
+    const job = async (status: 'running' | 'failed') =>
+      (
+        await rawRows<{ id: number }>(
+          w.t.deps,
+          sql`insert into import_jobs (kind, user_id, file_name, status, phase, errors, created_at)
+            values ('trade', ${ent.id}, 'x.csv', ${status}, 'checking', '[]'::jsonb, now()) returning id`,
+        )
+      )[0]?.id as number;
+    const dead = await job('failed');
+    const alive = await job('running');
+    await db.execute(sql.raw(`create unlogged table trade_stage_${dead}_999 (r int)`));
+    await db.execute(sql.raw(`create unlogged table trade_stage_${dead}_999_l (r int)`));
+    await db.execute(sql.raw(`create unlogged table trade_stage_${alive}_999 (r int)`));
+    expect(await dropLeftoverTradeStaging(db, 'postgres')).toBe(2);
+    const left = await rawRows<{ tablename: string }>(
+      w.t.deps,
+      sql`select tablename from pg_tables where tablename like 'trade_stage_%' order by tablename`,
+    );
+    expect(left.map((t) => t.tablename)).toEqual([`trade_stage_${alive}_999`]);
+  });
 });

@@ -10,6 +10,7 @@ import { loadWorkingCalendar } from './modules/calendar/calendar.repository';
 import { failAbandonedImports } from './modules/enterprise/fail-abandoned-imports';
 import { sendServiceReminders } from './modules/service/reminders';
 import { readSettings } from './modules/setting/settings';
+import { dropLeftoverTradeStaging } from './modules/trade/fast-intake';
 
 /**
  * Reloads the entered holiday arrangements, sends the service reminders (unrated records, rectifications due soon) and removes sessions past their absolute end, finished rate-limit windows, and audit entries past the retention
@@ -55,6 +56,8 @@ export async function runHousekeeping(deps: Deps): Promise<{
   // Art. 8: chase unrated services; warn centres of rectifications about to fall due.
   const reminders = await sendServiceReminders(deps);
   const abandonedImports = await failAbandonedImports(deps);
+  // A declaration file's staging tables left by a process that died mid-job (decision 0028).
+  await dropLeftoverTradeStaging(deps.db, deps.dbKind);
   const orphanUploads = await removeOrphanUploads(deps);
   const anchor = await writeAuditAnchor(deps);
   return {
@@ -75,6 +78,7 @@ export async function runHousekeeping(deps: Deps): Promise<{
  */
 export async function clearCrashLeftovers(deps: Deps): Promise<{ abandonedImports: number; orphanUploads: number }> {
   const abandonedImports = await failAbandonedImports(deps, { everyRunning: deps.dbKind === 'pglite' });
+  await dropLeftoverTradeStaging(deps.db, deps.dbKind);
   const orphanUploads = await removeOrphanUploads(deps);
   return { abandonedImports, orphanUploads };
 }

@@ -17,7 +17,7 @@ import { completeIntake } from './ingest-declarations';
 import { type Field, mapHeader } from './read-declaration-file';
 
 /*
- * The PostgreSQL path for a declaration file in CSV (issue 13 target 13.2, decision 0027). The file's bytes go by
+ * The PostgreSQL path for a declaration file in CSV (issue 13 target 13.2, decision 0028). The file's bytes go by
  * COPY FROM STDIN into an unlogged staging table of text columns (no row of the file is held in JavaScript); the
  * checks of declaration-rules.ts run set-based in SQL; a clean file is written by `insert … select` with CNY/USD
  * computed as convert() does, and ends like every intake (completeIntake: figures, 有进出口实绩, intake, audit), all
@@ -337,4 +337,21 @@ async function writeStaged(
     select count(*)::text as n from ins`),
   )[0];
   return { declarations: Number(inserted?.n ?? 0), lines: Number(lineRows?.n ?? 0) };
+}
+
+/**
+ * Staging tables of jobs that no longer run. A job drops its own when it ends; a process that died mid-job leaves
+ * them (they are unlogged working data, never read by anyone else). Housekeeping and start-up drop them: those of a
+ * running job (another instance's, on PostgreSQL) stay. Answers how many tables were dropped.
+ */
+export async function dropLeftoverTradeStaging(db: Db, dbKind: 'pglite' | 'postgres'): Promise<number> {
+  if (dbKind !== 'postgres') return 0;
+  const tables = rowsOf<{ name: string; job: number }>(
+    await db.execute(sql`select t.tablename as name, split_part(t.tablename, '_', 3)::int as job
+      from pg_tables t where t.schemaname = current_schema() and t.tablename ~ '^trade_stage_[0-9]+_[0-9]+(_l|_d)?$'
+        and not exists (select 1 from import_jobs j
+          where j.id = split_part(t.tablename, '_', 3)::int and j.status = 'running')`),
+  );
+  for (const t of tables) await db.execute(sql.raw(`drop table if exists "${t.name.replace(/"/g, '')}"`));
+  return tables.length;
 }

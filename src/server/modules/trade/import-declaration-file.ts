@@ -105,7 +105,7 @@ export async function runTradeImport(
     await finishTradeImportJob(db, job.id, { status: 'failed', imported: 0, intakeId: r.intakeId, issues }, clock());
   };
   try {
-    // PostgreSQL: a plain CSV goes by COPY and set-based checks (decision 0027); what that path cannot prove clean
+    // PostgreSQL: a plain CSV goes by COPY and set-based checks (decision 0028); what that path cannot prove clean
     // comes back here, where the one JavaScript path reports it row by row (or takes it in).
     if (kind === 'csv' && ctx.deps.dbKind === 'postgres') {
       const fast = await fastCsvIntake({
