@@ -30,6 +30,12 @@ const servedBy = (alias: string, centreId: number) =>
 
 /** Scope + filters on a per-enterprise row (alias a: enterprise_id, city_code, county_code, park_id, direction). */
 export function enterpriseRowScope(s: TradeFigureScope, alias: string): SQL {
+  const conds = enterpriseRowConds(s, alias);
+  return conds.length ? sql.join(conds, sql` and `) : sql`true`;
+}
+
+/** The conditions of enterpriseRowScope; none for the whole province unfiltered. */
+function enterpriseRowConds(s: TradeFigureScope, alias: string): SQL[] {
   const a = (c: string) => sql.raw(`${alias}.${c}`);
   const u = s.user;
   const conds: SQL[] = [];
@@ -59,7 +65,7 @@ export function enterpriseRowScope(s: TradeFigureScope, alias: string): SQL {
   if (s.centreId) conds.push(servedBy(alias, s.centreId));
   if (s.enterpriseId) conds.push(sql`${a('enterprise_id')} = ${s.enterpriseId}`);
   if (s.direction) conds.push(sql`${a('direction')} = ${s.direction}`);
-  return conds.length ? sql.join(conds, sql` and `) : sql`true`;
+  return conds;
 }
 
 /** Scope + filters on a region row (alias: county_code, city_code, direction); officials only. */
@@ -150,7 +156,10 @@ export async function tradeYearFigures(
           where r.month between ${from} and ${to} and ${regionRowScope(s, 'r')}
           group by 1, 2, 3`
       : null;
-  const centreSql = sql`select v.centre_id, y.direction, count(distinct y.enterprise_id)::int as enterprises,
+  // count(*) counts enterprises: the table's key is (enterprise, year, direction) and trade_served's (enterprise,
+  // centre), so a (centre, direction) group holds one row per enterprise — a hash aggregate, not count(distinct)'s
+  // sort of the province's ~35,000 rows.
+  const centreSql = sql`select v.centre_id, y.direction, count(*)::int as enterprises,
         sum(y.declarations)::bigint as items, sum(y.cny_fen)::bigint as cny_fen, sum(y.usd_cent)::bigint as usd_cent
       from trade_figures_enterprise_total y join trade_served v on v.enterprise_id = y.enterprise_id
       where y.year = ${year} and ${enterpriseRowScope(s, 'y')}
@@ -217,17 +226,25 @@ export async function newlyTradingEnterprises(
   year: number,
   opts: { attributedTo?: number } = {},
 ): Promise<NewlyTradingEnterprise[]> {
+  const inScope = enterpriseRowConds({ ...s, direction: undefined }, 'y');
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       with cand as (
-        -- One pass over four years of the small per-enterprise table: traded in the year, not in the three before.
-        select y.enterprise_id, min(y.first_on) filter (where y.year = ${year}) as first_on
-        from trade_figures_enterprise_total y
-        -- The scope picks the year's rows; the three years before count wherever they were declared.
-        where y.year between ${year - 3} and ${year}
-        group by y.enterprise_id
-        having bool_or(y.year = ${year} and ${enterpriseRowScope({ ...s, direction: undefined }, 'y')})
-          and not bool_or(y.year < ${year})
+        -- The enterprises with a row of the year in scope (a centre: a key probe per served enterprise) and none in
+        -- the three years before, wherever those were declared (an anti join on the key's prefix); the first day is
+        -- the enterprise's earliest of the year in either direction.
+        select t.enterprise_id, min(t.first_on) as first_on
+        from trade_figures_enterprise_total t
+        where t.year = ${year}
+          ${
+            inScope.length
+              ? sql`and t.enterprise_id in (select y.enterprise_id from trade_figures_enterprise_total y
+                  where y.year = ${year} and ${sql.join(inScope, sql` and `)})`
+              : sql``
+          }
+          and not exists (select 1 from trade_figures_enterprise_total p
+            where p.enterprise_id = t.enterprise_id and p.year between ${year - 3} and ${year - 1})
+        group by t.enterprise_id
       )
       select c.enterprise_id, c.first_on::text as first_on, e.name, e.city_code, e.county_code, a.centre_id,
         ce.name as centre_name
@@ -282,10 +299,13 @@ export async function servedTradeBeforeAfter(
       with cohort as (
         select s.enterprise_id, to_char(timezone('UTC', s.first_served_at) + interval '8 hours', 'YYYY-MM') as m0
         from trade_served s where s.centre_id = ${opts.centreId}
-      ), b as (
-        select c.enterprise_id, c.m0,
-          to_char(to_date(c.m0, 'YYYY-MM') - interval '12 months', 'YYYY-MM') as b0,
-          to_char(to_date(c.m0, 'YYYY-MM') + interval '12 months', 'YYYY-MM') as a12
+      ), b as materialized (
+        -- Bounds computed once per enterprise and typed as the month column (char(7)), so that they bound the
+        -- key's range scan instead of being recomputed and compared as text on every month row (73 → ms at 521
+        -- served enterprises, 10,000,000 lines).
+        select c.enterprise_id, c.m0::char(7) as m0,
+          to_char(to_date(c.m0, 'YYYY-MM') - interval '12 months', 'YYYY-MM')::char(7) as b0,
+          to_char(to_date(c.m0, 'YYYY-MM') + interval '12 months', 'YYYY-MM')::char(7) as a12
         from cohort c where left(c.m0, 4) = ${String(opts.year)}
       )
       select b.enterprise_id, e.name, b.m0,
