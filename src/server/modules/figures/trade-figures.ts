@@ -35,7 +35,7 @@ export function enterpriseRowScope(s: TradeFigureScope, alias: string): SQL {
 }
 
 /** The conditions of enterpriseRowScope; none for the whole province unfiltered. */
-function enterpriseRowConds(s: TradeFigureScope, alias: string): SQL[] {
+function enterpriseRowConds(s: TradeFigureScope, alias: string, drivenBy?: number): SQL[] {
   const a = (c: string) => sql.raw(`${alias}.${c}`);
   const u = s.user;
   const conds: SQL[] = [];
@@ -52,7 +52,8 @@ function enterpriseRowConds(s: TradeFigureScope, alias: string): SQL[] {
       conds.push(u.parkId ? sql`${a('park_id')} = ${u.parkId}` : sql`false`);
       break;
     case 'operator':
-      conds.push(u.centreId ? servedBy(alias, u.centreId) : sql`false`);
+      // Rows read per served enterprise of this very centre (perEnterprise) need not be checked again.
+      if (!u.centreId || u.centreId !== drivenBy) conds.push(u.centreId ? servedBy(alias, u.centreId) : sql`false`);
       break;
     case 'enterprise':
       conds.push(u.enterpriseId ? sql`${a('enterprise_id')} = ${u.enterpriseId}` : sql`false`);
@@ -62,7 +63,7 @@ function enterpriseRowConds(s: TradeFigureScope, alias: string): SQL[] {
   }
   if (s.cityCode) conds.push(sql`${a('city_code')} = ${s.cityCode}`);
   if (s.countyCode) conds.push(sql`${a('county_code')} = ${s.countyCode}`);
-  if (s.centreId) conds.push(servedBy(alias, s.centreId));
+  if (s.centreId && s.centreId !== drivenBy) conds.push(servedBy(alias, s.centreId));
   if (s.enterpriseId) conds.push(sql`${a('enterprise_id')} = ${s.enterpriseId}`);
   if (s.direction) conds.push(sql`${a('direction')} = ${s.direction}`);
   return conds;
@@ -80,6 +81,33 @@ function regionRowScope(s: TradeFigureScope, alias: string): SQL {
   if (s.countyCode) conds.push(sql`${a('county_code')} = ${s.countyCode}`);
   if (s.direction) conds.push(sql`${a('direction')} = ${s.direction}`);
   return conds.length ? sql.join(conds, sql` and `) : sql`true`;
+}
+
+/** enterpriseRowScope for rows read by perEnterprise: the driving centre's own condition is its join already. */
+function drivenScope(s: TradeFigureScope, alias: string): SQL {
+  const conds = enterpriseRowConds(s, alias, centreOfScope(s));
+  return conds.length ? sql.join(conds, sql` and `) : sql`true`;
+}
+
+/** The centre whose served enterprises the scope is narrowed to: a centre filter, else an operator's own centre. */
+const centreOfScope = (s: TradeFigureScope): number | undefined =>
+  s.centreId ?? (s.user.role === 'operator' ? (s.user.centreId ?? undefined) : undefined);
+
+/**
+ * `from` and `where` for the rows of a per-enterprise table matching `where` (on `alias`); the caller goes on with `and`. Narrowed to a centre, the rows are
+ * read per served enterprise (a probe of the table's key, which starts with the enterprise): at 10,000,000 lines the
+ * planner otherwise scanned two years of trade_figures_month (870,000 rows, 9,000 pages) for a centre's 521
+ * enterprises (150 ms → a few ms). The caller applies the rest of the scope on top (drivenScope).
+ */
+function perEnterprise(s: TradeFigureScope, table: string, alias: string, where: SQL): SQL {
+  const centre = centreOfScope(s);
+  const t = sql.raw(`${table} ${alias}`);
+  const a = sql.raw(alias);
+  return centre === undefined
+    ? sql`${t} where ${where}`
+    : sql`trade_served v cross join lateral (select ${a}.* from ${t}
+        where ${a}.enterprise_id = v.enterprise_id and ${where} offset 0) ${a}
+        where v.centre_id = ${centre}`;
 }
 
 /** One figure: declarations (or lines, for HS chapters), CNY fen, USD cents. */
@@ -135,8 +163,13 @@ export async function tradeYearFigures(
         where r.month between ${from} and ${to} and ${regionRowScope(s, 'r')}
         group by month, direction`
     : sql`select month, direction, sum(declarations)::bigint as items, sum(cny_fen)::bigint as cny_fen,
-          sum(usd_cent)::bigint as usd_cent from trade_figures_month t
-        where t.month between ${from} and ${to} and ${enterpriseRowScope(s, 't')}
+          sum(usd_cent)::bigint as usd_cent from ${perEnterprise(
+            s,
+            'trade_figures_month',
+            't',
+            sql`t.month between ${from} and ${to}`,
+          )}
+          and ${drivenScope(s, 't')}
         group by month, direction`;
   const dimSql = region
     ? sql`select dim, value, direction, sum(items)::bigint as items, sum(cny_fen)::bigint as cny_fen,
@@ -144,8 +177,13 @@ export async function tradeYearFigures(
         where r.year = ${year} and ${regionRowScope(s, 'r')}
         group by dim, value, direction`
     : sql`select dim, value, direction, sum(items)::bigint as items, sum(cny_fen)::bigint as cny_fen,
-          sum(usd_cent)::bigint as usd_cent from trade_figures_enterprise_year y
-        where y.year = ${year} and ${enterpriseRowScope(s, 'y')}
+          sum(usd_cent)::bigint as usd_cent from ${perEnterprise(
+            s,
+            'trade_figures_enterprise_year',
+            'y',
+            sql`y.year = ${year}`,
+          )}
+          and ${drivenScope(s, 'y')}
         group by dim, value, direction`;
   const regionCol = regionLevel === 'city' ? 'city_code' : 'county_code';
   const regionSql =
