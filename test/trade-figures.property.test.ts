@@ -1,7 +1,8 @@
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TTradeDeclarationInput } from '../src/contracts/trade';
+import { rowsOf } from '../src/server/db/client';
 import { enterprises } from '../src/server/db/schema';
 import type { SessionUser } from '../src/server/lib/access/session-user';
 import { checkFigures, newlyTradingEnterprises } from '../src/server/modules/figures';
@@ -135,10 +136,38 @@ describe('the trade figures under random sequences of intakes (issue 13)', () =>
             .filter(([, ys]) => ys.has(year) && ![1, 2, 3].some((k) => ys.has(year - k)))
             .map(([id]) => id)
             .sort((x, y) => x - y);
-          const got = (await newlyTradingEnterprises(w.t.deps.db, { user: province }, year))
-            .map((n) => n.enterpriseId)
-            .sort((x, y) => x - y);
+          const all = await newlyTradingEnterprises(w.t.deps.db, { user: province }, year);
+          const got = all.map((n) => n.enterpriseId).sort((x, y) => x - y);
           expect(got, String(year)).toEqual(expected);
+          // Its first day: the earliest declaration of the year, either direction.
+          for (const n of all)
+            expect(n.firstOn).toBe(
+              decls
+                .filter((d) => d.enterprise_id === n.enterpriseId && d.month.startsWith(String(year)))
+                .map((d) => d.declared_on)
+                .sort()[0],
+            );
+          // A centre sees the same list cut to the enterprises it has served (any service record there).
+          for (const c of w.centres) {
+            const served = new Set(
+              rowsOf<{ e: number }>(
+                await w.t.deps.db.execute(
+                  sql`select distinct enterprise_id as e from service_records where centre_id = ${c.id}`,
+                ),
+              ).map((r) => Number(r.e)),
+            );
+            const operator = { ...province, role: 'operator' as const, regionCode: null, centreId: c.id };
+            expect(
+              (await newlyTradingEnterprises(w.t.deps.db, { user: operator }, year)).map((n) => [
+                n.enterpriseId,
+                n.firstOn,
+                n.centreId,
+              ]),
+              `${year} centre ${c.id}`,
+            ).toEqual(
+              all.filter((n) => served.has(n.enterpriseId)).map((n) => [n.enterpriseId, n.firstOn, n.centreId]),
+            );
+          }
         }
       }),
       { numRuns: 12, seed: 20261207 },

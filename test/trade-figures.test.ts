@@ -303,6 +303,12 @@ describe('trade figures and monitoring (issue 13)', () => {
     expect((await get('operator2', `centreId=${w.centres[2]?.id}`)).statusCode).toBe(404);
     // The province narrowed to a centre sees the same figures.
     expectFigures(await monitoring('province', `year=2026&centreId=${w.centres[1]?.id}`), ent(0, 2, 3));
+    // Narrowed to a centre and a county: the centre's served enterprises (read per enterprise) cut to the county.
+    const centreInCounty = ent(0, 2, 3);
+    expectFigures(
+      await monitoring('province', `year=2026&centreId=${w.centres[1]?.id}&countyCode=420583`),
+      (r) => centreInCounty(r) && r.county_code === '420583',
+    );
   });
 
   it('gives an enterprise its own trade only', async () => {

@@ -99,6 +99,14 @@ export async function generateScale(
     'trade_intakes',
     'trade_declarations',
     'trade_declaration_lines',
+    // The trade figures (decision 0026): without statistics the planner took a year of trade_figures_enterprise_total
+    // for 289 rows (34,679) and spilled the 新开口 sort to disk.
+    'trade_figures_month',
+    'trade_figures_enterprise_year',
+    'trade_figures_enterprise_total',
+    'trade_figures_region',
+    'trade_figures_region_year',
+    'trade_served',
   ])
     await deps.db.execute(sql.raw(`vacuum (analyze) ${table}`));
   const vacuumS = lap();

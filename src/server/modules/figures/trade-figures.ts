@@ -30,6 +30,12 @@ const servedBy = (alias: string, centreId: number) =>
 
 /** Scope + filters on a per-enterprise row (alias a: enterprise_id, city_code, county_code, park_id, direction). */
 export function enterpriseRowScope(s: TradeFigureScope, alias: string): SQL {
+  const conds = enterpriseRowConds(s, alias);
+  return conds.length ? sql.join(conds, sql` and `) : sql`true`;
+}
+
+/** The conditions of enterpriseRowScope; none for the whole province unfiltered. */
+function enterpriseRowConds(s: TradeFigureScope, alias: string, drivenBy?: number): SQL[] {
   const a = (c: string) => sql.raw(`${alias}.${c}`);
   const u = s.user;
   const conds: SQL[] = [];
@@ -46,7 +52,8 @@ export function enterpriseRowScope(s: TradeFigureScope, alias: string): SQL {
       conds.push(u.parkId ? sql`${a('park_id')} = ${u.parkId}` : sql`false`);
       break;
     case 'operator':
-      conds.push(u.centreId ? servedBy(alias, u.centreId) : sql`false`);
+      // Rows read per served enterprise of this very centre (perEnterprise) need not be checked again.
+      if (!u.centreId || u.centreId !== drivenBy) conds.push(u.centreId ? servedBy(alias, u.centreId) : sql`false`);
       break;
     case 'enterprise':
       conds.push(u.enterpriseId ? sql`${a('enterprise_id')} = ${u.enterpriseId}` : sql`false`);
@@ -56,10 +63,10 @@ export function enterpriseRowScope(s: TradeFigureScope, alias: string): SQL {
   }
   if (s.cityCode) conds.push(sql`${a('city_code')} = ${s.cityCode}`);
   if (s.countyCode) conds.push(sql`${a('county_code')} = ${s.countyCode}`);
-  if (s.centreId) conds.push(servedBy(alias, s.centreId));
+  if (s.centreId && s.centreId !== drivenBy) conds.push(servedBy(alias, s.centreId));
   if (s.enterpriseId) conds.push(sql`${a('enterprise_id')} = ${s.enterpriseId}`);
   if (s.direction) conds.push(sql`${a('direction')} = ${s.direction}`);
-  return conds.length ? sql.join(conds, sql` and `) : sql`true`;
+  return conds;
 }
 
 /** Scope + filters on a region row (alias: county_code, city_code, direction); officials only. */
@@ -74,6 +81,33 @@ function regionRowScope(s: TradeFigureScope, alias: string): SQL {
   if (s.countyCode) conds.push(sql`${a('county_code')} = ${s.countyCode}`);
   if (s.direction) conds.push(sql`${a('direction')} = ${s.direction}`);
   return conds.length ? sql.join(conds, sql` and `) : sql`true`;
+}
+
+/** enterpriseRowScope for rows read by perEnterprise: the driving centre's own condition is its join already. */
+function drivenScope(s: TradeFigureScope, alias: string): SQL {
+  const conds = enterpriseRowConds(s, alias, centreOfScope(s));
+  return conds.length ? sql.join(conds, sql` and `) : sql`true`;
+}
+
+/** The centre whose served enterprises the scope is narrowed to: a centre filter, else an operator's own centre. */
+const centreOfScope = (s: TradeFigureScope): number | undefined =>
+  s.centreId ?? (s.user.role === 'operator' ? (s.user.centreId ?? undefined) : undefined);
+
+/**
+ * `from` and `where` for the rows of a per-enterprise table matching `where` (on `alias`); the caller goes on with `and`. Narrowed to a centre, the rows are
+ * read per served enterprise (a probe of the table's key, which starts with the enterprise): at 10,000,000 lines the
+ * planner otherwise scanned two years of trade_figures_month (870,000 rows, 9,000 pages) for a centre's 521
+ * enterprises (150 ms → a few ms). The caller applies the rest of the scope on top (drivenScope).
+ */
+function perEnterprise(s: TradeFigureScope, table: string, alias: string, where: SQL): SQL {
+  const centre = centreOfScope(s);
+  const t = sql.raw(`${table} ${alias}`);
+  const a = sql.raw(alias);
+  return centre === undefined
+    ? sql`${t} where ${where}`
+    : sql`trade_served v cross join lateral (select ${a}.* from ${t}
+        where ${a}.enterprise_id = v.enterprise_id and ${where} offset 0) ${a}
+        where v.centre_id = ${centre}`;
 }
 
 /** One figure: declarations (or lines, for HS chapters), CNY fen, USD cents. */
@@ -129,8 +163,13 @@ export async function tradeYearFigures(
         where r.month between ${from} and ${to} and ${regionRowScope(s, 'r')}
         group by month, direction`
     : sql`select month, direction, sum(declarations)::bigint as items, sum(cny_fen)::bigint as cny_fen,
-          sum(usd_cent)::bigint as usd_cent from trade_figures_month t
-        where t.month between ${from} and ${to} and ${enterpriseRowScope(s, 't')}
+          sum(usd_cent)::bigint as usd_cent from ${perEnterprise(
+            s,
+            'trade_figures_month',
+            't',
+            sql`t.month between ${from} and ${to}`,
+          )}
+          and ${drivenScope(s, 't')}
         group by month, direction`;
   const dimSql = region
     ? sql`select dim, value, direction, sum(items)::bigint as items, sum(cny_fen)::bigint as cny_fen,
@@ -138,8 +177,13 @@ export async function tradeYearFigures(
         where r.year = ${year} and ${regionRowScope(s, 'r')}
         group by dim, value, direction`
     : sql`select dim, value, direction, sum(items)::bigint as items, sum(cny_fen)::bigint as cny_fen,
-          sum(usd_cent)::bigint as usd_cent from trade_figures_enterprise_year y
-        where y.year = ${year} and ${enterpriseRowScope(s, 'y')}
+          sum(usd_cent)::bigint as usd_cent from ${perEnterprise(
+            s,
+            'trade_figures_enterprise_year',
+            'y',
+            sql`y.year = ${year}`,
+          )}
+          and ${drivenScope(s, 'y')}
         group by dim, value, direction`;
   const regionCol = regionLevel === 'city' ? 'city_code' : 'county_code';
   const regionSql =
@@ -150,7 +194,10 @@ export async function tradeYearFigures(
           where r.month between ${from} and ${to} and ${regionRowScope(s, 'r')}
           group by 1, 2, 3`
       : null;
-  const centreSql = sql`select v.centre_id, y.direction, count(distinct y.enterprise_id)::int as enterprises,
+  // count(*) counts enterprises: the table's key is (enterprise, year, direction) and trade_served's (enterprise,
+  // centre), so a (centre, direction) group holds one row per enterprise — a hash aggregate, not count(distinct)'s
+  // sort of the province's ~35,000 rows.
+  const centreSql = sql`select v.centre_id, y.direction, count(*)::int as enterprises,
         sum(y.declarations)::bigint as items, sum(y.cny_fen)::bigint as cny_fen, sum(y.usd_cent)::bigint as usd_cent
       from trade_figures_enterprise_total y join trade_served v on v.enterprise_id = y.enterprise_id
       where y.year = ${year} and ${enterpriseRowScope(s, 'y')}
@@ -217,17 +264,25 @@ export async function newlyTradingEnterprises(
   year: number,
   opts: { attributedTo?: number } = {},
 ): Promise<NewlyTradingEnterprise[]> {
+  const inScope = enterpriseRowConds({ ...s, direction: undefined }, 'y');
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       with cand as (
-        -- One pass over four years of the small per-enterprise table: traded in the year, not in the three before.
-        select y.enterprise_id, min(y.first_on) filter (where y.year = ${year}) as first_on
-        from trade_figures_enterprise_total y
-        -- The scope picks the year's rows; the three years before count wherever they were declared.
-        where y.year between ${year - 3} and ${year}
-        group by y.enterprise_id
-        having bool_or(y.year = ${year} and ${enterpriseRowScope({ ...s, direction: undefined }, 'y')})
-          and not bool_or(y.year < ${year})
+        -- The enterprises with a row of the year in scope (a centre: a key probe per served enterprise) and none in
+        -- the three years before, wherever those were declared (an anti join on the key's prefix); the first day is
+        -- the enterprise's earliest of the year in either direction.
+        select t.enterprise_id, min(t.first_on) as first_on
+        from trade_figures_enterprise_total t
+        where t.year = ${year}
+          ${
+            inScope.length
+              ? sql`and t.enterprise_id in (select y.enterprise_id from trade_figures_enterprise_total y
+                  where y.year = ${year} and ${sql.join(inScope, sql` and `)})`
+              : sql``
+          }
+          and not exists (select 1 from trade_figures_enterprise_total p
+            where p.enterprise_id = t.enterprise_id and p.year between ${year - 3} and ${year - 1})
+        group by t.enterprise_id
       )
       select c.enterprise_id, c.first_on::text as first_on, e.name, e.city_code, e.county_code, a.centre_id,
         ce.name as centre_name
@@ -282,10 +337,13 @@ export async function servedTradeBeforeAfter(
       with cohort as (
         select s.enterprise_id, to_char(timezone('UTC', s.first_served_at) + interval '8 hours', 'YYYY-MM') as m0
         from trade_served s where s.centre_id = ${opts.centreId}
-      ), b as (
-        select c.enterprise_id, c.m0,
-          to_char(to_date(c.m0, 'YYYY-MM') - interval '12 months', 'YYYY-MM') as b0,
-          to_char(to_date(c.m0, 'YYYY-MM') + interval '12 months', 'YYYY-MM') as a12
+      ), b as materialized (
+        -- Bounds computed once per enterprise and typed as the month column (char(7)), so that they bound the
+        -- key's range scan instead of being recomputed and compared as text on every month row (73 → ms at 521
+        -- served enterprises, 10,000,000 lines).
+        select c.enterprise_id, c.m0::char(7) as m0,
+          to_char(to_date(c.m0, 'YYYY-MM') - interval '12 months', 'YYYY-MM')::char(7) as b0,
+          to_char(to_date(c.m0, 'YYYY-MM') + interval '12 months', 'YYYY-MM')::char(7) as a12
         from cohort c where left(c.m0, 4) = ${String(opts.year)}
       )
       select b.enterprise_id, e.name, b.m0,
