@@ -22,12 +22,24 @@ export function typeLabel(contentType: string): string {
   return TYPE_LABELS[contentType] ?? contentType;
 }
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The type an import file (enterprises, declarations, rates) is sent as: CSV by its name, else a workbook. */
+export function sheetContentType(file: File): string {
+  return file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : XLSX_TYPE;
+}
+
 /**
  * The file itself is the request body (not multipart), its name in `x-file-name`. A refusal (415 UNSUPPORTED_FILE,
- * 413 PAYLOAD_TOO_LARGE, …) is thrown as an ApiError carrying the server's message. Every file of the platform
- * (a centre's, an engagement's, a service record's, an activity's) arrives this way.
+ * 413 PAYLOAD_TOO_LARGE, IMPORT_REJECTED with its row-by-row report, …) is thrown as an ApiError carrying the
+ * server's code, message and details. Every file of the platform — attachments, import files, exchange files —
+ * arrives this way; `contentType` is what the route expects (the file's own type by default).
  */
-export async function uploadFile<T>(url: string, file: File): Promise<T> {
+export async function uploadFile<T>(
+  url: string,
+  file: File,
+  contentType = file.type || 'application/octet-stream',
+): Promise<T> {
   const locale = currentLocale();
   let response: Response;
   try {
@@ -35,7 +47,7 @@ export async function uploadFile<T>(url: string, file: File): Promise<T> {
       method: 'POST',
       body: file,
       headers: {
-        'content-type': file.type || 'application/octet-stream',
+        'content-type': contentType,
         'x-file-name': encodeURIComponent(file.name),
         'accept-language': locale,
         accept: 'application/json',

@@ -1,6 +1,6 @@
 import type { TExchangeKind, TExchangeRun } from '../../../contracts/exchange';
-import { currentLocale, type Translate, translate } from '../../i18n';
-import { ApiError } from '../../request';
+import { uploadFile } from '../../components/attachment-files';
+import type { Translate } from '../../i18n';
 
 export const EXCHANGE_KEY = ['exchange'] as const;
 
@@ -8,34 +8,8 @@ export const EXCHANGE_KEY = ['exchange'] as const;
  * The file itself is the request body (not multipart), its name in X-File-Name. A refused file answers 400 with the
  * run's id and its problems (details.issues), which the modal shows; other refusals are thrown for the usual handling.
  */
-export async function sendInbound(kind: TExchangeKind, file: File): Promise<TExchangeRun> {
-  const locale = currentLocale();
-  let response: Response;
-  try {
-    response = await fetch(`/api/exchange/inbound?kind=${kind}`, {
-      method: 'POST',
-      body: file,
-      credentials: 'same-origin',
-      headers: {
-        'content-type': 'application/octet-stream',
-        'x-file-name': encodeURIComponent(file.name),
-        'accept-language': locale,
-        accept: 'application/json',
-      },
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK_ERROR', translate(locale, 'error.network'));
-  }
-  const payload: unknown = await response.json().catch(() => undefined);
-  if (response.ok) return payload as TExchangeRun;
-  const body = payload as { code?: unknown; message?: unknown; details?: Record<string, unknown> } | undefined;
-  if (typeof body?.code === 'string' && typeof body.message === 'string')
-    throw new ApiError(response.status, body.code, body.message, body.details);
-  throw new ApiError(
-    response.status,
-    `HTTP_${response.status}`,
-    translate(locale, 'error.unknown', { status: response.status }),
-  );
+export function sendInbound(kind: TExchangeKind, file: File): Promise<TExchangeRun> {
+  return uploadFile<TExchangeRun>(`/api/exchange/inbound?kind=${kind}`, file, 'application/octet-stream');
 }
 
 const SUMMARY_KEYS = [

@@ -4,6 +4,7 @@ import { Alert, Button, Card, Form, Modal, Select, Space, Table, Typography, Upl
 import { useEffect, useMemo, useState } from 'react';
 import type { TExchangeRate, TRateImportResult } from '../../../../contracts/trade-intake';
 import { useCan } from '../../../access';
+import { sheetContentType, uploadFile } from '../../../components/attachment-files';
 import { FilterBar } from '../../../components/FilterBar';
 import { useLocale } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
@@ -11,7 +12,6 @@ import { ApiError, api, exportUrl, type ListResponse } from '../../../request';
 import { handleApiError } from '../../../request-error';
 import { compact, useUrlListState } from '../../service/shared/url-list-state';
 import { IssueTable } from '../shared/IssueTable';
-import { uploadFile } from '../shared/upload-file';
 
 type Filters = { year?: string; currency?: string };
 const SPEC = { year: 'one', currency: 'one' } as const;
@@ -114,7 +114,7 @@ function RatesImportModal({ open, onClose }: { open: boolean; onClose(): void })
     setBusy(true);
     setIssues(null);
     try {
-      setDone(await uploadFile<TRateImportResult>('/api/trade/rates', file));
+      setDone(await uploadFile<TRateImportResult>('/api/trade/rates', file, sheetContentType(file)));
       void queryClient.invalidateQueries({ queryKey: RATES_KEY });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'IMPORT_REJECTED')

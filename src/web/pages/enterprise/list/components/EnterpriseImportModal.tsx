@@ -2,12 +2,12 @@ import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Progress, Result, Space, Table, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { ENTERPRISE_IMPORT_MAX_ROWS, type TImportJob } from '../../../../../contracts/enterprise';
-import { currentLocale, translate, useLocale } from '../../../../i18n';
-import { ApiError, api } from '../../../../request';
+import { sheetContentType, uploadFile } from '../../../../components/attachment-files';
+import { useLocale } from '../../../../i18n';
+import { api } from '../../../../request';
 import { handleApiError } from '../../../../request-error';
 
 export const ENTERPRISE_TEMPLATE_URL = '/api/enterprise-import-template';
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const POLL_MS = 500;
 
 type RowError = TImportJob['errors'][number];
@@ -22,34 +22,8 @@ type Stage =
  * The file itself is the request body (not multipart). The server answers 202 with a job at once and imports in
  * the background; a refusal of the request itself (415, 403, 413) is thrown as an ApiError for the usual handling.
  */
-async function startImport(file: File): Promise<TImportJob> {
-  const locale = currentLocale();
-  let response: Response;
-  try {
-    response = await fetch('/api/enterprises/import', {
-      method: 'POST',
-      body: file,
-      credentials: 'same-origin',
-      headers: {
-        'content-type': file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : XLSX_TYPE,
-        'x-file-name': encodeURIComponent(file.name),
-        'accept-language': locale,
-        accept: 'application/json',
-      },
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK_ERROR', translate(locale, 'error.network'));
-  }
-  const payload: unknown = await response.json().catch(() => undefined);
-  if (response.ok) return payload as TImportJob;
-  const body = payload as { code?: unknown; message?: unknown; details?: Record<string, unknown> } | undefined;
-  if (typeof body?.code === 'string' && typeof body.message === 'string')
-    throw new ApiError(response.status, body.code, body.message, body.details);
-  throw new ApiError(
-    response.status,
-    `HTTP_${response.status}`,
-    translate(locale, 'error.unknown', { status: response.status }),
-  );
+function startImport(file: File): Promise<TImportJob> {
+  return uploadFile<TImportJob>('/api/enterprises/import', file, sheetContentType(file));
 }
 
 export interface EnterpriseImportModalProps {

@@ -2,11 +2,11 @@ import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Progress, Result, Space, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { TTradeImportJob } from '../../../../../contracts/trade-intake';
+import { sheetContentType, uploadFile } from '../../../../components/attachment-files';
 import { useT } from '../../../../i18n';
 import { api } from '../../../../request';
 import { handleApiError } from '../../../../request-error';
 import { IssueTable } from '../../shared/IssueTable';
-import { uploadFile } from '../../shared/upload-file';
 
 const POLL_MS = 500;
 type Stage =
@@ -55,7 +55,10 @@ export function TradeImportModal({ open, onClose, onDone }: { open: boolean; onC
     if (!file) return;
     setStage({ kind: 'uploading' });
     try {
-      setStage({ kind: 'running', job: await uploadFile<TTradeImportJob>('/api/trade/imports', file) });
+      setStage({
+        kind: 'running',
+        job: await uploadFile<TTradeImportJob>('/api/trade/imports', file, sheetContentType(file)),
+      });
     } catch (error) {
       handleApiError(error);
       setStage({ kind: 'pick' });
