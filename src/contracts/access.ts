@@ -79,6 +79,13 @@ export const ACTIONS = [
   'trade.rates',
   'exchange.read',
   'exchange.run',
+  'assessment.read',
+  'assessment.manage',
+  'assessment.submit',
+  'assessment.prereview',
+  'assessment.score',
+  'assessment.signals',
+  'operator.cancelQualification',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

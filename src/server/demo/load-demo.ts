@@ -20,6 +20,7 @@ import { evaluateContract, recordContract } from '../modules/engagement/annual-c
 import { getOperator } from '../modules/operator/get-operator';
 import { addStaff } from '../modules/staff/staff-roster';
 import { beijingDay } from '../policy/policy';
+import { makeEvaluationAgency } from './assessment-factory';
 import { makeCentre } from './centre-factory';
 import { makeEngagement, makeOperatorChange } from './engagement-factory';
 import { depsAt, makePark, makeUser, sessionUserOf } from './factories';
@@ -157,8 +158,16 @@ export async function loadDemo(baseDeps: Deps, password: string): Promise<DemoAc
   }
   await loadDemoStaff(deps, tl, recognised, plan, who);
   await loadDemoEngagements(deps, tl, plan, actors);
+  // Art. 12(二)(3): the province's commissioned evaluation agency, whose account scores what it is assigned.
+  const agency = await makeEvaluationAgency(deps.db, { name: '湖北省外贸发展评估研究中心（演示）' });
   await add(
-    { username: 'evaluator.1', role: 'evaluator', password, evaluatorId: 1, displayName: '第三方评估机构（演示）' },
+    {
+      username: 'evaluator.1',
+      role: 'evaluator',
+      password,
+      evaluatorId: agency.id,
+      displayName: '第三方评估机构（演示）',
+    },
     '—',
   );
   // SPEC §8: enterprise.<credit code> — enterprises served by the operating centres, with their service history.

@@ -105,6 +105,23 @@ export const ZAuditAction = z.enum([
   'trade.import.started', // a declaration file was accepted and its import began in the background
   'trade.rates.imported', // the province's monthly exchange rates were set from a file (before/after of each changed rate)
   'trade.intake', // declarations were taken in (a file, the bulk API, an exchange): counts, duplicates, provenance
+  'assessment.system.created', // the province drafted an indicator system (copied from another, or the shipped default)
+  'assessment.system.updated', // the province edited a draft indicator system (before/after)
+  'assessment.agency.created', // the province registered a third-party evaluation agency
+  'assessment.cycle.opened', // the province opened a year's assessment with its notice, deadlines and the (now frozen) indicator system
+  'assessment.statement.saved', // an operator saved its statement for the assessment (before/after)
+  'assessment.attachment.uploaded', // evidence was attached to a submission or an on-site inspection
+  'assessment.submission.submitted', // an operator submitted its centre's assessment material, with the computed figures
+  'assessment.submission.reopened', // the province reopened submission for one centre past the deadline
+  'assessment.submission.prereviewed', // the city passed a submission or returned it with reasons (初审)
+  'assessment.submission.assigned', // the province assigned a submission to an evaluation agency
+  'assessment.inspection.recorded', // an evaluator recorded an on-site inspection
+  'assessment.submission.scored', // an evaluator scored a submission's indicators; the platform computed the total and grade
+  'assessment.submission.sentBack', // the province sent a score back to the evaluator with a reason
+  'assessment.submission.confirmed', // the province confirmed a submission's score and grade
+  'assessment.cycle.published', // the province published the year's grades
+  'assessment.consequence.recorded', // a consequence of a published grade was recorded (no funds, priority mark, cancellation due)
+  'operator.qualification.cancelled', // the province confirmed the cancellation of an operator's qualification; its engagements ended
   'audit.purged', // entries older than the retention period were deleted; records where the chain now starts
 ]);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

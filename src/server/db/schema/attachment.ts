@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { activities } from './activity';
+import { assessmentInspections, assessmentSubmissions } from './assessment';
 import { centreEvents, centres } from './centre';
 import { engagements } from './engagement';
 import { users } from './identity';
@@ -30,6 +31,10 @@ export const attachments = pgTable(
     serviceRecordId: integer('service_record_id').references(() => serviceRecords.id),
     /** Evidence of an activity (photos, sign-in sheets, notices). */
     activityId: integer('activity_id').references(() => activities.id),
+    /** Evidence an operator submits with its annual assessment material (Art. 12(二)(2)). */
+    assessmentSubmissionId: integer('assessment_submission_id').references(() => assessmentSubmissions.id),
+    /** Photos and notes of an evaluator's on-site inspection (Art. 12(二)(3)). */
+    assessmentInspectionId: integer('assessment_inspection_id').references(() => assessmentInspections.id),
     /** What the file is to its owner: the engagement material's kind; null for the other owners. */
     kind: text('kind'),
     fileName: text('file_name').notNull(),
@@ -46,10 +51,12 @@ export const attachments = pgTable(
     index('attachments_engagement_idx').on(t.engagementId),
     index('attachments_service_record_idx').on(t.serviceRecordId),
     index('attachments_activity_idx').on(t.activityId),
+    index('attachments_assessment_submission_idx').on(t.assessmentSubmissionId),
+    index('attachments_assessment_inspection_idx').on(t.assessmentInspectionId),
     // One owner at most, and only a centre application's own file goes with one of its workflow steps.
     check(
       'attachments_one_owner',
-      sql`num_nonnulls(engagement_id, service_record_id, activity_id) <= 1 and (event_id is null or num_nonnulls(engagement_id, service_record_id, activity_id) = 0)`,
+      sql`num_nonnulls(engagement_id, service_record_id, activity_id, assessment_submission_id, assessment_inspection_id) <= 1 and (event_id is null or num_nonnulls(engagement_id, service_record_id, activity_id, assessment_submission_id, assessment_inspection_id) = 0)`,
     ),
   ],
 );

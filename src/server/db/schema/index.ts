@@ -1,4 +1,5 @@
 export * from './activity';
+export * from './assessment';
 export * from './attachment';
 export * from './audit';
 export * from './backup';

@@ -107,6 +107,19 @@ export const PERMISSIONS = {
   // province for all of Hubei; each sees the runs of its own scope (scope.ts exchangeRunScope).
   'exchange.read': ['province', 'county', 'operator'],
   'exchange.run': ['province', 'county', 'operator'],
+  // 年度考核评估 (Art. 12): the province runs it (notice, indicator system, assignment, confirmation, publication); the
+  // operator submits its centre's material; the city pre-reviews its own (初审, Art. 12(二)(2)); the evaluator scores
+  // what it is assigned (Art. 12(二)(3)). Each reads its own scope (scope.ts assessmentSubmissionScope); the county
+  // and the park committee read their centres' submissions and grades.
+  'assessment.read': ['admin', ...OFFICIALS, 'operator', 'evaluator'],
+  'assessment.manage': ['province'],
+  'assessment.submit': ['operator'],
+  'assessment.prereview': ['city'],
+  'assessment.score': ['evaluator'],
+  // Fraud signals (Art. 13(三), 14) are evidence for those who judge, never shown to the judged.
+  'assessment.signals': ['province', 'evaluator'],
+  // Art. 12(三)(2): after two 较差 years running the province confirms the cancellation of the qualification.
+  'operator.cancelQualification': ['province'],
 } satisfies Record<TAction, TRole[]>;
 
 export function can(role: TRole, action: TAction): boolean {

@@ -1,5 +1,7 @@
 import { type Column, eq, type SQL, sql } from 'drizzle-orm';
 import {
+  assessmentResults,
+  assessmentSubmissions,
   centres,
   engagements,
   enterprises,
@@ -247,5 +249,34 @@ export function exchangeRunScope(user: SessionUser): SQL {
     cityCode: exchangeRuns.cityCode,
     countyCode: exchangeRuns.countyCode,
     centreId: exchangeRuns.centreId,
+  });
+}
+
+/**
+ * Assessment submissions (Art. 12(二)): the province sees all; a city, a county and a park committee their own
+ * centres'; an operator its centre's; an evaluator only what the province assigned to its agency — and nothing before
+ * the assignment (Art. 12(二)(3)). The administrator reads all, as it does every centre record.
+ */
+export function assessmentSubmissionScope(user: SessionUser): SQL {
+  if (user.role === 'evaluator')
+    return user.evaluatorId ? eq(assessmentSubmissions.agencyId, user.evaluatorId) : sql`false`;
+  return centreRecordScope(user, {
+    cityCode: assessmentSubmissions.cityCode,
+    countyCode: assessmentSubmissions.countyCode,
+    centreId: assessmentSubmissions.centreId,
+    parkId: assessmentSubmissions.parkId,
+  });
+}
+
+/**
+ * Published grades (Art. 12(三)): officials by region, an operator its centre's. The public directory shows the grade
+ * alone through its own query (no sign-in), so this scope is for the signed-in screens.
+ */
+export function assessmentResultScope(user: SessionUser): SQL {
+  if (user.role === 'evaluator' || user.role === 'enterprise') return sql`false`;
+  return centreRecordScope(user, {
+    cityCode: assessmentResults.cityCode,
+    countyCode: assessmentResults.countyCode,
+    centreId: assessmentResults.centreId,
   });
 }

@@ -33,6 +33,20 @@ function uploadAudit(owner: AttachmentOwner, row: AttachmentRow): AuditEvent {
       return { action: 'service.attachment.uploaded', objectType: 'service_record', objectId: owner.recordId, after };
     case 'activity':
       return { action: 'activity.attachment.uploaded', objectType: 'activity', objectId: owner.activityId, after };
+    case 'assessment_submission':
+      return {
+        action: 'assessment.attachment.uploaded',
+        objectType: 'assessment_submission',
+        objectId: owner.submissionId,
+        after,
+      };
+    case 'assessment_inspection':
+      return {
+        action: 'assessment.attachment.uploaded',
+        objectType: 'assessment_inspection',
+        objectId: owner.inspectionId,
+        after,
+      };
   }
 }
 

@@ -12,7 +12,9 @@ export type AttachmentOwner =
   | { kind: 'centre'; centreId: number }
   | { kind: 'engagement'; centreId: number; engagementId: number }
   | { kind: 'service_record'; centreId: number; recordId: number }
-  | { kind: 'activity'; centreId: number; activityId: number };
+  | { kind: 'activity'; centreId: number; activityId: number }
+  | { kind: 'assessment_submission'; centreId: number; submissionId: number }
+  | { kind: 'assessment_inspection'; centreId: number; inspectionId: number };
 
 export type AttachmentRow = typeof attachments.$inferSelect;
 
@@ -23,6 +25,8 @@ export function ownerColumns(owner: AttachmentOwner) {
     engagementId: owner.kind === 'engagement' ? owner.engagementId : null,
     serviceRecordId: owner.kind === 'service_record' ? owner.recordId : null,
     activityId: owner.kind === 'activity' ? owner.activityId : null,
+    assessmentSubmissionId: owner.kind === 'assessment_submission' ? owner.submissionId : null,
+    assessmentInspectionId: owner.kind === 'assessment_inspection' ? owner.inspectionId : null,
   };
 }
 
@@ -38,6 +42,12 @@ function ownedBy(owner: AttachmentOwner): SQL {
       ? isNull(attachments.serviceRecordId)
       : eq(attachments.serviceRecordId, columns.serviceRecordId),
     columns.activityId === null ? isNull(attachments.activityId) : eq(attachments.activityId, columns.activityId),
+    columns.assessmentSubmissionId === null
+      ? isNull(attachments.assessmentSubmissionId)
+      : eq(attachments.assessmentSubmissionId, columns.assessmentSubmissionId),
+    columns.assessmentInspectionId === null
+      ? isNull(attachments.assessmentInspectionId)
+      : eq(attachments.assessmentInspectionId, columns.assessmentInspectionId),
   ) as SQL;
 }
 
@@ -47,6 +57,10 @@ export function ownerOf(row: AttachmentRow): AttachmentOwner {
   if (row.serviceRecordId !== null)
     return { kind: 'service_record', centreId: row.centreId, recordId: row.serviceRecordId };
   if (row.activityId !== null) return { kind: 'activity', centreId: row.centreId, activityId: row.activityId };
+  if (row.assessmentSubmissionId !== null)
+    return { kind: 'assessment_submission', centreId: row.centreId, submissionId: row.assessmentSubmissionId };
+  if (row.assessmentInspectionId !== null)
+    return { kind: 'assessment_inspection', centreId: row.centreId, inspectionId: row.assessmentInspectionId };
   return { kind: 'centre', centreId: row.centreId };
 }
 
