@@ -103,6 +103,13 @@ function SignalCard({ signal }: { signal: TFraudSignal }) {
   const can = useCan();
   const mayOpen = signal.linkAction !== null && can(signal.linkAction as TAction);
   const warning = signal.severity === 'warning';
+  const phone = Grid.useBreakpoint().md === false;
+  const open =
+    signal.link && mayOpen ? (
+      <Link to={signal.link} style={{ whiteSpace: 'nowrap' }}>
+        {t('signals.openList')}
+      </Link>
+    ) : null;
   return (
     <Card
       size="small"
@@ -118,16 +125,12 @@ function SignalCard({ signal }: { signal: TFraudSignal }) {
           <span>{signal.title[locale]}</span>
         </Space>
       }
-      extra={
-        signal.link && mayOpen ? (
-          <Link to={signal.link} style={{ whiteSpace: 'nowrap' }}>
-            {t('signals.openList')}
-          </Link>
-        ) : null
-      }
+      extra={open && !phone ? open : null}
     >
       <Typography.Paragraph>{signal.explanation[locale]}</Typography.Paragraph>
       <Evidence signal={signal} mayOpen={mayOpen} />
+      {/* On a phone the header has no room beside the title: the link goes under the records. */}
+      {open && phone ? <div style={{ marginTop: 8 }}>{open}</div> : null}
     </Card>
   );
 }
