@@ -6,6 +6,7 @@ import { ENTERPRISE_IMPORT_HEADERS } from '../src/contracts/enterprise';
 import { STAFF_IMPORT_HEADERS } from '../src/contracts/staff';
 import { systemContext } from '../src/server/context';
 import { rowsOf } from '../src/server/db/client';
+import { makeCycle, makeEvaluationAgency, makeSubmission } from '../src/server/demo/assessment-factory';
 import { centreInputFor, makeCentre } from '../src/server/demo/centre-factory';
 import {
   type EngagementTarget,
@@ -1115,6 +1116,14 @@ const EXPECTED: Record<string, RouteCase> = {
     }),
     expect: row(200, 200, 200, 404, 200, 404, 200, 200, 403, 403),
   },
+  // Fraud signals (Art. 13(三), 14): the province and the evaluator of the agency the submission is assigned to.
+  'GET /api/assessment/submissions/:id/signals': {
+    request: async (c) => ({
+      method: 'GET',
+      url: `/api/assessment/submissions/${await sharedFixture('assessmentSubmission', () => assessmentSubmission(c))}/signals`,
+    }),
+    expect: row(403, 200, 403, 403, 403, 403, 403, 403, 403, 200),
+  },
   'PUT /api/activities/:id': {
     request: async (c) => {
       const a = await sharedFixture('activity', () => activity(c));
@@ -1382,6 +1391,15 @@ async function activity(c: Ctx): Promise<{ id: number }> {
   if (res.statusCode !== 201) throw new Error(`activity: ${res.body}`);
   void c;
   return { id: res.json().id };
+}
+
+/** The recognised centre's submission for 2025, assigned to the fixture evaluator's agency (users.evaluator_id 1). */
+async function assessmentSubmission(c: Ctx): Promise<number> {
+  const db = c.t.deps.db;
+  const agency = await makeEvaluationAgency(db, { name: '矩阵测试评估机构' });
+  if (agency.id !== 1) throw new Error(`the fixture evaluator belongs to agency 1, not ${agency.id}`);
+  const cycle = await makeCycle(db, { year: 2025, submissionDue: '2026-01-20' });
+  return (await makeSubmission(db, { cycleId: cycle.id, centreId: c.centres.recognised, agencyId: agency.id })).id;
 }
 
 async function activityTables(c: Ctx) {

@@ -38,6 +38,12 @@ export const auditEntries = pgTable(
     index('audit_at_idx').on(t.at),
     // The sequencer's queue: pending entries in insertion order.
     index('audit_pending_idx').on(t.id).where(sql`${t.seq} is null`),
+    // Sign-ins by account and by address, for the assessment's self-rating signal (issue 14): which addresses a
+    // centre's accounts signed in from, and how many accounts share an address. Only sign-in entries are indexed, so
+    // the indexes stay small (14 MB beside the log's 333 MB below). Measured on PostgreSQL 15 with 3.2 M log entries (200 k sign-ins): the
+    // signal's sign-in query took 13.4 s reading the year through audit_at_idx, 49 ms with these.
+    index('audit_sign_in_actor_idx').on(t.actorId, t.at).where(sql`${t.action} = 'auth.login.succeeded'`),
+    index('audit_sign_in_ip_idx').on(t.ip, t.at).where(sql`${t.action} = 'auth.login.succeeded'`),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX "audit_sign_in_actor_idx" ON "audit_entries" USING btree ("actor_id","at") WHERE "audit_entries"."action" = 'auth.login.succeeded';--> statement-breakpoint
+CREATE INDEX "audit_sign_in_ip_idx" ON "audit_entries" USING btree ("ip","at") WHERE "audit_entries"."action" = 'auth.login.succeeded';
