@@ -12,6 +12,7 @@ import { useLocale } from '../../../i18n';
 import { useFixedColumn } from '../../../lib/fixed-columns';
 import { formatDate } from '../../../lib/format';
 import { api, exportUrl, type ListResponse } from '../../../request';
+import { useCentreDetail } from '../../centre/shared/queries';
 import { compact, useUrlListState } from '../../service/shared/url-list-state';
 import { ActivityFormModal } from '../shared/ActivityFormModal';
 import { ACTIVITIES_KEY, subKindLabel } from '../shared/activity-api';
@@ -54,6 +55,8 @@ export function ActivityListPage() {
   });
 
   const ownCentre = me.scope.kind === 'operator';
+  // The centre a link narrowed the list to, named even when it has no activity in the window.
+  const narrowedTo = useCentreDetail(ownCentre ? 0 : Number(list.filters.centreId ?? 0));
   const fixed = useFixedColumn();
   // The title first and fixed; the widths add up to what a 1440-px screen with the menu open gives the table. A
   // centre's own staff need no centre column.
@@ -153,7 +156,7 @@ export function ActivityListPage() {
             data-testid="filter-narrowed"
             onClose={() => list.applyFilters({ ...list.filters, centreId: undefined })}
           >
-            {activities.data?.items[0]?.centreName ?? t('service.filter.narrowedEmpty')}
+            {narrowedTo.data?.name ?? activities.data?.items[0]?.centreName ?? t('service.filter.narrowedEmpty')}
           </Tag>
         </Space>
       )}
