@@ -1,5 +1,6 @@
 import type { Db } from '../src/server/db/client';
 import { beijingDay } from '../src/server/policy/policy';
+import { assessmentSubmissions } from './assessment-metrics';
 import type { As, Cpu, DbKind, FnResult, Load, Target } from './harness';
 import { auditedWrites, demoListDuringImport, startToHealthz, tradeMonitoring } from './plugins';
 import type { Server } from './processes';
@@ -97,6 +98,8 @@ const T6: Target = { issue: 6, p99MaxMs: 200, db: 'pglite' };
 const T13_INTAKE: Target = { issue: '13.2', valueMin: 0.5, db: 'postgres' };
 /** Issue 13's third target: the province's and a centre's trade monitoring page at 20 connections. */
 const T13_3: Target = { issue: '13.3', p50MaxMs: 200, p99MaxMs: 500, db: 'postgres' };
+/** Issue 14: computing the submissions (computeYearMetrics) of 150 centres for a year at SPEC §6 scale, ≤ 2 s. */
+const T14_1: Target = { issue: '14.1', valueMax: 2, db: 'postgres' };
 /** The latest full year: what the monitoring page of a year shows with its year-on-year growth. */
 export const TRADE_YEAR = Number(todayDay.slice(0, 4)) - 1;
 
@@ -290,6 +293,14 @@ export function scenarios(fns: {
     },
 
     // With the app stopped.
+    {
+      name: 'assessment submissions, 150 centres × 1 year',
+      group: 'offline',
+      fn: assessmentSubmissions,
+      connections: 0,
+      target: T14_1,
+      unit: 's',
+    },
     { name: 'start to /healthz', group: 'offline', fn: startToHealthz, connections: 0, target: T5, unit: 's' },
     { name: 'oversized import refused', group: 'offline', fn: fns.importLimit, connections: 0 },
   ];

@@ -151,6 +151,7 @@ export async function seedServiceRecords(db: Db, n: number): Promise<Seeded> {
     'service_figures_month',
     'service_figures_status',
     'service_figures_centre',
+    'service_figures_enterprise',
   ])
     await db.execute(sql.raw(`vacuum (analyze) ${table}`));
   step('vacuum analyze');

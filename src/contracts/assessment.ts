@@ -32,7 +32,7 @@ export const METRIC_KEYS = [
   'services.responseHours', // mean hours from an enterprise's request to the centre's acceptance (小时)
   'services.completionDays', // mean days from request to completion (天)
   'feedback.ratingRate', // rated ÷ completed records (%)
-  'feedback.goodRate', // 好评率: 非常满意 + 满意 ÷ rated (%)
+  'feedback.goodRate', // 好评率: 好评 (GOOD_LEVELS: 非常满意, 满意, 基本满意 — decision 0019) ÷ rated (%)
   'feedback.rectificationOnTimeRate', // 差评整改 closed within the deadline ÷ due in the year (%)
   'trade.newlyTrading', // 新开口企业 credited to the centre in the year (家)
   'trade.servedCny', // import + export of the enterprises the centre served, in the year (万元)

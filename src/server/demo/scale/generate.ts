@@ -95,6 +95,7 @@ export async function generateScale(
     'service_figures_month',
     'service_figures_status',
     'service_figures_centre',
+    'service_figures_enterprise',
     'exchange_rates',
     'trade_intakes',
     'trade_declarations',

@@ -3,6 +3,17 @@
  * comes from. Other modules import from here only (test/module-boundaries.test.ts).
  */
 export {
+  activityFigures,
+  type CentreActivities,
+  type CentreServedTrade,
+  type CentreServiceYear,
+  emptyServiceYear,
+  rectificationOnTime,
+  servedEnterpriseCounts,
+  servedTradeOfYear,
+  serviceYearByCentre,
+} from './centre-year-figures';
+export {
   addInto,
   emptySums,
   figuresOf,

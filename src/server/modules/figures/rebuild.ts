@@ -8,6 +8,10 @@ import {
   CENTRE_KEY,
   CENTRE_MEASURES,
   CENTRE_RECOMPUTE_SQL,
+  ENTERPRISE_COLUMNS,
+  ENTERPRISE_KEY,
+  ENTERPRISE_MEASURES,
+  ENTERPRISE_RECOMPUTE_SQL,
   MONTH_COLUMNS,
   MONTH_KEY,
   MONTH_MEASURES,
@@ -60,7 +64,7 @@ async function rebuildIn(tx: Db): Promise<RebuiltCounts> {
     // Lock out writers for the moment of the rebuild: a change committed between the recount and the swap would
     // be lost from the figures (its delta applied to rows the rebuild then replaces).
     await tx.execute(
-      sql`lock table service_figures_month, service_figures_status, service_figures_centre,
+      sql`lock table service_figures_month, service_figures_status, service_figures_centre, service_figures_enterprise,
         ${raw(TRADE_TABLES.map((t) => t.table).join(', '))} in exclusive mode`,
     );
     // Delete, not truncate: truncate would take an access-exclusive lock and stall every reader for the rebuild;
@@ -68,9 +72,15 @@ async function rebuildIn(tx: Db): Promise<RebuiltCounts> {
     await tx.execute(sql`delete from service_figures_month`);
     await tx.execute(sql`delete from service_figures_status`);
     await tx.execute(sql`delete from service_figures_centre`);
+    await tx.execute(sql`delete from service_figures_enterprise`);
     await tx.execute(sql`insert into service_figures_month (${raw(MONTH_COLUMNS)}) ${recomputeMonth()}`);
     await tx.execute(raw(`insert into service_figures_status (${STATUS_COLUMNS}) ${STATUS_FROM_MONTH_SQL}`));
     await tx.execute(raw(`insert into service_figures_centre (${CENTRE_COLUMNS}) ${CENTRE_FROM_MONTH_SQL}`));
+    await tx.execute(
+      raw(
+        `insert into service_figures_enterprise (${ENTERPRISE_COLUMNS}) ${ENTERPRISE_RECOMPUTE_SQL} order by 1, 2, 3`,
+      ),
+    );
     for (const t of TRADE_TABLES) {
       await tx.execute(sql`delete from ${raw(t.table)}`);
       // In key order: the rows of one enterprise (or county) land on neighbouring pages, so that a centre's or a
@@ -93,7 +103,12 @@ async function rebuildIn(tx: Db): Promise<RebuiltCounts> {
 
 /** One row where the stored figures and the recomputation differ; null on the side that has no such row. */
 export interface FiguresDifference {
-  table: 'service_figures_month' | 'service_figures_status' | 'service_figures_centre' | TradeTable;
+  table:
+    | 'service_figures_month'
+    | 'service_figures_status'
+    | 'service_figures_centre'
+    | 'service_figures_enterprise'
+    | TradeTable;
   key: Record<string, string | number>;
   stored: Record<string, number> | null;
   recomputed: Record<string, number> | null;
@@ -109,6 +124,14 @@ export async function checkFigures(db: Db): Promise<{ checked: number; differenc
     compare(db, 'service_figures_month', MONTH_KEY, MONTH_MEASURES, SCOPE, recomputeMonth()),
     compare(db, 'service_figures_status', STATUS_KEY, MONTH_MEASURES, SCOPE, recomputeStatus()),
     compare(db, 'service_figures_centre', CENTRE_KEY, CENTRE_MEASURES, SCOPE, raw(CENTRE_RECOMPUTE_SQL)),
+    compare(
+      db,
+      'service_figures_enterprise',
+      ENTERPRISE_KEY,
+      ENTERPRISE_MEASURES,
+      SCOPE,
+      raw(ENTERPRISE_RECOMPUTE_SQL),
+    ),
     ...TRADE_TABLES.map((t) => compare(db, t.table, t.key, t.measures, t.scope, t.recompute())),
   ]);
   return {

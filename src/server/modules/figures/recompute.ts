@@ -82,6 +82,19 @@ export const CENTRE_RECOMPUTE_SQL = `
   from service_records r left join service_ratings g on g.record_id = r.id
   group by r.centre_id, r.status`;
 
+export const ENTERPRISE_COLUMNS = 'centre_id, year, enterprise_id, city_code, county_code, park_id, records';
+/** Beijing year of submission. */
+export const BEIJING_YEAR_SQL = `extract(year from timezone('UTC', r.submitted_at) + interval '8 hours')::int`;
+
+/** Per centre, year and enterprise: its records that are not cancelled (issue 14), straight from the raw rows. */
+export const ENTERPRISE_RECOMPUTE_SQL = `
+  select r.centre_id, ${BEIJING_YEAR_SQL} as year, r.enterprise_id, min(r.city_code) as city_code,
+    min(r.county_code) as county_code, min(r.park_id) as park_id,
+    (count(*) filter (where r.status <> 'cancelled'))::bigint as records
+  from service_records r
+  group by r.centre_id, ${BEIJING_YEAR_SQL}, r.enterprise_id
+  having count(*) filter (where r.status <> 'cancelled') > 0`;
+
 export const MONTH_KEY = ['centre_id', 'month', 'category', 'channel', 'status'] as const;
 export const MONTH_MEASURES = [
   'records',
@@ -99,5 +112,7 @@ export const MONTH_MEASURES = [
 export const STATUS_KEY = ['centre_id', 'month', 'status'] as const;
 export const CENTRE_KEY = ['centre_id', 'status'] as const;
 export const CENTRE_MEASURES = ['records', 'rated'] as const;
+export const ENTERPRISE_KEY = ['centre_id', 'year', 'enterprise_id'] as const;
+export const ENTERPRISE_MEASURES = ['records'] as const;
 
 export const raw = (text: string) => sql.raw(text);

@@ -8,6 +8,8 @@ import {
   CENTRE_MEASURES,
   COMPLETED_TIMED_SQL,
   COMPLETION_MS_SQL,
+  ENTERPRISE_KEY,
+  ENTERPRISE_MEASURES,
   MONTH_KEY,
   MONTH_MEASURES,
   RESPONDED_SQL,
@@ -22,6 +24,7 @@ import {
  */
 export interface RecordFacts {
   centreId: number;
+  enterpriseId: number;
   cityCode: string;
   countyCode: string;
   parkId: number;
@@ -49,7 +52,7 @@ export function beijingMonthOf(at: Date): string {
  */
 export async function readRecordFacts(tx: Db, recordId: number, lock = false): Promise<RecordFacts | null> {
   const rows = rowsOf<Record<string, unknown>>(
-    await tx.execute(sql`select r.centre_id, r.city_code, r.county_code, r.park_id, ${raw(BEIJING_MONTH_SQL)} as month,
+    await tx.execute(sql`select r.centre_id, r.enterprise_id, r.city_code, r.county_code, r.park_id, ${raw(BEIJING_MONTH_SQL)} as month,
         r.category, r.channel, r.status, g.level,
         case when ${raw(RESPONDED_SQL)} then ${raw(RESPONSE_MS_SQL)} end as response_ms,
         case when ${raw(COMPLETED_TIMED_SQL)} then ${raw(COMPLETION_MS_SQL)} end as completion_ms
@@ -61,6 +64,7 @@ export async function readRecordFacts(tx: Db, recordId: number, lock = false): P
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return {
     centreId: Number(r.centre_id),
+    enterpriseId: Number(r.enterprise_id),
     cityCode: String(r.city_code),
     countyCode: String(r.county_code),
     parkId: Number(r.park_id),
@@ -176,9 +180,18 @@ export function recordDeltaStatements(before: RecordFacts | null, after: RecordF
     (f) => [f.centreId, f.status],
     (f) => ({ records: 1, rated: f.level ? 1 : 0 }),
   );
+  // Beijing year of submission = the month's first four characters. A cancelled record contributes nothing.
+  const enterprise = deltas(
+    before,
+    after,
+    (f) => [f.centreId, Number(f.month.slice(0, 4)), f.enterpriseId],
+    (f) => ({ records: f.status === 'cancelled' ? 0 : 1 }),
+  );
   const parts: SQL[] = [];
   if (month.length > 0) parts.push(upsert('service_figures_month', MONTH_KEY, MONTH_MEASURES, month));
   if (status.length > 0) parts.push(upsert('service_figures_status', STATUS_KEY, MONTH_MEASURES, status));
   if (centre.length > 0) parts.push(upsert('service_figures_centre', CENTRE_KEY, CENTRE_MEASURES, centre));
+  if (enterprise.length > 0)
+    parts.push(upsert('service_figures_enterprise', ENTERPRISE_KEY, ENTERPRISE_MEASURES, enterprise));
   return parts;
 }

@@ -391,3 +391,11 @@ const WHOLE_PROVINCE: SessionUser = {
 export function newlyTradingCreditedTo(db: Db, centreId: number, year: number): Promise<NewlyTradingEnterprise[]> {
   return newlyTradingEnterprises(db, { user: WHOLE_PROVINCE }, year, { attributedTo: centreId });
 }
+
+/**
+ * Every 新开口企业 of `year` in the province with the centre credited (or none), in one statement: the assessment's
+ * count for all centres at once (issue 14), grouped by the caller.
+ */
+export function newlyTradingOfProvince(db: Db, year: number): Promise<NewlyTradingEnterprise[]> {
+  return newlyTradingEnterprises(db, { user: WHOLE_PROVINCE }, year);
+}

@@ -128,6 +128,7 @@ async function insertRecord(db: Db, ctx: RequestContext, user: SessionUser, n: N
   // time yet (a staff-entered one starts accepted but counts no wait: SPEC §2).
   const figures = recordDeltaStatements(null, {
     centreId: n.centre.id,
+    enterpriseId: n.enterpriseId,
     cityCode: n.centre.cityCode,
     countyCode: n.centre.countyCode,
     parkId: n.centre.parkId,

@@ -1,8 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Form, Table, type TableColumnsType, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { type HTMLAttributes, useState } from 'react';
+import { Button, Card, Form, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { type HTMLAttributes, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { TActivity, TActivityKind } from '../../../../contracts/activity';
 import { useCan, useMe } from '../../../access';
@@ -11,14 +11,23 @@ import { FilterBar } from '../../../components/FilterBar';
 import { useLocale } from '../../../i18n';
 import { useFixedColumn } from '../../../lib/fixed-columns';
 import { formatDate } from '../../../lib/format';
-import { useListState } from '../../../lib/list-state';
 import { api, exportUrl, type ListResponse } from '../../../request';
+import { useCentreDetail } from '../../centre/shared/queries';
+import { compact, useUrlListState } from '../../service/shared/url-list-state';
 import { ActivityFormModal } from '../shared/ActivityFormModal';
 import { ACTIVITIES_KEY, subKindLabel } from '../shared/activity-api';
 import { ActivityFilterFields } from './components/ActivityFilters';
 
-type ActivityFilters = { cityCode?: string; kind?: TActivityKind; from?: string; to?: string };
-type ActivityFilterForm = { cityCode?: string; kind?: TActivityKind; dates?: [Dayjs | null, Dayjs | null] };
+type ActivityFilters = { centreId?: string; cityCode?: string; kind?: TActivityKind; from?: string; to?: string };
+type ActivityFilterForm = { cityCode?: string; kind?: TActivityKind; dates?: [Dayjs | null, Dayjs | null] | null };
+/** The filters kept in the address, so that other pages (the assessment's figures) can link to a filtered list. */
+const SPEC = { centreId: 'one', cityCode: 'one', kind: 'one', from: 'one', to: 'one' } as const;
+
+const toForm = (f: ActivityFilters): ActivityFilterForm => ({
+  cityCode: f.cityCode,
+  kind: f.kind,
+  dates: f.from || f.to ? [f.from ? dayjs(f.from) : null, f.to ? dayjs(f.to) : null] : null,
+});
 
 /**
  * 中心活动 (Art. 5(十)(十二)(十四)(十五), Art. 12(一)): the trainings, policy promotions, market-expansion trips and
@@ -32,8 +41,13 @@ export function ActivityListPage() {
   const [form] = Form.useForm<ActivityFilterForm>();
   const [createOpen, setCreateOpen] = useState(false);
   // The server orders the list by start day, latest first; the list takes no sort of its own.
-  const list = useListState<ActivityFilters>({}, '');
-  const query = { ...list.filters, page: list.query.page, pageSize: list.query.pageSize };
+  const list = useUrlListState<ActivityFilters>(SPEC);
+  const query = list.query;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refill the form when the address changes, not the form.
+  useEffect(() => {
+    form.resetFields();
+    form.setFieldsValue(toForm(list.filters));
+  }, [list.search]);
   const activities = useQuery({
     queryKey: [...ACTIVITIES_KEY, 'list', query],
     queryFn: () => api.get<ListResponse<TActivity>>('/api/activities', query),
@@ -41,6 +55,8 @@ export function ActivityListPage() {
   });
 
   const ownCentre = me.scope.kind === 'operator';
+  // The centre a link narrowed the list to, named even when it has no activity in the window.
+  const narrowedTo = useCentreDetail(ownCentre ? 0 : Number(list.filters.centreId ?? 0));
   const fixed = useFixedColumn();
   // The title first and fixed; the widths add up to what a 1440-px screen with the menu open gives the table. A
   // centre's own staff need no centre column.
@@ -99,12 +115,16 @@ export function ActivityListPage() {
 
   const onSearch = (values: ActivityFilterForm) => {
     const [from, to] = values.dates ?? [];
-    list.applyFilters({
-      cityCode: values.cityCode || undefined,
-      kind: values.kind || undefined,
-      from: from?.format('YYYY-MM-DD'),
-      to: to?.format('YYYY-MM-DD'),
-    });
+    list.applyFilters(
+      compact({
+        // A link from elsewhere may narrow to one centre; the form does not show it, so it stays.
+        centreId: list.filters.centreId,
+        cityCode: values.cityCode,
+        kind: values.kind,
+        from: from?.format('YYYY-MM-DD'),
+        to: to?.format('YYYY-MM-DD'),
+      }),
+    );
   };
 
   return (
@@ -128,6 +148,18 @@ export function ActivityListPage() {
       >
         <ActivityFilterFields />
       </FilterBar>
+      {list.filters.centreId && !ownCentre && (
+        <Space style={{ marginBottom: 12 }}>
+          <Typography.Text type="secondary">{t('service.filter.narrowed')}</Typography.Text>
+          <Tag
+            closable
+            data-testid="filter-narrowed"
+            onClose={() => list.applyFilters({ ...list.filters, centreId: undefined })}
+          >
+            {narrowedTo.data?.name ?? activities.data?.items[0]?.centreName ?? t('service.filter.narrowedEmpty')}
+          </Tag>
+        </Space>
+      )}
       <Table<TActivity>
         rowKey="id"
         size="middle"
