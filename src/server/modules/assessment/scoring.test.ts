@@ -61,14 +61,14 @@ describe('scoring rules (Art. 12(二)(3))', () => {
   });
 
   it('thresholds: the highest step reached, nothing below the lowest', () => {
-    const r = {
+    const r: TIndicator['scoring'] = {
       kind: 'thresholds',
       steps: [
         { atLeast: 100, share: 0.5 },
         { atLeast: 10, share: 0.2 },
         { atLeast: 300, share: 1 },
       ],
-    } as const;
+    };
     expect([pointsOf(r, 9), pointsOf(r, 10), pointsOf(r, 299), pointsOf(r, 300)]).toEqual([0, 12, 30, 60]);
   });
 
@@ -137,7 +137,10 @@ describe('scoring rules (Art. 12(二)(3))', () => {
 
   it('every rule reads in both languages', () => {
     const r = scoreSubmission({ system: DEFAULT_INDICATOR_SYSTEM, values: {}, evaluatorScores: {}, cohort: [] });
-    for (const i of r.indicators) expect(i.rule['zh-CN']).toMatch(/分/) && expect(i.rule.en).toMatch(/point/);
+    for (const i of r.indicators) {
+      expect(i.rule['zh-CN']).toMatch(/分/);
+      expect(i.rule.en).toMatch(/point/);
+    }
   });
 });
 
