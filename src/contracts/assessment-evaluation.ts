@@ -138,6 +138,7 @@ export const ZSubmissionEvent = z.object({
   toStatus: z.string().nullable(),
   reason: z.string().nullable(),
   actorName: z.string().nullable(),
+  actorRole: z.string().nullable(),
   at: z.string(),
 });
 

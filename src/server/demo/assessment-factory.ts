@@ -79,6 +79,8 @@ export async function makeSubmission(
     metrics?: Partial<TMetricValues>;
     statement?: string;
     operatorId?: number | null;
+    /** The agency it is assigned to (status assigned and after). */
+    agencyId?: number | null;
   },
 ): Promise<typeof assessmentSubmissions.$inferSelect> {
   const [centre] = await db.select().from(centres).where(eq(centres.id, opts.centreId)).limit(1);
@@ -110,6 +112,8 @@ export async function makeSubmission(
       submittedAt: submitted ? computedAt : null,
       prereviewDecision: ['submitted', 'draft', 'returned'].includes(opts.status) ? null : 'passed',
       prereviewedAt: ['submitted', 'draft', 'returned'].includes(opts.status) ? null : computedAt,
+      agencyId: opts.agencyId ?? null,
+      assignedAt: opts.agencyId ? computedAt : null,
     })
     .returning();
   if (!row) throw new Error('assessment submission not written');

@@ -3,6 +3,7 @@ import { activityEn } from './parts/activity.en';
 import { backupEn } from './parts/backup.en';
 import { calendarEn } from './parts/calendar.en';
 import { enterpriseEn } from './parts/enterprise.en';
+import { evaluationEn } from './parts/evaluation.en';
 import { exchangeEn } from './parts/exchange.en';
 import { homeEn } from './parts/home.en';
 import { messageEn } from './parts/message.en';
@@ -367,6 +368,9 @@ export const en: Messages = {
   'users.city': 'City',
   'users.county': 'County',
   'users.park': 'Development zone',
+  'users.agency': 'Evaluation agency',
+  'users.agencyHint':
+    'Agencies are registered by the province under Assessment; an evaluator sees only what is assigned to its agency',
   'users.parkSearch': 'Type to search zones',
   'users.disable': 'Disable',
   'users.enable': 'Enable',
@@ -858,6 +862,7 @@ export const en: Messages = {
   ...serviceEn,
   ...myserviceEn,
   ...activityEn,
+  ...evaluationEn,
   ...calendarEn,
   ...messageEn,
   ...statsEn,

@@ -113,6 +113,7 @@ export async function getEvaluation(ctx: RequestContext, submissionId: number): 
     toStatus: e.e.toStatus,
     reason: e.e.reason,
     actorName: e.actorName,
+    actorRole: e.e.actorRole,
     at: e.e.at.toISOString(),
   }));
   const base = {
