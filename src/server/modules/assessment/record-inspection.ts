@@ -55,7 +55,7 @@ export async function recordInspection(ctx: RequestContext, submissionId: number
       action: 'inspect',
       from: row.s.status,
       to: row.s.status,
-      reason: `${input.inspectedOn} 实地考察`,
+      reason: `${Number(input.inspectedOn.slice(0, 4))}年${Number(input.inspectedOn.slice(5, 7))}月${Number(input.inspectedOn.slice(8, 10))}日实地考察`,
       at: now,
     });
     await writeAudit(tx, auditContext(ctx, now), {

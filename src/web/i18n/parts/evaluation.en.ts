@@ -76,6 +76,7 @@ export const evaluationEn: Record<keyof typeof evaluationZhCN, string> = {
   'evaluation.inspections.photos': 'Photos',
   'evaluation.inspections.recorded': 'Inspection recorded',
   'evaluation.inspections.empty': 'No inspection recorded',
+  'evaluation.inspections.noPhotos': 'No photo uploaded',
   'evaluation.inspections.by': 'recorded by {name}',
   'evaluation.review.title': 'Provincial review',
   'evaluation.review.sendBack': 'Send back',

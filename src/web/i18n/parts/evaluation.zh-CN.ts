@@ -72,6 +72,7 @@ export const evaluationZhCN = {
   'evaluation.inspections.photos': '现场照片',
   'evaluation.inspections.recorded': '已记录实地考察',
   'evaluation.inspections.empty': '尚无实地考察记录',
+  'evaluation.inspections.noPhotos': '尚未上传现场照片',
   'evaluation.inspections.by': '{name} 记录',
   'evaluation.review.title': '省厅审核',
   'evaluation.review.sendBack': '退回重评',

@@ -68,7 +68,7 @@ export function InspectionsCard({ e }: { e: TEvaluation }) {
                 href={(fileId) => inspectionPhotoUrl(e.submissionId, i.id, fileId)}
                 upload={e.can.inspect ? (file) => uploadInspectionPhoto(e.submissionId, i.id, file) : undefined}
                 refresh={refresh}
-                emptyText={t('evaluation.inspections.empty')}
+                emptyText={t('evaluation.inspections.noPhotos')}
                 multiple
                 testIds={{
                   card: 'inspection-photos',

@@ -59,10 +59,14 @@ export function EvaluationPage() {
             )}
           </Descriptions.Item>
           <Descriptions.Item label={t('evaluation.col.total')}>
-            <Space size={8}>
-              <span data-testid="evaluation-total">{points(e.total)}</span>
-              <GradeTag grade={e.grade} />
-            </Space>
+            {e.total === null ? (
+              '—'
+            ) : (
+              <Space size={8}>
+                <span data-testid="evaluation-total">{points(e.total)}</span>
+                <GradeTag grade={e.grade} />
+              </Space>
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('evaluation.detail.statement')} span={{ xs: 1, sm: 2 }}>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
@@ -157,6 +161,7 @@ function IndicatorsCard({ e }: { e: TEvaluation }) {
           {
             title: t('evaluation.col.rule'),
             key: 'rule',
+            width: 300,
             responsive: ['lg'],
             render: (_, i) => <Typography.Text style={{ fontSize: 12 }}>{i.rule[locale]}</Typography.Text>,
           },
@@ -185,6 +190,7 @@ function IndicatorsCard({ e }: { e: TEvaluation }) {
           {
             title: t('evaluation.col.remark'),
             key: 'remark',
+            width: 220,
             responsive: ['md'],
             render: (_, i) => i.remark ?? '',
           },
