@@ -60,6 +60,7 @@ export function EvaluationBoardPage() {
       {
         title: t('evaluation.col.centre'),
         key: 'centre',
+        onCell: () => ({ style: { minWidth: 150 } }),
         render: (_: unknown, r: TEvaluationItem) => (
           <Space orientation="vertical" size={0}>
             <Link to={`/assessment/submissions/${r.submissionId}/evaluation`}>{r.centreName}</Link>
@@ -72,7 +73,6 @@ export function EvaluationBoardPage() {
       {
         title: t('evaluation.col.status'),
         key: 'status',
-        width: 120,
         render: (_: unknown, r: TEvaluationItem) =>
           ['draft', 'submitted', 'returned'].includes(r.status) && r.cycle.status === 'published' ? (
             t('evaluation.board.notAssessed')
@@ -96,14 +96,13 @@ export function EvaluationBoardPage() {
       {
         title: t('evaluation.col.total'),
         key: 'total',
-        width: 80,
         align: 'right' as const,
+        responsive: ['sm' as const],
         render: (_: unknown, r: TEvaluationItem) => points(r.total),
       },
       {
         title: t('evaluation.col.grade'),
         key: 'grade',
-        width: 80,
         render: (_: unknown, r: TEvaluationItem) => <GradeTag grade={r.grade} />,
       },
     ],

@@ -17,7 +17,11 @@ export function EvaluatorTasksCard() {
         <List
           dataSource={items}
           renderItem={(r) => (
-            <List.Item key={r.submissionId} extra={<GradeTag grade={r.grade} />} data-testid="home-evaluator-task">
+            <List.Item
+              key={r.submissionId}
+              extra={r.grade ? <GradeTag grade={r.grade} /> : null}
+              data-testid="home-evaluator-task"
+            >
               <Space orientation="vertical" size={2}>
                 <Link to={`/assessment/submissions/${r.submissionId}/evaluation`}>
                   {`${r.cycle.year}年度 · ${r.centreName}`}
