@@ -1198,6 +1198,7 @@ const EXPECTED: Record<string, RouteCase> = {
     },
     expect: row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   },
+  ...evaluationRoutes(),
 };
 
 /** The fixture enterprise (宜昌高新区), served by centre 1. */
@@ -1923,3 +1924,203 @@ describe('public routes', () => {
     expect(await auditHead(ctx)).toEqual(before);
   });
 });
+
+/**
+ * 第三方评估与结果公布 (Art. 12(二)(3), 12(三)): the province registers agencies, assigns, reviews and publishes; the
+ * fixture evaluator scores only what its agency is assigned; officials and the centre read the status in their scope
+ * (the breakdown only after publication). Each allowed write acts on a submission of its own in a fresh 宜昌高新区
+ * centre (the fixture operator's centre is another, so the operator reads none of them).
+ */
+function evaluationRoutes(): Record<string, RouteCase> {
+  const agency = (c: Ctx) =>
+    sharedFixture('evaluation agency', async () => {
+      const a = await makeEvaluationAgency(c.t.deps.db, { name: '矩阵评估咨询有限公司' });
+      // The fixture evaluator is this agency's account.
+      await c.query(sql`update users set evaluator_id = ${a.id} where id = ${c.w.users.evaluator.id}`);
+      return a.id;
+    });
+  const cycle = (c: Ctx) =>
+    sharedFixture('evaluation cycle', async () => (await makeCycle(c.t.deps.db, { year: 2025 })).id);
+  const submission = async (c: Ctx, status: 'passed' | 'assigned' | 'scored') => {
+    const centre = await freshCentre(c);
+    const s = await makeSubmission(c.t.deps.db, {
+      cycleId: await cycle(c),
+      centreId: centre.id,
+      status,
+      agencyId: status === 'passed' ? null : await agency(c),
+    });
+    return s.id;
+  };
+  /** A fresh submission for the role the route lets through, one shared by its refusals. */
+  const fixture = (key: string, role: RoleKey, expected: Decision, make: () => Promise<number>) =>
+    isAllowed(expected[role]) ? make() : sharedFixture(`evaluation ${key}`, make);
+  const inspection = (c: Ctx) =>
+    sharedFixture('evaluation inspection', async () => {
+      const id = await submission(c, 'assigned');
+      const res = await as(c.t.app, cookies.evaluator, {
+        method: 'POST',
+        url: `/api/assessment/submissions/${id}/inspections`,
+        payload: INSPECTION,
+      });
+      if (res.statusCode !== 201) throw new Error(`inspection: ${res.body}`);
+      return { id, inspectionId: res.json().id as number };
+    });
+  const photo = (c: Ctx) =>
+    sharedFixture('evaluation photo', async () => {
+      const i = await inspection(c);
+      const res = await as(c.t.app, cookies.evaluator, {
+        method: 'POST',
+        url: `/api/assessment/submissions/${i.id}/inspections/${i.inspectionId}/attachments`,
+        payload: PDF,
+        headers: { 'content-type': 'application/pdf', 'x-file-name': 'site.pdf' },
+      });
+      if (res.statusCode !== 201) throw new Error(`photo: ${res.body}`);
+      return { ...i, fileId: res.json().id as number };
+    });
+  const EVALUATOR_ONLY = row(403, 403, 403, 403, 403, 403, 403, 403, 403, 201);
+  const SCORE_ROW = row(403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+  const READERS = row(200, 200, 200, 200, 200, 200, 200, 200, 403, 200);
+  return {
+    'GET /api/assessment/agencies': {
+      request: async (c) => {
+        await agency(c);
+        return { method: 'GET', url: '/api/assessment/agencies' };
+      },
+      expect: row(200, 200, 403, 403, 403, 403, 403, 403, 403, 403),
+    },
+    'POST /api/assessment/agencies': {
+      request: (c) => ({ method: 'POST', url: '/api/assessment/agencies', payload: { name: `矩阵机构${c.unique()}` } }),
+      expect: row(403, 201, 403, 403, 403, 403, 403, 403, 403, 403),
+      snapshot: evaluationTables,
+    },
+    'GET /api/assessment/evaluation-cycles': {
+      request: () => ({ method: 'GET', url: '/api/assessment/evaluation-cycles' }),
+      expect: READERS,
+    },
+    'GET /api/assessment/evaluations': {
+      request: () => ({ method: 'GET', url: '/api/assessment/evaluations' }),
+      expect: READERS,
+    },
+    'POST /api/assessment/cycles/:id/assignments': {
+      request: async (c, role) => {
+        const id = await fixture('assign', role, PROVINCE_ROW, () => submission(c, 'passed'));
+        return {
+          method: 'POST',
+          url: `/api/assessment/cycles/${await cycle(c)}/assignments`,
+          payload: { agencyId: await agency(c), submissionIds: [id] },
+        };
+      },
+      expect: PROVINCE_ROW,
+      snapshot: evaluationTables,
+    },
+    'POST /api/assessment/cycles/:id/publish': {
+      request: async (c, role) => {
+        const made = async () => {
+          const y = await makeCycle(c.t.deps.db, { year: 2000 + c.unique() });
+          await makeSubmission(c.t.deps.db, {
+            cycleId: y.id,
+            centreId: (await freshCentre(c)).id,
+            status: 'confirmed',
+            agencyId: await agency(c),
+          });
+          return y.id;
+        };
+        const id = await fixture('publish', role, PROVINCE_ROW, made);
+        return { method: 'POST', url: `/api/assessment/cycles/${id}/publish` };
+      },
+      expect: PROVINCE_ROW,
+      snapshot: evaluationTables,
+    },
+    'GET /api/assessment/submissions/:id/evaluation': {
+      request: async (c) => ({
+        method: 'GET',
+        url: `/api/assessment/submissions/${(await inspection(c)).id}/evaluation`,
+      }),
+      expect: row(200, 200, 200, 404, 200, 404, 200, 404, 403, 200),
+    },
+    'POST /api/assessment/submissions/:id/inspections': {
+      request: async (c, role) => {
+        const id = await fixture('inspect', role, EVALUATOR_ONLY, () => submission(c, 'assigned'));
+        return { method: 'POST', url: `/api/assessment/submissions/${id}/inspections`, payload: INSPECTION };
+      },
+      expect: EVALUATOR_ONLY,
+      snapshot: evaluationTables,
+    },
+    'POST /api/assessment/submissions/:id/inspections/:inspectionId/attachments': {
+      request: async (c) => {
+        const i = await inspection(c);
+        return {
+          method: 'POST',
+          url: `/api/assessment/submissions/${i.id}/inspections/${i.inspectionId}/attachments`,
+          payload: PDF,
+          headers: { 'content-type': 'application/pdf', 'x-file-name': 'photo.pdf' },
+        };
+      },
+      expect: EVALUATOR_ONLY,
+      snapshot: evaluationTables,
+    },
+    'GET /api/assessment/submissions/:id/inspections/:inspectionId/attachments/:attachmentId': {
+      request: async (c) => {
+        const p = await photo(c);
+        return {
+          method: 'GET',
+          url: `/api/assessment/submissions/${p.id}/inspections/${p.inspectionId}/attachments/${p.fileId}`,
+        };
+      },
+      // Officials in scope see the photos with the breakdown, once the year is published.
+      expect: row(200, 200, 404, 404, 404, 404, 404, 404, 403, 200),
+    },
+    'POST /api/assessment/submissions/:id/scores': {
+      request: async (c, role) => {
+        const id = await fixture('score', role, SCORE_ROW, () => submission(c, 'assigned'));
+        return {
+          method: 'POST',
+          url: `/api/assessment/submissions/${id}/scores`,
+          payload: {
+            scores: [
+              { indicatorKey: 'services.onsite', score: 3, remark: '场所规范。' },
+              { indicatorKey: 'activities.quality', score: 2, remark: '材料基本完整。' },
+            ],
+          },
+        };
+      },
+      expect: SCORE_ROW,
+      snapshot: evaluationTables,
+    },
+    'POST /api/assessment/submissions/:id/send-back': {
+      request: async (c, role) => {
+        const id = await fixture('send back', role, PROVINCE_ROW, () => submission(c, 'scored'));
+        return {
+          method: 'POST',
+          url: `/api/assessment/submissions/${id}/send-back`,
+          payload: { reason: '请补充实地考察记录。' },
+        };
+      },
+      expect: PROVINCE_ROW,
+      snapshot: evaluationTables,
+    },
+    'POST /api/assessment/submissions/:id/confirm': {
+      request: async (c, role) => {
+        const id = await fixture('confirm', role, PROVINCE_ROW, () => submission(c, 'scored'));
+        return { method: 'POST', url: `/api/assessment/submissions/${id}/confirm` };
+      },
+      expect: PROVINCE_ROW,
+      snapshot: evaluationTables,
+    },
+  };
+}
+
+const INSPECTION = { inspectedOn: '2026-11-20', peopleMet: '中心主任', findings: '服务场所与备案一致。' };
+
+async function evaluationTables(c: Ctx) {
+  return {
+    agencies: await c.query(sql`select * from evaluation_agencies order by id`),
+    cycles: await c.query(sql`select * from assessment_cycles order by id`),
+    submissions: await c.query(sql`select * from assessment_submissions order by id`),
+    events: await c.query(sql`select * from assessment_submission_events order by id`),
+    scores: await c.query(sql`select * from assessment_scores order by submission_id, indicator_key`),
+    inspections: await c.query(sql`select * from assessment_inspections order by id`),
+    results: await c.query(sql`select * from assessment_results order by centre_id, year`),
+    files: await c.query(sql`select * from attachments where assessment_inspection_id is not null order by id`),
+  };
+}

@@ -12,6 +12,9 @@ const BODYLESS = new Set([
   '/api/admin/backups',
   // A re-run takes nothing: the run's kept input (or its request) is what runs again.
   '/api/exchange/runs/:id/rerun',
+  // Confirming takes nothing: what is confirmed is the score stored; publishing publishes the cycle's confirmed ones.
+  '/api/assessment/submissions/:id/confirm',
+  '/api/assessment/cycles/:id/publish',
 ]);
 
 describe('the API document (SPEC §8)', () => {

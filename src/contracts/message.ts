@@ -14,6 +14,9 @@ export const MESSAGE_KINDS = [
   'rectification.reopened', // to the centre: the county sent the answer back {number, comment}
   'enterprise.registered', // to reviewers: an enterprise registered and awaits approval {name, creditCode}
   'enterprise.reviewed', // (by e-mail/SMS adapters only: the enterprise has no account before approval)
+  'assessment.assigned', // to an agency's evaluators: submissions assigned to it {year, count, evaluationDue}
+  'assessment.sentBack', // to the agency's evaluators: the province sent a score back {year, centreName, reason}
+  'assessment.published', // to operators, cities, counties: the year's grades are published {year, centreName, grade}
   'auth.account.attacked', // to administrators: many wrong passwords for one name {username, failures, minutes, addresses}
 ] as const;
 export const ZMessageKind = z.enum(MESSAGE_KINDS);

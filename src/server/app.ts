@@ -11,6 +11,7 @@ import { localeOf } from './lib/errors';
 import { refusingUnstorableInput } from './lib/hostile-input';
 import { activityRoutes } from './modules/activity/activity.routes';
 import { assessmentSignalRoutes } from './modules/assessment/assessment-signals.routes';
+import { evaluationRoutes } from './modules/assessment/evaluation.routes';
 import { attachmentRoutes } from './modules/attachment/attachment.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -163,6 +164,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(exchangeRoutes);
   await app.register(tradeRoutes);
   await app.register(assessmentSignalRoutes);
+  await app.register(evaluationRoutes);
   await registerWeb(app, opts.webDir ?? DEFAULT_WEB_DIR);
   await app.ready();
   return app;

@@ -137,6 +137,17 @@ export const router = createBrowserRouter([
         path: 'trade/rates',
         ...page('trade.read', async () => (await import('./pages/trade/rates')).TradeRatesPage),
       },
+      {
+        path: 'assessment/evaluation',
+        ...page(
+          'assessment.read',
+          async () => (await import('./pages/assessment/evaluation-board')).EvaluationBoardPage,
+        ),
+      },
+      {
+        path: 'assessment/submissions/:id/evaluation',
+        ...page('assessment.read', async () => (await import('./pages/assessment/evaluation')).EvaluationPage),
+      },
       { path: 'users', ...page('user.read', async () => (await import('./pages/user/list')).UserListPage) },
       { path: 'audit', ...page('audit.read', async () => (await import('./pages/audit/list')).AuditListPage) },
       {

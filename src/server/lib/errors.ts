@@ -64,6 +64,11 @@ export const ERROR_STATUS = {
   CALENDAR_YEAR_ENTERED: 409,
   CALENDAR_INVALID: 400,
   CALENDAR_IMPORT_EMPTY: 400,
+  ASSESSMENT_AGENCY_EXISTS: 409,
+  ASSESSMENT_NOT_IN_EVALUATION: 409,
+  ASSESSMENT_SCORING_INCOMPLETE: 409,
+  ASSESSMENT_CYCLE_PENDING: 409,
+  ASSESSMENT_CYCLE_PUBLISHED: 409,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
 } as const;
@@ -255,6 +260,26 @@ export const ERROR_MESSAGES: Messages = {
     en: 'Internal server error; please try again later (request {requestId})',
   },
   DATABASE_UNAVAILABLE: { 'zh-CN': '数据库暂不可用', en: 'The database is unavailable' },
+  ASSESSMENT_AGENCY_EXISTS: {
+    'zh-CN': '已登记同名评估机构“{name}”（第十二条（二）3）',
+    en: 'An evaluation agency named "{name}" is already registered (Art. 12(2)(3))',
+  },
+  ASSESSMENT_NOT_IN_EVALUATION: {
+    'zh-CN': '该考核材料当前为“{statusLabel}”，不在第三方评估阶段，不能{stepLabel}（第十二条（二）3）',
+    en: 'This submission is "{statusLabel}", not being evaluated; cannot {stepLabel} (Art. 12(2)(3))',
+  },
+  ASSESSMENT_SCORING_INCOMPLETE: {
+    'zh-CN': '以下评估机构评分指标尚未评分，不能完成评分：{missing}（第十二条（二）3）',
+    en: 'These indicators the agency scores have no score yet, so scoring cannot be finished: {missing} (Art. 12(2)(3))',
+  },
+  ASSESSMENT_CYCLE_PENDING: {
+    'zh-CN': '以下中心的考核尚未确认，不能公布结果：{pending}（第十二条（二）3）',
+    en: 'These centres’ assessments are not confirmed yet, so the results cannot be published: {pending} (Art. 12(2)(3))',
+  },
+  ASSESSMENT_CYCLE_PUBLISHED: {
+    'zh-CN': '{year}年度考核结果已于{publishedOn}公布，不能再更改（第十二条（三））',
+    en: 'The {year} assessment results were published on {publishedOn} and can no longer change (Art. 12(3))',
+  },
 };
 
 export class AppError extends Error {

@@ -17,6 +17,7 @@ import {
   SwapOutlined,
   TeamOutlined,
   TransactionOutlined,
+  TrophyOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
@@ -114,6 +115,15 @@ const ENTRIES: Entry[] = [
     icon: <GlobalOutlined />,
     action: 'trade.read',
     group: 'menu.group.trade',
+  },
+  {
+    key: 'evaluation',
+    path: '/assessment/evaluation',
+    label: 'menu.evaluation',
+    icon: <TrophyOutlined />,
+    action: 'assessment.read',
+    // Art. 12(二)(3): the province runs the evaluation and the agency scores; the others read their grades elsewhere.
+    hideFor: ['admin', 'city', 'county', 'park', 'operator'],
   },
   { key: 'messages', path: '/messages', label: 'menu.messages', icon: <MailOutlined />, action: 'message.read' },
   {

@@ -4,6 +4,7 @@ import { assessmentSignalsEn } from './parts/assessment-signals.en';
 import { backupEn } from './parts/backup.en';
 import { calendarEn } from './parts/calendar.en';
 import { enterpriseEn } from './parts/enterprise.en';
+import { evaluationEn } from './parts/evaluation.en';
 import { exchangeEn } from './parts/exchange.en';
 import { homeEn } from './parts/home.en';
 import { messageEn } from './parts/message.en';
@@ -368,6 +369,9 @@ export const en: Messages = {
   'users.city': 'City',
   'users.county': 'County',
   'users.park': 'Development zone',
+  'users.agency': 'Evaluation agency',
+  'users.agencyHint':
+    'Agencies are registered by the province under Assessment; an evaluator sees only what is assigned to its agency',
   'users.parkSearch': 'Type to search zones',
   'users.disable': 'Disable',
   'users.enable': 'Enable',
@@ -860,6 +864,7 @@ export const en: Messages = {
   ...myserviceEn,
   ...activityEn,
   ...assessmentSignalsEn,
+  ...evaluationEn,
   ...calendarEn,
   ...messageEn,
   ...statsEn,

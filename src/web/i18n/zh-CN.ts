@@ -4,6 +4,7 @@ import { assessmentSignalsZhCN } from './parts/assessment-signals.zh-CN';
 import { backupZhCN } from './parts/backup.zh-CN';
 import { calendarZhCN } from './parts/calendar.zh-CN';
 import { enterpriseZhCN } from './parts/enterprise.zh-CN';
+import { evaluationZhCN } from './parts/evaluation.zh-CN';
 import { exchangeZhCN } from './parts/exchange.zh-CN';
 import { homeZhCN } from './parts/home.zh-CN';
 import { messageZhCN } from './parts/message.zh-CN';
@@ -363,6 +364,8 @@ export const zhCN = {
   'users.city': '所属市（州）',
   'users.county': '所属县（市、区）',
   'users.park': '所属园区',
+  'users.agency': '所属评估机构',
+  'users.agencyHint': '评估机构由省商务厅在“考核评估”中登记；评估人员只能看到分派给本机构的考核材料',
   'users.parkSearch': '输入园区名称搜索',
   'users.disable': '停用',
   'users.enable': '启用',
@@ -843,6 +846,7 @@ export const zhCN = {
   ...myserviceZhCN,
   ...activityZhCN,
   ...assessmentSignalsZhCN,
+  ...evaluationZhCN,
   ...calendarZhCN,
   ...messageZhCN,
   ...statsZhCN,

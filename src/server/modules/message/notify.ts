@@ -10,6 +10,10 @@ export type Recipients =
   | { enterpriseId: number }
   | { centreId: number }
   | { countyCode: string }
+  /** A city bureau (市州商务主管部门). */
+  | { cityCode: string }
+  /** The evaluator accounts of a third-party evaluation agency (Art. 12(二)(3)). */
+  | { evaluatorsOfAgency: number }
   /** Every administrator account (security alerts). */
   | { role: 'admin' }
   /** Those who may approve an enterprise's registration: its county bureau and the operators of centres there. */
@@ -38,6 +42,9 @@ function recipientWhere(r: Recipients): SQL {
   if ('centreId' in r) return and(eq(users.role, 'operator'), eq(users.centreId, r.centreId)) as SQL;
   if ('role' in r) return eq(users.role, r.role);
   if ('countyCode' in r) return and(eq(users.role, 'county'), eq(users.regionCode, r.countyCode)) as SQL;
+  if ('cityCode' in r) return and(eq(users.role, 'city'), eq(users.regionCode, r.cityCode)) as SQL;
+  if ('evaluatorsOfAgency' in r)
+    return and(eq(users.role, 'evaluator'), eq(users.evaluatorId, r.evaluatorsOfAgency)) as SQL;
   return sql`((${users.role} = 'county' and ${users.regionCode} = ${r.reviewersOfCounty})
     or (${users.role} = 'operator' and ${users.centreId} in
       (select ${centres.id} from ${centres} where ${centres.countyCode} = ${r.reviewersOfCounty})))`;

@@ -24,6 +24,13 @@ export const messageEn: Record<keyof typeof messageZhCN, string> = {
   'message.kind.enterprise.reviewed': 'The registration of "{name}" was reviewed',
   'message.kind.auth.account.attacked':
     'The account "{username}" had {failures} failed sign-ins from {addresses} addresses within {minutes} minutes and may be under a password attack; its owner can still sign in. Check, and ask the owner to change the password if needed',
+  'message.kind.assessment.assigned':
+    '{year} assessment: the province assigned {count} centres’ submissions to your agency; please finish by {dueOn}',
+  'message.kind.assessment.sentBack': '{year} assessment: the province sent the score of {centreName} back: {reason}',
+  'message.kind.assessment.published': 'The {year} assessment results are published: {centreName} is rated "{grade}"',
+  'message.type.assessment.assigned': 'Assessment assignment',
+  'message.type.assessment.sentBack': 'Score sent back',
+  'message.type.assessment.published': 'Assessment results',
   'message.type.service.submitted': 'Service request',
   'message.type.service.progress': 'Progress',
   'message.type.service.completed': 'Completed',

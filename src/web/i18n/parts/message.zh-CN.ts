@@ -25,6 +25,13 @@ export const messageZhCN = {
   'message.kind.enterprise.reviewed': '企业“{name}”的注册申请已审核',
   'message.kind.auth.account.attacked':
     '账户“{username}”在 {minutes} 分钟内从 {addresses} 个地址登录失败 {failures} 次，可能正被尝试破解密码；账户本人仍可登录，请核实并视情况联系本人修改密码',
+  'message.kind.assessment.assigned':
+    '{year}年度考核：省商务厅向贵机构分派了 {count} 家中心的考核材料，请于 {dueOn} 前完成评估',
+  'message.kind.assessment.sentBack': '{year}年度考核：{centreName}的评分被省商务厅退回重评：{reason}',
+  'message.kind.assessment.published': '{year}年度考核结果已公布：{centreName}为“{grade}”',
+  'message.type.assessment.assigned': '考核评估分派',
+  'message.type.assessment.sentBack': '考核退回重评',
+  'message.type.assessment.published': '考核结果公布',
   'message.type.service.submitted': '服务申请',
   'message.type.service.progress': '办理进度',
   'message.type.service.completed': '服务办结',

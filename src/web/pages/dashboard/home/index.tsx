@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Empty, Row, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, Row, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { TDashboard } from '../../../../contracts/dashboard';
@@ -11,6 +11,7 @@ import { formatDate } from '../../../lib/format';
 import { api } from '../../../request';
 import { BackupWarning } from './components/BackupWarning';
 import { CalendarWarning } from './components/CalendarWarning';
+import { EvaluatorTasksCard } from './components/EvaluatorTasksCard';
 import { FigureRow } from './components/FigureRow';
 import { HomeListCard } from './components/HomeListCard';
 import { MessagesCard } from './components/MessagesCard';
@@ -76,7 +77,6 @@ function Stack({ children }: { children: ReactNode }) {
 }
 
 function RoleHome({ d }: { d: TDashboard }) {
-  const t = useLocale().t;
   const lists = (d.lists.length > 0 || d.messages) && (
     <Row gutter={[16, 16]}>
       {d.lists.map((list) => (
@@ -116,11 +116,7 @@ function RoleHome({ d }: { d: TDashboard }) {
     case 'park':
       return <ParkCentresCard centres={d.parkCentres ?? []} />;
     case 'evaluator':
-      return (
-        <Card title={t('home.evaluator.title')} data-testid="home-evaluator">
-          <Empty description={t('home.evaluator.empty')} />
-        </Card>
-      );
+      return <EvaluatorTasksCard />;
     default:
       return (
         <Stack>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { GRADE_NAMES, GRADES } from '../../../../contracts/assessment';
 import type { TLocale } from '../../../../contracts/common';
 import type { TMessage } from '../../../../contracts/message';
 import { RATING_LEVELS, SERVICE_STATUSES } from '../../../../contracts/service-record';
@@ -39,7 +40,8 @@ export function messageText(m: TMessage, t: Translate, locale: TLocale, answersR
   const dueOn = typeof p.dueOn === 'string' ? formatDate(p.dueOn, locale) : p.dueOn;
   // A step without a note (accepted, assigned) still says where the record now stands.
   const note = typeof p.note === 'string' && p.note.trim() ? p.note : (status ?? '');
-  const params = { ...p, status, level, dueOn, note };
+  const grade = isOneOf(GRADES, p.grade) ? GRADE_NAMES[p.grade][locale] : p.grade;
+  const params = { ...p, status, level, dueOn, note, grade };
   // The county hears of a new rectification too; the answer is the centre's, so the county reads it as a fact.
   if (m.kind === 'rectification.opened' && !answersRectifications)
     return t('message.rectification.openedOversight', params);

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select } from 'antd';
 import type { TRole } from '../../../../../contracts/access';
 import { ROLES } from '../../../../../contracts/access';
+import type { TAgency } from '../../../../../contracts/assessment-evaluation';
 import type { TPark } from '../../../../../contracts/park';
 import type { TCreateUserRequest, TUser } from '../../../../../contracts/user';
 import { useT } from '../../../../i18n';
@@ -18,14 +19,17 @@ interface CreateUserValues {
   cityCode?: string;
   countyCode?: string;
   parkId?: number;
+  evaluatorId?: number;
 }
 
 /** Which part of the province the new account answers for (SPEC §1): a city, a county or a park. */
 function toRequest(values: CreateUserValues): TCreateUserRequest {
-  const { cityCode, countyCode, parkId, ...rest } = values;
+  const { cityCode, countyCode, parkId, evaluatorId, ...rest } = values;
   if (values.role === 'city') return { ...rest, regionCode: cityCode };
   if (values.role === 'county') return { ...rest, regionCode: countyCode };
   if (values.role === 'park') return { ...rest, parkId };
+  // Art. 12(二)(3): an evaluator account belongs to the agency the province registered.
+  if (values.role === 'evaluator') return { ...rest, evaluatorId };
   return rest;
 }
 
@@ -42,6 +46,11 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
     queryKey: ['parks', 'options', cityCode],
     queryFn: () => api.get<ListResponse<TPark>>('/api/parks', { cityCode, sort: 'name', pageSize: 200 }),
     enabled: role === 'park' && Boolean(cityCode),
+  });
+  const agencies = useQuery({
+    queryKey: ['assessment', 'agencies'],
+    queryFn: () => api.get<{ items: TAgency[] }>('/api/assessment/agencies'),
+    enabled: role === 'evaluator',
   });
   const needsCity = role === 'city' || role === 'county' || role === 'park';
 
@@ -93,7 +102,14 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
         <Form.Item name="role" label={t('users.role')} rules={[selectRequired(t('users.role'))]}>
           <Select
             options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-            onChange={() => form.setFieldsValue({ cityCode: undefined, countyCode: undefined, parkId: undefined })}
+            onChange={() =>
+              form.setFieldsValue({
+                cityCode: undefined,
+                countyCode: undefined,
+                parkId: undefined,
+                evaluatorId: undefined,
+              })
+            }
           />
         </Form.Item>
         {needsCity && (
@@ -125,6 +141,20 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
               disabled={!cityCode}
               loading={parks.isFetching}
               options={(parks.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            />
+          </Form.Item>
+        )}
+        {role === 'evaluator' && (
+          <Form.Item
+            name="evaluatorId"
+            label={t('users.agency')}
+            extra={t('users.agencyHint')}
+            rules={[selectRequired(t('users.agency'))]}
+          >
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={agencies.isFetching}
+              options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
             />
           </Form.Item>
         )}
