@@ -14,6 +14,9 @@ export const MESSAGE_KINDS = [
   'rectification.reopened', // to the centre: the county sent the answer back {number, comment}
   'enterprise.registered', // to reviewers: an enterprise registered and awaits approval {name, creditCode}
   'enterprise.reviewed', // (by e-mail/SMS adapters only: the enterprise has no account before approval)
+  'assessment.cycleOpened', // to operators, cities, counties, evaluators: the year's assessment notice {year, title, submissionDue, prereviewDue, evaluationDue}
+  'assessment.returned', // to the centre: the city returned its assessment material {year, reason}
+  'assessment.reopened', // to the centre: the province reopened submission {year, until}
   'auth.account.attacked', // to administrators: many wrong passwords for one name {username, failures, minutes, addresses}
 ] as const;
 export const ZMessageKind = z.enum(MESSAGE_KINDS);
