@@ -11,12 +11,14 @@ import {
   HomeOutlined,
   LineChartOutlined,
   MailOutlined,
+  OrderedListOutlined,
   SettingOutlined,
   ShopOutlined,
   SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
   TransactionOutlined,
+  TrophyOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
@@ -114,6 +116,22 @@ const ENTRIES: Entry[] = [
     icon: <GlobalOutlined />,
     action: 'trade.read',
     group: 'menu.group.trade',
+  },
+  {
+    key: 'assessment',
+    path: '/assessment',
+    label: 'menu.assessment',
+    icon: <TrophyOutlined />,
+    action: 'assessment.read',
+    group: 'menu.group.assessment',
+  },
+  {
+    key: 'assessmentSystems',
+    path: '/assessment/systems',
+    label: 'menu.assessmentSystems',
+    icon: <OrderedListOutlined />,
+    action: 'assessment.read',
+    group: 'menu.group.assessment',
   },
   { key: 'messages', path: '/messages', label: 'menu.messages', icon: <MailOutlined />, action: 'message.read' },
   {

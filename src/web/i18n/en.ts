@@ -1,5 +1,6 @@
 import { AUDIT_ACTION_LABELS, AUDIT_OBJECT_TYPE_LABELS, asMessages } from '../../contracts/audit-labels';
 import { activityEn } from './parts/activity.en';
+import { assessmentEn } from './parts/assessment.en';
 import { backupEn } from './parts/backup.en';
 import { calendarEn } from './parts/calendar.en';
 import { enterpriseEn } from './parts/enterprise.en';
@@ -858,6 +859,7 @@ export const en: Messages = {
   ...serviceEn,
   ...myserviceEn,
   ...activityEn,
+  ...assessmentEn,
   ...calendarEn,
   ...messageEn,
   ...statsEn,

@@ -1,5 +1,6 @@
 import { AUDIT_ACTION_LABELS, AUDIT_OBJECT_TYPE_LABELS, asMessages } from '../../contracts/audit-labels';
 import { activityZhCN } from './parts/activity.zh-CN';
+import { assessmentZhCN } from './parts/assessment.zh-CN';
 import { backupZhCN } from './parts/backup.zh-CN';
 import { calendarZhCN } from './parts/calendar.zh-CN';
 import { enterpriseZhCN } from './parts/enterprise.zh-CN';
@@ -841,6 +842,7 @@ export const zhCN = {
   ...serviceZhCN,
   ...myserviceZhCN,
   ...activityZhCN,
+  ...assessmentZhCN,
   ...calendarZhCN,
   ...messageZhCN,
   ...statsZhCN,
