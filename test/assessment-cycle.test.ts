@@ -259,6 +259,16 @@ describe('opening the year’s cycle (Art. 12(二)(1))', () => {
     expect(await state()).toEqual(before);
   });
 
+  it('home pages show the cycle’s deadlines and each one’s own to-do', async () => {
+    const operator = (await get('operator.1', '/api/dashboard')).json().assessment;
+    expect(operator).toMatchObject({ year: 2026, submissionDue: '2026-12-10', prereviewDue: '2026-12-24' });
+    expect(operator.submission).toMatchObject({ status: 'draft', dueOn: '2026-12-10' });
+    const city = (await get('city.420500', '/api/dashboard')).json().assessment;
+    expect(city).toMatchObject({ awaitingPrereview: 0, notSubmitted: 1, total: 1, submission: null });
+    expect((await get('province', '/api/dashboard')).json().assessment.total).toBe(2);
+    expect((await get('enterprise.91420500MA4F000001', '/api/dashboard')).json().assessment).toBeNull();
+  });
+
   it('every reader of the assessment sees the cycle, its system, and counts within its own scope', async () => {
     const city = (await get('city.420500', `/api/assessment/cycles/${cycle.id}`)).json();
     expect(city.total).toBe(1);

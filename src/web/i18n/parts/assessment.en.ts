@@ -132,6 +132,8 @@ export const assessmentEn: Record<keyof typeof assessmentZhCN, string> = {
   'assessment.home.submit': 'This centre’s material: {status}; submit by {due}',
   'assessment.home.awaiting': '{count} submissions await pre-review',
   'assessment.home.notSubmitted': '{count} centres have not submitted',
+  'assessment.home.todo': 'To do',
+  'assessment.home.nothing': 'Nothing waiting for you',
   'assessment.home.open': 'Open',
   ...asMessages('assessment.status.', SUBMISSION_STATUS_NAMES, 'en'),
 };

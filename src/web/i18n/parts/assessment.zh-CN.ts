@@ -129,6 +129,8 @@ export const assessmentZhCN = {
   'assessment.home.submit': '本中心考核材料：{status}，请于{due}前提交',
   'assessment.home.awaiting': '{count} 份考核材料待初审',
   'assessment.home.notSubmitted': '{count} 个中心尚未提交',
+  'assessment.home.todo': '待办',
+  'assessment.home.nothing': '暂无待办事项',
   'assessment.home.open': '查看',
   ...asMessages('assessment.status.', SUBMISSION_STATUS_NAMES, 'zh-CN'),
 } as const;
