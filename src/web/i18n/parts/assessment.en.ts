@@ -92,7 +92,7 @@ export const assessmentEn: Record<keyof typeof assessmentZhCN, string> = {
   'assessment.statementSaved': 'Draft saved',
   'assessment.saveDraft': 'Save draft',
   'assessment.files': 'Evidence',
-  'assessment.filesHint': 'PDF, image, Word or Excel, up to 10 MB each',
+  'assessment.filesHint': 'Attachments of the self-assessment, sign-in sheets, photos, contracts',
   'assessment.filesEmpty': 'No evidence yet',
   'assessment.submit': 'Submit',
   'assessment.submitConfirmTitle': 'Submit the material?',

@@ -91,7 +91,7 @@ export const assessmentZhCN = {
   'assessment.statementSaved': '已保存自评报告草稿',
   'assessment.saveDraft': '保存草稿',
   'assessment.files': '佐证材料',
-  'assessment.filesHint': 'PDF、图片、Word 或 Excel，单个不超过 10 MB',
+  'assessment.filesHint': '自评报告附件、活动签到表、照片、合同等',
   'assessment.filesEmpty': '暂无佐证材料',
   'assessment.submit': '提交考核材料',
   'assessment.submitConfirmTitle': '确认提交考核材料？',

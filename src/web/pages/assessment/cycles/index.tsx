@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Grid, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { SUBMISSION_STATUSES, type TSubmissionStatus } from '../../../../contracts/assessment';
@@ -69,7 +69,7 @@ function CycleSummary({ cycle }: { cycle: TAssessmentCycle }) {
           {t(`assessment.cycleStatus.${cycle.status}`)}
         </Tag>
       </Space>
-      <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small" bordered>
+      <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('assessment.submissionDue')}>
           <DeadlineText day={cycle.submissionDue} />
         </Descriptions.Item>
@@ -112,6 +112,8 @@ function SubmissionsCard({ cycle }: { cycle: TAssessmentCycle }) {
   const [status, setStatus] = useState<TSubmissionStatus | undefined>();
   const list = useSubmissions({ cycleId: cycle.id, status });
   const own = me.scope.kind === 'operator';
+  // On a phone the region goes under the centre's name: the name and the status fit the screen.
+  const wide = Grid.useBreakpoint().md ?? true;
   return (
     <Card
       title={own ? t('assessment.mySubmission') : t('assessment.submissions')}
@@ -135,7 +137,7 @@ function SubmissionsCard({ cycle }: { cycle: TAssessmentCycle }) {
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         pagination={(list.data?.items.length ?? 0) > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-        scroll={{ x: 'max-content' }}
+        scroll={wide ? { x: 'max-content' } : undefined}
         locale={{ emptyText: t('assessment.noSubmissions') }}
         data-testid="submission-table"
         columns={[
@@ -143,26 +145,44 @@ function SubmissionsCard({ cycle }: { cycle: TAssessmentCycle }) {
             title: t('assessment.field.centre'),
             dataIndex: 'centreName',
             render: (name: string, s) => (
-              <Link to={`/assessment/submissions/${s.id}`} data-testid="submission-link">
-                {name}
-              </Link>
+              <div style={{ whiteSpace: 'normal' }}>
+                <Link to={`/assessment/submissions/${s.id}`} data-testid="submission-link">
+                  {name}
+                </Link>
+                {!wide && (
+                  <div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {`${s.cityName} ${s.countyName}`}
+                    </Typography.Text>
+                  </div>
+                )}
+              </div>
             ),
           },
-          {
-            title: t('assessment.field.region'),
-            key: 'region',
-            render: (_: unknown, s) => `${s.cityName} ${s.countyName}`,
-          },
+          ...(wide
+            ? [
+                {
+                  title: t('assessment.field.region'),
+                  key: 'region',
+                  render: (_: unknown, s: TSubmissionSummary) => `${s.cityName} ${s.countyName}`,
+                },
+              ]
+            : []),
           {
             title: t('assessment.field.status'),
             dataIndex: 'status',
+            width: wide ? undefined : 96,
             render: (s: TSubmissionStatus) => <Tag color={STATUS_COLOURS[s]}>{t(`assessment.status.${s}`)}</Tag>,
           },
-          {
-            title: t('assessment.field.submittedAt'),
-            dataIndex: 'submittedAt',
-            render: (v: string | null) => formatDateTime(v),
-          },
+          ...(wide
+            ? [
+                {
+                  title: t('assessment.field.submittedAt'),
+                  dataIndex: 'submittedAt',
+                  render: (v: string | null) => formatDateTime(v),
+                },
+              ]
+            : []),
         ]}
       />
     </Card>

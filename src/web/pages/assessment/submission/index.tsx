@@ -108,7 +108,12 @@ function SubmissionView({ s, refresh }: { s: TSubmissionDetail; refresh: () => P
           </Space>
         }
       >
-        <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small" bordered>
+        <Descriptions
+          column={{ xs: 1, sm: 2, lg: 3 }}
+          size="small"
+          bordered
+          styles={{ label: { whiteSpace: 'nowrap' } }}
+        >
           <Descriptions.Item label={t('assessment.field.cycle')}>{s.cycleTitle}</Descriptions.Item>
           <Descriptions.Item label={t('assessment.field.region')}>{`${s.cityName} ${s.countyName}`}</Descriptions.Item>
           <Descriptions.Item label={t('assessment.field.operator')}>{s.operatorName ?? '—'}</Descriptions.Item>
@@ -139,18 +144,12 @@ function SubmissionView({ s, refresh }: { s: TSubmissionDetail; refresh: () => P
         )}
       </Card>
 
-      <Card
-        size="small"
-        title={t('assessment.figures')}
-        extra={
-          <Typography.Text type="secondary">
-            {s.figuresAreSnapshot
-              ? t('assessment.figuresSnapshot', { at: formatDateTime(s.figures.computedAt) })
-              : t('assessment.figuresLive')}
-          </Typography.Text>
-        }
-        data-testid="submission-figures"
-      >
+      <Card size="small" title={t('assessment.figures')} data-testid="submission-figures">
+        <Typography.Paragraph type="secondary">
+          {s.figuresAreSnapshot
+            ? t('assessment.figuresSnapshot', { at: formatDateTime(s.figures.computedAt) })
+            : t('assessment.figuresLive')}
+        </Typography.Paragraph>
         {INDICATOR_GROUPS.map((group) => {
           const rows = indicators.filter((i) => i.group === group);
           if (rows.length === 0) return null;
@@ -162,13 +161,13 @@ function SubmissionView({ s, refresh }: { s: TSubmissionDetail; refresh: () => P
                 rowKey="key"
                 dataSource={rows}
                 pagination={false}
-                scroll={{ x: 'max-content' }}
+                tableLayout="fixed"
                 columns={[
                   { title: t('assessment.field.indicator'), key: 'name', render: (_: unknown, i) => i.name[locale] },
                   {
                     title: t('assessment.field.value'),
                     key: 'value',
-                    width: 140,
+                    width: '30%',
                     render: (_: unknown, i) => {
                       const metric = i.metric;
                       if (!metric) return '—';
@@ -181,7 +180,7 @@ function SubmissionView({ s, refresh }: { s: TSubmissionDetail; refresh: () => P
                   {
                     title: t('assessment.field.evidence'),
                     key: 'evidence',
-                    width: 160,
+                    width: '24%',
                     render: (_: unknown, i) => {
                       const e = i.metric ? s.figures.evidence[i.metric] : undefined;
                       if (!e?.link) return e?.basis ?? '—';
@@ -309,10 +308,13 @@ function SubmissionView({ s, refresh }: { s: TSubmissionDetail; refresh: () => P
             status: e.toStatus ? (
               <Tag color={STATUS_COLOURS[e.toStatus]}>{t(`assessment.status.${e.toStatus}`)}</Tag>
             ) : null,
+            // The opening's note is the cycle's title, already in the page's header.
             note:
-              e.action === 'reopen' && e.reason
-                ? t('assessment.reopenedUntil', { day: formatDate(e.reason, locale) })
-                : e.reason,
+              e.action === 'open'
+                ? null
+                : e.action === 'reopen' && e.reason
+                  ? t('assessment.reopenedUntil', { day: formatDate(e.reason, locale) })
+                  : e.reason,
             colour: e.action === 'return' ? 'orange' : e.action === 'pass' ? 'green' : undefined,
           }))}
         />

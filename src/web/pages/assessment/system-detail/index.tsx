@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Grid, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
@@ -44,6 +44,8 @@ function SystemView({ system }: { system: TIndicatorSystem }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const editable = system.status === 'draft' && can('assessment.manage');
+  // On a phone the rule, the way it is measured and the article go under the indicator's name: two columns fit.
+  const wide = Grid.useBreakpoint().md ?? true;
   const [body, setBody] = useState<TIndicatorSystemBody>(system.body);
   useEffect(() => setBody(system.body), [system]);
   const sum = body.indicators.reduce((a, i) => a + i.weight, 0);
@@ -71,6 +73,33 @@ function SystemView({ system }: { system: TIndicatorSystem }) {
   const ruleText = (i: TIndicator) =>
     describeScoringRule(i.scoring, i.weight, i.metric ? METRIC_UNITS[i.metric][locale] : '', en);
 
+  const measuredBy = (i: TIndicator) =>
+    i.metric ? t('assessment.measures.computed') : t('assessment.measures.evaluator');
+  const nameColumn = {
+    title: t('assessment.field.indicator'),
+    key: 'name',
+    width: 200,
+    render: (_: unknown, i: TIndicator) => i.name[locale],
+  };
+  const weightColumn = {
+    title: t('assessment.field.weight'),
+    dataIndex: 'weight',
+    width: 90,
+    render: (w: number, i: TIndicator) =>
+      editable ? (
+        <InputNumber
+          min={0.5}
+          max={100}
+          step={0.5}
+          value={w}
+          onChange={(v) => setWeight(i.key, v)}
+          style={{ width: 72 }}
+          aria-label={i.name[locale]}
+        />
+      ) : (
+        w
+      ),
+  };
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card
@@ -155,56 +184,51 @@ function SystemView({ system }: { system: TIndicatorSystem }) {
               rowKey="key"
               dataSource={indicators}
               pagination={false}
-              scroll={{ x: 'max-content' }}
-              columns={[
-                {
-                  title: t('assessment.field.indicator'),
-                  key: 'name',
-                  width: 200,
-                  render: (_: unknown, i) => i.name[locale],
-                },
-                {
-                  title: t('assessment.field.weight'),
-                  dataIndex: 'weight',
-                  width: 90,
-                  render: (w: number, i) =>
-                    editable ? (
-                      <InputNumber
-                        min={0.5}
-                        max={100}
-                        step={0.5}
-                        value={w}
-                        onChange={(v) => setWeight(i.key, v)}
-                        style={{ width: 72 }}
-                        aria-label={i.name[locale]}
-                      />
-                    ) : (
-                      w
-                    ),
-                },
-                {
-                  title: t('assessment.field.measures'),
-                  key: 'measures',
-                  width: 120,
-                  render: (_: unknown, i) =>
-                    i.metric ? t('assessment.measures.computed') : t('assessment.measures.evaluator'),
-                },
-                {
-                  title: t('assessment.field.rule'),
-                  key: 'rule',
-                  render: (_: unknown, i) => (
-                    <div style={{ minWidth: 220, maxWidth: 420, whiteSpace: 'normal' }}>
-                      {ruleText(i)}
-                      {i.guidance && (
-                        <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
-                          {i.guidance}
-                        </Typography.Paragraph>
-                      )}
-                    </div>
-                  ),
-                },
-                { title: t('assessment.field.article'), dataIndex: 'article', width: 150 },
-              ]}
+              scroll={wide ? { x: 'max-content' } : undefined}
+              columns={
+                wide
+                  ? [
+                      nameColumn,
+                      weightColumn,
+                      {
+                        title: t('assessment.field.measures'),
+                        key: 'measures',
+                        width: 120,
+                        render: (_: unknown, i) => measuredBy(i),
+                      },
+                      {
+                        title: t('assessment.field.rule'),
+                        key: 'rule',
+                        render: (_: unknown, i) => (
+                          <div style={{ minWidth: 220, maxWidth: 420, whiteSpace: 'normal' }}>
+                            {ruleText(i)}
+                            {i.guidance && (
+                              <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
+                                {i.guidance}
+                              </Typography.Paragraph>
+                            )}
+                          </div>
+                        ),
+                      },
+                      { title: t('assessment.field.article'), dataIndex: 'article', width: 150 },
+                    ]
+                  : [
+                      {
+                        title: t('assessment.field.indicator'),
+                        key: 'all',
+                        render: (_: unknown, i) => (
+                          <div style={{ whiteSpace: 'normal' }}>
+                            <Typography.Text strong>{i.name[locale]}</Typography.Text>
+                            <div>{ruleText(i)}</div>
+                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                              {`${measuredBy(i)} · ${i.article}`}
+                            </Typography.Text>
+                          </div>
+                        ),
+                      },
+                      weightColumn,
+                    ]
+              }
             />
           </Card>
         );
