@@ -8,8 +8,8 @@ export function DeadlineText({ day }: { day: string }) {
   const { t, locale } = useLocale();
   const left = daysUntil(todayInBeijing(), day);
   return (
-    <span style={{ whiteSpace: 'nowrap' }}>
-      {formatDate(day, locale)}{' '}
+    <span>
+      <span style={{ whiteSpace: 'nowrap' }}>{formatDate(day, locale)}</span>{' '}
       {left > 0 ? (
         <Tag color={left <= 7 ? 'orange' : 'blue'}>{t('assessment.daysLeft', { days: left })}</Tag>
       ) : left === 0 ? (
