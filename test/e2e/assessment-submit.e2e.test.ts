@@ -58,13 +58,13 @@ describe.skipIf(!executable)('browser: opening an assessment, submitting, pre-re
   }
 
   async function confirm(page: Page) {
-    await clickInModal(page, '.ant-modal-confirm-btns .ant-btn-primary');
+    await clickInModal(page, '.ant-modal:visible .ant-modal-confirm-btns .ant-btn-primary');
   }
 
   it('goes from the notice to the city’s pass', { timeout: 240_000 }, async () => {
     const province = await signIn('province', '/assessment/systems');
     await page(province, '[data-testid="system-create"]').click();
-    await clickInModal(province, '.ant-modal-footer .ant-btn-primary');
+    await clickInModal(province, '.ant-modal:visible .ant-modal-footer .ant-btn-primary');
     await waitForOrReport(province, '[data-testid="system-group"]');
 
     await province.goto(`${baseUrl}/assessment`);
@@ -72,7 +72,7 @@ describe.skipIf(!executable)('browser: opening an assessment, submitting, pre-re
     await province.locator('[data-testid="open-cycle-form"]').waitFor();
     await province.fill('#notice', '现开展年度外综服中心考核评估工作，请按时提交材料。');
     await pick(province, '#systemId');
-    await clickInModal(province, '.ant-modal-footer .ant-btn-primary');
+    await clickInModal(province, '.ant-modal:visible .ant-modal-footer .ant-btn-primary');
     const row = province.locator('[data-testid="submission-link"]', { hasText: centreName });
     await expect.poll(() => row.count(), POLL).toBe(1);
 
