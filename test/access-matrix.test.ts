@@ -1120,7 +1120,7 @@ const EXPECTED: Record<string, RouteCase> = {
   'GET /api/assessment/submissions/:id/signals': {
     request: async (c) => ({
       method: 'GET',
-      url: `/api/assessment/submissions/${await sharedFixture('assessmentSubmission', () => assessmentSubmission(c))}/signals`,
+      url: `/api/assessment/submissions/${await sharedFixture('signalsSubmission', () => signalsSubmission(c))}/signals`,
     }),
     expect: row(403, 200, 403, 403, 403, 403, 403, 403, 403, 200),
   },
@@ -1165,6 +1165,154 @@ const EXPECTED: Record<string, RouteCase> = {
       return { method: 'GET', url: `/api/activities/${a.id}/attachments/${a.fileId}` };
     },
     expect: row(200, 200, 200, 404, 200, 404, 200, 200, 403, 403),
+  },
+  // Issue 14, Art. 12(二)(1)–(2): indicator systems, cycles, submissions and the city's pre-review. The submission of
+  // centre 1 (宜昌高新区, 西陵区) in a cycle of its own per route, so that one route's allowed write leaves the next
+  // route's fixture as it needs it.
+  'GET /api/assessment/systems': {
+    request: () => ({ method: 'GET', url: '/api/assessment/systems' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 403, 200),
+  },
+  'POST /api/assessment/systems': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/assessment/systems',
+      payload: { title: '矩阵测试指标体系', year: 2026, copyFrom: null },
+    }),
+    expect: row(403, 201, 403, 403, 403, 403, 403, 403, 403, 403),
+    snapshot: assessmentTables,
+  },
+  'GET /api/assessment/systems/:id': {
+    request: async (c) => ({
+      method: 'GET',
+      url: `/api/assessment/systems/${(await assessmentSubmission(c, 2020)).systemId}`,
+    }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 403, 200),
+  },
+  'PUT /api/assessment/systems/:id': {
+    request: async (c) => {
+      const id = await sharedFixture('assessment draft system', () => assessmentSystem(c));
+      const [s] = await c.query<{ version: number; body: unknown }>(
+        sql`select version, body from indicator_systems where id = ${id}`,
+      );
+      return {
+        method: 'PUT',
+        url: `/api/assessment/systems/${id}`,
+        payload: { version: s?.version, title: '矩阵测试指标体系（修订）', year: 2026, body: s?.body },
+      };
+    },
+    expect: row(403, 200, 403, 403, 403, 403, 403, 403, 403, 403),
+    snapshot: assessmentTables,
+  },
+  'GET /api/assessment/cycles': {
+    request: () => ({ method: 'GET', url: '/api/assessment/cycles' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 403, 200),
+  },
+  'POST /api/assessment/cycles': {
+    request: async (c) => ({
+      method: 'POST',
+      url: '/api/assessment/cycles',
+      // A system of its own, as opening freezes it; a year no other fixture opens.
+      payload: cycleRequest(await sharedFixture('assessment system to open', () => assessmentSystem(c)), 2019),
+    }),
+    expect: row(403, 201, 403, 403, 403, 403, 403, 403, 403, 403),
+    snapshot: assessmentTables,
+  },
+  'GET /api/assessment/cycles/:id': {
+    request: async (c) => ({
+      method: 'GET',
+      url: `/api/assessment/cycles/${(await assessmentSubmission(c, 2020)).cycleId}`,
+    }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 403, 200),
+  },
+  'GET /api/assessment/submissions': {
+    request: () => ({ method: 'GET', url: '/api/assessment/submissions' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 403, 200),
+  },
+  'GET /api/assessment/submissions/:id': {
+    request: async (c) => ({
+      method: 'GET',
+      url: `/api/assessment/submissions/${(await assessmentSubmission(c, 2020)).id}`,
+    }),
+    expect: row(200, 200, 200, 404, 200, 404, 200, 200, 403, 404),
+  },
+  'PUT /api/assessment/submissions/:id/statement': {
+    request: async (c) => {
+      const s = await assessmentSubmission(c, 2021);
+      return {
+        method: 'PUT',
+        url: `/api/assessment/submissions/${s.id}/statement`,
+        payload: { version: await submissionVersion(c, s.id), statement: '本中心年度工作自评。' },
+      };
+    },
+    expect: row(403, 403, 403, 403, 403, 403, 403, 200, 403, 403),
+    snapshot: assessmentTables,
+  },
+  'POST /api/assessment/submissions/:id/submit': {
+    request: async (c) => {
+      const s = await assessmentSubmission(c, 2022);
+      return {
+        method: 'POST',
+        url: `/api/assessment/submissions/${s.id}/submit`,
+        payload: { version: await submissionVersion(c, s.id) },
+      };
+    },
+    expect: row(403, 403, 403, 403, 403, 403, 403, 200, 403, 403),
+    snapshot: assessmentTables,
+  },
+  'POST /api/assessment/submissions/:id/reopen': {
+    request: async (c) => {
+      const s = await assessmentSubmission(c, 2023);
+      return {
+        method: 'POST',
+        url: `/api/assessment/submissions/${s.id}/reopen`,
+        payload: { version: await submissionVersion(c, s.id), until: '2099-12-31' },
+      };
+    },
+    expect: row(403, 200, 403, 403, 403, 403, 403, 403, 403, 403),
+    snapshot: assessmentTables,
+  },
+  'POST /api/assessment/submissions/:id/prereview': {
+    request: async (c) => {
+      const s = await assessmentSubmission(c, 2024, true);
+      return {
+        method: 'POST',
+        url: `/api/assessment/submissions/${s.id}/prereview`,
+        payload: { version: await submissionVersion(c, s.id), decision: 'pass' },
+      };
+    },
+    expect: row(403, 403, 200, 404, 403, 403, 403, 403, 403, 403),
+    snapshot: assessmentTables,
+  },
+  'POST /api/assessment/submissions/:id/attachments': {
+    request: async (c) => {
+      const s = await assessmentSubmission(c, 2025);
+      return {
+        method: 'POST',
+        url: `/api/assessment/submissions/${s.id}/attachments`,
+        payload: PDF,
+        headers: { 'content-type': 'application/pdf', 'x-file-name': 'self-report.pdf' },
+      };
+    },
+    expect: row(403, 403, 403, 403, 403, 403, 403, 201, 403, 403),
+    snapshot: assessmentTables,
+  },
+  'GET /api/assessment/submissions/:id/attachments/:attachmentId': {
+    request: async (c) => {
+      const s = await assessmentSubmission(c, 2020);
+      const fileId = await sharedFixture('assessment file', async () => {
+        const res = await as(c.t.app, cookies.operator, {
+          method: 'POST',
+          url: `/api/assessment/submissions/${s.id}/attachments`,
+          payload: PDF,
+          headers: { 'content-type': 'application/pdf', 'x-file-name': 'evidence.pdf' },
+        });
+        if (res.statusCode !== 201) throw new Error(`assessment file: ${res.body}`);
+        return res.json().id as number;
+      });
+      return { method: 'GET', url: `/api/assessment/submissions/${s.id}/attachments/${fileId}` };
+    },
+    expect: row(200, 200, 200, 404, 200, 404, 200, 200, 403, 404),
   },
   'GET /api/messages': {
     request: () => ({ method: 'GET', url: '/api/messages' }),
@@ -1394,13 +1542,21 @@ async function activity(c: Ctx): Promise<{ id: number }> {
   return { id: res.json().id };
 }
 
-/** The recognised centre's submission for 2025, assigned to the fixture evaluator's agency (users.evaluator_id 1). */
-async function assessmentSubmission(c: Ctx): Promise<number> {
+/** The recognised centre's submission in a cycle of its own, assigned to the fixture evaluator's agency. */
+async function signalsSubmission(c: Ctx): Promise<number> {
   const db = c.t.deps.db;
-  const agency = await makeEvaluationAgency(db, { name: '矩阵测试评估机构' });
-  if (agency.id !== 1) throw new Error(`the fixture evaluator belongs to agency 1, not ${agency.id}`);
-  const cycle = await makeCycle(db, { year: 2025, submissionDue: '2026-01-20' });
-  return (await makeSubmission(db, { cycleId: cycle.id, centreId: c.centres.recognised, agencyId: agency.id })).id;
+  const cycle = await makeCycle(db, { year: 2016, submissionDue: '2017-01-20' });
+  const agencyId = await evaluationAgency(c);
+  return (await makeSubmission(db, { cycleId: cycle.id, centreId: c.centres.recognised, agencyId })).id;
+}
+
+/** The evaluation agency whose account the fixture evaluator is (users.evaluator_id). */
+function evaluationAgency(c: Ctx): Promise<number> {
+  return sharedFixture('evaluation agency', async () => {
+    const a = await makeEvaluationAgency(c.t.deps.db, { name: '矩阵评估咨询有限公司' });
+    await c.query(sql`update users set evaluator_id = ${a.id} where id = ${c.w.users.evaluator.id}`);
+    return a.id;
+  });
 }
 
 async function activityTables(c: Ctx) {
@@ -1409,6 +1565,78 @@ async function activityTables(c: Ctx) {
     enterprises: await c.query(sql`select * from activity_enterprises order by activity_id`),
     files: await c.query(sql`select * from attachments where activity_id is not null order by id`),
   };
+}
+
+/** Everything an assessment route may write. */
+async function assessmentTables(c: Ctx) {
+  return {
+    systems: await c.query(sql`select * from indicator_systems order by id`),
+    cycles: await c.query(sql`select * from assessment_cycles order by id`),
+    submissions: await c.query(sql`select * from assessment_submissions order by id`),
+    events: await c.query(sql`select * from assessment_submission_events order by id`),
+    files: await c.query(sql`select * from attachments where assessment_submission_id is not null order by id`),
+  };
+}
+
+/** A draft indicator system copied from the shipped default, by the province. */
+async function assessmentSystem(c: Ctx): Promise<number> {
+  const res = await as(c.t.app, cookies.province, {
+    method: 'POST',
+    url: '/api/assessment/systems',
+    payload: { title: '矩阵测试指标体系', year: 2026, copyFrom: null },
+  });
+  if (res.statusCode !== 201) throw new Error(`assessment system: ${res.body}`);
+  return res.json().id;
+}
+
+function cycleRequest(systemId: number, year: number) {
+  return {
+    year,
+    title: `${year}年度外综服中心考核评估`,
+    notice: '现开展年度考核评估工作。',
+    systemId,
+    submissionDue: { kind: 'workingDays', days: 60 },
+    prereviewDue: { kind: 'workingDays', days: 10 },
+    evaluationDue: { kind: 'workingDays', days: 20 },
+  };
+}
+
+/**
+ * Centre 1's submission in the cycle of `year` (one cycle per route that writes, so that their writes do not meet),
+ * submitted by its operator when `submitted`.
+ */
+function assessmentSubmission(
+  c: Ctx,
+  year: number,
+  submitted = false,
+): Promise<{ id: number; cycleId: number; systemId: number }> {
+  return sharedFixture(`assessment cycle ${year}`, async () => {
+    const res = await as(c.t.app, cookies.province, {
+      method: 'POST',
+      url: '/api/assessment/cycles',
+      payload: cycleRequest(await assessmentSystem(c), year),
+    });
+    if (res.statusCode !== 201) throw new Error(`assessment cycle: ${res.body}`);
+    const cycle = res.json();
+    const [s] = await c.query<{ id: number; version: number }>(
+      sql`select id, version from assessment_submissions where cycle_id = ${cycle.id} and centre_id = ${c.centres.recognised}`,
+    );
+    if (!s) throw new Error('centre 1 has no submission');
+    if (submitted) {
+      const sub = await as(c.t.app, cookies.operator, {
+        method: 'POST',
+        url: `/api/assessment/submissions/${s.id}/submit`,
+        payload: { version: s.version },
+      });
+      if (sub.statusCode !== 200) throw new Error(`assessment submit: ${sub.body}`);
+    }
+    return { id: s.id, cycleId: cycle.id as number, systemId: cycle.systemId as number };
+  });
+}
+
+async function submissionVersion(c: Ctx, id: number): Promise<number | undefined> {
+  const [s] = await c.query<{ version: number }>(sql`select version from assessment_submissions where id = ${id}`);
+  return s?.version;
 }
 
 /** Everything an engagement route may write. */
@@ -1932,15 +2160,9 @@ describe('public routes', () => {
  * centre (the fixture operator's centre is another, so the operator reads none of them).
  */
 function evaluationRoutes(): Record<string, RouteCase> {
-  const agency = (c: Ctx) =>
-    sharedFixture('evaluation agency', async () => {
-      const a = await makeEvaluationAgency(c.t.deps.db, { name: '矩阵评估咨询有限公司' });
-      // The fixture evaluator is this agency's account.
-      await c.query(sql`update users set evaluator_id = ${a.id} where id = ${c.w.users.evaluator.id}`);
-      return a.id;
-    });
+  const agency = evaluationAgency;
   const cycle = (c: Ctx) =>
-    sharedFixture('evaluation cycle', async () => (await makeCycle(c.t.deps.db, { year: 2025 })).id);
+    sharedFixture('evaluation cycle', async () => (await makeCycle(c.t.deps.db, { year: 2017 })).id);
   const submission = async (c: Ctx, status: 'passed' | 'assigned' | 'scored') => {
     const centre = await freshCentre(c);
     const s = await makeSubmission(c.t.deps.db, {
@@ -2016,7 +2238,7 @@ function evaluationRoutes(): Record<string, RouteCase> {
     'POST /api/assessment/cycles/:id/publish': {
       request: async (c, role) => {
         const made = async () => {
-          const y = await makeCycle(c.t.deps.db, { year: 2000 + c.unique() });
+          const y = await makeCycle(c.t.deps.db, { year: 3000 + c.unique() });
           await makeSubmission(c.t.deps.db, {
             cycleId: y.id,
             centreId: (await freshCentre(c)).id,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZHomeAssessment } from './assessment-cycle';
 import { ZMessage } from './message';
 import { ZServiceCategory } from './service-category';
 
@@ -133,6 +134,8 @@ export const ZDashboard = z.object({
   /** The province's overview by city. */
   overview: ZRegionOverview.nullable(),
   parkCentres: z.array(ZParkCentre).nullable(),
+  /** The running annual assessment (Art. 12(二)): its deadlines and what waits for the caller; null when none runs. */
+  assessment: ZHomeAssessment.nullable(),
 });
 export type TDashboard = z.infer<typeof ZDashboard>;
 

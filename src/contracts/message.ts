@@ -17,6 +17,9 @@ export const MESSAGE_KINDS = [
   'assessment.assigned', // to an agency's evaluators: submissions assigned to it {year, count, evaluationDue}
   'assessment.sentBack', // to the agency's evaluators: the province sent a score back {year, centreName, reason}
   'assessment.published', // to operators, cities, counties: the year's grades are published {year, centreName, grade}
+  'assessment.cycleOpened', // to operators, cities, counties, evaluators: the year's assessment notice {year, title, submissionDue, prereviewDue, evaluationDue}
+  'assessment.returned', // to the centre: the city returned its assessment material {year, reason}
+  'assessment.reopened', // to the centre: the province reopened submission {year, until}
   'auth.account.attacked', // to administrators: many wrong passwords for one name {username, failures, minutes, addresses}
 ] as const;
 export const ZMessageKind = z.enum(MESSAGE_KINDS);

@@ -10,6 +10,7 @@ import { ping } from './db/client';
 import { localeOf } from './lib/errors';
 import { refusingUnstorableInput } from './lib/hostile-input';
 import { activityRoutes } from './modules/activity/activity.routes';
+import { assessmentRoutes } from './modules/assessment/assessment.routes';
 import { assessmentSignalRoutes } from './modules/assessment/assessment-signals.routes';
 import { evaluationRoutes } from './modules/assessment/evaluation.routes';
 import { attachmentRoutes } from './modules/attachment/attachment.routes';
@@ -165,6 +166,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(tradeRoutes);
   await app.register(assessmentSignalRoutes);
   await app.register(evaluationRoutes);
+  await app.register(assessmentRoutes);
   await registerWeb(app, opts.webDir ?? DEFAULT_WEB_DIR);
   await app.ready();
   return app;

@@ -122,6 +122,22 @@ export const router = createBrowserRouter([
         ...page('activity.read', async () => (await import('./pages/activity/detail')).ActivityDetailPage),
       },
       {
+        path: 'assessment',
+        ...page('assessment.read', async () => (await import('./pages/assessment/cycles')).AssessmentPage),
+      },
+      {
+        path: 'assessment/systems',
+        ...page('assessment.read', async () => (await import('./pages/assessment/systems')).IndicatorSystemsPage),
+      },
+      {
+        path: 'assessment/systems/:id',
+        ...page('assessment.read', async () => (await import('./pages/assessment/system-detail')).IndicatorSystemPage),
+      },
+      {
+        path: 'assessment/submissions/:id',
+        ...page('assessment.read', async () => (await import('./pages/assessment/submission')).SubmissionPage),
+      },
+      {
         path: 'messages',
         ...page('message.read', async () => (await import('./pages/message/list')).MessageListPage),
       },

@@ -69,6 +69,10 @@ export const ERROR_STATUS = {
   ASSESSMENT_SCORING_INCOMPLETE: 409,
   ASSESSMENT_CYCLE_PENDING: 409,
   ASSESSMENT_CYCLE_PUBLISHED: 409,
+  ASSESSMENT_SYSTEM_FROZEN: 409,
+  ASSESSMENT_CYCLE_EXISTS: 409,
+  ASSESSMENT_YEAR_INVALID: 400,
+  ASSESSMENT_SUBMISSION_CLOSED: 409,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
 } as const;
@@ -245,6 +249,23 @@ export const ERROR_MESSAGES: Messages = {
   BACKUP_IN_PROGRESS: {
     'zh-CN': '已有一次备份正在进行，请等它完成后再试',
     en: 'A backup is already running; try again when it has finished',
+  },
+  ASSESSMENT_SYSTEM_FROZEN: {
+    'zh-CN':
+      '指标体系“{title}”已随{years}年度考核发布而冻结，不能修改（第十二条；决定0029）；如需调整，请复制为新的指标体系',
+    en: 'Indicator system "{title}" froze when the {years} assessment opened and cannot be edited (Art. 12; decision 0029); copy it to a new system instead',
+  },
+  ASSESSMENT_CYCLE_EXISTS: {
+    'zh-CN': '{year}年度考核已发布（{title}），每年只开展一次年度考核（第十二条）',
+    en: 'The {year} assessment is already open ({title}); there is one assessment a year (Art. 12)',
+  },
+  ASSESSMENT_YEAR_INVALID: {
+    'zh-CN': '不能发布{year}年度考核：考核年度不能晚于今年（{thisYear}年）（第十二条）',
+    en: 'Cannot open the {year} assessment: the year assessed cannot be later than this year ({thisYear}) (Art. 12)',
+  },
+  ASSESSMENT_SUBMISSION_CLOSED: {
+    'zh-CN': '考核材料提交已于{dueOn}截止，不能再提交或修改（第十二条（二）2）；如确需补交，请联系省商务厅重新开放',
+    en: 'Submission closed on {dueOn} and the material can no longer be submitted or changed (Art. 12(2)(2)); ask the province to reopen it',
   },
   CALENDAR_YEAR_ENTERED: {
     'zh-CN': '{year} 年节假日安排已录入（{title}）；如需替换，请填写替换原因',

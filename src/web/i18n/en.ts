@@ -1,5 +1,6 @@
 import { AUDIT_ACTION_LABELS, AUDIT_OBJECT_TYPE_LABELS, asMessages } from '../../contracts/audit-labels';
 import { activityEn } from './parts/activity.en';
+import { assessmentEn } from './parts/assessment.en';
 import { assessmentSignalsEn } from './parts/assessment-signals.en';
 import { backupEn } from './parts/backup.en';
 import { calendarEn } from './parts/calendar.en';
@@ -865,6 +866,7 @@ export const en: Messages = {
   ...activityEn,
   ...assessmentSignalsEn,
   ...evaluationEn,
+  ...assessmentEn,
   ...calendarEn,
   ...messageEn,
   ...statsEn,

@@ -1,5 +1,6 @@
 import { AUDIT_ACTION_LABELS, AUDIT_OBJECT_TYPE_LABELS, asMessages } from '../../contracts/audit-labels';
 import { activityZhCN } from './parts/activity.zh-CN';
+import { assessmentZhCN } from './parts/assessment.zh-CN';
 import { assessmentSignalsZhCN } from './parts/assessment-signals.zh-CN';
 import { backupZhCN } from './parts/backup.zh-CN';
 import { calendarZhCN } from './parts/calendar.zh-CN';
@@ -847,6 +848,7 @@ export const zhCN = {
   ...activityZhCN,
   ...assessmentSignalsZhCN,
   ...evaluationZhCN,
+  ...assessmentZhCN,
   ...calendarZhCN,
   ...messageZhCN,
   ...statsZhCN,

@@ -6,6 +6,7 @@ import { auditEntries, centres, enterprises, parks, regions, users } from '../..
 import { requireAction } from '../../lib/access/require-access';
 import type { SessionUser } from '../../lib/access/session-user';
 import { beijingDay } from '../../policy/policy';
+import { homeAssessment } from '../assessment';
 import { overdueFilingCount, reprocurementDueCount } from './filing-figures';
 import {
   centreChangesToDecide,
@@ -27,7 +28,7 @@ import {
   unreadMessages,
 } from './service-home';
 
-type Home = Omit<TDashboard, 'role' | 'scopeName'>;
+type Home = Omit<TDashboard, 'role' | 'scopeName' | 'assessment'>;
 const EMPTY: Home = { lists: [], figures: [], messages: null, overview: null, parkCentres: null };
 
 const figure = (key: THomeFigure['key'], value: number, link: string | null = null): THomeFigure => ({
@@ -45,8 +46,12 @@ export async function getDashboard(ctx: RequestContext): Promise<TDashboard> {
   const db = ctx.deps.db;
   const now = ctx.deps.clock();
   const today = beijingDay(now);
-  const [scopeName, home] = await Promise.all([scopeNameOf(db, user, ctx.locale), homeOf(db, user, today, now)]);
-  return { role: user.role, scopeName, ...home };
+  const [scopeName, home, assessment] = await Promise.all([
+    scopeNameOf(db, user, ctx.locale),
+    homeOf(db, user, today, now),
+    homeAssessment(db, user),
+  ]);
+  return { role: user.role, scopeName, ...home, assessment };
 }
 
 async function homeOf(db: Db, user: SessionUser, today: string, now: Date): Promise<Home> {

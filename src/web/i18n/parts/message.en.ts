@@ -22,6 +22,11 @@ export const messageEn: Record<keyof typeof messageZhCN, string> = {
   'message.kind.rectification.reopened': 'The answer to the rectification of service {number} was sent back: {comment}',
   'message.kind.enterprise.registered': '"{name}" ({creditCode}) registered and awaits review',
   'message.kind.enterprise.reviewed': 'The registration of "{name}" was reviewed',
+  'message.kind.assessment.cycleOpened':
+    'The {year} centre assessment is open ({title}): material due {submissionDue}, city pre-review by {prereviewDue}, evaluation by {evaluationDue}',
+  'message.kind.assessment.returned': 'The city returned the {year} assessment material for correction: {reason}',
+  'message.kind.assessment.reopened':
+    'The province reopened the {year} assessment submission for the centre until {until}',
   'message.kind.auth.account.attacked':
     'The account "{username}" had {failures} failed sign-ins from {addresses} addresses within {minutes} minutes and may be under a password attack; its owner can still sign in. Check, and ask the owner to change the password if needed',
   'message.kind.assessment.assigned':
@@ -42,5 +47,8 @@ export const messageEn: Record<keyof typeof messageZhCN, string> = {
   'message.type.rectification.reopened': 'Rectification sent back',
   'message.type.enterprise.registered': 'Registration',
   'message.type.enterprise.reviewed': 'Registration reviewed',
+  'message.type.assessment.cycleOpened': 'Assessment notice',
+  'message.type.assessment.returned': 'Assessment material returned',
+  'message.type.assessment.reopened': 'Submission reopened',
   'message.type.auth.account.attacked': 'Sign-in security alert',
 };

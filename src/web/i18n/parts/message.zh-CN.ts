@@ -23,6 +23,10 @@ export const messageZhCN = {
   'message.kind.rectification.reopened': '服务 {number} 的整改答复被退回：{comment}',
   'message.kind.enterprise.registered': '企业“{name}”（{creditCode}）提交了注册申请，请审核',
   'message.kind.enterprise.reviewed': '企业“{name}”的注册申请已审核',
+  'message.kind.assessment.cycleOpened':
+    '{year}年度外综服中心考核已发布（{title}）：材料提交截止{submissionDue}，市州初审截止{prereviewDue}，第三方评估截止{evaluationDue}',
+  'message.kind.assessment.returned': '{year}年度考核材料被市州退回修改：{reason}',
+  'message.kind.assessment.reopened': '省商务厅已为本中心重新开放{year}年度考核材料提交，截止{until}',
   'message.kind.auth.account.attacked':
     '账户“{username}”在 {minutes} 分钟内从 {addresses} 个地址登录失败 {failures} 次，可能正被尝试破解密码；账户本人仍可登录，请核实并视情况联系本人修改密码',
   'message.kind.assessment.assigned':
@@ -43,5 +47,8 @@ export const messageZhCN = {
   'message.type.rectification.reopened': '整改退回',
   'message.type.enterprise.registered': '企业注册',
   'message.type.enterprise.reviewed': '注册审核',
+  'message.type.assessment.cycleOpened': '年度考核通知',
+  'message.type.assessment.returned': '考核材料退回',
+  'message.type.assessment.reopened': '考核提交重新开放',
   'message.type.auth.account.attacked': '登录安全告警',
 } as const;

@@ -9,6 +9,7 @@ import { PageSpinner } from '../../../components/PageResults';
 import { useLocale } from '../../../i18n';
 import { formatDate } from '../../../lib/format';
 import { api } from '../../../request';
+import { AssessmentCard } from './components/AssessmentCard';
 import { BackupWarning } from './components/BackupWarning';
 import { CalendarWarning } from './components/CalendarWarning';
 import { EvaluatorTasksCard } from './components/EvaluatorTasksCard';
@@ -62,6 +63,7 @@ export function HomePage() {
       {can('backup.read') && <BackupWarning />}
       {can('calendar.manage') && <CalendarWarning />}
       {dashboard.isPending && <PageSpinner />}
+      {d?.assessment && <AssessmentCard a={d.assessment} role={d.role} />}
       {d && <RoleHome d={d} />}
     </Space>
   );

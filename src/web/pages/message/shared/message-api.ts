@@ -40,8 +40,16 @@ export function messageText(m: TMessage, t: Translate, locale: TLocale, answersR
   const dueOn = typeof p.dueOn === 'string' ? formatDate(p.dueOn, locale) : p.dueOn;
   // A step without a note (accepted, assigned) still says where the record now stands.
   const note = typeof p.note === 'string' && p.note.trim() ? p.note : (status ?? '');
+  const day = (v: string | number | null | undefined) =>
+    typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v, locale) : v;
+  const days = {
+    submissionDue: day(p.submissionDue),
+    prereviewDue: day(p.prereviewDue),
+    evaluationDue: day(p.evaluationDue),
+    until: day(p.until),
+  };
   const grade = isOneOf(GRADES, p.grade) ? GRADE_NAMES[p.grade][locale] : p.grade;
-  const params = { ...p, status, level, dueOn, note, grade };
+  const params = { ...p, ...days, status, level, dueOn, note, grade };
   // The county hears of a new rectification too; the answer is the centre's, so the county reads it as a fact.
   if (m.kind === 'rectification.opened' && !answersRectifications)
     return t('message.rectification.openedOversight', params);

@@ -1,0 +1,238 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Descriptions, Grid, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import {
+  GRADE_NAMES,
+  INDICATOR_GROUP_NAMES,
+  INDICATOR_GROUPS,
+  METRIC_UNITS,
+  type TIndicator,
+  type TIndicatorSystemBody,
+} from '../../../../contracts/assessment';
+import { describeScoringRule, type TIndicatorSystem } from '../../../../contracts/assessment-cycle';
+import { useCan } from '../../../access';
+import { detailView } from '../../../components/DetailPage';
+import { useLocale } from '../../../i18n';
+import { formatDateTime } from '../../../lib/format';
+import { api } from '../../../request';
+import { handleApiError } from '../../../request-error';
+import { ASSESSMENT_KEY, useSystem } from '../shared/assessment-api';
+
+/**
+ * One indicator system (Art. 12(一)): its groups and indicators — weight, what it measures, the scoring rule in
+ * words, the article — and the grade thresholds. A draft's weights and thresholds are edited here by the province;
+ * a frozen system only shows.
+ */
+export function IndicatorSystemPage() {
+  const { t } = useLocale();
+  const id = Number(useParams().id);
+  const detail = useSystem(Number.isInteger(id) && id > 0 ? id : -1);
+  const view = detailView(detail, {
+    title: t('assessment.systemNotFound'),
+    backTo: '/assessment/systems',
+    backLabel: t('assessment.backToSystems'),
+  });
+  if (view.fallback) return view.fallback;
+  return <SystemView system={view.data} />;
+}
+
+function SystemView({ system }: { system: TIndicatorSystem }) {
+  const { t, locale } = useLocale();
+  const can = useCan();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const editable = system.status === 'draft' && can('assessment.manage');
+  // On a phone the rule, the way it is measured and the article go under the indicator's name: two columns fit.
+  const wide = Grid.useBreakpoint().md ?? true;
+  const [body, setBody] = useState<TIndicatorSystemBody>(system.body);
+  useEffect(() => setBody(system.body), [system]);
+  const sum = body.indicators.reduce((a, i) => a + i.weight, 0);
+  const dirty = JSON.stringify(body) !== JSON.stringify(system.body);
+  const save = useMutation({
+    mutationFn: () =>
+      api.put<TIndicatorSystem>(`/api/assessment/systems/${system.id}`, {
+        version: system.version,
+        title: system.title,
+        year: system.year,
+        body,
+      }),
+    onSuccess: () => {
+      message.success(t('assessment.systemSaved'));
+      queryClient.invalidateQueries({ queryKey: ASSESSMENT_KEY });
+    },
+    onError: handleApiError,
+  });
+  const setWeight = (key: string, weight: number | null) =>
+    setBody((b) => ({
+      ...b,
+      indicators: b.indicators.map((i) => (i.key === key ? { ...i, weight: weight ?? 0 } : i)),
+    }));
+  const en = locale === 'en';
+  const ruleText = (i: TIndicator) =>
+    describeScoringRule(i.scoring, i.weight, i.metric ? METRIC_UNITS[i.metric][locale] : '', en);
+
+  const measuredBy = (i: TIndicator) =>
+    i.metric ? t('assessment.measures.computed') : t('assessment.measures.evaluator');
+  const nameColumn = {
+    title: t('assessment.field.indicator'),
+    key: 'name',
+    width: 200,
+    render: (_: unknown, i: TIndicator) => i.name[locale],
+  };
+  const weightColumn = {
+    title: t('assessment.field.weight'),
+    dataIndex: 'weight',
+    width: 90,
+    render: (w: number, i: TIndicator) =>
+      editable ? (
+        <InputNumber
+          min={0.5}
+          max={100}
+          step={0.5}
+          value={w}
+          onChange={(v) => setWeight(i.key, v)}
+          style={{ width: 72 }}
+          aria-label={i.name[locale]}
+        />
+      ) : (
+        w
+      ),
+  };
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card
+        title={
+          <Space wrap>
+            <Link to="/assessment/systems" aria-label={t('assessment.backToSystems')}>
+              <ArrowLeftOutlined />
+            </Link>
+            <Typography.Text strong style={{ fontSize: 16 }}>
+              {system.title}
+            </Typography.Text>
+            <Tag color={system.status === 'frozen' ? 'blue' : 'default'}>
+              {t(`assessment.systemStatus.${system.status}`)}
+            </Tag>
+          </Space>
+        }
+        extra={
+          editable && (
+            <Button
+              type="primary"
+              disabled={!dirty}
+              loading={save.isPending}
+              onClick={() => save.mutate()}
+              data-testid="system-save"
+            >
+              {t('common.save')}
+            </Button>
+          )
+        }
+      >
+        {system.status === 'frozen' && (
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('assessment.frozenNote')} />
+        )}
+        <Descriptions column={{ xs: 1, sm: 2, lg: 4 }} size="small" bordered>
+          <Descriptions.Item label={t('assessment.field.year')}>{system.year}</Descriptions.Item>
+          <Descriptions.Item label={t('assessment.field.weightSum')}>
+            <Typography.Text type={Math.abs(sum - 100) < 1e-9 ? undefined : 'danger'}>{sum}</Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('assessment.field.usedBy')}>
+            {system.usedBy.length ? system.usedBy.join('、') : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('assessment.field.updatedAt')}>
+            {formatDateTime(system.updatedAt)}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card title={t('assessment.grades')} size="small">
+        <Space wrap size={16}>
+          {(['excellent', 'good', 'fair'] as const).map((g) => (
+            <Space key={g}>
+              <span>{`${GRADE_NAMES[g][locale]} ≥`}</span>
+              {editable ? (
+                <InputNumber
+                  min={0}
+                  max={100}
+                  value={body.gradeThresholds[g]}
+                  onChange={(v) => setBody((b) => ({ ...b, gradeThresholds: { ...b.gradeThresholds, [g]: v ?? 0 } }))}
+                  style={{ width: 80 }}
+                  aria-label={GRADE_NAMES[g][locale]}
+                />
+              ) : (
+                <Typography.Text strong>{body.gradeThresholds[g]}</Typography.Text>
+              )}
+            </Space>
+          ))}
+          <span>{`${GRADE_NAMES.poor[locale]} < ${body.gradeThresholds.fair}`}</span>
+        </Space>
+      </Card>
+      {INDICATOR_GROUPS.map((group) => {
+        const indicators = body.indicators.filter((i) => i.group === group);
+        if (indicators.length === 0) return null;
+        const weight = indicators.reduce((a, i) => a + i.weight, 0);
+        return (
+          <Card
+            key={group}
+            size="small"
+            title={`${INDICATOR_GROUP_NAMES[group][locale]}（${t('assessment.points', { points: weight })}）`}
+            data-testid="system-group"
+          >
+            <Table<TIndicator>
+              size="small"
+              rowKey="key"
+              dataSource={indicators}
+              pagination={false}
+              scroll={wide ? { x: 'max-content' } : undefined}
+              columns={
+                wide
+                  ? [
+                      nameColumn,
+                      weightColumn,
+                      {
+                        title: t('assessment.field.measures'),
+                        key: 'measures',
+                        width: 120,
+                        render: (_: unknown, i) => measuredBy(i),
+                      },
+                      {
+                        title: t('assessment.field.rule'),
+                        key: 'rule',
+                        render: (_: unknown, i) => (
+                          <div style={{ minWidth: 220, maxWidth: 420, whiteSpace: 'normal' }}>
+                            {ruleText(i)}
+                            {i.guidance && (
+                              <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
+                                {i.guidance}
+                              </Typography.Paragraph>
+                            )}
+                          </div>
+                        ),
+                      },
+                      { title: t('assessment.field.article'), dataIndex: 'article', width: 150 },
+                    ]
+                  : [
+                      {
+                        title: t('assessment.field.indicator'),
+                        key: 'all',
+                        render: (_: unknown, i) => (
+                          <div style={{ whiteSpace: 'normal' }}>
+                            <Typography.Text strong>{i.name[locale]}</Typography.Text>
+                            <div>{ruleText(i)}</div>
+                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                              {`${measuredBy(i)} · ${i.article}`}
+                            </Typography.Text>
+                          </div>
+                        ),
+                      },
+                      weightColumn,
+                    ]
+              }
+            />
+          </Card>
+        );
+      })}
+    </Space>
+  );
+}
