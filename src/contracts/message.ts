@@ -14,6 +14,8 @@ export const MESSAGE_KINDS = [
   'rectification.reopened', // to the centre: the county sent the answer back {number, comment}
   'enterprise.registered', // to reviewers: an enterprise registered and awaits approval {name, creditCode}
   'enterprise.reviewed', // (by e-mail/SMS adapters only: the enterprise has no account before approval)
+  'assessment.cancellationDue', // to the province: two 较差 years running, confirm the cancellation {centreName, operatorName, years}
+  'assessment.qualificationCancelled', // to the county, city and centre: the operator's qualification was cancelled {operatorName, centreName, years}
   'auth.account.attacked', // to administrators: many wrong passwords for one name {username, failures, minutes, addresses}
 ] as const;
 export const ZMessageKind = z.enum(MESSAGE_KINDS);

@@ -10,6 +10,7 @@ import { ping } from './db/client';
 import { localeOf } from './lib/errors';
 import { refusingUnstorableInput } from './lib/hostile-input';
 import { activityRoutes } from './modules/activity/activity.routes';
+import { assessmentResultRoutes } from './modules/assessment/results.routes';
 import { attachmentRoutes } from './modules/attachment/attachment.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -161,6 +162,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(serviceRoutes);
   await app.register(exchangeRoutes);
   await app.register(tradeRoutes);
+  await app.register(assessmentResultRoutes);
   await registerWeb(app, opts.webDir ?? DEFAULT_WEB_DIR);
   await app.ready();
   return app;

@@ -786,6 +786,7 @@ export const en: Messages = {
   'engagement.event.change_applied': 'Change of operator applied for',
   'engagement.event.ended_by_change': 'Change of operator approved; engagement ended',
   'engagement.endReason.operator_changed': 'Operator changed',
+  'engagement.endReason.qualification_cancelled': 'Qualification cancelled (Art. 12(3))',
   'engagement.change.title': 'Changes of operator (Art. 10(6))',
   'engagement.change.apply': 'Change the operator',
   'engagement.change.submit': 'Submit',

@@ -771,6 +771,7 @@ export const zhCN = {
   'engagement.event.change_applied': '申请更换承办企业',
   'engagement.event.ended_by_change': '更换承办企业获核准，承办结束',
   'engagement.endReason.operator_changed': '更换承办企业',
+  'engagement.endReason.qualification_cancelled': '承办资质被取消（第十二条（三））',
   'engagement.change.title': '更换承办企业（第十条（六））',
   'engagement.change.apply': '更换承办企业',
   'engagement.change.submit': '提交申请',

@@ -24,6 +24,10 @@ export const messageEn: Record<keyof typeof messageZhCN, string> = {
   'message.kind.enterprise.reviewed': 'The registration of "{name}" was reviewed',
   'message.kind.auth.account.attacked':
     'The account "{username}" had {failures} failed sign-ins from {addresses} addresses within {minutes} minutes and may be under a password attack; its owner can still sign in. Check, and ask the owner to change the password if needed',
+  'message.kind.assessment.cancellationDue':
+    '{centreName} was graded Poor in {years}, two years running: confirm the cancellation of {operatorName}’s qualification (Art. 12(3))',
+  'message.kind.assessment.qualificationCancelled':
+    '{operatorName} lost its qualification after Poor grades in {years}; its engagement at {centreName} has ended — procure a new operator',
   'message.type.service.submitted': 'Service request',
   'message.type.service.progress': 'Progress',
   'message.type.service.completed': 'Completed',
@@ -36,4 +40,6 @@ export const messageEn: Record<keyof typeof messageZhCN, string> = {
   'message.type.enterprise.registered': 'Registration',
   'message.type.enterprise.reviewed': 'Registration reviewed',
   'message.type.auth.account.attacked': 'Sign-in security alert',
+  'message.type.assessment.cancellationDue': 'Cancellation to confirm',
+  'message.type.assessment.qualificationCancelled': 'Qualification cancelled',
 };

@@ -25,6 +25,10 @@ export const messageZhCN = {
   'message.kind.enterprise.reviewed': '企业“{name}”的注册申请已审核',
   'message.kind.auth.account.attacked':
     '账户“{username}”在 {minutes} 分钟内从 {addresses} 个地址登录失败 {failures} 次，可能正被尝试破解密码；账户本人仍可登录，请核实并视情况联系本人修改密码',
+  'message.kind.assessment.cancellationDue':
+    '“{centreName}”{years}年度考核连续两年为较差，承办企业“{operatorName}”的承办资质待确认取消（第十二条（三））',
+  'message.kind.assessment.qualificationCancelled':
+    '承办企业“{operatorName}”因{years}年度考核连续两年较差被取消承办资质，“{centreName}”的承办已结束，请按政府采购程序重新确定承接机构',
   'message.type.service.submitted': '服务申请',
   'message.type.service.progress': '办理进度',
   'message.type.service.completed': '服务办结',
@@ -37,4 +41,6 @@ export const messageZhCN = {
   'message.type.enterprise.registered': '企业注册',
   'message.type.enterprise.reviewed': '注册审核',
   'message.type.auth.account.attacked': '登录安全告警',
+  'message.type.assessment.cancellationDue': '资质取消待确认',
+  'message.type.assessment.qualificationCancelled': '承办资质取消',
 } as const;
