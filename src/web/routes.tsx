@@ -122,6 +122,10 @@ export const router = createBrowserRouter([
         ...page('activity.read', async () => (await import('./pages/activity/detail')).ActivityDetailPage),
       },
       {
+        path: 'assessment/results',
+        ...page('assessment.read', async () => (await import('./pages/assessment/results')).AssessmentResultsPage),
+      },
+      {
         path: 'messages',
         ...page('message.read', async () => (await import('./pages/message/list')).MessageListPage),
       },

@@ -17,6 +17,7 @@ import {
   SwapOutlined,
   TeamOutlined,
   TransactionOutlined,
+  TrophyOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
@@ -114,6 +115,15 @@ const ENTRIES: Entry[] = [
     icon: <GlobalOutlined />,
     action: 'trade.read',
     group: 'menu.group.trade',
+  },
+  {
+    key: 'assessmentResults',
+    path: '/assessment/results',
+    label: 'menu.assessmentResults',
+    icon: <TrophyOutlined />,
+    action: 'assessment.read',
+    // The evaluator sees assigned submissions, never published grades (assessmentResultScope).
+    hideFor: ['evaluator'],
   },
   { key: 'messages', path: '/messages', label: 'menu.messages', icon: <MailOutlined />, action: 'message.read' },
   {

@@ -1,5 +1,6 @@
 import { AUDIT_ACTION_LABELS, AUDIT_OBJECT_TYPE_LABELS, asMessages } from '../../contracts/audit-labels';
 import { activityEn } from './parts/activity.en';
+import { assessmentResultsEn } from './parts/assessment-results.en';
 import { backupEn } from './parts/backup.en';
 import { calendarEn } from './parts/calendar.en';
 import { enterpriseEn } from './parts/enterprise.en';
@@ -865,6 +866,7 @@ export const en: Messages = {
   ...tradeEn,
   ...tradeMonitoringEn,
   ...homeEn,
+  ...assessmentResultsEn,
   ...backupEn,
   ...exchangeEn,
   // The audit log's words live with the contracts: the server's export says the same (contracts/audit-labels.ts).

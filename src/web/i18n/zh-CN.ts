@@ -1,5 +1,6 @@
 import { AUDIT_ACTION_LABELS, AUDIT_OBJECT_TYPE_LABELS, asMessages } from '../../contracts/audit-labels';
 import { activityZhCN } from './parts/activity.zh-CN';
+import { assessmentResultsZhCN } from './parts/assessment-results.zh-CN';
 import { backupZhCN } from './parts/backup.zh-CN';
 import { calendarZhCN } from './parts/calendar.zh-CN';
 import { enterpriseZhCN } from './parts/enterprise.zh-CN';
@@ -848,6 +849,7 @@ export const zhCN = {
   ...tradeZhCN,
   ...tradeMonitoringZhCN,
   ...homeZhCN,
+  ...assessmentResultsZhCN,
   ...backupZhCN,
   ...exchangeZhCN,
   // The audit log's words live with the contracts: the server's export says the same (contracts/audit-labels.ts).
