@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Select, Space, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Grid, Select, Space, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { TAssessmentResult } from '../../../../contracts/assessment-results';
@@ -23,6 +23,8 @@ const PAGE_SIZE = 50;
 export function AssessmentResultsPage() {
   const { t, locale } = useLocale();
   const fixed = useFixedColumn();
+  // On a phone the grade and total go under the centre's name, so that nothing the reader came for is off-screen.
+  const wide = Grid.useBreakpoint().md !== false;
   const [params, setParams] = useSearchParams();
   const [page, setPage] = useState(1);
   const asked = Number(params.get('year')) || undefined;
@@ -38,7 +40,16 @@ export function AssessmentResultsPage() {
       dataIndex: 'centreName',
       width: 260,
       fixed: fixed('left'),
-      render: (name: string, r) => <Link to={`/centres/${r.centreId}`}>{name}</Link>,
+      render: (name: string, r) => (
+        <>
+          <Link to={`/centres/${r.centreId}`}>{name}</Link>
+          {!wide && (
+            <div style={{ marginTop: 4 }}>
+              <GradeTag grade={r.grade} /> {r.total} · {r.cityName}
+            </div>
+          )}
+        </>
+      ),
     },
     {
       title: t('assessment.result.city'),
@@ -68,47 +79,48 @@ export function AssessmentResultsPage() {
     },
   ];
 
+  const shown = wide
+    ? columns
+    : columns.filter((c) => c.key === 'sheet' || ('dataIndex' in c && c.dataIndex === 'centreName'));
+  const controls = (
+    <Space wrap size={8}>
+      <Select
+        value={year}
+        placeholder={t('assessment.results.yearLabel')}
+        aria-label={t('assessment.results.yearLabel')}
+        style={{ width: 110 }}
+        options={(dist.data?.years ?? []).map((y) => ({ value: y, label: locale === 'en' ? `${y}` : `${y}年度` }))}
+        onChange={(y: number) => {
+          setPage(1);
+          setParams({ year: String(y) });
+        }}
+        data-testid="results-year"
+      />
+      <Button
+        icon={<DownloadOutlined />}
+        href={year ? exportUrl('/api/assessment/results', { year }) : undefined}
+        disabled={!year}
+        data-testid="results-export"
+      >
+        {t('assessment.results.export')}
+      </Button>
+    </Space>
+  );
+
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="assessment-results">
-      <Card
-        title={t('assessment.results.title')}
-        extra={
-          <Space wrap size={8}>
-            <Select
-              value={year}
-              placeholder={t('assessment.results.yearLabel')}
-              aria-label={t('assessment.results.yearLabel')}
-              style={{ width: 110 }}
-              options={(dist.data?.years ?? []).map((y) => ({
-                value: y,
-                label: locale === 'en' ? `${y}` : `${y}年度`,
-              }))}
-              onChange={(y: number) => {
-                setPage(1);
-                setParams({ year: String(y) });
-              }}
-              data-testid="results-year"
-            />
-            <Button
-              icon={<DownloadOutlined />}
-              href={year ? exportUrl('/api/assessment/results', { year }) : undefined}
-              disabled={!year}
-              data-testid="results-export"
-            >
-              {t('assessment.results.export')}
-            </Button>
-          </Space>
-        }
-      >
+      <Card title={t('assessment.results.title')} extra={wide ? controls : undefined}>
+        {!wide && <div style={{ marginBottom: 12 }}>{controls}</div>}
         <Table<TAssessmentResult>
+          data-testid="results-table"
           rowKey={(r) => `${r.centreId}-${r.year}`}
           size="small"
           loading={dist.isPending || (year !== undefined && results.isPending)}
-          columns={columns}
+          columns={shown}
           dataSource={results.data?.items ?? []}
           onRow={rowTestId('result-row')}
           locale={{ emptyText: t('assessment.results.none') }}
-          scroll={{ x: 1030 }}
+          scroll={wide ? { x: 1030 } : undefined}
           pagination={{
             current: page,
             pageSize: PAGE_SIZE,
