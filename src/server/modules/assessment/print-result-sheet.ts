@@ -96,7 +96,7 @@ export async function printResultSheet(ctx: RequestContext, centreId: number, ye
   h1 { text-align: center; font-size: 18pt; margin: 8px 0 16px; }
   table { width: 100%; border-collapse: collapse; margin: 8px 0 16px; }
   th, td { border: 1px solid #000; padding: 4px 6px; vertical-align: top; }
-  th { background: #f2f2f2; font-weight: bold; } td.n { text-align: right; white-space: nowrap; }
+  th { background: #f2f2f2; font-weight: bold; white-space: nowrap; } td.n { text-align: right; white-space: nowrap; }
   .meta td:first-child { width: 28%; background: #fafafa; }
   .grade { font-size: 16pt; font-weight: bold; }
   .sign { text-align: right; margin-top: 32px; }
