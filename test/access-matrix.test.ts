@@ -6,7 +6,12 @@ import { ENTERPRISE_IMPORT_HEADERS } from '../src/contracts/enterprise';
 import { STAFF_IMPORT_HEADERS } from '../src/contracts/staff';
 import { systemContext } from '../src/server/context';
 import { rowsOf } from '../src/server/db/client';
-import { makeCycle, makeEvaluationAgency, makeSubmission } from '../src/server/demo/assessment-factory';
+import {
+  makeCycle,
+  makeEvaluationAgency,
+  makePublishedResult,
+  makeSubmission,
+} from '../src/server/demo/assessment-factory';
 import { centreInputFor, makeCentre } from '../src/server/demo/centre-factory';
 import {
   type EngagementTarget,
@@ -18,6 +23,7 @@ import { enterpriseCreditCode, makeEnterprise } from '../src/server/demo/enterpr
 import { cachedHash, makeUser } from '../src/server/demo/factories';
 import { makeCreditCode, makeIdNumber } from '../src/server/demo/identity-factory';
 import { makeOperator } from '../src/server/demo/operator-factory';
+import { applyResultConsequences } from '../src/server/modules/assessment/consequences';
 import { uploadAttachment } from '../src/server/modules/attachment/upload-attachment';
 import { getCentreDetail } from '../src/server/modules/centre/centre.presenter';
 import { requestCentreChange } from '../src/server/modules/centre/request-centre-change';
@@ -148,6 +154,40 @@ const PROVINCE_ROW = row(403, 200, 403, 403, 403, 403, 403, 403, 403, 403);
 
 /** Declarations the matrix made, for a fresh number each. */
 let matrixDeclarations = 0;
+
+/**
+ * A 较差 centre in 襄阳 (2014 and 2015 under one operator that runs nothing) with its consequences, made once on first
+ * use: what the assessment-result routes read, and a cancellation the province may confirm without touching the
+ * engagements the other routes use (Art. 12(三)).
+ */
+let poorResults: Promise<{ centreId: number; cancellationId: number }> | undefined;
+function poorCentre(c: Ctx) {
+  poorResults ??= (async () => {
+    const operatorId = (await makeOperator(c.t.deps, { serial: 77 })).id;
+    for (const year of [2014, 2015]) {
+      await makePublishedResult(c.t.deps.db, {
+        centreId: c.centres.xiangyang,
+        year,
+        grade: 'poor',
+        total: '55.00',
+        operatorId,
+      });
+      const [cycle] = await c.query<{ id: number }>(sql`select id from assessment_cycles where year = ${year}`);
+      await c.t.deps.db.transaction((tx) =>
+        applyResultConsequences(tx, systemContext(c.t.deps, 'province'), {
+          cycleId: cycle?.id ?? 0,
+          year,
+          at: new Date(),
+        }),
+      );
+    }
+    const [due] = await c.query<{ id: number }>(
+      sql`select id from assessment_consequences where kind = 'cancellation_due' and centre_id = ${c.centres.xiangyang}`,
+    );
+    return { centreId: c.centres.xiangyang, cancellationId: due?.id ?? 0 };
+  })();
+  return poorResults;
+}
 
 const EXPECTED: Record<string, RouteCase> = {
   // 数据对接 (issue 13): the province, a county and a centre exchange, each within its scope.
@@ -1099,6 +1139,45 @@ const EXPECTED: Record<string, RouteCase> = {
   'GET /api/trade/monitoring': {
     request: () => ({ method: 'GET', url: '/api/trade/monitoring?countyCode=420502' }),
     expect: row(403, 200, 200, 404, 200, 404, 200, 200, 200, 403),
+  },
+  // 考核结果 (Art. 12(三)): published grades by scope (the evaluator's scope holds none); the result sheet of a 襄阳
+  // centre exists only for those whose scope holds it; the province alone confirms a cancellation; the priority
+  // marks are read by those who read the operator register.
+  'GET /api/assessment/results': {
+    request: () => ({ method: 'GET', url: '/api/assessment/results' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 403, 200),
+  },
+  'GET /api/assessment/results/distribution': {
+    request: () => ({ method: 'GET', url: '/api/assessment/results/distribution' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 403, 200),
+  },
+  'GET /api/assessment/results/:centreId/:year/print': {
+    request: async (c) => ({
+      method: 'GET',
+      url: `/api/assessment/results/${(await poorCentre(c)).centreId}/2015/print`,
+    }),
+    expect: row(200, 200, 404, 200, 404, 404, 404, 404, 403, 404),
+  },
+  'GET /api/assessment/consequences': {
+    request: () => ({ method: 'GET', url: '/api/assessment/consequences' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 403, 200),
+  },
+  'POST /api/assessment/consequences/:id/confirm-cancellation': {
+    request: async (c) => ({
+      method: 'POST',
+      url: `/api/assessment/consequences/${(await poorCentre(c)).cancellationId}/confirm-cancellation`,
+      payload: { version: 1, comment: '矩阵测试：连续两年较差。' },
+    }),
+    expect: row(403, 200, 403, 403, 403, 403, 403, 403, 403, 403),
+    snapshot: (c) =>
+      Promise.all([
+        c.query(sql`select * from assessment_consequences order by id`),
+        c.query(sql`select id, qualification_status, version from operators order by id`),
+      ]),
+  },
+  'GET /api/assessment/tender-priorities': {
+    request: () => ({ method: 'GET', url: '/api/assessment/tender-priorities' }),
+    expect: row(200, 200, 200, 200, 200, 200, 403, 403, 403, 403),
   },
   'GET /api/activities': {
     request: () => ({ method: 'GET', url: '/api/activities' }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZGrade } from './assessment';
 import { ZAttachment } from './attachment';
 import { ZCalendarUse } from './calendar';
 import { ZId, ZIdText, ZPageQuery, ZVersion, zCount } from './common';
@@ -280,6 +281,8 @@ export const ZPublicCentre = z.object({
   operatorName: z.string().nullable(),
   /** It takes service requests now (centreIsServing). */
   serving: z.boolean(),
+  /** Art. 12(三): the latest published grade and its year — the grade alone, never the total or the scores. */
+  grade: z.object({ year: z.number().int(), grade: ZGrade }).nullable(),
   isDemo: z.boolean(),
 });
 export type TPublicCentre = z.infer<typeof ZPublicCentre>;

@@ -168,7 +168,7 @@ export type TEvaluateContractRequest = z.infer<typeof ZEvaluateContractRequest>;
 
 /** Why the county must run a new procurement (Art. 10(三)), when it must. */
 export const ZReprocurement = z.object({
-  reason: z.enum(['failed_year', 'period_ending', 'period_ended', 'operator_changed']),
+  reason: z.enum(['failed_year', 'period_ending', 'period_ended', 'operator_changed', 'qualification_cancelled']),
   /** The day the current arrangement ends (or ended). */
   dueBy: z.string().nullable(),
   article: z.string(),

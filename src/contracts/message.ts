@@ -20,6 +20,8 @@ export const MESSAGE_KINDS = [
   'assessment.cycleOpened', // to operators, cities, counties, evaluators: the year's assessment notice {year, title, submissionDue, prereviewDue, evaluationDue}
   'assessment.returned', // to the centre: the city returned its assessment material {year, reason}
   'assessment.reopened', // to the centre: the province reopened submission {year, until}
+  'assessment.cancellationDue', // to the province: two 较差 years running, confirm the cancellation {centreName, operatorName, years}
+  'assessment.qualificationCancelled', // to the county, city and centre: the operator's qualification was cancelled {operatorName, centreName, years}
   'auth.account.attacked', // to administrators: many wrong passwords for one name {username, failures, minutes, addresses}
 ] as const;
 export const ZMessageKind = z.enum(MESSAGE_KINDS);

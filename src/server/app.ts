@@ -13,6 +13,7 @@ import { activityRoutes } from './modules/activity/activity.routes';
 import { assessmentRoutes } from './modules/assessment/assessment.routes';
 import { assessmentSignalRoutes } from './modules/assessment/assessment-signals.routes';
 import { evaluationRoutes } from './modules/assessment/evaluation.routes';
+import { assessmentResultRoutes } from './modules/assessment/results.routes';
 import { attachmentRoutes } from './modules/attachment/attachment.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -167,6 +168,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(assessmentSignalRoutes);
   await app.register(evaluationRoutes);
   await app.register(assessmentRoutes);
+  await app.register(assessmentResultRoutes);
   await registerWeb(app, opts.webDir ?? DEFAULT_WEB_DIR);
   await app.ready();
   return app;

@@ -138,6 +138,10 @@ export const router = createBrowserRouter([
         ...page('assessment.read', async () => (await import('./pages/assessment/submission')).SubmissionPage),
       },
       {
+        path: 'assessment/results',
+        ...page('assessment.read', async () => (await import('./pages/assessment/results')).AssessmentResultsPage),
+      },
+      {
         path: 'messages',
         ...page('message.read', async () => (await import('./pages/message/list')).MessageListPage),
       },

@@ -18,6 +18,7 @@ const LISTS = [
   { menu: 'services', table: 'service-table', keys: ['编号', '状态', '评价'] },
   { menu: 'serviceStats', table: 'stats-centre-table', keys: ['中心', '服务量'] },
   { menu: 'enterprises', table: 'enterprise-table', keys: ['企业名称', '状态', '操作'] },
+  { menu: 'assessmentResults', table: 'results-table', keys: ['外综服中心', '等次', '操作'] },
 ] as const;
 
 interface HeaderCell {

@@ -144,6 +144,16 @@ const ENTRIES: Entry[] = [
     action: 'assessment.read',
     group: 'menu.group.assessment',
   },
+  {
+    key: 'assessmentResults',
+    path: '/assessment/results',
+    label: 'menu.assessmentResults',
+    icon: <TrophyOutlined />,
+    action: 'assessment.read',
+    // The evaluator sees assigned submissions, never published grades (assessmentResultScope).
+    hideFor: ['evaluator'],
+    group: 'menu.group.assessment',
+  },
   { key: 'messages', path: '/messages', label: 'menu.messages', icon: <MailOutlined />, action: 'message.read' },
   {
     key: 'engagements',

@@ -1,6 +1,7 @@
 import { AUDIT_ACTION_LABELS, AUDIT_OBJECT_TYPE_LABELS, asMessages } from '../../contracts/audit-labels';
 import { activityEn } from './parts/activity.en';
 import { assessmentEn } from './parts/assessment.en';
+import { assessmentResultsEn } from './parts/assessment-results.en';
 import { assessmentSignalsEn } from './parts/assessment-signals.en';
 import { backupEn } from './parts/backup.en';
 import { calendarEn } from './parts/calendar.en';
@@ -792,6 +793,7 @@ export const en: Messages = {
   'engagement.event.change_applied': 'Change of operator applied for',
   'engagement.event.ended_by_change': 'Change of operator approved; engagement ended',
   'engagement.endReason.operator_changed': 'Operator changed',
+  'engagement.endReason.qualification_cancelled': 'Qualification cancelled (Art. 12(3))',
   'engagement.change.title': 'Changes of operator (Art. 10(6))',
   'engagement.change.apply': 'Change the operator',
   'engagement.change.submit': 'Submit',
@@ -873,6 +875,7 @@ export const en: Messages = {
   ...tradeEn,
   ...tradeMonitoringEn,
   ...homeEn,
+  ...assessmentResultsEn,
   ...backupEn,
   ...exchangeEn,
   // The audit log's words live with the contracts: the server's export says the same (contracts/audit-labels.ts).

@@ -1,6 +1,7 @@
 import { AUDIT_ACTION_LABELS, AUDIT_OBJECT_TYPE_LABELS, asMessages } from '../../contracts/audit-labels';
 import { activityZhCN } from './parts/activity.zh-CN';
 import { assessmentZhCN } from './parts/assessment.zh-CN';
+import { assessmentResultsZhCN } from './parts/assessment-results.zh-CN';
 import { assessmentSignalsZhCN } from './parts/assessment-signals.zh-CN';
 import { backupZhCN } from './parts/backup.zh-CN';
 import { calendarZhCN } from './parts/calendar.zh-CN';
@@ -776,6 +777,7 @@ export const zhCN = {
   'engagement.event.change_applied': '申请更换承办企业',
   'engagement.event.ended_by_change': '更换承办企业获核准，承办结束',
   'engagement.endReason.operator_changed': '更换承办企业',
+  'engagement.endReason.qualification_cancelled': '承办资质被取消（第十二条（三））',
   'engagement.change.title': '更换承办企业（第十条（六））',
   'engagement.change.apply': '更换承办企业',
   'engagement.change.submit': '提交申请',
@@ -855,6 +857,7 @@ export const zhCN = {
   ...tradeZhCN,
   ...tradeMonitoringZhCN,
   ...homeZhCN,
+  ...assessmentResultsZhCN,
   ...backupZhCN,
   ...exchangeZhCN,
   // The audit log's words live with the contracts: the server's export says the same (contracts/audit-labels.ts).

@@ -1,5 +1,6 @@
 export * from './activity';
 export * from './assessment';
+export * from './assessment-consequence';
 export * from './attachment';
 export * from './audit';
 export * from './backup';

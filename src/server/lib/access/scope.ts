@@ -1,5 +1,6 @@
 import { type Column, eq, type SQL, sql } from 'drizzle-orm';
 import {
+  assessmentConsequences,
   assessmentResults,
   assessmentSubmissions,
   centres,
@@ -278,5 +279,18 @@ export function assessmentResultScope(user: SessionUser): SQL {
     cityCode: assessmentResults.cityCode,
     countyCode: assessmentResults.countyCode,
     centreId: assessmentResults.centreId,
+  });
+}
+
+/**
+ * Consequences of published grades (Art. 12(三)): as the grades they follow — officials by region, an operator its
+ * centre's. Confirming a cancellation is the province's (operator.cancelQualification), which sees all.
+ */
+export function assessmentConsequenceScope(user: SessionUser): SQL {
+  if (user.role === 'evaluator' || user.role === 'enterprise') return sql`false`;
+  return centreRecordScope(user, {
+    cityCode: assessmentConsequences.cityCode,
+    countyCode: assessmentConsequences.countyCode,
+    centreId: assessmentConsequences.centreId,
   });
 }

@@ -1,10 +1,12 @@
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { TGrade } from '../../../contracts/assessment';
 import { centreIsServing, RECOGNISED_STATUSES, type TPublicCentre } from '../../../contracts/centre';
 import type { TServiceCategory } from '../../../contracts/service-category';
 import type { Db } from '../../db/client';
 import { centres, parks, regions } from '../../db/schema';
 import { contains } from '../../lib/like';
+import { latestCentreGrade } from '../figures';
 import { centreHasOperated, filedOperatorName } from './centre.repository';
 
 const county = alias(regions, 'county');
@@ -53,6 +55,7 @@ export async function listPublicCentres(
         recognisedAt: centres.recognisedAt,
         operatorName: filedOperatorName,
         hasOperated: centreHasOperated,
+        grade: latestCentreGrade,
         isDemo: centres.isDemo,
       })
       .from(centres)
@@ -71,6 +74,7 @@ export async function listPublicCentres(
       serving: centreIsServing({ status: r.status, hasOperated }),
       services: r.services as TServiceCategory[],
       recognisedAt: r.recognisedAt?.toISOString() ?? null,
+      grade: r.grade ? { year: Number(r.grade.year), grade: r.grade.grade as TGrade } : null,
     })),
     total: totals[0]?.n ?? 0,
   };

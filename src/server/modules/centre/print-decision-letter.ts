@@ -18,7 +18,7 @@ function escapeHtml(s: string): string {
 }
 
 /** The print button's one line of script; the page's policy allows exactly it, by its hash, and nothing else. */
-const PRINT_SCRIPT = "document.getElementById('print').addEventListener('click',()=>window.print());";
+export const PRINT_SCRIPT = "document.getElementById('print').addEventListener('click',()=>window.print());";
 
 /**
  * The letter's own Content-Security-Policy (it replaces the app's on this route): no script but the print button's,

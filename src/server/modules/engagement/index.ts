@@ -11,4 +11,9 @@ export { awaitingStep, overdueFiling } from './list-engagements';
 export { changeAwaitingStep } from './list-operator-changes';
 /** SQL: applications to change an operator in the user's scope, for queries on `operator_changes`. */
 export { operatorChangeScope } from './operator-change.repository';
+/**
+ * Art. 12(三): an operator's contract periods at a centre, its latest start, and the end of all its running
+ * engagements when its qualification is cancelled (the assessment's consequences).
+ */
+export { contractPeriodsOf, endEngagementsOfOperator, latestEngagementStartOf } from './operator-contract-periods';
 export { listOperatorEngagements } from './operator-engagements';

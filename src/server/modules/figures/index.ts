@@ -2,6 +2,8 @@
  * The figures layer (issue 12, decision 0019): the one place every service aggregate a screen or an export shows
  * comes from. Other modules import from here only (test/module-boundaries.test.ts).
  */
+
+export { gradeDistribution, latestCentreGrade } from './assessment-figures';
 export {
   activityFigures,
   type CentreActivities,

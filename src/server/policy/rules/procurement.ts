@@ -120,6 +120,18 @@ export function reprocurementDue(
       },
     };
   }
+  if (e.status === 'ended' && e.endReason === 'qualification_cancelled') {
+    // Art. 12(三)(2): 连续两年较差 … 取消其外综服企业承办资质 — the engagement ended with the qualification.
+    return {
+      reason: 'qualification_cancelled',
+      dueBy: null,
+      article: '第十条（三）、第十二条（三）',
+      message: {
+        'zh-CN': '承办企业因连续两年考核较差被取消承办资质，请按政府采购程序重新确定承接机构',
+        en: 'The operator lost its qualification after two Poor years running: procure a new operator',
+      },
+    };
+  }
   if (e.status === 'ended' && e.endReason === 'operator_changed') {
     return {
       reason: 'operator_changed',

@@ -36,6 +36,10 @@ export const messageEn: Record<keyof typeof messageZhCN, string> = {
   'message.type.assessment.assigned': 'Assessment assignment',
   'message.type.assessment.sentBack': 'Score sent back',
   'message.type.assessment.published': 'Assessment results',
+  'message.kind.assessment.cancellationDue':
+    '{centreName} was graded Poor in {years}, two years running: confirm the cancellation of {operatorName}’s qualification (Art. 12(3))',
+  'message.kind.assessment.qualificationCancelled':
+    '{operatorName} lost its qualification after Poor grades in {years}; its engagement at {centreName} has ended — procure a new operator',
   'message.type.service.submitted': 'Service request',
   'message.type.service.progress': 'Progress',
   'message.type.service.completed': 'Completed',
@@ -51,4 +55,6 @@ export const messageEn: Record<keyof typeof messageZhCN, string> = {
   'message.type.assessment.returned': 'Assessment material returned',
   'message.type.assessment.reopened': 'Submission reopened',
   'message.type.auth.account.attacked': 'Sign-in security alert',
+  'message.type.assessment.cancellationDue': 'Cancellation to confirm',
+  'message.type.assessment.qualificationCancelled': 'Qualification cancelled',
 };

@@ -36,6 +36,10 @@ export const messageZhCN = {
   'message.type.assessment.assigned': '考核评估分派',
   'message.type.assessment.sentBack': '考核退回重评',
   'message.type.assessment.published': '考核结果公布',
+  'message.kind.assessment.cancellationDue':
+    '“{centreName}”{years}年度考核连续两年为较差，承办企业“{operatorName}”的承办资质待确认取消（第十二条（三））',
+  'message.kind.assessment.qualificationCancelled':
+    '承办企业“{operatorName}”因{years}年度考核连续两年较差被取消承办资质，“{centreName}”的承办已结束，请按政府采购程序重新确定承接机构',
   'message.type.service.submitted': '服务申请',
   'message.type.service.progress': '办理进度',
   'message.type.service.completed': '服务办结',
@@ -51,4 +55,6 @@ export const messageZhCN = {
   'message.type.assessment.returned': '考核材料退回',
   'message.type.assessment.reopened': '考核提交重新开放',
   'message.type.auth.account.attacked': '登录安全告警',
+  'message.type.assessment.cancellationDue': '资质取消待确认',
+  'message.type.assessment.qualificationCancelled': '承办资质取消',
 } as const;

@@ -8,6 +8,7 @@ import { AttachmentList } from '../../../components/AttachmentList';
 import { DemoTag } from '../../../components/DemoTag';
 import { detailView } from '../../../components/DetailPage';
 import { useT } from '../../../i18n';
+import { CentreResultsCard } from '../../assessment/shared/CentreResultsCard';
 import { isRecognised } from '../shared/centre-labels';
 import { useCentreDetail } from '../shared/queries';
 import { CentreStatusTag } from '../shared/StatusTag';
@@ -133,6 +134,7 @@ export function CentreDetailPage() {
         <CentreDescriptions centre={centre} />
       </Card>
       {isRecognised(centre.status) && can('engagement.read') && <OperatorSection centre={centre} />}
+      {isRecognised(centre.status) && can('assessment.read') && <CentreResultsCard centreId={centre.id} />}
       {can('centre.read') && <StaffCard centreId={centre.id} />}
       {/* The files not sent with a workflow step (those show under their step in the timeline). */}
       <AttachmentList

@@ -9,6 +9,7 @@ import { PageSpinner } from '../../../components/PageResults';
 import { useLocale } from '../../../i18n';
 import { formatDate } from '../../../lib/format';
 import { api } from '../../../request';
+import { GradeDistributionCard } from '../../assessment/shared/GradeDistributionCard';
 import { AssessmentCard } from './components/AssessmentCard';
 import { BackupWarning } from './components/BackupWarning';
 import { CalendarWarning } from './components/CalendarWarning';
@@ -103,6 +104,7 @@ function RoleHome({ d }: { d: TDashboard }) {
       return (
         <Stack>
           {d.overview && <OverviewTable overview={d.overview} drillable />}
+          <GradeDistributionCard />
           <FigureRow figures={figures} />
           {lists}
         </Stack>
@@ -113,6 +115,7 @@ function RoleHome({ d }: { d: TDashboard }) {
           {lists}
           <FigureRow figures={figures} />
           {d.overview && <OverviewTable overview={d.overview} drillable={false} />}
+          <GradeDistributionCard />
         </Stack>
       );
     case 'park':

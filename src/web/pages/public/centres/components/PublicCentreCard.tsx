@@ -11,6 +11,7 @@ import type { TPublicCentre } from '../../../../../contracts/centre';
 import { DemoTag } from '../../../../components/DemoTag';
 import { useLocale } from '../../../../i18n';
 import { formatDate } from '../../../../lib/format';
+import { GradeTag } from '../../../assessment/shared/GradeTag';
 import { LEVEL_COLOURS, serviceLabel } from '../../../centre/shared/centre-labels';
 import { useRequestService } from './use-request-service';
 
@@ -44,6 +45,12 @@ export function PublicCentreCard({ centre }: { centre: TPublicCentre }) {
         <Typography.Text type="secondary">
           {centre.cityName} · {centre.countyName}
         </Typography.Text>
+        {/* Art. 12(三): the latest published grade alone — the public sees no total and no scores. */}
+        {centre.grade && (
+          <div data-testid="public-centre-grade">
+            <GradeTag grade={centre.grade.grade} year={centre.grade.year} />
+          </div>
+        )}
         {centre.operatorName && (
           <div>
             <SolutionOutlined style={{ color: '#1d4f91', marginInlineEnd: 6 }} />

@@ -49,15 +49,17 @@ export function OperatorSection({ centre }: { centre: TCentreDetail }) {
   else {
     // Art. 10(三)、(六): after an approved change the county procures the new operator; the ended engagement says so too.
     const changed = ended[0]?.endReason === 'operator_changed';
+    // Art. 12(三)(2): after the province cancelled the operator's qualification, likewise.
+    const cancelled = ended[0]?.endReason === 'qualification_cancelled';
     body = (
       <>
-        {changed && (
+        {(changed || cancelled) && (
           <Alert
             type="warning"
             showIcon
             style={{ marginBottom: 8 }}
             data-testid="operator-section-reprocurement"
-            title={t('engagement.reprocurement.afterChange')}
+            title={t(cancelled ? 'engagement.reprocurement.afterCancellation' : 'engagement.reprocurement.afterChange')}
           />
         )}
         <Empty

@@ -1,5 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef } from 'react';
 import type { TCentreDetail } from '../../../../../../contracts/centre';
@@ -8,6 +22,7 @@ import type { TOperator } from '../../../../../../contracts/operator';
 import { useLocale } from '../../../../../i18n';
 import { formatWan } from '../../../../../lib/format';
 import { api, type ListResponse } from '../../../../../request';
+import { useTenderPriorities } from '../../../../assessment/shared/results-api';
 import { useEngagementAction } from '../../../../engagement/shared/use-engagement-action';
 import { QualificationTag } from '../../../../operator/shared/QualificationTag';
 import { OPERATORS_KEY } from '../../../../operator/shared/queries';
@@ -39,6 +54,10 @@ export function TenderModal({ centre, onClose }: { centre: TCentreDetail; onClos
   const [form] = Form.useForm<TenderValues>();
   const method = Form.useWatch('method', form);
   const amount = Form.useWatch('contractAmount', form);
+  const chosen = Form.useWatch('operatorId', form);
+  // Art. 12(三)(3): 优秀 through its last contract → preferred on equal terms; the county sees it while choosing.
+  const priorities = useTenderPriorities();
+  const priorityOf = (id: number | undefined) => (id === undefined ? undefined : priorities.data?.get(id));
   // The winner this form put into the bidders, so that choosing another operator replaces it rather than adding.
   const prefilled = useRef<string | null>(null);
   const operators = useQuery({
@@ -145,11 +164,26 @@ export function TenderModal({ centre, onClose }: { centre: TCentreDetail; onClos
                     {o.creditCode}
                   </Typography.Text>
                   {o.qualificationStatus !== 'qualified' && <QualificationTag status={o.qualificationStatus} />}
+                  {priorityOf(o.id) && (
+                    <Tag color="green" data-testid="tender-priority-tag">
+                      {t('assessment.priority.tag')}
+                    </Tag>
+                  )}
                 </Space>
               );
             }}
           />
         </Form.Item>
+        {priorityOf(chosen) && (
+          <Alert
+            type="success"
+            showIcon
+            style={{ marginTop: -8, marginBottom: 16 }}
+            data-testid="tender-priority"
+            title={priorityOf(chosen)?.message[locale]}
+            description={`${priorityOf(chosen)?.centreName} · ${t('assessment.consequence.years', { years: priorityOf(chosen)?.years.join('、') ?? '' })}`}
+          />
+        )}
         <Row gutter={16}>
           <Col {...half}>
             <Form.Item
