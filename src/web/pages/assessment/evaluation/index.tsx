@@ -5,12 +5,14 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { GRADE_NAMES, METRIC_UNITS, type TSubmissionStatus } from '../../../../contracts/assessment';
 import type { TEvaluation, TEvaluationIndicator } from '../../../../contracts/assessment-evaluation';
+import { useCan } from '../../../access';
 import { detailView } from '../../../components/DetailPage';
 import { Timeline } from '../../../components/Timeline';
 import { isMessageKey, useLocale } from '../../../i18n';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { api } from '../../../request';
 import { EVALUATION_KEY, useEvaluation } from '../shared/evaluation-api';
+import { FraudSignals } from '../shared/FraudSignals';
 import { DueDate, GradeTag, points, StatusTag } from '../shared/labels';
 import { InspectionsCard } from './InspectionsCard';
 import { ScoreForm } from './ScoreForm';
@@ -25,6 +27,7 @@ export function EvaluationPage() {
   const { t, locale } = useLocale();
   const id = Number(useParams().id);
   const detail = useEvaluation(Number.isInteger(id) && id > 0 ? id : -1);
+  const can = useCan();
   const view = detailView(detail, {
     title: t('evaluation.detail.notFound'),
     backTo: '/assessment/evaluation',
@@ -96,6 +99,8 @@ export function EvaluationPage() {
           <IndicatorsCard e={e} />
           {e.can.score && <ScoreForm e={e} />}
           <InspectionsCard e={e} />
+          {/* Art. 13(三), 14: evidence for those who judge (the province, the assigned evaluator), never a deduction. */}
+          {can('assessment.signals') && <FraudSignals submissionId={e.submissionId} />}
           {(e.can.sendBack || e.can.confirm) && <ReviewCard e={e} />}
         </>
       )}
