@@ -10,6 +10,7 @@ import { contains } from '../../lib/like';
 import { countCapped, totalFields } from '../../lib/list-count';
 import type { ListPage } from '../../lib/list-route';
 import { beijingDay } from '../../policy/policy';
+import { bumpFiguresVersion } from '../figures';
 import { enterpriseIdIs, findEnterprise, presentEnterprise, selectEnterprises } from './enterprise.repository';
 import { checkParticulars } from './enterprise-particulars';
 
@@ -80,6 +81,8 @@ export async function updateEnterprise(
       .where(and(eq(enterprises.id, id), eq(enterprises.version, input.version)))
       .returning({ id: enterprises.id });
     if (done.length === 0) throw new AppError('VERSION_CONFLICT', { id, version: input.version });
+    // The trade monitoring shows the enterprise's name (新开口, before/after): its cached answers go (decision 0030).
+    if (p.name !== row.name) await bumpFiguresVersion(tx, 'trade');
     const before = Object.fromEntries(Object.keys(set).map((k) => [k, row[k as keyof typeof row]]));
     await writeAudit(tx, auditContext(ctx, now), {
       action: 'enterprise.updated',

@@ -2,6 +2,8 @@
  * The figures layer (issue 12, decision 0019): the one place every service aggregate a screen or an export shows
  * comes from. Other modules import from here only (test/module-boundaries.test.ts).
  */
+
+export { answerCacheStats, cachedFiguresAnswer } from './answer-cache';
 export {
   addInto,
   emptySums,
@@ -12,6 +14,7 @@ export {
   type Sums,
 } from './definitions';
 export { type CentreMonthFacts, centreMonthFacts, type TradeGroup } from './exchange-facts';
+export { bumpFiguresVersion, readFiguresVersion } from './figures-version';
 export { checkFigures, type FiguresDifference, type RebuiltCounts, rebuildFigures, repairFigures } from './rebuild';
 export {
   applyRecordDelta,
@@ -36,6 +39,12 @@ export {
   serviceWindowFigures,
   unratedCount,
 } from './service-figures';
-export { addTradeFigures, type NewDeclarations, noteServed, noteServedStatement } from './trade-delta';
+export {
+  addTradeFigures,
+  type NewDeclarations,
+  noteServed,
+  noteServedStatements,
+  type ServedFacts,
+} from './trade-delta';
 export * from './trade-figures';
 export { isWholeMonths, splitWindow } from './window';

@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import type { TLocale } from '../../../contracts/common';
 import { countryName, hsChapterLabel, tradeModeLabel } from '../../../contracts/trade-codes';
 import type {
   TTradeBreakdownRow,
@@ -16,6 +17,7 @@ import type { SessionUser } from '../../lib/access/session-user';
 import { AppError } from '../../lib/errors';
 import { beijingDay } from '../../policy/policy';
 import {
+  cachedFiguresAnswer,
   newlyTradingEnterprises,
   readsRegionTable,
   servedTradeBeforeAfter,
@@ -41,7 +43,38 @@ export async function getTradeMonitoring(ctx: RequestContext, q: TTradeMonitorin
   const db = readDb(ctx.deps);
   const today = beijingDay(ctx.deps.clock());
   const year = q.year ?? Number(today.slice(0, 4));
+  // The filters are checked on every request, outside the cache: a filter outside the caller's reach is 404 now.
   await checkFilters(db, user, q);
+  // The answer cache (decision 0030), keyed by everything the answer depends on besides the figures' version: the
+  // scope (role and its region, park, centre or enterprise — never the user: two users of one scope share), the
+  // year and filters, today (months still to come, before/after's ended months) and the locale (labels).
+  const key = JSON.stringify([
+    user.role,
+    user.regionCode ?? null,
+    user.parkId ?? null,
+    user.centreId ?? null,
+    user.enterpriseId ?? null,
+    year,
+    q.cityCode ?? null,
+    q.countyCode ?? null,
+    q.centreId ?? null,
+    q.enterpriseId ?? null,
+    q.direction ?? null,
+    today,
+    ctx.locale,
+  ]);
+  return cachedFiguresAnswer(db, 'trade', key, (tx) => monitoringAnswer(tx, user, q, year, today, ctx.locale));
+}
+
+/** The answer itself, read in the snapshot the cache gives (one version of the figures). */
+async function monitoringAnswer(
+  db: Db,
+  user: SessionUser,
+  q: TTradeMonitoringQuery,
+  year: number,
+  today: string,
+  locale: TLocale,
+): Promise<TTradeMonitoring> {
   const scope: TradeFigureScope = { user, ...q };
   const centreId = q.centreId ?? (user.role === 'operator' ? (user.centreId ?? undefined) : undefined);
   const regionLevel = readsRegionTable(scope)
@@ -95,7 +128,6 @@ export async function getTradeMonitoring(ctx: RequestContext, q: TTradeMonitorin
     };
   });
 
-  const locale = ctx.locale;
   const breakdown = (dim: TradeDimRow['dim'], label: (code: string) => string, top: number | null) => {
     const byCode = new Map<string, TTradeBreakdownRow>();
     for (const r of figures.dims) {
