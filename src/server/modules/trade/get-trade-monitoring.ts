@@ -85,11 +85,11 @@ async function monitoringAnswer(
         : 'city'
     : null;
 
-  const [figures, newly, beforeAfter] = await Promise.all([
-    tradeYearFigures(db, scope, year, regionLevel),
-    newlyTradingEnterprises(db, scope, year),
-    centreId ? servedTradeBeforeAfter(db, { centreId, year, today }) : Promise.resolve(null),
-  ]);
+  // One after another: `db` is the cache's snapshot, one connection (node-postgres deprecates overlapping queries on
+  // a client, and they would wait for each other there anyway).
+  const figures = await tradeYearFigures(db, scope, year, regionLevel);
+  const newly = await newlyTradingEnterprises(db, scope, year);
+  const beforeAfter = centreId ? await servedTradeBeforeAfter(db, { centreId, year, today }) : null;
 
   const totalsOf = (y: number): TTradeTotals => {
     const t = { import: { cnyFen: 0, usdCent: 0 }, export: { cnyFen: 0, usdCent: 0 }, declarations: 0 };
