@@ -19,8 +19,8 @@ const base = process.env.BASE ?? 'http://127.0.0.1:4306';
 const password = process.env.DEMO_PASSWORD ?? '';
 const durationS = Number(process.env.BENCH_DURATION ?? 8);
 const connections = 20;
-const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
-await db.connect();
+// A pool: the cold loop's 20 workers bump the version concurrently (one client would queue overlapping queries).
+const db = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: connections });
 const year = Number(process.argv[2] ?? new Date().getFullYear());
 const only = process.env.ONLY ? new RegExp(process.env.ONLY) : null;
 
