@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TTradeMonitoring, TTradeMonitoringQuery } from '../src/contracts/trade-monitoring';
+import { type TTradeMonitoring, type TTradeMonitoringQuery, ZTradeMonitoring } from '../src/contracts/trade-monitoring';
 import { enterprises } from '../src/server/db/schema';
 import type { SessionUser } from '../src/server/lib/access/session-user';
 import { readFiguresVersion, repairFigures } from '../src/server/modules/figures';
 import { requestService } from '../src/server/modules/service/create-service';
 import { getTradeMonitoring } from '../src/server/modules/trade/get-trade-monitoring';
+import { as, loginAs } from './helpers/app';
 import { buildFiguresWorld, ctxOf, type FiguresWorld, subItemOf } from './helpers/figures-world';
 import { declaration, ingestAs, rawDeclarations, seedRates } from './helpers/trade-data';
 
@@ -160,6 +161,20 @@ describe('trade monitoring answer cache (decision 0030)', () => {
     expect((await mon(E[5] as SessionUser)).totals.total.cnyFen).toBe(
       await rawTotal((d) => d.enterprise_id === idOf(5)),
     );
+  });
+
+  it('answers through the route with the body the response schema gives, the same bytes from the cache', async () => {
+    const cookie = await loginAs(w.t.app, 'city.420500');
+    const get = () => as(w.t.app, cookie, { method: 'GET', url: '/api/trade/monitoring?year=2026' });
+    const first = await get();
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.headers['content-type']).toMatch(/^application\/json/);
+    const second = await get();
+    expect(second.body).toBe(first.body);
+    const body = first.json() as TTradeMonitoring;
+    expect(ZTradeMonitoring.parse(body)).toEqual(body);
+    expect(body.totals).toEqual((await mon(w.viewers.city as SessionUser)).totals);
+    expect(body.totals.total.cnyFen).toBe(await rawTotal((d) => d.city_code === '420500'));
   });
 
   it('does not move the version for a refused intake or one rolled back after its figures were written', async () => {
