@@ -75,14 +75,16 @@ export async function updateEnterprise(
     firstTradeOn: p.firstTradeOn,
   };
   await db.transaction(async (tx) => {
+    // The trade monitoring shows the enterprise's name (新开口, before/after): its cached answers go (decision 0030).
+    // The version row before the enterprise's, as an intake takes them (its figures' version, then 有进出口实绩):
+    // the other order could deadlock with an intake of this enterprise.
+    if (p.name !== row.name) await bumpFiguresVersion(tx, 'trade');
     const done = await tx
       .update(enterprises)
       .set({ ...set, version: row.version + 1, updatedAt: now })
       .where(and(eq(enterprises.id, id), eq(enterprises.version, input.version)))
       .returning({ id: enterprises.id });
     if (done.length === 0) throw new AppError('VERSION_CONFLICT', { id, version: input.version });
-    // The trade monitoring shows the enterprise's name (新开口, before/after): its cached answers go (decision 0030).
-    if (p.name !== row.name) await bumpFiguresVersion(tx, 'trade');
     const before = Object.fromEntries(Object.keys(set).map((k) => [k, row[k as keyof typeof row]]));
     await writeAudit(tx, auditContext(ctx, now), {
       action: 'enterprise.updated',
