@@ -135,6 +135,23 @@ describe('trade monitoring answer cache (decision 0030)', () => {
     expect(await credit()).toBe(w.centres[1]?.id);
   });
 
+  it('changes when a newly-trading enterprise corrects its name', async () => {
+    const nameOf = async () => (await mon(province)).newlyTrading.find((n) => n.enterpriseId === idOf(5))?.name;
+    const old = await nameOf();
+    const cookie = await loginAs(w.t.app, E[5]?.username as string);
+    const me = (await as(w.t.app, cookie, { method: 'GET', url: `/api/enterprises/${idOf(5)}` })).json();
+    const v = await version();
+    const res = await as(w.t.app, cookie, {
+      method: 'PATCH',
+      url: `/api/enterprises/${idOf(5)}`,
+      payload: { version: me.version, name: '襄阳更名后外贸有限公司' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await version()).toBe(v + 1);
+    expect(old).not.toBe('襄阳更名后外贸有限公司');
+    expect(await nameOf()).toBe('襄阳更名后外贸有限公司');
+  });
+
   it('never serves one scope’s entry to another: a city and another city, a city and its county', async () => {
     const yichang = w.viewers.city as SessionUser;
     const xiangyang = w.viewers.otherCity as SessionUser;
