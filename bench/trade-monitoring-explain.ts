@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { makeDeps, openDatabase } from '../src/server/bootstrap';
 import { loadConfig } from '../src/server/config';
 import { type RequestContext, systemContext } from '../src/server/context';
@@ -13,6 +14,26 @@ import { getTradeMonitoring } from '../src/server/modules/trade/get-trade-monito
  * with its EXPLAIN (ANALYZE, BUFFERS) — the plan, rows and pages read — and the use case's time alone (best of 5) next
  * to `select 1` on the same pool (the machine's baseline, it is shared: read the ratios). Issue 13, bench target 13.3.
  */
+// Installed before the database opens: each pooled client keeps a bound copy of its query (db/prepared.ts).
+// Record what the use case sends: every query of a pooled client — drizzle's db.execute / selects outside a
+// transaction go through pool.query, which uses a client too, and the answer cache (decision 0031) reads its figures
+// in a transaction on one client. Transaction control (begin, commit) is left out of the list.
+const recorded: { text: string; values: unknown[] }[] = [];
+let recording = false;
+const clientQuery = pg.Client.prototype.query as (...a: unknown[]) => unknown;
+(pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown }).query = function (
+  this: pg.Client,
+  ...args: unknown[]
+) {
+  if (recording) {
+    const a = args[0] as string | { text: string; values?: unknown[] };
+    const text = typeof a === 'string' ? a : a.text;
+    const values = (typeof a === 'string' ? undefined : a.values) ?? (args[1] as unknown[]) ?? [];
+    if (typeof text === 'string' && !/^\s*(begin|commit|rollback|start transaction)/i.test(text))
+      recorded.push({ text, values });
+  }
+  return clientQuery.apply(this, args);
+};
 const config = loadConfig();
 if (!config.databaseUrl) throw new Error('DATABASE_URL (PostgreSQL) is required');
 const database = await openDatabase({ ...config });
@@ -48,19 +69,9 @@ const viewers: [string, RequestContext][] = [
   [`enterprise ${trader.id}`, as('enterprise', { enterpriseId: trader.id })],
 ];
 
-// Record what the use case sends (pool.query is what drizzle calls for db.execute / selects outside a transaction).
-const recorded: { text: string; values: unknown[] }[] = [];
-let recording = false;
 const original = pool.query.bind(pool) as (...a: unknown[]) => unknown;
-(pool as unknown as { query: (...a: unknown[]) => unknown }).query = (...args: unknown[]) => {
-  if (recording) {
-    const a = args[0] as string | { text: string; values?: unknown[] };
-    const text = typeof a === 'string' ? a : a.text;
-    const values = (typeof a === 'string' ? undefined : a.values) ?? (args[1] as unknown[]) ?? [];
-    recorded.push({ text, values });
-  }
-  return original(...args);
-};
+/** Move the trade figures' version, so that the next answer is computed (the cache's cold path). */
+const bump = () => original(`update figures_versions set version = version + 1 where name = 'trade'`);
 
 const baseline = async () => {
   const ts: number[] = [];
@@ -74,19 +85,28 @@ const baseline = async () => {
 
 for (const [name, ctx] of viewers) {
   await getTradeMonitoring(ctx, { year });
-  const alone: number[] = [];
+  // Cold: the first request after a change of the figures (the answer computed); warm: from the answer cache.
+  const cold: number[] = [];
+  const warm: number[] = [];
   for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
+    await bump();
+    let t0 = performance.now();
     await getTradeMonitoring(ctx, { year });
-    alone.push(performance.now() - t0);
+    cold.push(performance.now() - t0);
+    t0 = performance.now();
+    await getTradeMonitoring(ctx, { year });
+    warm.push(performance.now() - t0);
   }
   const base = await baseline();
+  await bump();
   recorded.length = 0;
   recording = true;
   await getTradeMonitoring(ctx, { year });
   recording = false;
+  const ms = (a: number[]) =>
+    `best ${Math.min(...a).toFixed(1)} ms, median ${[...a].sort((x, y) => x - y)[2]?.toFixed(1)} ms`;
   console.log(
-    `\n=== ${name}, year ${year}: alone best ${Math.min(...alone).toFixed(0)} ms, median ${alone.sort((a, b) => a - b)[2]?.toFixed(0)} ms; select 1 ${base.toFixed(2)} ms; ${recorded.length} statements`,
+    `\n=== ${name}, year ${year}: cold ${ms(cold)}; warm ${ms(warm)}; select 1 ${base.toFixed(2)} ms; ${recorded.length} statements (cold)`,
   );
   for (const q of [...recorded]) {
     const r = await original(`explain (analyze, buffers, format json) ${q.text}`, q.values);

@@ -7,6 +7,7 @@ import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { beijingDay, policyInForce } from '../../policy/policy';
 import { venueAreaVerdict } from '../../policy/rules/venue';
+import { bumpFiguresVersion } from '../figures';
 import { nextStatus } from './centre.machine';
 import type { CentreRow } from './centre.repository';
 import { recordCentreEvent } from './centre-events';
@@ -50,6 +51,9 @@ export async function applyCentreChange(
     .where(and(eq(centres.id, centre.id), eq(centres.version, centre.version)))
     .returning();
   if (updated.length === 0) throw new AppError('VERSION_CONFLICT', { id: centre.id, version: centre.version });
+  // The trade monitoring shows centres by name: a renamed centre's cached answers go (decision 0031).
+  if (change.kind === 'adjustment' && adjustment.name !== undefined && adjustment.name !== before?.name)
+    await bumpFiguresVersion(tx, 'trade');
   const letterId = await issueDecisionLetter(
     tx,
     ctx,

@@ -10,6 +10,7 @@ import { contains } from '../../lib/like';
 import { countCapped, totalFields } from '../../lib/list-count';
 import type { ListPage } from '../../lib/list-route';
 import { beijingDay } from '../../policy/policy';
+import { bumpFiguresVersion } from '../figures';
 import { enterpriseIdIs, findEnterprise, presentEnterprise, selectEnterprises } from './enterprise.repository';
 import { checkParticulars } from './enterprise-particulars';
 
@@ -74,6 +75,10 @@ export async function updateEnterprise(
     firstTradeOn: p.firstTradeOn,
   };
   await db.transaction(async (tx) => {
+    // The trade monitoring shows the enterprise's name (新开口, before/after): its cached answers go (decision 0031).
+    // The version row before the enterprise's, as an intake takes them (its figures' version, then 有进出口实绩):
+    // the other order could deadlock with an intake of this enterprise.
+    if (p.name !== row.name) await bumpFiguresVersion(tx, 'trade');
     const done = await tx
       .update(enterprises)
       .set({ ...set, version: row.version + 1, updatedAt: now })

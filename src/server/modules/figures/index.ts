@@ -15,6 +15,7 @@ export {
   servedTradeOfYear,
   serviceYearByCentre,
 } from './centre-year-figures';
+export { answerCacheStats, cachedFiguresAnswer } from './answer-cache';
 export {
   addInto,
   emptySums,
@@ -25,6 +26,7 @@ export {
   type Sums,
 } from './definitions';
 export { type CentreMonthFacts, centreMonthFacts, type TradeGroup } from './exchange-facts';
+export { bumpFiguresVersion, readFiguresVersion } from './figures-version';
 export { checkFigures, type FiguresDifference, type RebuiltCounts, rebuildFigures, repairFigures } from './rebuild';
 export {
   applyRecordDelta,
@@ -49,6 +51,12 @@ export {
   serviceWindowFigures,
   unratedCount,
 } from './service-figures';
-export { addTradeFigures, type NewDeclarations, noteServed, noteServedStatement } from './trade-delta';
+export {
+  addTradeFigures,
+  type NewDeclarations,
+  noteServed,
+  noteServedStatements,
+  type ServedFacts,
+} from './trade-delta';
 export * from './trade-figures';
 export { isWholeMonths, splitWindow } from './window';

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { auditContext, type RequestContext } from '../../context';
 import { type Db, rowsOf } from '../../db/client';
 import { writeAudit } from '../../lib/audit';
+import { bumpFiguresVersion } from './figures-version';
 import {
   CENTRE_COLUMNS,
   CENTRE_FROM_MONTH_SQL,
@@ -90,6 +91,8 @@ async function rebuildIn(tx: Db): Promise<RebuiltCounts> {
           order by ${raw(t.key.join(', '))}`,
       );
     }
+    // Rebuilt figures may differ from those any cached monitoring answer was made of (decision 0031).
+    await bumpFiguresVersion(tx, 'trade');
     const tradeCount = TRADE_TABLES.map((t) => `(select count(*) from ${t.table})`).join(' + ');
     const [n] = rowsOf<{ m: number; s: number; c: number; t: number }>(
       await tx.execute(sql`select (select count(*) from service_figures_month)::int as m,

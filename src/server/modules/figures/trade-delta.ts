@@ -1,5 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { oneStatement, type StatementPart } from '../../db/one-statement';
+import { bumpFiguresVersion, bumpVersionStatement } from './figures-version';
 import { raw } from './recompute';
 import {
   recomputeTradeEnterpriseTotal,
@@ -86,6 +88,8 @@ export async function addTradeFigures(tx: Db, which: NewDeclarations): Promise<v
     recomputeTradeRegionYear(d),
     add(TRADE_REGION_YEAR_MEASURES),
   );
+  // The monitoring answers cached under the old version are not this transaction's answers any more (decision 0031).
+  await bumpFiguresVersion(tx, 'trade');
 }
 
 async function upsert(tx: Db, table: string, columns: string, key: readonly string[], rows: SQL, set: string) {
@@ -94,17 +98,43 @@ async function upsert(tx: Db, table: string, columns: string, key: readonly stri
     on conflict (${raw(key.join(', '))}) do update set ${raw(set)}`);
 }
 
+/** A new service record's facts that the trade figures and their version care about. */
+export interface ServedFacts {
+  enterpriseId: number;
+  centreId: number;
+  submittedAt: Date;
+  /** Beijing day of submittedAt, 'YYYY-MM-DD'. */
+  day: string;
+}
+
 /**
  * A service record was created: its enterprise is served by its centre from then on (first_served_at the earliest).
  * Called by createService in its transaction.
  */
-export async function noteServed(tx: Db, r: { enterpriseId: number; centreId: number; submittedAt: Date }) {
-  await tx.execute(noteServedStatement(r));
+export async function noteServed(tx: Db, r: ServedFacts) {
+  const statement = oneStatement(noteServedStatements(r));
+  if (statement) await tx.execute(statement);
 }
 
-/** The same as one statement, for a writer that sends its parts together (db/one-statement.ts). */
-export function noteServedStatement(r: { enterpriseId: number; centreId: number; submittedAt: Date }): SQL {
-  return sql`insert into trade_served as t (enterprise_id, centre_id, first_served_at)
-    values (${r.enterpriseId}, ${r.centreId}, ${r.submittedAt})
-    on conflict (enterprise_id, centre_id) do update set first_served_at = least(t.first_served_at, excluded.first_served_at)`;
+/**
+ * The same as parts of one statement (db/one-statement.ts, decision 0027): the upsert of the (enterprise, centre)
+ * pair, named `served`, saying whether it inserted (xmax = 0 on a row the statement inserted, the updated row's
+ * xmax otherwise); then the trade figures' version bumped (decision 0031) only when the pair is new — the centre's
+ * monitoring gains an enterprise — or when the enterprise's first declaration of the year is this very day: its
+ * 新开口 credit (Art. 12(一)) goes to the latest service on or before that day, which may now be this one. Any
+ * other service leaves every monitoring answer as it was, and takes no lock on the version row.
+ */
+export function noteServedStatements(r: ServedFacts): StatementPart[] {
+  return [
+    {
+      cte: 'served',
+      sql: sql`insert into trade_served as t (enterprise_id, centre_id, first_served_at)
+        values (${r.enterpriseId}, ${r.centreId}, ${r.submittedAt})
+        on conflict (enterprise_id, centre_id) do update set first_served_at = least(t.first_served_at, excluded.first_served_at)
+        returning (t.xmax = 0) as inserted`,
+    },
+    sql`${bumpVersionStatement('trade')} and (exists (select 1 from served where inserted)
+      or exists (select 1 from trade_figures_enterprise_total f where f.enterprise_id = ${r.enterpriseId}
+        and f.year = ${Number(r.day.slice(0, 4))} and f.first_on = ${r.day}::date))`,
+  ];
 }

@@ -204,12 +204,11 @@ export async function tradeYearFigures(
         ${s.centreId ? sql`and v.centre_id = ${s.centreId}` : sql``}
         ${s.user.role === 'operator' ? sql`and v.centre_id = ${s.user.centreId ?? 0}` : sql``}
       group by v.centre_id, y.direction`;
-  const [months, dims, regions, centres] = await Promise.all([
-    db.execute(monthSql),
-    db.execute(dimSql),
-    regionSql ? db.execute(regionSql) : Promise.resolve(null),
-    db.execute(centreSql),
-  ]);
+  // In turn, not in parallel: the monitoring reads them in one snapshot, on one connection (decision 0031).
+  const months = await db.execute(monthSql);
+  const dims = await db.execute(dimSql);
+  const regions = regionSql ? await db.execute(regionSql) : null;
+  const centres = await db.execute(centreSql);
   return {
     months: rowsOf<Record<string, unknown>>(months).map((r) => ({
       month: String(r.month),

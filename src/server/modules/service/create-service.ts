@@ -16,6 +16,7 @@ import { enterpriseScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
 import { auditStatement, executeAudited } from '../../lib/audit';
 import { AppError, invalidField } from '../../lib/errors';
+import { beijingDay } from '../../policy/policy';
 import { centreHasOperated } from '../centre';
 import { CENTRE_STATUS_LABELS } from '../centre/centre.machine';
 import {
@@ -24,7 +25,7 @@ import {
   notApproved,
   resolveEnterprise,
 } from '../enterprise/enter-enterprise';
-import { beijingMonthOf, noteServedStatement, recordDeltaStatements } from '../figures';
+import { beijingMonthOf, noteServedStatements, recordDeltaStatements } from '../figures';
 import { deliverOutbound, notify, type OutboundMessage } from '../message/notify';
 import { allowedSteps, getServiceRecordDetail } from './service-detail';
 import { presentServiceRecord, progressInsert, reserveRecordIds } from './service-record.repository';
@@ -157,7 +158,13 @@ async function insertRecord(db: Db, ctx: RequestContext, user: SessionUser, n: N
     db.insert(serviceRecords).values(record).getSQL(),
     ...figures,
     // The centre has served this enterprise (its trade counts in the centre's monitoring and before/after, issue 13).
-    noteServedStatement({ enterpriseId: n.enterpriseId, centreId: n.centre.id, submittedAt: now }),
+    // Its version moves only when that changes a monitoring answer (decision 0031).
+    ...noteServedStatements({
+      enterpriseId: n.enterpriseId,
+      centreId: n.centre.id,
+      submittedAt: now,
+      day: beijingDay(now),
+    }),
     ...(audit ? [audit] : []),
     progress.getSQL(),
   ]);

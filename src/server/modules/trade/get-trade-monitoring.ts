@@ -1,10 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import type { TLocale } from '../../../contracts/common';
 import { countryName, hsChapterLabel, tradeModeLabel } from '../../../contracts/trade-codes';
-import type {
-  TTradeBreakdownRow,
-  TTradeMonitoring,
-  TTradeMonitoringQuery,
-  TTradeTotals,
+import {
+  type TTradeBreakdownRow,
+  type TTradeMonitoring,
+  type TTradeMonitoringQuery,
+  type TTradeTotals,
+  ZTradeMonitoring,
 } from '../../../contracts/trade-monitoring';
 import type { RequestContext } from '../../context';
 import type { Db } from '../../db/client';
@@ -16,6 +19,7 @@ import type { SessionUser } from '../../lib/access/session-user';
 import { AppError } from '../../lib/errors';
 import { beijingDay } from '../../policy/policy';
 import {
+  cachedFiguresAnswer,
   newlyTradingEnterprises,
   readsRegionTable,
   servedTradeBeforeAfter,
@@ -41,7 +45,38 @@ export async function getTradeMonitoring(ctx: RequestContext, q: TTradeMonitorin
   const db = readDb(ctx.deps);
   const today = beijingDay(ctx.deps.clock());
   const year = q.year ?? Number(today.slice(0, 4));
+  // The filters are checked on every request, outside the cache: a filter outside the caller's reach is 404 now.
   await checkFilters(db, user, q);
+  // The answer cache (decision 0031), keyed by everything the answer depends on besides the figures' version: the
+  // scope (role and its region, park, centre or enterprise — never the user: two users of one scope share), the
+  // year and filters, today (months still to come, before/after's ended months) and the locale (labels).
+  const key = JSON.stringify([
+    user.role,
+    user.regionCode ?? null,
+    user.parkId ?? null,
+    user.centreId ?? null,
+    user.enterpriseId ?? null,
+    year,
+    q.cityCode ?? null,
+    q.countyCode ?? null,
+    q.centreId ?? null,
+    q.enterpriseId ?? null,
+    q.direction ?? null,
+    today,
+    ctx.locale,
+  ]);
+  return cachedFiguresAnswer(db, 'trade', key, (tx) => monitoringAnswer(tx, user, q, year, today, ctx.locale));
+}
+
+/** The answer itself, read in the snapshot the cache gives (one version of the figures). */
+async function monitoringAnswer(
+  db: Db,
+  user: SessionUser,
+  q: TTradeMonitoringQuery,
+  year: number,
+  today: string,
+  locale: TLocale,
+): Promise<TTradeMonitoring> {
   const scope: TradeFigureScope = { user, ...q };
   const centreId = q.centreId ?? (user.role === 'operator' ? (user.centreId ?? undefined) : undefined);
   const regionLevel = readsRegionTable(scope)
@@ -52,11 +87,11 @@ export async function getTradeMonitoring(ctx: RequestContext, q: TTradeMonitorin
         : 'city'
     : null;
 
-  const [figures, newly, beforeAfter] = await Promise.all([
-    tradeYearFigures(db, scope, year, regionLevel),
-    newlyTradingEnterprises(db, scope, year),
-    centreId ? servedTradeBeforeAfter(db, { centreId, year, today }) : Promise.resolve(null),
-  ]);
+  // One after another: `db` is the cache's snapshot, one connection (node-postgres deprecates overlapping queries on
+  // a client, and they would wait for each other there anyway).
+  const figures = await tradeYearFigures(db, scope, year, regionLevel);
+  const newly = await newlyTradingEnterprises(db, scope, year);
+  const beforeAfter = centreId ? await servedTradeBeforeAfter(db, { centreId, year, today }) : null;
 
   const totalsOf = (y: number): TTradeTotals => {
     const t = { import: { cnyFen: 0, usdCent: 0 }, export: { cnyFen: 0, usdCent: 0 }, declarations: 0 };
@@ -95,7 +130,6 @@ export async function getTradeMonitoring(ctx: RequestContext, q: TTradeMonitorin
     };
   });
 
-  const locale = ctx.locale;
   const breakdown = (dim: TradeDimRow['dim'], label: (code: string) => string, top: number | null) => {
     const byCode = new Map<string, TTradeBreakdownRow>();
     for (const r of figures.dims) {
@@ -212,6 +246,24 @@ export async function getTradeMonitoring(ctx: RequestContext, q: TTradeMonitorin
         }))
       : null,
   };
+}
+
+const bodies = new WeakMap<TTradeMonitoring, Buffer>();
+
+/**
+ * The answer as the route sends it: encoded by its response schema and stringified, as the route's serializer would
+ * (fastify-type-provider-zod), once per cached answer — at 10,000,000 lines the province's answer is ~330 KB (1,864
+ * newly-trading enterprises), and encoding it on every request cost more than the cache saved (decision 0031). Kept
+ * beside the answer object (a WeakMap): it goes when the cache lets the answer go.
+ */
+export function tradeMonitoringBody(m: TTradeMonitoring): Buffer {
+  let body = bodies.get(m);
+  if (body === undefined) {
+    // UTF-8 once, too: a string body is encoded again on every send.
+    body = Buffer.from(JSON.stringify(z.encode(ZTradeMonitoring, m)));
+    bodies.set(m, body);
+  }
+  return body;
 }
 
 function emptyRow(code: string, label: string): TTradeBreakdownRow {

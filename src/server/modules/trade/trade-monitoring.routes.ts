@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ZErrorBody } from '../../../contracts/common';
 import { ZTradeMonitoring, ZTradeMonitoringQuery } from '../../../contracts/trade-monitoring';
 import { sendXlsx } from '../../lib/xlsx';
-import { getTradeMonitoring } from './get-trade-monitoring';
+import { getTradeMonitoring, tradeMonitoringBody } from './get-trade-monitoring';
 import { monitoringColumns, monitoringLines } from './trade-monitoring.export';
 
 const ZRouteQuery = ZTradeMonitoringQuery.extend({ format: z.enum(['json', 'xlsx']).default('json') });
@@ -30,7 +30,10 @@ export const tradeMonitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { format, ...query } = request.query;
       const m = await getTradeMonitoring(request.ctx, query);
-      if (format !== 'xlsx') return m;
+      // The body encoded by the response schema once per cached answer (decision 0031), not on every request: a
+      // Buffer is sent as it is (the type provider only knows the object's type).
+      if (format !== 'xlsx')
+        return reply.type('application/json; charset=utf-8').send(tradeMonitoringBody(m) as unknown as typeof m);
       const locale = request.ctx.locale;
       const en = locale === 'en';
       return sendXlsx(
