@@ -11,6 +11,7 @@ import { type PastService, writeServiceHistory } from '../src/server/demo/servic
 import type { SessionUser } from '../src/server/lib/access/session-user';
 import { SIGNAL_THRESHOLDS } from '../src/server/modules/assessment/signals';
 import { noteServed } from '../src/server/modules/figures';
+import { beijingDay } from '../src/server/policy/policy';
 import { buildTestApp, loginAs, sessionCookieOf, type TestApp } from './helpers/app';
 import { TEST_PASSWORD } from './helpers/constants';
 import { subItemOf } from './helpers/figures-world';
@@ -211,7 +212,12 @@ beforeAll(async () => {
     where id = ${backId}`);
   // The centres have served these enterprises (the figures layer's record of it).
   for (const s of history)
-    await noteServed(db, { enterpriseId: s.enterprise.id, centreId: s.centre.id, submittedAt: s.submittedAt });
+    await noteServed(db, {
+      enterpriseId: s.enterprise.id,
+      centreId: s.centre.id,
+      submittedAt: s.submittedAt,
+      day: beijingDay(s.submittedAt),
+    });
 
   // Trade: the trading enterprises and the fixture one declared; the six and the shared one never did.
   const province = await sessionUser('province');

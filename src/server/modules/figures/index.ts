@@ -3,6 +3,7 @@
  * comes from. Other modules import from here only (test/module-boundaries.test.ts).
  */
 
+export { answerCacheStats, cachedFiguresAnswer } from './answer-cache';
 export { gradeDistribution, latestCentreGrade } from './assessment-figures';
 export {
   activityFigures,
@@ -15,7 +16,6 @@ export {
   servedTradeOfYear,
   serviceYearByCentre,
 } from './centre-year-figures';
-export { answerCacheStats, cachedFiguresAnswer } from './answer-cache';
 export {
   addInto,
   emptySums,
