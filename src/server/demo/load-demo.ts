@@ -20,6 +20,7 @@ import { evaluateContract, recordContract } from '../modules/engagement/annual-c
 import { getOperator } from '../modules/operator/get-operator';
 import { addStaff } from '../modules/staff/staff-roster';
 import { beijingDay } from '../policy/policy';
+import { loadDemoAssessment } from './assessment-demo';
 import { makeEvaluationAgency } from './assessment-factory';
 import { makeCentre } from './centre-factory';
 import { makeEngagement, makeOperatorChange } from './engagement-factory';
@@ -179,6 +180,13 @@ export async function loadDemo(baseDeps: Deps, password: string): Promise<DemoAc
   for (const e of served) accounts.push({ username: e.username, role: 'enterprise', scope: e.scope });
   // Issue 13: the monthly exchange rates and the demo enterprises' declarations since 2023, taken in by the province.
   const trade = await loadDemoTrade(deps, { province: who('province'), openedAt: opening });
+  // Issue 14: the year's assessment, opened four working days ago, half the centres submitted, some passed.
+  const assessment = await loadDemoAssessment(deps, {
+    province: who('province'),
+    operatorOf: (id) => users.get(`operator.${id}`),
+    cityOf: (code) => users.get(`city.${code}`),
+    openedAt: tl.at(4, 10),
+  });
 
   await baseDeps.db.transaction(async (tx) => {
     await appendBufferedAudit(tx, buffer);
@@ -192,6 +200,7 @@ export async function loadDemo(baseDeps: Deps, password: string): Promise<DemoAc
         operators,
         accounts: accounts.length,
         declarations: trade.declarations,
+        assessment,
       },
     });
   });
