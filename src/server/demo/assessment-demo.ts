@@ -2,6 +2,7 @@ import { asc } from 'drizzle-orm';
 import type { Deps, RequestContext } from '../context';
 import { assessmentSubmissions } from '../db/schema';
 import type { SessionUser } from '../lib/access/session-user';
+import { assignSubmissions } from '../modules/assessment/assign-submissions';
 import { draftIndicatorSystem } from '../modules/assessment/draft-indicator-system';
 import { openCycle } from '../modules/assessment/open-cycle';
 import { prereviewSubmission } from '../modules/assessment/prereview-submission';
@@ -15,7 +16,7 @@ const DAY_MS = 86_400_000;
 /**
  * The demo's assessment (issue 14, Art. 12(二)): the province drafts the year's indicator system from the shipped
  * default and opens the year's assessment a few days ago, with deadlines weeks ahead; about half the centres' operators
- * have written their statements and submitted, and their cities have passed some of them — so every role's home and
+ * have written their statements and submitted, their cities have passed some of them and the province has assigned those to its agency — so every role's home and
  * the assessment pages show a cycle in progress. Made through the use cases, each at its moment.
  */
 export async function loadDemoAssessment(
@@ -26,6 +27,8 @@ export async function loadDemoAssessment(
     cityOf: (cityCode: string) => SessionUser | undefined;
     /** When the province opens the cycle (a working day a few days before today). */
     openedAt: Date;
+    /** The commissioned evaluation agency, assigned what the cities passed. */
+    agencyId: number;
   },
 ): Promise<{ cycleId: number; submitted: number; passed: number }> {
   const ctxAt = (user: SessionUser, at: Date): RequestContext => ({
@@ -70,7 +73,7 @@ export async function loadDemoAssessment(
     .from(assessmentSubmissions)
     .orderBy(asc(assessmentSubmissions.centreId));
   let submitted = 0;
-  let passed = 0;
+  const passedIds: number[] = [];
   for (const [i, d] of drafts.entries()) {
     // Every other centre has submitted by today; the rest are still writing (the homes show both).
     if (i % 2 === 1) continue;
@@ -92,8 +95,14 @@ export async function loadDemoAssessment(
         decision: 'pass',
         reason: '',
       });
-      passed += 1;
+      passedIds.push(d.id);
     }
   }
-  return { cycleId: cycle.id, submitted, passed };
+  // Art. 12(二)(3): the province has assigned what the cities passed to its agency, so the evaluator has work.
+  if (passedIds.length > 0)
+    await assignSubmissions(ctxAt(opts.province, later(80 + drafts.length * 2)), cycle.id, {
+      agencyId: opts.agencyId,
+      submissionIds: passedIds,
+    });
+  return { cycleId: cycle.id, submitted, passed: passedIds.length };
 }

@@ -186,6 +186,7 @@ export async function loadDemo(baseDeps: Deps, password: string): Promise<DemoAc
     operatorOf: (id) => users.get(`operator.${id}`),
     cityOf: (code) => users.get(`city.${code}`),
     openedAt: tl.at(4, 10),
+    agencyId: agency.id,
   });
 
   await baseDeps.db.transaction(async (tx) => {

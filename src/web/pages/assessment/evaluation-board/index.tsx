@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Grid, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { TAssignRequest, TEvaluationItem, TPublishResponse } from '../../../../contracts/assessment-evaluation';
@@ -55,6 +55,7 @@ export function EvaluationBoardPage() {
     },
   });
 
+  const phone = Grid.useBreakpoint().sm === false;
   const columns = useMemo(
     () => [
       {
@@ -77,7 +78,11 @@ export function EvaluationBoardPage() {
           ['draft', 'submitted', 'returned'].includes(r.status) && r.cycle.status === 'published' ? (
             t('evaluation.board.notAssessed')
           ) : (
-            <StatusTag status={r.status} />
+            <Space orientation="vertical" size={4}>
+              <StatusTag status={r.status} />
+              {/* On a phone the grade goes under the status: its own column would not fit beside the centre. */}
+              {phone && r.grade && <GradeTag grade={r.grade} />}
+            </Space>
           ),
       },
       {
@@ -103,10 +108,11 @@ export function EvaluationBoardPage() {
       {
         title: t('evaluation.col.grade'),
         key: 'grade',
+        responsive: ['sm' as const],
         render: (_: unknown, r: TEvaluationItem) => <GradeTag grade={r.grade} />,
       },
     ],
-    [t],
+    [t, phone],
   );
 
   if (cycles.isPending) return <PageSpinner />;
