@@ -138,7 +138,11 @@ describe('agencies (Art. 12(二)(3))', () => {
     expect(res.statusCode, res.body).toBe(201);
     expect(await auditActions('evaluation_agency', res.json().id)).toEqual(['assessment.agency.created']);
     const list = await get('province', '/api/assessment/agencies');
-    expect(list.json().items.map((a: { name: string }) => a.name)).toContain('中南财经评估研究院');
+    const listed = list.json().items as Array<{ name: string; evaluatorCount: number }>;
+    expect(listed.map((a) => a.name)).toContain('中南财经评估研究院');
+    // Each agency counts its own evaluator accounts: the new one none yet, agency 2 its evaluator.2.
+    expect(listed.find((a) => a.name === '中南财经评估研究院')?.evaluatorCount).toBe(0);
+    expect(listed.find((a) => a.name === '武汉乙绩效评价事务所')?.evaluatorCount).toBe(1);
     const e = await refused(() => post('province', '/api/assessment/agencies', { name: '中南财经评估研究院' }), 409);
     expect(e.code).toBe('ASSESSMENT_AGENCY_EXISTS');
   });

@@ -23,8 +23,9 @@ const city = alias(regions, 'city');
 const scorer = alias(users, 'scorer');
 
 export async function listAgencyRows(db: Db) {
-  const evaluators = sql<number>`(select count(*)::int from ${users}
-    where ${users.role} = 'evaluator' and ${users.evaluatorId} = ${evaluationAgencies.id})`;
+  // Qualified by hand: drizzle writes a single-table select's columns bare, and a bare "id" in the subquery is users.id.
+  const evaluators = sql<number>`(select count(*)::int from ${users} e
+    where e.role = 'evaluator' and e.evaluator_id = ${evaluationAgencies}.id)`;
   return db
     .select({ a: evaluationAgencies, evaluatorCount: evaluators })
     .from(evaluationAgencies)

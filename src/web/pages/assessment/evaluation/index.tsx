@@ -107,10 +107,11 @@ export function EvaluationPage() {
       <Card title={t('evaluation.timeline')} size="small">
         <Timeline
           items={e.events.map((ev) => {
-            const key = `evaluation.event.${ev.action}`;
+            // The steps before evaluation (open, submit, pass, return, reopen) are named as the submission page names them.
+            const key = [`evaluation.event.${ev.action}`, `assessment.event.${ev.action}`].find(isMessageKey);
             return {
               key: `${ev.at}-${ev.action}`,
-              title: isMessageKey(key) ? t(key) : ev.action,
+              title: key ? t(key) : ev.action,
               status:
                 ev.toStatus && ev.toStatus !== ev.fromStatus ? (
                   <StatusTag status={ev.toStatus as TSubmissionStatus} />

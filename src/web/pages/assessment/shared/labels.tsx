@@ -1,20 +1,13 @@
 import { Tag, Typography } from 'antd';
-import {
-  GRADE_NAMES,
-  SUBMISSION_STATUS_NAMES,
-  type TGrade,
-  type TSubmissionStatus,
-} from '../../../../contracts/assessment';
+import { SUBMISSION_STATUS_NAMES, type TGrade, type TSubmissionStatus } from '../../../../contracts/assessment';
 import { useLocale } from '../../../i18n';
 import { formatDate, todayInBeijing } from '../../../lib/format';
 import { daysUntil } from './evaluation-api';
+import { GradeTag as ResultGradeTag } from './GradeTag';
 
-const GRADE_COLORS: Record<TGrade, string> = { excellent: 'green', good: 'blue', fair: 'gold', poor: 'red' };
-
+/** A grade, or a dash before there is one — the same tag (colours, words) as the published results show. */
 export function GradeTag({ grade }: { grade: TGrade | null }) {
-  const { locale } = useLocale();
-  if (!grade) return <>—</>;
-  return <Tag color={GRADE_COLORS[grade]}>{GRADE_NAMES[grade][locale]}</Tag>;
+  return grade ? <ResultGradeTag grade={grade} /> : <>—</>;
 }
 
 export function StatusTag({ status }: { status: TSubmissionStatus }) {
