@@ -981,6 +981,8 @@ describe('public list (no sign-in)', () => {
     'contactPerson',
     'contactPhone',
     'countyName',
+    // Art. 12(三): the latest published grade and its year, nothing of the scores (issue 14).
+    'grade',
     'id',
     'isDemo',
     'name',

@@ -19,6 +19,7 @@ const LISTS = [
   { menu: 'serviceStats', table: 'stats-centre-table', keys: ['中心', '服务量'] },
   { menu: 'enterprises', table: 'enterprise-table', keys: ['企业名称', '状态', '操作'] },
   { menu: 'assessmentResults', table: 'results-table', keys: ['外综服中心', '等次', '操作'] },
+  { menu: 'assessment', table: 'submission-table', keys: ['外综服中心', '状态'] },
 ] as const;
 
 interface HeaderCell {
@@ -142,7 +143,11 @@ describe.skipIf(!executable)('browser: the main lists fit the screen', () => {
 
   it('keeps each list page within a 375-px phone screen', { timeout: 180_000 }, async () => {
     const page = await signIn(accountOf('province'), PHONE);
-    const lists = [...LISTS, { menu: 'regions', table: 'region-table' }];
+    const lists = [
+      ...LISTS,
+      { menu: 'regions', table: 'region-table' },
+      { menu: 'evaluation', table: 'evaluation-table' },
+    ];
     for (const list of lists) {
       await page.click('[data-testid="mobile-menu"]');
       await openList(page, list.menu, list.table);
