@@ -342,6 +342,12 @@ describe('documents and their scope', () => {
     expect(res.body).toContain('服务记录数量');
     expect(res.body).toContain('实地考察：服务窗口运行正常');
     expect(res.body).toContain('2027年4月15日');
+    // The points are the scoring engine's under the frozen system: the evaluator's 2 of 4 for the on-site indicator,
+    // and 0 for a computed indicator whose figure could not be computed (Art. 12(二)(3); decision 0029 "Scoring").
+    expect(res.body).toMatch(
+      /服务场所与服务规范（实地考察）<\/td><td class="n">4<\/td><td>[^<]*<\/td><td class="n">2\.00</,
+    );
+    expect(res.body).toMatch(/服务记录数量<\/td><td class="n">7<\/td><td>[^<]*<\/td><td class="n">0\.00</);
   });
 
   it('outside the scope the sheet does not exist (other city, evaluator: 404); an enterprise may not ask (403)', async () => {

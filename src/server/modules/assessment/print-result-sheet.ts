@@ -22,6 +22,8 @@ import { AppError } from '../../lib/errors';
 import { beijingDay } from '../../policy/policy';
 import { zhDate } from '../../policy/rules/deadlines';
 import { PRINT_SCRIPT } from '../centre/print-decision-letter';
+import { cohortOf, metricValuesOf } from './evaluation.repository';
+import { scoreSubmission } from './scoring';
 
 function esc(s: string): string {
   return s.replace(
@@ -72,12 +74,19 @@ export async function printResultSheet(ctx: RequestContext, centreId: number, ye
   const scores = await db.select().from(assessmentScores).where(eq(assessmentScores.submissionId, row.s.id));
   const body = row.body as TIndicatorSystemBody;
   const snapshot = row.s.metrics as TMetricSnapshot | null;
+  // The points as publication computed them: the engine over the frozen system, the snapshot, the evaluator's scores
+  // and the cycle's cohort (a rank rule ranks among every centre assessed that year).
+  const engine = scoreSubmission({
+    system: body,
+    values: metricValuesOf(row.s.metrics),
+    evaluatorScores: Object.fromEntries(scores.map((s) => [s.indicatorKey, Number(s.score)])),
+    cohort: await cohortOf(db, row.s.cycleId),
+  });
   const lines = body.indicators.map((i) => {
     const score = scores.find((s) => s.indicatorKey === i.key);
     const figure = i.metric ? value(snapshot?.values[i.metric], METRIC_UNITS[i.metric]['zh-CN']) : '评估机构评分';
-    // The points of a computed indicator are the scoring engine's (issue 14, evaluation work); the sheet prints
-    // the evaluator's score where there is one, and the figure the points were computed from.
-    const points = score ? score.score : '—';
+    const given = engine.indicators.find((x) => x.key === i.key)?.points;
+    const points = given === null || given === undefined ? '—' : given.toFixed(2);
     return `<tr><td>${esc(i.name['zh-CN'])}</td><td class="n">${i.weight}</td><td>${esc(figure)}</td><td class="n">${esc(points)}</td><td>${esc(score?.remark ?? '')}</td></tr>`;
   });
   const grade = GRADE_NAMES[row.r.grade]['zh-CN'];
