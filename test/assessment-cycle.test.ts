@@ -136,6 +136,8 @@ describe('indicator systems', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details.fields[0].field).toBe('body.indicators');
+    // The reason is the rule's, in the user's language — not a generic "invalid input".
+    expect(bad.json().details.fields[0].reason).toBe('各指标权重之和须为 100');
     expect(await state()).toEqual(before);
 
     const last = body.indicators.length - 1;

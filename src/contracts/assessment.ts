@@ -112,11 +112,11 @@ export const ZIndicator = z
     article: z.string().trim().min(1).max(40),
   })
   .refine((i) => (i.scoring.kind === 'evaluator') === (i.metric === null), {
-    message: 'an indicator the evaluator scores has no metric, and a computed one has one',
+    message: 'INDICATOR_METRIC_MISMATCH',
     path: ['metric'],
   })
   .refine((i) => i.scoring.kind !== 'linear' || i.scoring.zeroAt !== i.scoring.fullAt, {
-    message: 'a linear rule needs two different values',
+    message: 'LINEAR_SAME_VALUES',
     path: ['scoring'],
   });
 export type TIndicator = z.infer<typeof ZIndicator>;
@@ -125,7 +125,7 @@ export type TIndicator = z.infer<typeof ZIndicator>;
 export const ZGradeThresholds = z
   .object({ excellent: z.number().min(0).max(100), good: z.number().min(0).max(100), fair: z.number().min(0).max(100) })
   .refine((t) => t.excellent > t.good && t.good > t.fair, {
-    message: 'thresholds must fall: 优秀 > 良好 > 一般',
+    message: 'GRADE_THRESHOLDS_ORDER',
     path: ['excellent'],
   });
 export type TGradeThresholds = z.infer<typeof ZGradeThresholds>;
@@ -136,11 +136,11 @@ export const ZIndicatorSystemBody = z
     gradeThresholds: ZGradeThresholds,
   })
   .refine((s) => new Set(s.indicators.map((i) => i.key)).size === s.indicators.length, {
-    message: 'indicator keys must be unique',
+    message: 'INDICATOR_KEYS_DUPLICATE',
     path: ['indicators'],
   })
   .refine((s) => Math.abs(s.indicators.reduce((a, i) => a + i.weight, 0) - 100) < 1e-9, {
-    message: 'the weights must add up to 100',
+    message: 'WEIGHTS_NOT_100',
     path: ['indicators'],
   });
 export type TIndicatorSystemBody = z.infer<typeof ZIndicatorSystemBody>;

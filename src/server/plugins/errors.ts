@@ -25,6 +25,18 @@ const REASONS: Record<string, { 'zh-CN': string; en: string }> = {
     en: 'contains an invalid Unicode character (an unpaired surrogate)',
   },
   TOO_DEEP: { 'zh-CN': '嵌套层级过深', en: 'nested too deeply' },
+  // Art. 12(一), decision 0029: the indicator system as data (src/contracts/assessment.ts).
+  WEIGHTS_NOT_100: { 'zh-CN': '各指标权重之和须为 100', en: 'the weights must add up to 100' },
+  INDICATOR_KEYS_DUPLICATE: { 'zh-CN': '指标代码不能重复', en: 'indicator keys must be unique' },
+  GRADE_THRESHOLDS_ORDER: {
+    'zh-CN': '等次分数线须依次降低：优秀 > 良好 > 一般',
+    en: 'the grade thresholds must fall: excellent > good > fair',
+  },
+  INDICATOR_METRIC_MISMATCH: {
+    'zh-CN': '由评估机构评分的指标不设统计口径，按平台数据计算的指标须选定统计口径',
+    en: 'an indicator the evaluator scores has no metric, and a computed one has one',
+  },
+  LINEAR_SAME_VALUES: { 'zh-CN': '线性计分的零分值与满分值不能相同', en: 'a linear rule needs two different values' },
   SUB_KIND_NOT_OF_KIND: {
     'zh-CN': '活动形式须为所选活动类型下的一项（政策宣贯不设子类）',
     en: 'choose a sub-kind of the chosen kind (policy promotion has none)',
