@@ -171,6 +171,8 @@ const ENTRIES: Entry[] = [
 function selectedKey(pathname: string): string {
   const first = pathname.split('/')[1] ?? '';
   if (first === 'my') return 'myServices';
+  // A submission's evaluation is reached from the evaluation board, not from the year's cycle page.
+  if (/^\/assessment\/submissions\/\d+\/evaluation$/.test(pathname)) return 'evaluation';
   // The longest entry path that the address starts with (/trade/declarations before /trade).
   const match = ENTRIES.filter(
     (e) => e.path !== '/' && (pathname === e.path || pathname.startsWith(`${e.path}/`)),
