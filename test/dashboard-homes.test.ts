@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TDashboard, THomeList, TRegionOverview } from '../src/contracts/dashboard';
+import { makePublishedResult } from '../src/server/demo/assessment-factory';
 import { makeCentre } from '../src/server/demo/centre-factory';
 import { makeEngagement } from '../src/server/demo/engagement-factory';
 import { enterpriseCreditCode } from '../src/server/demo/enterprise-factory';
@@ -145,5 +146,29 @@ describe("each role's home (issue 11)", () => {
     expect(evaluator).toMatchObject({ lists: [], figures: [], overview: null, parkCentres: null, messages: null });
     const admin = await home('admin');
     expect(admin.figures.map((f) => f.key)).toEqual(['userCount', 'auditToday']);
+  });
+  it('counts the latest published grades per city and county in the overview, nothing of an older year', async () => {
+    // Art. 12(三): 2024 is older than 2025, so only 2025's grades are counted (one table of published results).
+    await makePublishedResult(t.deps.db, {
+      centreId: 1,
+      year: 2024,
+      grade: 'excellent',
+      total: '93.00',
+      operatorId: null,
+    });
+    await makePublishedResult(t.deps.db, { centreId: 1, year: 2025, grade: 'good', total: '84.50', operatorId: null });
+    await makePublishedResult(t.deps.db, { centreId: 2, year: 2025, grade: 'poor', total: '55.00', operatorId: null });
+    const h = await home('province');
+    const overview = h.overview as TRegionOverview;
+    expect(overview.gradeYear).toBe(2025);
+    expect(overview.rows.find((r) => r.code === '420500')?.grades).toEqual({ excellent: 0, good: 1, fair: 0, poor: 0 });
+    expect(overview.rows.find((r) => r.code === '420600')?.grades).toEqual({ excellent: 0, good: 0, fair: 0, poor: 1 });
+    expect(overview.totals.grades).toEqual({ excellent: 0, good: 1, fair: 0, poor: 1 });
+    // The city sees its own county's grade, and nothing of 襄阳's.
+    const yichang = (await home('city.420500')).overview as TRegionOverview;
+    expect(yichang.rows.find((r) => r.code === '420502')?.grades.good).toBe(1);
+    expect(yichang.totals.grades).toEqual({ excellent: 0, good: 1, fair: 0, poor: 0 });
+    const drill = (await get('province', '/api/dashboard/cities/420600')).json() as TRegionOverview;
+    expect(drill.totals.grades.poor).toBe(1);
   });
 });

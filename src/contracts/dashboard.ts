@@ -101,11 +101,20 @@ export const ZRegionOverviewRow = z.object({
   /** 好评 among them: 非常满意, 满意, 基本满意 (政务服务"好差评"; the statistics' definition, modules/figures). */
   good: z.number().int(),
   filings: z.object({ filed: z.number().int(), overdue: z.number().int(), awaitingProvince: z.number().int() }),
+  /** Art. 12(三): the centres of each grade in the latest published assessment year in scope (ZRegionOverview.gradeYear). */
+  grades: z.object({
+    excellent: z.number().int(),
+    good: z.number().int(),
+    fair: z.number().int(),
+    poor: z.number().int(),
+  }),
 });
 export type TRegionOverviewRow = z.infer<typeof ZRegionOverviewRow>;
 
 export const ZRegionOverview = z.object({
   year: z.number().int(),
+  /** The assessment year the grades are of: the latest published in scope, null before any publication. */
+  gradeYear: z.number().int().nullable(),
   rows: z.array(ZRegionOverviewRow),
   totals: ZRegionOverviewRow,
 });

@@ -1,4 +1,5 @@
 import { and, asc, type Column, eq, type SQL, sql } from 'drizzle-orm';
+import { GRADES } from '../../../contracts/assessment';
 import { RECOGNISED_STATUSES } from '../../../contracts/centre';
 import type { TRegionOverview, TRegionOverviewRow } from '../../../contracts/dashboard';
 import type { Db } from '../../db/client';
@@ -6,7 +7,7 @@ import { centres, engagements, regions } from '../../db/schema';
 import { centreScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
 import { engagementScope, overdueFiling } from '../engagement';
-import { regionServiceFigures } from '../figures';
+import { gradesByRegion, regionServiceFigures } from '../figures';
 
 const int = (expr: SQL) => sql<number>`(${expr})::int`.mapWith(Number);
 const IN_APPLICATION = ['draft', 'submitted', 'returned', 'forwarded'];
@@ -24,6 +25,7 @@ function emptyRow(code: string, name: string): TRegionOverviewRow {
     rated: 0,
     good: 0,
     filings: { filed: 0, overdue: 0, awaitingProvince: 0 },
+    grades: { excellent: 0, good: 0, fair: 0, poor: 0 },
   };
 }
 
@@ -44,7 +46,7 @@ export async function regionOverview(
   const centreGroup = byCity ? centres.cityCode : centres.countyCode;
   const engagementGroup = byCity ? engagements.cityCode : engagements.countyCode;
 
-  const [places, centreRows, serviceRows, filingRows] = await Promise.all([
+  const [places, centreRows, serviceRows, filingRows, grades] = await Promise.all([
     db
       .select({ code: regions.code, name: regions.name })
       .from(regions)
@@ -70,6 +72,8 @@ export async function regionOverview(
       .innerJoin(centres, eq(centres.id, engagements.centreId))
       .where(and(engagementScope(user), inCity(engagements.cityCode)))
       .groupBy(engagementGroup),
+    // Art. 12(三): the latest published grades, counted from the one table of published results.
+    gradesByRegion(db, user, level),
   ]);
 
   // A city-level unit without counties (仙桃, 潜江, 天门, 神农架) is its own single row.
@@ -96,6 +100,10 @@ export async function regionOverview(
     const row = rows.get(f.code);
     if (row) row.filings = { filed: f.filed, overdue: f.overdue, awaitingProvince: f.awaitingProvince };
   }
+  for (const g of grades.rows) {
+    const row = rows.get(g.code);
+    if (row) row.grades[g.grade] += g.n;
+  }
   const list = [...rows.values()];
   const totals = emptyRow('', '');
   for (const r of list) {
@@ -109,6 +117,7 @@ export async function regionOverview(
     totals.filings.filed += r.filings.filed;
     totals.filings.overdue += r.filings.overdue;
     totals.filings.awaitingProvince += r.filings.awaitingProvince;
+    for (const g of GRADES) totals.grades[g] += r.grades[g];
   }
-  return { year, rows: list, totals };
+  return { year, gradeYear: grades.year, rows: list, totals };
 }

@@ -4,7 +4,7 @@
  */
 
 export { answerCacheStats, cachedFiguresAnswer } from './answer-cache';
-export { gradeDistribution, latestCentreGrade } from './assessment-figures';
+export { gradeDistribution, gradesByRegion, latestCentreGrade } from './assessment-figures';
 export {
   activityFigures,
   type CentreActivities,

@@ -2,8 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Grid, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { GRADE_NAMES, GRADES } from '../../../../../contracts/assessment';
 import type { TRegionOverview, TRegionOverviewRow } from '../../../../../contracts/dashboard';
-import { useT } from '../../../../i18n';
+import { useLocale, useT } from '../../../../i18n';
 import { api } from '../../../../request';
 
 const RED = { color: '#cf1322' };
@@ -28,6 +29,23 @@ function CityCounties({ cityCode }: { cityCode: string }) {
         caption={t('home.overview.cityTitle', { year: counties.data?.year ?? '' })}
       />
     </div>
+  );
+}
+
+/** Art. 12(三): the centres of each grade in the latest published year, the grades that occur only ("优秀 2"). */
+function GradeCounts({ grades }: { grades: TRegionOverviewRow['grades'] }) {
+  const { locale } = useLocale();
+  const shown = GRADES.filter((g) => grades[g] > 0);
+  if (shown.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      {shown.map((g, i) => (
+        <span key={g}>
+          {i > 0 && <br />}
+          {`${GRADE_NAMES[g][locale]} ${grades[g]}`}
+        </span>
+      ))}
+    </span>
   );
 }
 
@@ -99,7 +117,12 @@ function useColumns(level: 'city' | 'county', region: (row: TRegionOverviewRow) 
     {
       title: <Tooltip title={t('home.overview.laterHelp')}>{t('home.overview.later')}</Tooltip>,
       children: [
-        { title: t('home.overview.grade'), width: 84, align: 'center', render: () => later },
+        {
+          title: t('home.overview.grade'),
+          width: 84,
+          align: 'center',
+          render: (_, row) => <GradeCounts grades={row.grades} />,
+        },
         { title: t('home.overview.funds'), width: 84, align: 'center', render: () => later },
       ],
     },
@@ -173,7 +196,7 @@ function OverviewColumns({
                 overview.totals.filings.filed,
                 overview.totals.filings.overdue,
                 overview.totals.filings.awaitingProvince,
-                '—',
+                <GradeCounts key="grades" grades={overview.totals.grades} />,
                 '—',
               ].map((cell, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the summary's cells are the columns, in their order.
