@@ -170,7 +170,7 @@ describe.skipIf(!executable)("browser: each role's home is its own work", () => 
   );
 
   it(
-    'shows a city its own steps and its counties, a park its centre, an evaluator what will come',
+    'shows a city its own steps and its counties, a park its centre, an evaluator the tasks assigned to its agency',
     async () => {
       const city = await home('city.420500');
       for (const key of ['centresToForward', 'filingsToReport', 'changesToForward'])
@@ -188,10 +188,18 @@ describe.skipIf(!executable)("browser: each role's home is its own work", () => 
         .poll(() => parkPage.locator('[data-testid="home-park-centres"]').innerText(), POLL)
         .toContain(park?.name);
 
+      // The demo's province has assigned what the cities passed to the agency (Art. 12(二)(3)): the evaluator's home
+      // lists those centres with the evaluation deadline.
+      const [assigned] = await q<{ name: string }>(
+        sql`select c.name from assessment_submissions s join centres c on c.id = s.centre_id
+          join users u on u.evaluator_id = s.agency_id where u.username = 'evaluator.1' order by c.id limit 1`,
+      );
+      expect(assigned?.name).toBeTruthy();
       const evaluator = await home('evaluator.1');
       await expect
         .poll(() => evaluator.locator('[data-testid="home-evaluator"]').innerText(), POLL)
-        .toContain('年度评估');
+        .toContain(assigned?.name ?? '—');
+      expect(await evaluator.locator('[data-testid="home-evaluator"]').innerText()).toContain('评估截止');
     },
     SLOW,
   );
