@@ -86,6 +86,19 @@ export const ACTIONS = [
   'assessment.score',
   'assessment.signals',
   'operator.cancelQualification',
+  'funding.read',
+  'funding.compute',
+  'funding.recordMatching',
+  'funding.recordPayment',
+  'funding.confirmPayment',
+  'funding.reportUse',
+  'funding.recordRecovery',
+  'sanction.read',
+  'sanction.decide',
+  'policy.draft',
+  'policy.publish',
+  'cityRule.publish',
+  'centre.conditions',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;

@@ -54,6 +54,21 @@ export const ZPolicyParameters = z.object({
   gradeThresholds: z.object({ excellent: z.number(), good: z.number(), fair: z.number() }),
   /** SPEC §4: rectification of a bad rating, working days (好差评 practice) */
   rectificationWorkingDays: z.number().int(),
+  /**
+   * Art. 11 with Art. 12(三): the share of the base a centre's grade earns, in percent (较差 is 0 by Art. 12(三)(2);
+   * the draft fixes no share for the others, SPEC §4 "funding share per grade" — shipped defaults 100 / 90 / 80).
+   */
+  gradeFundingShares: z.object({
+    excellent: z.number().int().min(0).max(100),
+    good: z.number().int().min(0).max(100),
+    fair: z.number().int().min(0).max(100),
+    poor: z.number().int().min(0).max(100),
+  }),
+  /**
+   * Art. 9(四): days a recognised centre's venue (Art. 6) or staffing (Art. 7) verdict may fail before it is listed
+   * for the province's adjustment or revocation decision (not fixed by the draft; default 30).
+   */
+  conditionFailureDays: z.number().int().min(1).max(365),
 });
 export type TPolicyParameters = z.infer<typeof ZPolicyParameters>;
 

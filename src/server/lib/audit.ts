@@ -122,6 +122,21 @@ export const ZAuditAction = z.enum([
   'assessment.cycle.published', // the province published the year's grades
   'assessment.consequence.recorded', // a consequence of a published grade was recorded (no funds, priority mark, cancellation due)
   'operator.qualification.cancelled', // the province confirmed the cancellation of an operator's qualification; its engagements ended
+  'funding.entitlements.computed', // the province computed (or recomputed) the year's entitlements: before/after per centre and operator
+  'funding.matching.recorded', // a city or county recorded its matching funds for a centre and year
+  'funding.payment.recorded', // the city recorded a payment to an operator against an entitlement
+  'funding.payment.confirmed', // a second city official confirmed a payment with the finance bureau's voucher
+  'funding.payment.cancelled', // a recorded payment was cancelled before confirmation
+  'funding.use.reported', // an operator reported its use of funds against the agreement's fund-use lines
+  'funding.recovery.listed', // a sanction listed a payment for recovery (Art. 14)
+  'funding.recovery.recorded', // a sum was recovered against a recovery, with its voucher
+  'sanction.decided', // the province decided a disqualification or blacklisting with a numbered letter; its effects
+  'sanction.attachment.uploaded', // evidence was attached to a sanction decision
+  'policy.draft.created', // the province drafted a new policy parameter version
+  'policy.draft.updated', // the province edited a policy draft (before/after)
+  'policy.draft.discarded', // the province discarded a policy draft
+  'city.rule.published', // a city published stricter values for its region (Art. 15)
+  'centre.condition.failing', // a centre's venue or staffing verdict started failing, or was resolved (Art. 9(四))
   'audit.purged', // entries older than the retention period were deleted; records where the chain now starts
 ]);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -24,6 +24,8 @@ export const POLICY_V1: TPolicyParameters = {
   violationFreeYears: 3, // Art. 10(一)3
   gradeThresholds: { excellent: 90, good: 80, fair: 60 }, // SPEC §4 default (财政部绩效评价 practice)
   rectificationWorkingDays: 15, // SPEC §4 default (政务服务"好差评")
+  gradeFundingShares: { excellent: 100, good: 90, fair: 80, poor: 0 }, // Art. 11, 12(三); SPEC §4 default
+  conditionFailureDays: 30, // Art. 9(四); platform default
 };
 
 export const POLICY_V1_META = {

@@ -468,6 +468,8 @@ export const en: Messages = {
   'policy.param.violationFreeYears': 'Years without violations required of the operator',
   'policy.param.gradeThresholds': 'Default grade thresholds',
   'policy.param.rectificationWorkingDays': 'Deadline to rectify a bad rating',
+  'policy.param.gradeFundingShares': 'Funding share by grade',
+  'policy.param.conditionFailureDays': 'Days a centre may fail the conditions before review',
   'policy.staff':
     '{total} in total; {tradeYearsLabel} {tradeYears}; customs declarants {customsDeclarant}; foreign-language staff {foreignLanguage}',
   'policy.staffTradeYears': 'experienced in trade',
@@ -477,6 +479,7 @@ export const en: Messages = {
   'policy.unit.oneYear': '1 year',
   'policy.unit.months': '{n} months',
   'policy.unit.oneMonth': '1 month',
+  'policy.unit.days': '{n} days',
   'policy.unit.workingDays': '{n} working days',
   'policy.unit.perYear': '{amount} a year',
   'grade.excellent': 'Excellent',

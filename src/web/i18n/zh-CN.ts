@@ -459,6 +459,8 @@ export const zhCN = {
   'policy.param.violationFreeYears': '承办企业无违法违规记录年限',
   'policy.param.gradeThresholds': '评估等次分数线（默认）',
   'policy.param.rectificationWorkingDays': '差评整改时限',
+  'policy.param.gradeFundingShares': '资金支持比例（按考核等级）',
+  'policy.param.conditionFailureDays': '中心不满足设立条件的宽限期',
   'policy.staff':
     '总人数 {total} 人；{tradeYearsLabel} {tradeYears} 人；报关员 {customsDeclarant} 人；外语人员 {foreignLanguage} 人',
   'policy.staffTradeYears': '外贸从业经验人员',
@@ -468,6 +470,7 @@ export const zhCN = {
   'policy.unit.oneYear': '1 年',
   'policy.unit.months': '{n} 个月',
   'policy.unit.oneMonth': '1 个月',
+  'policy.unit.days': '{n} 天',
   'policy.unit.workingDays': '{n} 个工作日',
   'policy.unit.perYear': '{amount} / 年',
   'grade.excellent': '优秀',

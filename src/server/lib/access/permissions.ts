@@ -120,6 +120,27 @@ export const PERMISSIONS = {
   'assessment.signals': ['province', 'evaluator'],
   // Art. 12(三)(2): after two 较差 years running the province confirms the cancellation of the qualification.
   'operator.cancelQualification': ['province'],
+  // 资金支持 (Art. 11, decision 0033): officials read the funding of their region (scope.ts), the operator its own
+  // entitlements and payments. The province computes entitlements; the city and the county record their matching
+  // funds; the city records a payment and a second city official confirms it (由各市州商务局商财政局拨付); the
+  // operator reports its fund use; the city or the province records what is recovered (Art. 14).
+  'funding.read': ['admin', ...OFFICIALS, 'operator'],
+  'funding.compute': ['province'],
+  'funding.recordMatching': ['city', 'county'],
+  'funding.recordPayment': ['city'],
+  'funding.confirmPayment': ['city'],
+  'funding.reportUse': ['operator'],
+  'funding.recordRecovery': ['province', 'city'],
+  // 处理决定 (Art. 13, 14): the province decides; officials read the decisions (the blacklist itself is public).
+  'sanction.read': ['admin', ...OFFICIALS],
+  'sanction.decide': ['province'],
+  // 政策版本 (Art. 16): the province drafts, previews and publishes a parameter version; every role reads them.
+  'policy.draft': ['province'],
+  'policy.publish': ['province'],
+  // 配套实施细则 (Art. 15): a city publishes stricter values for its region.
+  'cityRule.publish': ['city'],
+  // Art. 9(四): centres that stopped meeting the conditions, for the province's decision and the region's attention.
+  'centre.conditions': ['province', 'city', 'county'],
 } satisfies Record<TAction, TRole[]>;
 
 export function can(role: TRole, action: TAction): boolean {

@@ -27,6 +27,13 @@ export {
 } from './definitions';
 export { type CentreMonthFacts, centreMonthFacts, type TradeGroup } from './exchange-facts';
 export { bumpFiguresVersion, readFiguresVersion } from './figures-version';
+export {
+  bumpFundingFigures,
+  type FundingDelta,
+  type FundingFiguresRow,
+  readFundingFigures,
+  recomputeFundingFigures,
+} from './funding-figures';
 export { checkFigures, type FiguresDifference, type RebuiltCounts, rebuildFigures, repairFigures } from './rebuild';
 export {
   applyRecordDelta,

@@ -66,6 +66,14 @@ export const PARAMETER_SPEC: ParameterSpec = {
   tenderPriorityGrade: { article: { article: 12, item: 3 }, render: grade },
   gradeThresholds: { article: null, render: (th, { t }) => t('policy.thresholds', th) },
   rectificationWorkingDays: { article: null, render: workingDays },
+  gradeFundingShares: {
+    article: { article: 11 },
+    render: (sh, f) =>
+      (['excellent', 'good', 'fair', 'poor'] as const)
+        .map((g) => `${grade(g, f)} ${sh[g]}%`)
+        .join(f.locale === 'en' ? ', ' : '、'),
+  },
+  conditionFailureDays: { article: { article: 9, item: 4 }, render: (n, { t }) => t('policy.unit.days', { n }) },
 };
 
 /** Type-safe walk over the spec: one row per parameter, rendered in the user's language. */
