@@ -215,6 +215,10 @@ describe('assignment, inspection and scoring', () => {
     const items = list.json().items as TEvaluationItem[];
     expect(items.map((i) => i.submissionId)).toEqual([ids.s1]);
     expect(items[0]?.cycle.evaluationDue).toBe('2026-03-31');
+    // Its home carries the cycle's deadlines and what its agency has to score (one), not the other agency's.
+    const home = (await get('evaluator.1', '/api/dashboard')).json().assessment;
+    expect(home).toMatchObject({ evaluationDue: '2026-03-31', awaitingScore: 1, notSubmitted: 0 });
+    expect((await get('evaluator.2', '/api/dashboard')).json().assessment.awaitingScore).toBe(1);
     const ev = (await get('evaluator.1', `/api/assessment/submissions/${ids.s1}/evaluation`)).json() as TEvaluation;
     expect(ev.breakdownVisible).toBe(true);
     expect(ev.can).toMatchObject({ inspect: true, score: true, confirm: false });

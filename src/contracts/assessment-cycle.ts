@@ -195,6 +195,8 @@ export const ZHomeAssessment = z.object({
   awaitingPrereview: z.number().int(),
   /** Submissions in the caller's scope not yet submitted (draft or returned). */
   notSubmitted: z.number().int(),
+  /** The evaluator's: submissions assigned to its agency awaiting its scores (assigned, or sent back). */
+  awaitingScore: z.number().int(),
   total: z.number().int(),
 });
 export type THomeAssessment = z.infer<typeof ZHomeAssessment>;

@@ -8,10 +8,11 @@ import { dueForCentre } from './submission-rules';
 /**
  * The running cycle on a home page (Art. 12(二)): its deadlines, and the caller's own to-do — an operator its
  * submission and the day it is due, a city the submissions awaiting its pre-review, everyone the centres in its scope
- * not yet submitted. Null when no cycle runs or the role takes no part here (the evaluator's home is its own).
+ * not yet submitted, an evaluator what its agency has to score by the evaluation deadline. Null when no cycle runs
+ * or the role takes no part here.
  */
 export async function homeAssessment(db: Db, user: SessionUser): Promise<THomeAssessment | null> {
-  if (!['province', 'city', 'county', 'park', 'operator'].includes(user.role)) return null;
+  if (!['province', 'city', 'county', 'park', 'operator', 'evaluator'].includes(user.role)) return null;
   const cycle = await findOpenCycle(db);
   if (!cycle) return null;
   const scope = assessmentSubmissionScope(user);
@@ -31,7 +32,8 @@ export async function homeAssessment(db: Db, user: SessionUser): Promise<THomeAs
     evaluationDue: cycle.evaluationDue,
     submission,
     awaitingPrereview: n('submitted'),
-    notSubmitted: n('draft') + n('returned'),
+    notSubmitted: user.role === 'evaluator' ? 0 : n('draft') + n('returned'),
+    awaitingScore: user.role === 'evaluator' ? n('assigned') + n('sent_back') : 0,
     total: counts.reduce((a, r) => a + Number(r.n), 0),
   };
 }

@@ -131,6 +131,7 @@ export const assessmentEn: Record<keyof typeof assessmentZhCN, string> = {
   'assessment.home.title': 'Annual assessment',
   'assessment.home.submit': 'This centre’s material: {status}; submit by {due}',
   'assessment.home.awaiting': '{count} submissions await pre-review',
+  'assessment.home.awaitingScore': '{count} submissions await your scores, due {due}',
   'assessment.home.notSubmitted': '{count} centres have not submitted',
   'assessment.home.todo': 'To do',
   'assessment.home.nothing': 'Nothing waiting for you',

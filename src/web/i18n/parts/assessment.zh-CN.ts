@@ -128,6 +128,7 @@ export const assessmentZhCN = {
   'assessment.home.title': '年度考核',
   'assessment.home.submit': '本中心考核材料：{status}，请于{due}前提交',
   'assessment.home.awaiting': '{count} 份考核材料待初审',
+  'assessment.home.awaitingScore': '{count} 份考核材料待评分，评估截止 {due}',
   'assessment.home.notSubmitted': '{count} 个中心尚未提交',
   'assessment.home.todo': '待办',
   'assessment.home.nothing': '暂无待办事项',

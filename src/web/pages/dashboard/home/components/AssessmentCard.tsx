@@ -19,7 +19,12 @@ export function AssessmentCard({ a, role }: { a: THomeAssessment; role: string }
     });
   if (role === 'city' && a.awaitingPrereview > 0)
     todo.push({ text: t('assessment.home.awaiting', { count: a.awaitingPrereview }), link: '/assessment' });
-  if (role !== 'operator' && a.notSubmitted > 0)
+  if (role === 'evaluator' && a.awaitingScore > 0)
+    todo.push({
+      text: t('assessment.home.awaitingScore', { count: a.awaitingScore, due: formatDate(a.evaluationDue, locale) }),
+      link: '/assessment/evaluation',
+    });
+  if (role !== 'operator' && role !== 'evaluator' && a.notSubmitted > 0)
     todo.push({ text: t('assessment.home.notSubmitted', { count: a.notSubmitted }), link: '/assessment' });
   return (
     <Card
