@@ -556,6 +556,12 @@ export const en: Messages = {
   'policyDraft.preview.total': 'Total',
   'policyDraft.preview.published': 'Published',
   'policyDraft.preview.nothing': 'Nothing to compare',
+  'policyDraft.preview.actualArea': 'Venue area',
+  'policyDraft.preview.actualStaff': 'Actual (total / experienced / declarants / languages)',
+  'policyDraft.preview.entitlementsNoYear': 'Yearly funding (Art. 11)',
+  'policyDraft.preview.gradesNoYear': 'Yearly grades (Art. 12)',
+  'policyDraft.preview.noResults':
+    'No assessment results are published yet: funding and grades can be compared once they are',
   'policyDraft.entitlement.ineligible': 'Not eligible',
   'policyDraft.entitlement.awaiting_grade': 'Awaiting grade',
   'policyDraft.entitlement.due': 'Due',

@@ -162,7 +162,9 @@ export function DraftEditor({
                     min={input.min}
                     max={input.max}
                     step={input.step ?? 1}
-                    precision={key.startsWith('venue') ? 2 : 0}
+                    precision={key.startsWith('venue') ? undefined : 0}
+                    formatter={(n) => `${n ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}
+                    parser={(text) => Number((text ?? '').replace(/,/g, ''))}
                     suffix={unit(input.unit)}
                     style={{ width: 220 }}
                   />

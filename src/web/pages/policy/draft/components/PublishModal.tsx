@@ -23,7 +23,7 @@ export function PublishModal({
   open: boolean;
   onClose: () => void;
 }) {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const [form] = Form.useForm<{ effectiveFrom: Dayjs }>();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -73,6 +73,7 @@ export function PublishModal({
         >
           <DatePicker
             style={{ width: '100%' }}
+            format={locale === 'en' ? 'MMM D, YYYY' : 'YYYY年M月D日'}
             disabledDate={(d) => d.isBefore(today, 'day')}
             data-testid="policy-effective-from"
           />
