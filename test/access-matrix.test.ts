@@ -27,6 +27,7 @@ import { applyResultConsequences } from '../src/server/modules/assessment/conseq
 import { uploadAttachment } from '../src/server/modules/attachment/upload-attachment';
 import { getCentreDetail } from '../src/server/modules/centre/centre.presenter';
 import { requestCentreChange } from '../src/server/modules/centre/request-centre-change';
+import { createPolicyDraft } from '../src/server/modules/policy/create-policy-draft';
 import { beijingDay } from '../src/server/policy/policy';
 import { as, buildTestApp, loginAs, sessionCookieOf, type TestApp } from './helpers/app';
 import { TEST_PASSWORD } from './helpers/constants';
@@ -471,6 +472,58 @@ const EXPECTED: Record<string, RouteCase> = {
   'GET /api/policy/versions/:version': {
     request: () => ({ method: 'GET', url: '/api/policy/versions/1' }),
     expect: row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  },
+  // 政策版本草案 (Art. 16): the province alone drafts, previews and publishes; every role still reads the versions.
+  'GET /api/policy/drafts': {
+    request: () => ({ method: 'GET', url: '/api/policy/drafts' }),
+    expect: PROVINCE_ROW,
+  },
+  'POST /api/policy/drafts': {
+    request: () => ({ method: 'POST', url: '/api/policy/drafts', payload: { title: '矩阵测试草案' } }),
+    expect: row(403, 201, 403, 403, 403, 403, 403, 403, 403, 403),
+    snapshot: policyDraftRows,
+  },
+  'GET /api/policy/drafts/:id': {
+    request: async (c) => ({ method: 'GET', url: `/api/policy/drafts/${await policyDraft(c, 'read')}` }),
+    expect: PROVINCE_ROW,
+  },
+  'PATCH /api/policy/drafts/:id': {
+    request: async (c) => {
+      const id = await policyDraft(c, 'edit');
+      const [d] = await c.query<{ version: number; parameters: Record<string, unknown> }>(
+        sql`select version, parameters from policy_drafts where id = ${id}`,
+      );
+      return {
+        method: 'PATCH',
+        url: `/api/policy/drafts/${id}`,
+        payload: { version: d?.version, title: '矩阵测试草案（改）', basis: '', parameters: d?.parameters },
+      };
+    },
+    expect: PROVINCE_ROW,
+    snapshot: policyDraftRows,
+  },
+  'POST /api/policy/drafts/:id/discard': {
+    request: async (c) => ({
+      method: 'POST',
+      url: `/api/policy/drafts/${await policyDraft(c, 'discard')}/discard`,
+      payload: { version: 1 },
+    }),
+    expect: PROVINCE_ROW,
+    snapshot: policyDraftRows,
+  },
+  'GET /api/policy/drafts/:id/preview': {
+    request: async (c) => ({ method: 'GET', url: `/api/policy/drafts/${await policyDraft(c, 'read')}/preview` }),
+    expect: PROVINCE_ROW,
+  },
+  'POST /api/policy/drafts/:id/publish': {
+    // Effective far ahead, so the rest of the matrix keeps reading version 1.
+    request: async (c) => ({
+      method: 'POST',
+      url: `/api/policy/drafts/${await policyDraft(c, 'publish')}/publish`,
+      payload: { version: 1, effectiveFrom: '2099-01-01' },
+    }),
+    expect: PROVINCE_ROW,
+    snapshot: policyDraftRows,
   },
   'GET /api/settings': {
     request: () => ({ method: 'GET', url: '/api/settings' }),
@@ -1802,6 +1855,28 @@ async function userAndSessions(c: Ctx, id: number) {
   return {
     user: await c.query(sql`select * from users where id = ${id}`),
     sessions: await c.query(sql`select * from sessions where user_id = ${id} order by token_hash`),
+  };
+}
+
+/** Policy drafts the matrix acts on, one per purpose, made once as the province (Art. 16). */
+const policyDrafts = new Map<string, Promise<number>>();
+function policyDraft(c: Ctx, purpose: 'read' | 'edit' | 'discard' | 'publish'): Promise<number> {
+  let made = policyDrafts.get(purpose);
+  if (!made) {
+    made = createPolicyDraft(systemContext(c.t.deps, 'province'), {
+      title: `矩阵测试草案（${purpose}）`,
+      basis: '',
+      basedOnVersion: null,
+    }).then((d) => d.id);
+    policyDrafts.set(purpose, made);
+  }
+  return made;
+}
+
+async function policyDraftRows(c: Ctx) {
+  return {
+    drafts: await c.query(sql`select * from policy_drafts order by id`),
+    versions: await c.query(sql`select version from policy_versions order by version`),
   };
 }
 

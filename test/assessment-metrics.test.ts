@@ -75,7 +75,13 @@ describe('assessment metrics from the figures layer (issue 14)', () => {
     await seedRates(w.t.deps, at('2026-01-05T10:00:00+08:00'));
     // The history below starts in 2024: the policy's first version is taken as in force from then (a bad rating opens a
     // rectification whose deadline the policy in force on the day sets).
-    await w.t.deps.db.execute(sql`update policy_versions set effective_from = '2024-01-01' where version = 1`);
+    // A published version is never edited (migration 0032's trigger, Art. 16): the test lifts the guard as the table's
+    // owner, for this one set-up statement only.
+    await w.t.deps.db.transaction(async (tx) => {
+      await tx.execute(sql`alter table policy_versions disable trigger policy_versions_no_update`);
+      await tx.execute(sql`update policy_versions set effective_from = '2024-01-01' where version = 1`);
+      await tx.execute(sql`alter table policy_versions enable trigger policy_versions_no_update`);
+    });
 
     // ——— Centre A (index 0), its enterprises e0 and e1 ———
     // An enterprise's request, accepted after 5 hours, completed, rated 非常满意.

@@ -155,6 +155,7 @@ export const AUDIT_OBJECT_TYPE_LABELS = {
   demo: { 'zh-CN': '演示数据', en: 'Demo data' },
   session: { 'zh-CN': '会话', en: 'Session' },
   policy_version: { 'zh-CN': '政策参数版本', en: 'Policy version' },
+  policy_draft: { 'zh-CN': '政策参数草案', en: 'Policy draft' },
   system: { 'zh-CN': '系统', en: 'System' },
   centre: { 'zh-CN': '外综服中心', en: 'Service centre' },
   centre_change: { 'zh-CN': '调整/撤销申请', en: 'Adjustment/revocation' },

@@ -29,6 +29,7 @@ import { messageRoutes } from './modules/message/message.routes';
 import { operatorRoutes } from './modules/operator/operator.routes';
 import { parkRoutes } from './modules/park/park.routes';
 import { policyRoutes } from './modules/policy/policy.routes';
+import { policyDraftRoutes } from './modules/policy/policy-draft.routes';
 import { regionRoutes } from './modules/region/region.routes';
 import { serviceRoutes } from './modules/service/service.routes';
 import { serviceRecordRoutes } from './modules/service/service-record.routes';
@@ -146,6 +147,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(policyRoutes);
+  await app.register(policyDraftRoutes);
   await app.register(settingRoutes);
   await app.register(backupRoutes);
   await app.register(calendarRoutes);

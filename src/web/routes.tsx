@@ -171,6 +171,10 @@ export const router = createBrowserRouter([
       { path: 'users', ...page('user.read', async () => (await import('./pages/user/list')).UserListPage) },
       { path: 'audit', ...page('audit.read', async () => (await import('./pages/audit/list')).AuditListPage) },
       {
+        path: 'policy/drafts/:id',
+        ...page('policy.draft', async () => (await import('./pages/policy/draft')).PolicyDraftPage),
+      },
+      {
         path: 'policy/:version?',
         ...page('policy.read', async () => (await import('./pages/policy/versions')).PolicyPage),
       },

@@ -28,6 +28,7 @@ import { depsAt, makePark, makeUser, sessionUserOf } from './factories';
 import { makeOperator } from './operator-factory';
 import { PARK_CATALOG } from './park-catalog';
 import { contactName, officeNumber, personName, seededRandom } from './people';
+import { loadDemoPolicyDraft } from './policy-demo';
 import { loadDemoServices } from './service-demo';
 import { loadDemoTrade } from './trade-demo';
 
@@ -188,6 +189,8 @@ export async function loadDemo(baseDeps: Deps, password: string): Promise<DemoAc
     openedAt: tl.at(4, 10),
     agencyId: agency.id,
   });
+  // Issue 15 (Art. 16): the next policy version the province is drafting, for the impact preview.
+  await loadDemoPolicyDraft(deps, who('province'), tl.at(1, 15));
 
   await baseDeps.db.transaction(async (tx) => {
     await appendBufferedAudit(tx, buffer);

@@ -12,4 +12,6 @@ export const ADVISORY_LOCK = {
   decisionLetter: 4207003,
   /** Engagement steps: filing deadlines and centre state move together (Art. 10). */
   engagementStep: 4207010,
+  /** Policy versions: the next version number is handed out one at a time (Art. 16). */
+  policyPublish: 4207020,
 } as const;

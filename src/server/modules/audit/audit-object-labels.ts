@@ -17,6 +17,7 @@ import {
   operatorChanges,
   operators,
   parks,
+  policyDrafts,
   policyVersions,
   rectifications,
   regions,
@@ -312,6 +313,18 @@ const SOURCES: Record<string, LabelSource> = {
         .from(regions)
         .where(inArray(regions.code, codes));
       return rows.map((r) => [r.code, r.name]);
+    },
+  },
+  policy_draft: {
+    action: 'policy.draft',
+    load: async (db, _user, ids) => {
+      const numbers = intIds(ids);
+      if (numbers.length === 0) return [];
+      const rows = await db
+        .select({ id: policyDrafts.id, title: policyDrafts.title })
+        .from(policyDrafts)
+        .where(inArray(policyDrafts.id, numbers));
+      return rows.map((r) => [String(r.id), r.title]);
     },
   },
   policy_version: {

@@ -5,6 +5,7 @@ import { auditContext, type RequestContext, SYSTEM_USER_ID } from '../../context
 import { engagements, operatorChanges } from '../../db/schema';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
+import { policyTimeline } from '../../policy/policy-timeline';
 import { changeApplicationVerdict, changeDeadline } from '../../policy/rules/deadlines';
 import { eligibilityOf, findOperatorRow } from '../operator';
 import { refuseStep } from './engagement.machine';
@@ -45,8 +46,10 @@ export async function applyOperatorChange(
     throw invalidField('changedOn', { 'zh-CN': '变更日期不能晚于今天', en: 'in the future' });
   if (input.changedOn < row.e.serviceStart)
     throw invalidField('changedOn', { 'zh-CN': '变更日期不能早于服务期开始', en: 'before the service period began' });
-  // Art. 10(六): the deadline is computed from the change, on the parameter version in force, and enforced.
-  refuseVerdicts('ENGAGEMENT_RULE', [changeApplicationVerdict(input.changedOn, today, policy)]);
+  // Art. 10(六): the deadline is computed from the change, on the parameter version in force on the day of the change
+  // (Art. 16), and enforced; the change records that version.
+  const changePolicy = (await policyTimeline(db)).on(input.changedOn);
+  refuseVerdicts('ENGAGEMENT_RULE', [changeApplicationVerdict(input.changedOn, today, changePolicy)]);
   if (input.incomingOperatorId) {
     if (input.incomingOperatorId === row.e.operatorId)
       throw invalidField('incomingOperatorId', { 'zh-CN': '承接企业不能是原承办企业', en: 'the same operator' });
@@ -77,7 +80,7 @@ export async function applyOperatorChange(
         cause: input.cause,
         changedOn: input.changedOn,
         appliedOn: today,
-        deadline: changeDeadline(input.changedOn, policy),
+        deadline: changeDeadline(input.changedOn, changePolicy),
         reason: input.reason,
         handover: HANDOVER_ITEMS.map((item) => ({ item, done: false, note: '' })),
         servedFrom: row.e.serviceStart,
@@ -86,7 +89,8 @@ export async function applyOperatorChange(
         evaluationNote: input.outgoingEvaluation.note,
         appliedBy: user.id === SYSTEM_USER_ID ? null : user.id,
         appliedByName: user.displayName,
-        policyVersion: policy.version,
+        // The version its deadline was counted under (shown with the change ever after).
+        policyVersion: changePolicy.version,
         createdAt: now,
         updatedAt: now,
       })

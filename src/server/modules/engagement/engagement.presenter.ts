@@ -7,7 +7,8 @@ import { operatorChanges } from '../../db/schema';
 import { can } from '../../lib/access/permissions';
 import type { SessionUser } from '../../lib/access/session-user';
 import { AppError } from '../../lib/errors';
-import { beijingDay, type PolicyInForce, policyInForce } from '../../policy/policy';
+import { beijingDay, type PolicyInForce } from '../../policy/policy';
+import { type PolicyTimeline, policyTimeline } from '../../policy/policy-timeline';
 import { filingVerdict } from '../../policy/rules/deadlines';
 import { reprocurementDue } from '../../policy/rules/procurement';
 import { eligibilityOf } from '../operator/operator-eligibility';
@@ -22,7 +23,7 @@ import {
 } from './engagement.repository';
 import { listOperatorChangeRows, type OperatorChangeRow, toOperatorChange } from './operator-change.repository';
 
-export function toEngagement(row: EngagementRow, policy: PolicyInForce, today: string): TEngagement {
+export function toEngagement(row: EngagementRow, timeline: PolicyTimeline, today: string): TEngagement {
   const e = row.e;
   return {
     id: e.id,
@@ -52,8 +53,10 @@ export function toEngagement(row: EngagementRow, policy: PolicyInForce, today: s
     parkParty: e.parkParty,
     fundScope: e.fundScope,
     filingDeadline: e.filingDeadline,
-    // Art. 10(三): the agreement reaches the province (the city's report) within the working days of the parameter.
-    filingVerdict: e.signedOn ? filingVerdict(e.signedOn, e.reportedOn, today, policy) : null,
+    // Art. 10(三): the agreement reaches the province (the city's report) within the working days of the parameter —
+    // the version in force on the signing day, which the deadline counts from (Art. 16: a later version does not
+    // move a deadline already running).
+    filingVerdict: e.signedOn ? filingVerdict(e.signedOn, e.reportedOn, today, timeline.on(e.signedOn)) : null,
     reportedOn: e.reportedOn,
     filedOn: e.filedOn,
     filingNumber: e.filingNumber,
@@ -66,9 +69,12 @@ export function toEngagement(row: EngagementRow, policy: PolicyInForce, today: s
   };
 }
 
-export async function engagementPolicy(ctx: RequestContext): Promise<{ policy: PolicyInForce; today: string }> {
+export async function engagementPolicy(
+  ctx: RequestContext,
+): Promise<{ policy: PolicyInForce; today: string; timeline: PolicyTimeline }> {
   const today = beijingDay(ctx.deps.clock());
-  return { policy: await policyInForce(ctx.deps.db, today), today };
+  const timeline = await policyTimeline(ctx.deps.db);
+  return { policy: timeline.on(today), today, timeline };
 }
 
 const STEP_ACTIONS: [string, EngagementStep | null, TAction][] = [
@@ -99,7 +105,7 @@ export async function getEngagementDetail(ctx: RequestContext, id: number): Prom
   const db = ctx.deps.db;
   const row = await findEngagement(db, engagementScope(user), id);
   if (!row) throw new AppError('NOT_FOUND', { id });
-  const { policy, today } = await engagementPolicy(ctx);
+  const { policy, today, timeline } = await engagementPolicy(ctx);
   const [eligibility, contracts, files, events, changes] = await Promise.all([
     eligibilityOf(db, row.e.operatorId, row.operatorStatus, today, policy),
     listContracts(db, id),
@@ -109,7 +115,7 @@ export async function getEngagementDetail(ctx: RequestContext, id: number): Prom
   ]);
   const present = new Set(files.map((f) => f.kind));
   return {
-    ...toEngagement(row, policy, today),
+    ...toEngagement(row, timeline, today),
     eligibility,
     checklist: row.e.checklist,
     missingMaterials: REQUIRED_MATERIALS.filter((k) => !present.has(k)),
@@ -117,7 +123,7 @@ export async function getEngagementDetail(ctx: RequestContext, id: number): Prom
     contracts,
     reprocurement: reprocurementDue(row.e, contracts, today, policy),
     events,
-    changes: changes.rows.map((c) => toOperatorChange(c, user, policy)),
+    changes: changes.rows.map((c) => toOperatorChange(c, user, timeline)),
     allowedActions: allowedActions(user, row, changes.rows),
   };
 }

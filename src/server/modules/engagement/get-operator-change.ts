@@ -9,6 +9,6 @@ export async function getOperatorChange(ctx: RequestContext, id: number): Promis
   if (!user) throw new AppError('AUTH_REQUIRED');
   const row = await findOperatorChange(ctx.deps.db, operatorChangeScope(user), id);
   if (!row) throw new AppError('NOT_FOUND', { id });
-  const { policy } = await engagementPolicy(ctx);
-  return toOperatorChange(row, user, policy);
+  const { timeline } = await engagementPolicy(ctx);
+  return toOperatorChange(row, user, timeline);
 }

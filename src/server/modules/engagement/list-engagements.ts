@@ -43,7 +43,7 @@ export async function listEngagements(
   offset: number,
 ): Promise<{ items: TEngagement[]; total: number }> {
   const user = requireAction(ctx.user, 'engagement.read');
-  const { policy, today } = await engagementPolicy(ctx);
+  const { timeline, today } = await engagementPolicy(ctx);
   const conds: SQL[] = [engagementScope(user)];
   if (q.centreId) conds.push(eq(engagements.centreId, q.centreId));
   if (q.cityCode) conds.push(eq(engagements.cityCode, q.cityCode));
@@ -51,7 +51,7 @@ export async function listEngagements(
   if (q.overdue === 'true') conds.push(overdueFiling(today));
   if (q.awaitingMe === 'true') conds.push(awaitingStep(user));
   const { rows, total } = await listEngagementRows(ctx.deps.db, and(...conds), limit, offset);
-  return { items: rows.map((r) => toEngagement(r, policy, today)), total };
+  return { items: rows.map((r) => toEngagement(r, timeline, today)), total };
 }
 
 /** Art. 10(三): 省商务厅对各市州上报备案情况进行公布 — the filings the province has made, for everyone. */

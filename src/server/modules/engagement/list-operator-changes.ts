@@ -38,12 +38,12 @@ export async function listOperatorChanges(
   if (q.status) conds.push(eq(operatorChanges.status, q.status));
   if (q.centreId) conds.push(eq(operatorChanges.centreId, q.centreId));
   if (q.awaitingMe === 'true') conds.push(changeAwaitingStep(user));
-  const { policy } = await engagementPolicy(ctx);
+  const { timeline } = await engagementPolicy(ctx);
   const { rows, total } = await listOperatorChangeRows(
     ctx.deps.db,
     and(...conds),
     q.pageSize,
     (q.page - 1) * q.pageSize,
   );
-  return { items: rows.map((r) => toOperatorChange(r, user, policy)), total };
+  return { items: rows.map((r) => toOperatorChange(r, user, timeline)), total };
 }

@@ -6,7 +6,7 @@ import { centres, engagements, operatorChanges, operators, regions } from '../..
 import { can } from '../../lib/access/permissions';
 import { centreRecordScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
-import type { PolicyInForce } from '../../policy/policy';
+import type { PolicyTimeline } from '../../policy/policy-timeline';
 import { changeApplicationVerdict } from '../../policy/rules/deadlines';
 
 const county = alias(regions, 'county');
@@ -71,7 +71,7 @@ export async function listOperatorChangeRows(db: Db, where: SQL | undefined, lim
 
 const DAY_MS = 86_400_000;
 
-export function toOperatorChange(r: OperatorChangeRow, user: SessionUser, policy: PolicyInForce): TOperatorChange {
+export function toOperatorChange(r: OperatorChangeRow, user: SessionUser, timeline: PolicyTimeline): TOperatorChange {
   const c = r.c;
   const allowed: string[] = [];
   if (c.status === 'submitted' && can(user.role, 'engagement.report')) allowed.push('forward');
@@ -93,7 +93,8 @@ export function toOperatorChange(r: OperatorChangeRow, user: SessionUser, policy
     changedOn: c.changedOn,
     appliedOn: c.appliedOn,
     deadline: c.deadline,
-    deadlineVerdict: changeApplicationVerdict(c.changedOn, c.appliedOn, policy),
+    // Art. 16: a past decision is shown under the version it was made with.
+    deadlineVerdict: changeApplicationVerdict(c.changedOn, c.appliedOn, timeline.of(c.policyVersion)),
     reason: c.reason,
     handover: c.handover,
     servedFrom: c.servedFrom,

@@ -5,14 +5,14 @@ import type { Db } from '../../db/client';
 import { engagements } from '../../db/schema';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
-import { beijingDay, policyInForce } from '../../policy/policy';
+import { policyTimeline } from '../../policy/policy-timeline';
 import { filingDeadline } from '../../policy/rules/deadlines';
 import type { MovedDeadline } from '../service/recompute-rectification-deadlines';
 
 /**
  * Art. 10(三) filing deadlines still running (signed, not yet reported, not ended) whose count reached into the days
  * of a newly entered holiday arrangement are counted again on it (issue 10), under the parameters in force — the
- * same ones the filing verdict is shown with. Inside the entry's transaction; one audit entry per moved engagement.
+ * version in force on the signing day, the same one the filing verdict is shown with. Inside the entry's transaction; one audit entry per moved engagement.
  */
 export async function recomputeFilingDeadlines(
   tx: Db,
@@ -36,10 +36,12 @@ export async function recomputeFilingDeadlines(
     .orderBy(engagements.id)
     .for('update');
   if (rows.length === 0) return [];
-  const policy = await policyInForce(tx, beijingDay(now));
+  // Art. 16: each deadline under the version in force on its signing day, as it was first counted.
+  const timeline = await policyTimeline(tx);
   const moved: MovedDeadline[] = [];
   for (const e of rows) {
     if (!e.signedOn || !e.filingDeadline) continue;
+    const policy = timeline.on(e.signedOn);
     const deadline = filingDeadline(e.signedOn, policy);
     if (deadline === e.filingDeadline) continue;
     const done = await tx

@@ -4,6 +4,7 @@ import { auditContext, type RequestContext } from '../../context';
 import { engagements } from '../../db/schema';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
+import { policyTimeline } from '../../policy/policy-timeline';
 import { filingDeadline } from '../../policy/rules/deadlines';
 import { eligibilityOf } from '../operator/operator-eligibility';
 import { nextEngagementStatus } from './engagement.machine';
@@ -32,7 +33,9 @@ export async function recordAgreement(
     'OPERATOR_INELIGIBLE',
     await eligibilityOf(ctx.deps.db, row.e.operatorId, row.operatorStatus, today, policy),
   );
-  const deadline = filingDeadline(input.signedOn, policy);
+  // Art. 10(三) with Art. 16: the deadline counts from the signing day, under the version in force on that day.
+  const signingPolicy = (await policyTimeline(ctx.deps.db)).on(input.signedOn);
+  const deadline = filingDeadline(input.signedOn, signingPolicy);
   const values = {
     signedOn: input.signedOn,
     agreementNumber: input.agreementNumber,
@@ -68,7 +71,7 @@ export async function recordAgreement(
         fundScope: row.e.fundScope,
         version: row.e.version,
       },
-      after: { status: to, ...values, policyVersion: policy.version, version: input.version + 1 },
+      after: { status: to, ...values, policyVersion: signingPolicy.version, version: input.version + 1 },
     });
   });
   return getEngagementDetail(ctx, id);

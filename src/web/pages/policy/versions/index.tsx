@@ -2,9 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import type { TPolicyVersion } from '../../../../contracts/policy';
+import { useCan } from '../../../access';
 import { useLocale } from '../../../i18n';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { api, type ListResponse } from '../../../request';
+import { PolicyDrafts } from './components/PolicyDrafts';
 import { PolicyVersionDetail } from './components/PolicyVersionDetail';
 
 /** 政策参数: the published versions of the policy's numbers (Art. 16: a later policy replaces them). */
@@ -12,11 +14,15 @@ export function PolicyPage() {
   const { t, locale } = useLocale();
   const navigate = useNavigate();
   const params = useParams();
+  const can = useCan();
   const versions = useQuery({
     queryKey: ['policy', 'versions'],
     queryFn: () => api.get<ListResponse<TPolicyVersion>>('/api/policy/versions'),
   });
   const items = versions.data?.items ?? [];
+  // A version published ahead of its effective day is waiting, not superseded (Art. 16).
+  const inForceFrom = items.find((v) => v.inForce)?.effectiveFrom ?? '';
+  const scheduled = (v: TPolicyVersion) => !v.inForce && v.effectiveFrom > inForceFrom;
   const selected = params.version
     ? Number(params.version)
     : (items.find((v) => v.inForce)?.version ?? items[0]?.version);
@@ -35,6 +41,7 @@ export function PolicyPage() {
         <Space>
           {title}
           {v.inForce && <Tag color="green">{t('policy.inForce')}</Tag>}
+          {scheduled(v) && <Tag color="blue">{t('policy.scheduled')}</Tag>}
         </Space>
       ),
     },
@@ -66,7 +73,10 @@ export function PolicyPage() {
           onRow={(v) => ({ onClick: () => navigate(`/policy/${v.version}`), style: { cursor: 'pointer' } })}
         />
       </Card>
-      {selected !== undefined && Number.isInteger(selected) && <PolicyVersionDetail version={selected} />}
+      {can('policy.draft') && <PolicyDrafts versions={items} />}
+      {selected !== undefined && Number.isInteger(selected) && (
+        <PolicyVersionDetail version={selected} scheduled={items.some((v) => v.version === selected && scheduled(v))} />
+      )}
     </Space>
   );
 }

@@ -8,7 +8,7 @@ import { api } from '../../../../request';
 import { formatArticle, parameterRows } from './parameter-articles';
 
 /** One version's parameters, each next to the article of the policy it implements. */
-export function PolicyVersionDetail({ version }: { version: number }) {
+export function PolicyVersionDetail({ version, scheduled = false }: { version: number; scheduled?: boolean }) {
   const { t, locale } = useLocale();
   const detail = useQuery({
     queryKey: ['policy', 'version', version],
@@ -27,7 +27,13 @@ export function PolicyVersionDetail({ version }: { version: number }) {
       title={
         <Space>
           {t('policy.parameters', { version: policy.version })}
-          {policy.inForce ? <Tag color="green">{t('policy.inForce')}</Tag> : <Tag>{t('policy.superseded')}</Tag>}
+          {policy.inForce ? (
+            <Tag color="green">{t('policy.inForce')}</Tag>
+          ) : scheduled ? (
+            <Tag color="blue">{t('policy.scheduled')}</Tag>
+          ) : (
+            <Tag>{t('policy.superseded')}</Tag>
+          )}
         </Space>
       }
       data-testid="policy-detail"
