@@ -49,6 +49,10 @@ export const router = createBrowserRouter([
         ...page('centre.create', async () => (await import('./pages/centre/form')).CentreCreatePage),
       },
       {
+        path: 'centres/conditions',
+        ...page('centre.conditions', async () => (await import('./pages/centre/conditions')).CentreConditionsPage),
+      },
+      {
         path: 'centres/:id',
         ...page('centre.read', async () => (await import('./pages/centre/detail')).CentreDetailPage),
       },
@@ -170,6 +174,10 @@ export const router = createBrowserRouter([
       },
       { path: 'users', ...page('user.read', async () => (await import('./pages/user/list')).UserListPage) },
       { path: 'audit', ...page('audit.read', async () => (await import('./pages/audit/list')).AuditListPage) },
+      {
+        path: 'policy/city-rules',
+        ...page('policy.read', async () => (await import('./pages/policy/city-rules')).CityRulesPage),
+      },
       {
         path: 'policy/:version?',
         ...page('policy.read', async () => (await import('./pages/policy/versions')).PolicyPage),

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Space, Table, type TableColumnsType, Tag } from 'antd';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { TPolicyVersion } from '../../../../contracts/policy';
 import { useLocale } from '../../../i18n';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { api, type ListResponse } from '../../../request';
+import { CityRulesTable } from '../city-rules';
 import { PolicyVersionDetail } from './components/PolicyVersionDetail';
 
 /** 政策参数: the published versions of the policy's numbers (Art. 16: a later policy replaces them). */
@@ -67,6 +68,10 @@ export function PolicyPage() {
         />
       </Card>
       {selected !== undefined && Number.isInteger(selected) && <PolicyVersionDetail version={selected} />}
+      {/* Art. 15: the cities' stricter values apply on top of the version in force, in their region. */}
+      <Card title={<Link to="/policy/city-rules">{t('cityRule.title')}</Link>}>
+        <CityRulesTable />
+      </Card>
     </Space>
   );
 }
