@@ -62,6 +62,7 @@ export function CentreConditionsPage() {
     {
       title: t('conditions.centre'),
       dataIndex: 'centreName',
+      width: 220,
       render: (name: string, r) => (
         <Space orientation="vertical" size={0}>
           <Link to={`/centres/${r.centreId}`}>{name}</Link>
@@ -161,7 +162,7 @@ export function CentreConditionsPage() {
         columns={columns}
         dataSource={list.data?.items}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 640 }}
+        scroll={{ x: 860 }}
         expandable={{ expandedRowRender: (r) => <History item={r} /> }}
         locale={{ emptyText: empty }}
       />

@@ -111,7 +111,11 @@ export function VerdictCard({ verdict, title, testId }: VerdictCardProps) {
       description={
         <>
           <div>{verdict.message[locale]}</div>
-          <CityRuleTag verdict={verdict} />
+          {verdict.cityRule && (
+            <div style={{ margin: '4px 0' }}>
+              <CityRuleTag verdict={verdict} />
+            </div>
+          )}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {verdictFacts(verdict, t, locale)}
           </Typography.Text>

@@ -30,6 +30,7 @@ export function CityRulesTable({ city }: { city?: string }) {
     {
       title: t('cityRule.ruleTitle'),
       dataIndex: 'title',
+      width: 240,
       render: (title: string, r) => (
         <Space orientation="vertical" size={0}>
           <span>{title}</span>
@@ -42,6 +43,7 @@ export function CityRulesTable({ city }: { city?: string }) {
     {
       title: t('cityRule.parameters'),
       dataIndex: 'parameters',
+      width: 320,
       render: (p: TCityRule['parameters']) => (
         <Space orientation="vertical" size={0}>
           {Object.entries(p)
@@ -84,7 +86,7 @@ export function CityRulesTable({ city }: { city?: string }) {
       columns={columns}
       dataSource={rules.data?.items}
       pagination={false}
-      scroll={{ x: 640 }}
+      scroll={{ x: 900 }}
       locale={{ emptyText: t('cityRule.empty') }}
     />
   );
