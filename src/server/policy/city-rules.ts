@@ -8,7 +8,7 @@ import {
 import type { TPolicyParameters } from '../../contracts/policy';
 import type { Db } from '../db/client';
 import { cityPolicyRules, regions } from '../db/schema';
-import { type PolicyInForce, policyInForce } from './policy';
+import { type PolicyInForce, policyInForce, policyOfVersion } from './policy';
 
 /**
  * Art. 15: the policy as it applies in one city — the province's version in force on the day, with the city's rule
@@ -109,6 +109,17 @@ export function refOf(row: RuleRow): TCityRuleRef {
 /** The policy for a centre in `cityCode` on `day` (Art. 15 on top of the version in force, SPEC §4). */
 export async function policyForRegion(db: Db, day: string, cityCode: string): Promise<RegionalPolicy> {
   const [province, rule] = await Promise.all([policyInForce(db, day), cityRuleInForce(db, day, cityCode)]);
+  return applyCityRule(province, rule ? { ref: refOf(rule), parameters: rule.parameters } : null);
+}
+
+/** A stored parameter version with the city's rule in force on `day` on top (a record keeps its version). */
+export async function versionForRegion(
+  db: Db,
+  version: number,
+  day: string,
+  cityCode: string,
+): Promise<RegionalPolicy> {
+  const [province, rule] = await Promise.all([policyOfVersion(db, version), cityRuleInForce(db, day, cityCode)]);
   return applyCityRule(province, rule ? { ref: refOf(rule), parameters: rule.parameters } : null);
 }
 

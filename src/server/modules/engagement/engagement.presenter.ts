@@ -7,6 +7,7 @@ import { operatorChanges } from '../../db/schema';
 import { can } from '../../lib/access/permissions';
 import type { SessionUser } from '../../lib/access/session-user';
 import { AppError } from '../../lib/errors';
+import { policyForRegion } from '../../policy/city-rules';
 import { beijingDay, type PolicyInForce, policyInForce } from '../../policy/policy';
 import { filingVerdict } from '../../policy/rules/deadlines';
 import { reprocurementDue } from '../../policy/rules/procurement';
@@ -109,7 +110,8 @@ export async function getEngagementDetail(ctx: RequestContext, id: number): Prom
   ]);
   const present = new Set(files.map((f) => f.kind));
   return {
-    ...toEngagement(row, policy, today),
+    // Art. 15: the filing verdict under the city's implementing rule, when it shortens the deadline.
+    ...toEngagement(row, await policyForRegion(db, today, row.e.cityCode), today),
     eligibility,
     checklist: row.e.checklist,
     missingMaterials: REQUIRED_MATERIALS.filter((k) => !present.has(k)),

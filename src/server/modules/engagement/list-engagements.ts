@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import { engagements } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import type { SessionUser } from '../../lib/access/session-user';
+import { policiesForRegions } from '../../policy/city-rules';
 import { engagementPolicy, toEngagement } from './engagement.presenter';
 import { engagementScope, listEngagementRows } from './engagement.repository';
 
@@ -51,7 +52,13 @@ export async function listEngagements(
   if (q.overdue === 'true') conds.push(overdueFiling(today));
   if (q.awaitingMe === 'true') conds.push(awaitingStep(user));
   const { rows, total } = await listEngagementRows(ctx.deps.db, and(...conds), limit, offset);
-  return { items: rows.map((r) => toEngagement(r, policy, today)), total };
+  // Art. 15: each engagement's filing verdict under its city's implementing rule.
+  const policyOf = await policiesForRegions(
+    ctx.deps.db,
+    today,
+    rows.map((r) => r.e.cityCode),
+  );
+  return { items: rows.map((r) => toEngagement(r, policyOf(r.e.cityCode), today)), total };
 }
 
 /** Art. 10(三): 省商务厅对各市州上报备案情况进行公布 — the filings the province has made, for everyone. */

@@ -5,7 +5,8 @@ import type { Db } from '../../db/client';
 import { engagements } from '../../db/schema';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
-import { beijingDay, policyInForce } from '../../policy/policy';
+import { policiesForRegions } from '../../policy/city-rules';
+import { beijingDay } from '../../policy/policy';
 import { filingDeadline } from '../../policy/rules/deadlines';
 import type { MovedDeadline } from '../service/recompute-rectification-deadlines';
 
@@ -36,10 +37,16 @@ export async function recomputeFilingDeadlines(
     .orderBy(engagements.id)
     .for('update');
   if (rows.length === 0) return [];
-  const policy = await policyInForce(tx, beijingDay(now));
+  // Art. 15: under each engagement's city rule, as the filing verdict is shown.
+  const policyOf = await policiesForRegions(
+    tx,
+    beijingDay(now),
+    rows.map((r) => r.cityCode),
+  );
   const moved: MovedDeadline[] = [];
   for (const e of rows) {
     if (!e.signedOn || !e.filingDeadline) continue;
+    const policy = policyOf(e.cityCode);
     const deadline = filingDeadline(e.signedOn, policy);
     if (deadline === e.filingDeadline) continue;
     const done = await tx

@@ -4,6 +4,7 @@ import { auditContext, type RequestContext } from '../../context';
 import { engagements } from '../../db/schema';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
+import { policyForRegion } from '../../policy/city-rules';
 import { filingDeadline } from '../../policy/rules/deadlines';
 import { eligibilityOf } from '../operator/operator-eligibility';
 import { nextEngagementStatus } from './engagement.machine';
@@ -32,7 +33,8 @@ export async function recordAgreement(
     'OPERATOR_INELIGIBLE',
     await eligibilityOf(ctx.deps.db, row.e.operatorId, row.operatorStatus, today, policy),
   );
-  const deadline = filingDeadline(input.signedOn, policy);
+  // Art. 15: a city's implementing rule may shorten the filing deadline for its region.
+  const deadline = filingDeadline(input.signedOn, await policyForRegion(ctx.deps.db, today, row.e.cityCode));
   const values = {
     signedOn: input.signedOn,
     agreementNumber: input.agreementNumber,
