@@ -525,6 +525,31 @@ const EXPECTED: Record<string, RouteCase> = {
     expect: PROVINCE_ROW,
     snapshot: policyDraftRows,
   },
+  // 配套实施细则 (Art. 15): public documents, every signed-in role reads them and the values behind the form.
+  'GET /api/city-rules': {
+    request: () => ({ method: 'GET', url: '/api/city-rules' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  },
+  'GET /api/city-rules/baseline': {
+    request: () => ({ method: 'GET', url: '/api/city-rules/baseline?city=420500' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  },
+  // Only a city publishes, for its own region (the city comes from the account); far in the future, so that no
+  // verdict of the fixture changes.
+  'POST /api/city-rules': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/city-rules',
+      payload: {
+        title: '矩阵测试实施细则',
+        documentNumber: '测商务发〔2099〕1号',
+        effectiveFrom: '2099-01-01',
+        parameters: { venueMinAreaOther: 60 },
+      },
+    }),
+    expect: row(403, 403, 201, 201, 403, 403, 403, 403, 403, 403),
+    snapshot: (c) => c.query(sql`select * from city_policy_rules order by id`),
+  },
   'GET /api/settings': {
     request: () => ({ method: 'GET', url: '/api/settings' }),
     expect: row(200, 403, 403, 403, 403, 403, 403, 403, 403, 403),
@@ -600,6 +625,11 @@ const EXPECTED: Record<string, RouteCase> = {
   'GET /api/centres/stats': {
     request: () => ({ method: 'GET', url: '/api/centres/stats' }),
     expect: row(200, 200, 200, 200, 200, 200, 200, 200, 403, 403),
+  },
+  // Art. 9(四): the province, and cities and counties for their own region (scope filters the rows).
+  'GET /api/centres/conditions': {
+    request: () => ({ method: 'GET', url: '/api/centres/conditions?show=open' }),
+    expect: row(403, 200, 200, 200, 200, 200, 403, 403, 403, 403),
   },
   // The recognised centre is centre 1, the one the fixture operator runs.
   'GET /api/centres/:id': {

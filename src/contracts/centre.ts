@@ -57,6 +57,16 @@ export const ZVerdict = z.object({
   message: z.object({ 'zh-CN': z.string(), en: z.string() }),
   /** A deadline counted in working days: which calendar each year of the count came from (issue 10). */
   calendars: z.array(ZCalendarUse).optional(),
+  /** Art. 15: the city's implementing rule that set the required number ("按宜昌市实施细则：…"), when one did. */
+  cityRule: z
+    .object({
+      id: z.number().int(),
+      cityName: z.string(),
+      title: z.string(),
+      documentNumber: z.string(),
+      note: z.object({ 'zh-CN': z.string(), en: z.string() }),
+    })
+    .optional(),
 });
 export type TVerdict = z.infer<typeof ZVerdict>;
 

@@ -22,6 +22,8 @@ export const MESSAGE_KINDS = [
   'assessment.reopened', // to the centre: the province reopened submission {year, until}
   'assessment.cancellationDue', // to the province: two 较差 years running, confirm the cancellation {centreName, operatorName, years}
   'assessment.qualificationCancelled', // to the county, city and centre: the operator's qualification was cancelled {operatorName, centreName, years}
+  'centre.conditionFailing', // to the city and the county: a recognised centre stopped meeting its venue or staffing condition {centreName, since, conditionZh, conditionEn, detailZh, detailEn}
+  'centre.conditionResolved', // to the city and the county: it meets the condition again {centreName, on, conditionZh, conditionEn}
   'auth.account.attacked', // to administrators: many wrong passwords for one name {username, failures, minutes, addresses}
 ] as const;
 export const ZMessageKind = z.enum(MESSAGE_KINDS);

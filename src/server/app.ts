@@ -20,6 +20,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { backupRoutes } from './modules/backup/backup.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { centreRoutes } from './modules/centre/centre.routes';
+import { cityRuleRoutes } from './modules/city-rule/city-rule.routes';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { engagementRoutes } from './modules/engagement/engagement.routes';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes';
@@ -148,6 +149,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(auditRoutes);
   await app.register(policyRoutes);
   await app.register(policyDraftRoutes);
+  await app.register(cityRuleRoutes);
   await app.register(settingRoutes);
   await app.register(backupRoutes);
   await app.register(calendarRoutes);

@@ -7,10 +7,13 @@ import { purgeAuditEntries } from './lib/audit';
 import { writeAuditAnchor } from './lib/audit-anchor';
 import { removeOrphanUploads } from './lib/orphan-uploads';
 import { loadWorkingCalendar } from './modules/calendar/calendar.repository';
+import { sweepCentreConditions } from './modules/centre';
 import { failAbandonedImports } from './modules/enterprise/fail-abandoned-imports';
+import { deliverOutbound } from './modules/message/notify';
 import { sendServiceReminders } from './modules/service/reminders';
 import { readSettings } from './modules/setting/settings';
 import { dropLeftoverTradeStaging } from './modules/trade/fast-intake';
+import { beijingDay } from './policy/policy';
 
 /**
  * Reloads the entered holiday arrangements, sends the service reminders (unrated records, rectifications due soon) and removes sessions past their absolute end, finished rate-limit windows, and audit entries past the retention
@@ -28,6 +31,7 @@ export async function runHousekeeping(deps: Deps): Promise<{
   dueSoon: number;
   abandonedImports: number;
   orphanUploads: number;
+  conditionMessages: number;
   auditAnchored: boolean;
 }> {
   const now = deps.clock();
@@ -59,6 +63,8 @@ export async function runHousekeeping(deps: Deps): Promise<{
   // A declaration file's staging tables left by a process that died mid-job (decision 0028).
   await dropLeftoverTradeStaging(deps.db, deps.dbKind);
   const orphanUploads = await removeOrphanUploads(deps);
+  // Art. 9(四) with Art. 15: a province version or a city rule that took effect today changes centres' verdicts.
+  const conditionMessages = await sweepConditions(deps, now);
   const anchor = await writeAuditAnchor(deps);
   return {
     sessions: s.length,
@@ -67,8 +73,17 @@ export async function runHousekeeping(deps: Deps): Promise<{
     ...reminders,
     abandonedImports,
     orphanUploads,
+    conditionMessages,
     auditAnchored: !!anchor,
   };
+}
+
+/** The daily look at every recognised centre's venue and staffing (idempotent, so every pass may run it). */
+async function sweepConditions(deps: Deps, now: Date): Promise<number> {
+  const ctx = systemContext(deps);
+  const sent = await deps.db.transaction((tx) => sweepCentreConditions(tx, ctx, { day: beijingDay(now), at: now }));
+  deliverOutbound(deps, sent);
+  return sent.length;
 }
 
 /**

@@ -49,6 +49,10 @@ export const router = createBrowserRouter([
         ...page('centre.create', async () => (await import('./pages/centre/form')).CentreCreatePage),
       },
       {
+        path: 'centres/conditions',
+        ...page('centre.conditions', async () => (await import('./pages/centre/conditions')).CentreConditionsPage),
+      },
+      {
         path: 'centres/:id',
         ...page('centre.read', async () => (await import('./pages/centre/detail')).CentreDetailPage),
       },
@@ -173,6 +177,10 @@ export const router = createBrowserRouter([
       {
         path: 'policy/drafts/:id',
         ...page('policy.draft', async () => (await import('./pages/policy/draft')).PolicyDraftPage),
+      },
+      {
+        path: 'policy/city-rules',
+        ...page('policy.read', async () => (await import('./pages/policy/city-rules')).CityRulesPage),
       },
       {
         path: 'policy/:version?',

@@ -23,6 +23,7 @@ import { beijingDay } from '../policy/policy';
 import { loadDemoAssessment } from './assessment-demo';
 import { makeEvaluationAgency } from './assessment-factory';
 import { makeCentre } from './centre-factory';
+import { loadDemoConditions } from './conditions-demo';
 import { makeEngagement, makeOperatorChange } from './engagement-factory';
 import { depsAt, makePark, makeUser, sessionUserOf } from './factories';
 import { makeOperator } from './operator-factory';
@@ -160,6 +161,12 @@ export async function loadDemo(baseDeps: Deps, password: string): Promise<DemoAc
   }
   await loadDemoStaff(deps, tl, recognised, plan, who);
   await loadDemoEngagements(deps, tl, plan, actors);
+  // Issue 15: 宜昌's implementing rule (Art. 15), and the conditions watch's first look at each centre (Art. 9(四)).
+  await loadDemoConditions(deps, {
+    centres: [...plan].map(([id, p]) => ({ id, filedAt: tl.at(p.filed, 11) })),
+    yichangCity: who('city.420500'),
+    ruleAt: tl.at(21, 10),
+  });
   // Art. 12(二)(3): the province's commissioned evaluation agency, whose account scores what it is assigned.
   const agency = await makeEvaluationAgency(deps.db, { name: '湖北省外贸发展评估研究中心（演示）' });
   await add(

@@ -73,6 +73,7 @@ export const ERROR_STATUS = {
   ASSESSMENT_CYCLE_EXISTS: 409,
   ASSESSMENT_YEAR_INVALID: 400,
   ASSESSMENT_SUBMISSION_CLOSED: 409,
+  CITY_RULE_NOT_STRICTER: 400,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
 } as const;
@@ -297,6 +298,7 @@ export const ERROR_MESSAGES: Messages = {
     'zh-CN': '以下中心的考核尚未确认，不能公布结果：{pending}（第十二条（二）3）',
     en: 'These centres’ assessments are not confirmed yet, so the results cannot be published: {pending} (Art. 12(2)(3))',
   },
+  CITY_RULE_NOT_STRICTER: { 'zh-CN': '不予发布：{verdict}', en: 'Not published: {verdict}' },
   ASSESSMENT_CYCLE_PUBLISHED: {
     'zh-CN': '{year}年度考核结果已于{publishedOn}公布，不能再更改（第十二条（三））',
     en: 'The {year} assessment results were published on {publishedOn} and can no longer change (Art. 12(3))',

@@ -1,4 +1,5 @@
 import { asc, desc, eq, lte } from 'drizzle-orm';
+import type { TCityRuleRef } from '../../contracts/city-rule';
 import { type TPolicyParameters, type TPolicyVersion, ZPolicyParameters } from '../../contracts/policy';
 import { auditContext, type RequestContext } from '../context';
 import type { Db } from '../db/client';
@@ -13,6 +14,12 @@ import { POLICY_V1, POLICY_V1_META } from './parameters-v1';
 export interface PolicyInForce {
   version: number;
   parameters: TPolicyParameters;
+  /**
+   * Art. 15: set when the policy was read for a city (city-rules.ts policyForRegion) — the city's rule in force and
+   * the parameter paths it made stricter, so that a verdict can name the rule its number came from.
+   */
+  cityRule?: TCityRuleRef | null;
+  overridden?: readonly string[];
 }
 
 /** The latest version whose effective date is on or before `day` (YYYY-MM-DD, Beijing calendar). */

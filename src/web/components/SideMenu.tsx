@@ -50,6 +50,13 @@ const ENTRIES: Entry[] = [
   { key: 'parks', path: '/parks', label: 'menu.parks', icon: <BankOutlined />, action: 'park.read' },
   { key: 'centres', path: '/centres', label: 'menu.centres', icon: <ShopOutlined />, action: 'centre.read' },
   {
+    key: 'centreConditions',
+    path: '/centres/conditions',
+    label: 'menu.centreConditions',
+    icon: <WarningOutlined />,
+    action: 'centre.conditions',
+  },
+  {
     key: 'operators',
     path: '/operators',
     label: 'menu.operators',
@@ -165,6 +172,15 @@ const ENTRIES: Entry[] = [
   { key: 'users', path: '/users', label: 'menu.users', icon: <TeamOutlined />, action: 'user.read' },
   { key: 'audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, action: 'audit.read' },
   { key: 'policy', path: '/policy', label: 'menu.policy', icon: <FileProtectOutlined />, action: 'policy.read' },
+  {
+    key: 'cityRules',
+    path: '/policy/city-rules',
+    label: 'menu.cityRules',
+    icon: <FileProtectOutlined />,
+    action: 'policy.read',
+    // Art. 15: read by all, but of use to those who run centres by region; the others see them on /policy.
+    hideFor: ['enterprise', 'evaluator', 'operator', 'admin', 'park'],
+  },
   { key: 'settings', path: '/settings', label: 'menu.settings', icon: <SettingOutlined />, action: 'setting.read' },
 ];
 

@@ -5,6 +5,7 @@ import { assessmentResultsEn } from './parts/assessment-results.en';
 import { assessmentSignalsEn } from './parts/assessment-signals.en';
 import { backupEn } from './parts/backup.en';
 import { calendarEn } from './parts/calendar.en';
+import { cityRuleEn } from './parts/city-rule.en';
 import { enterpriseEn } from './parts/enterprise.en';
 import { evaluationEn } from './parts/evaluation.en';
 import { exchangeEn } from './parts/exchange.en';
@@ -957,6 +958,7 @@ export const en: Messages = {
   ...evaluationEn,
   ...assessmentEn,
   ...calendarEn,
+  ...cityRuleEn,
   ...messageEn,
   ...statsEn,
   ...tradeEn,

@@ -5,6 +5,7 @@ import { assessmentResultsZhCN } from './parts/assessment-results.zh-CN';
 import { assessmentSignalsZhCN } from './parts/assessment-signals.zh-CN';
 import { backupZhCN } from './parts/backup.zh-CN';
 import { calendarZhCN } from './parts/calendar.zh-CN';
+import { cityRuleZhCN } from './parts/city-rule.zh-CN';
 import { enterpriseZhCN } from './parts/enterprise.zh-CN';
 import { evaluationZhCN } from './parts/evaluation.zh-CN';
 import { exchangeZhCN } from './parts/exchange.zh-CN';
@@ -938,6 +939,7 @@ export const zhCN = {
   ...assessmentZhCN,
   ...calendarZhCN,
   ...messageZhCN,
+  ...cityRuleZhCN,
   ...statsZhCN,
   ...tradeZhCN,
   ...tradeMonitoringZhCN,

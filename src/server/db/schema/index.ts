@@ -6,6 +6,7 @@ export * from './audit';
 export * from './backup';
 export * from './calendar';
 export * from './centre';
+export * from './city-rule';
 export * from './engagement';
 export * from './enterprise';
 export * from './exchange';

@@ -5,12 +5,14 @@ import type { Db } from '../../db/client';
 import { centreChanges, centres } from '../../db/schema';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
-import { beijingDay, policyInForce } from '../../policy/policy';
+import { policyForRegion } from '../../policy/city-rules';
+import { beijingDay } from '../../policy/policy';
 import { venueAreaVerdict } from '../../policy/rules/venue';
 import { bumpFiguresVersion } from '../figures';
 import { nextStatus } from './centre.machine';
 import type { CentreRow } from './centre.repository';
 import { recordCentreEvent } from './centre-events';
+import { recheckCentreConditions } from './conditions-sweep';
 import { issueDecisionLetter } from './issue-decision-letter';
 
 type ChangeRow = typeof centreChanges.$inferSelect;
@@ -31,7 +33,7 @@ export async function applyCentreChange(
   const adjustment = (change.adjustment ?? {}) as TCentreAdjustment;
   if (change.kind === 'adjustment' && adjustment.venueArea !== undefined) {
     // An adjusted venue must still meet Art. 6.
-    const policy = await policyInForce(tx, beijingDay(at));
+    const policy = await policyForRegion(tx, beijingDay(at), centre.cityCode);
     const verdict = venueAreaVerdict(
       { parkLevel: centre.parkLevel, parkKind: centre.parkKind, area: adjustment.venueArea },
       policy,
@@ -95,4 +97,7 @@ export async function applyCentreChange(
     before,
     after: updated[0],
   });
+  // Art. 9(四): an adjusted venue changes the venue verdict; a revocation ends the watch. The in-app messages are
+  // stored here; the decision's own notices already reach the region.
+  await recheckCentreConditions(tx, ctx, [centre.id], at);
 }

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../context';
 import { can } from '../../lib/access/permissions';
 import { centreScope } from '../../lib/access/scope';
 import { AppError } from '../../lib/errors';
+import { policiesForRegions, policyForRegion, type RegionalPolicy } from '../../policy/city-rules';
 import { beijingDay, type PolicyInForce, policyInForce } from '../../policy/policy';
 import { placementVerdict } from '../../policy/rules/placement';
 import { type StaffFacts, staffingVerdicts } from '../../policy/rules/staffing';
@@ -22,6 +23,23 @@ import {
 
 export async function currentPolicy(ctx: RequestContext): Promise<PolicyInForce> {
   return policyInForce(ctx.deps.db, beijingDay(ctx.deps.clock()));
+}
+
+/** The policy for a centre today: the province's version with its city's implementing rule on top (Art. 15). */
+export async function currentPolicyFor(ctx: RequestContext, cityCode: string): Promise<RegionalPolicy> {
+  return policyForRegion(ctx.deps.db, beijingDay(ctx.deps.clock()), cityCode);
+}
+
+/** The same for a list of centres: a lookup by city. */
+export async function currentPoliciesFor(
+  ctx: RequestContext,
+  rows: { cityCode: string }[],
+): Promise<(cityCode: string) => RegionalPolicy> {
+  return policiesForRegions(
+    ctx.deps.db,
+    beijingDay(ctx.deps.clock()),
+    rows.map((r) => r.cityCode),
+  );
 }
 
 export function toCentre(row: CentreRow, policy: PolicyInForce, staff: StaffFacts[]): TCentre {
@@ -58,7 +76,7 @@ export async function getCentreDetail(ctx: RequestContext, id: number): Promise<
   const row = await findCentre(db, centreScope(user), id);
   if (!row) throw new AppError('NOT_FOUND', { id });
   const [policy, events, changes, letters, pending, others, files, rosters] = await Promise.all([
-    currentPolicy(ctx),
+    currentPolicyFor(ctx, row.cityCode),
     listEvents(db, id),
     listChanges(db, id),
     listLetters(db, id),

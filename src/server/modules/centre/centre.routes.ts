@@ -14,6 +14,7 @@ import {
   ZTransitionRequest,
   ZUpdateCentreDraftRequest,
 } from '../../../contracts/centre';
+import { ZCentreConditionQuery, ZCentreConditionStatus } from '../../../contracts/city-rule';
 import { ZErrorBody, ZIdParam, zListOf } from '../../../contracts/common';
 import { SERVICE_CATEGORY_NAMES } from '../../../contracts/service-category';
 import { PARK_LEVEL_LABELS } from '../../lib/labels';
@@ -22,6 +23,7 @@ import { CENTRE_STATUS_LABELS } from './centre.machine';
 import { getCentreDetail } from './centre.presenter';
 import { createCentreApplication } from './create-centre-application';
 import { decideCentreChange } from './decide-centre-change';
+import { listCentreConditions } from './list-centre-conditions';
 import { centreStats, listCentresForUser } from './list-centres';
 import { listPublicCentres } from './list-public-centres';
 import { LETTER_CSP, printDecisionLetter } from './print-decision-letter';
@@ -40,6 +42,19 @@ const STEPS: { step: ApplicationStep; summary: string; reasoned: boolean }[] = [
 ];
 
 export const centreRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/centres/conditions',
+    {
+      config: { action: 'centre.conditions' },
+      schema: {
+        tags: ['centres'],
+        summary: '不再满足设立条件的中心（第九条（四））/ Centres that no longer meet the conditions (Art. 9(4))',
+        querystring: ZCentreConditionQuery,
+        response: { 200: zListOf(ZCentreConditionStatus), ...errors },
+      },
+    },
+    async (request) => listCentreConditions(request.ctx, request.query),
+  );
   app.get(
     '/api/centres',
     {

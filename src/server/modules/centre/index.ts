@@ -10,6 +10,8 @@ import { type CentreRow, findCentre } from './centre.repository';
 export type { CentreRow } from './centre.repository';
 /** SQL: the centre once started operating (Art. 10(三)); for selects from `centres`. */
 export { centreHasOperated } from './centre.repository';
+/** Art. 9(四): re-take the venue and staffing verdicts of centres after a write that touched them. */
+export { recheckCentreConditions, sweepCentreConditions } from './conditions-sweep';
 
 /**
  * The centre if the user's region scope holds it; undefined otherwise, which the caller answers with 404 so that a

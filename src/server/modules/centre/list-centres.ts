@@ -9,7 +9,7 @@ import { staffingVerdicts } from '../../policy/rules/staffing';
 import { venueAreaVerdict } from '../../policy/rules/venue';
 import { rostersOf } from '../staff';
 import { isRecognised } from './centre.machine';
-import { currentPolicy, toCentre } from './centre.presenter';
+import { currentPoliciesFor, toCentre } from './centre.presenter';
 import { centreCounts, centreFilters, listCentres } from './centre.repository';
 
 /** What waits for this user's step: the county its drafts and returns, the city submissions, the province the rest. */
@@ -35,15 +35,15 @@ export async function listCentresForUser(
 ): Promise<{ items: TCentre[]; total: number }> {
   const user = requireAction(ctx.user, 'centre.read');
   const where = and(centreScope(user), ...centreFilters(q, q.awaitingMe === 'true' ? awaitingFor(user) : undefined));
-  const [policy, { rows, total }] = await Promise.all([
-    currentPolicy(ctx),
-    listCentres(ctx.deps.db, where, q.sort, limit, offset),
+  const { rows, total } = await listCentres(ctx.deps.db, where, q.sort, limit, offset);
+  const [policyOf, rosters] = await Promise.all([
+    currentPoliciesFor(ctx, rows),
+    rostersOf(
+      ctx.deps.db,
+      rows.map((r) => r.id),
+    ),
   ]);
-  const rosters = await rostersOf(
-    ctx.deps.db,
-    rows.map((r) => r.id),
-  );
-  return { items: rows.map((r) => toCentre(r, policy, rosters.get(r.id) ?? [])), total };
+  return { items: rows.map((r) => toCentre(r, policyOf(r.cityCode), rosters.get(r.id) ?? [])), total };
 }
 
 const IN_APPLICATION = new Set(['draft', 'submitted', 'returned', 'forwarded']);
@@ -52,11 +52,11 @@ const IN_APPLICATION = new Set(['draft', 'submitted', 'returned', 'forwarded']);
 export async function centreStats(ctx: RequestContext): Promise<TCentreStats> {
   const user = requireAction(ctx.user, 'centre.read');
   const scope = centreScope(user);
-  const [counts, policy, { rows }] = await Promise.all([
+  const [counts, { rows }] = await Promise.all([
     centreCounts(ctx.deps.db, scope),
-    currentPolicy(ctx),
     listCentres(ctx.deps.db, scope, 'city', 10_000, 0),
   ]);
+  const policyOf = await currentPoliciesFor(ctx, rows);
   const byCity = new Map<string, TCentreStats['byCity'][number]>();
   const byStatus: Record<string, number> = {};
   for (const c of counts) {
@@ -79,12 +79,15 @@ export async function centreStats(ctx: RequestContext): Promise<TCentreStats> {
     recognised.map((r) => r.id),
   );
   const staffNonCompliant = recognised.filter(
-    (r) => !staffingVerdicts(r.parkLevel, rosters.get(r.id) ?? [], policy).every((v) => v.ok),
+    (r) => !staffingVerdicts(r.parkLevel, rosters.get(r.id) ?? [], policyOf(r.cityCode)).every((v) => v.ok),
   ).length;
   const venueNonCompliant = rows.filter(
     (r) =>
       (isRecognised(r.status) || IN_APPLICATION.has(r.status)) &&
-      !venueAreaVerdict({ parkLevel: r.parkLevel, parkKind: r.parkKind, area: Number(r.venueArea) }, policy).ok,
+      !venueAreaVerdict(
+        { parkLevel: r.parkLevel, parkKind: r.parkKind, area: Number(r.venueArea) },
+        policyOf(r.cityCode),
+      ).ok,
   ).length;
   return { byCity: [...byCity.values()], byStatus, venueNonCompliant, staffNonCompliant };
 }

@@ -9,7 +9,7 @@ import { AppError } from '../../lib/errors';
 import { venueAreaVerdict } from '../../policy/rules/venue';
 import { applyCentreChange } from './apply-centre-change';
 import { isRecognised } from './centre.machine';
-import { currentPolicy, getCentreDetail } from './centre.presenter';
+import { currentPolicyFor, getCentreDetail } from './centre.presenter';
 import { findCentre, pendingChange } from './centre.repository';
 import { recordCentreEvent } from './centre-events';
 
@@ -35,7 +35,7 @@ export async function requestCentreChange(
     // Art. 6 holds for an adjusted venue too: say so to the city now rather than when the province decides.
     const verdict = venueAreaVerdict(
       { parkLevel: centre.parkLevel, parkKind: centre.parkKind, area: input.adjustment.venueArea },
-      await currentPolicy(ctx),
+      await currentPolicyFor(ctx, centre.cityCode),
     );
     if (!verdict.ok) throw new AppError('VENUE_TOO_SMALL', { verdict, field: 'adjustment.venueArea' });
   }

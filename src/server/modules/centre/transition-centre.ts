@@ -9,7 +9,7 @@ import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { attachToEvent } from '../attachment/attachment-files';
 import { CENTRE_TRANSITIONS, nextStatus } from './centre.machine';
-import { currentPolicy, getCentreDetail } from './centre.presenter';
+import { currentPolicyFor, getCentreDetail } from './centre.presenter';
 import { findCentre } from './centre.repository';
 import { recordCentreEvent } from './centre-events';
 import { enforceCentreRules } from './check-centre-rules';
@@ -48,7 +48,7 @@ export async function transitionCentre(
     throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'comment', reason: 'required' }], summary: 'comment' });
   }
   if (current.version !== input.version) throw new AppError('VERSION_CONFLICT', { id, version: input.version });
-  const policy = await currentPolicy(ctx);
+  const policy = await currentPolicyFor(ctx, current.cityCode);
   const now = ctx.deps.clock();
   await db.transaction(async (tx) => {
     const verdicts = step === 'submit' || step === 'approve' ? await enforceCentreRules(tx, current, policy, step) : [];

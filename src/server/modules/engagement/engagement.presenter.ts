@@ -7,8 +7,8 @@ import { operatorChanges } from '../../db/schema';
 import { can } from '../../lib/access/permissions';
 import type { SessionUser } from '../../lib/access/session-user';
 import { AppError } from '../../lib/errors';
+import { type RegionalTimeline, regionalTimeline } from '../../policy/city-rules';
 import { beijingDay, type PolicyInForce } from '../../policy/policy';
-import { type PolicyTimeline, policyTimeline } from '../../policy/policy-timeline';
 import { filingVerdict } from '../../policy/rules/deadlines';
 import { reprocurementDue } from '../../policy/rules/procurement';
 import { eligibilityOf } from '../operator/operator-eligibility';
@@ -23,7 +23,7 @@ import {
 } from './engagement.repository';
 import { listOperatorChangeRows, type OperatorChangeRow, toOperatorChange } from './operator-change.repository';
 
-export function toEngagement(row: EngagementRow, timeline: PolicyTimeline, today: string): TEngagement {
+export function toEngagement(row: EngagementRow, timeline: RegionalTimeline, today: string): TEngagement {
   const e = row.e;
   return {
     id: e.id,
@@ -56,7 +56,7 @@ export function toEngagement(row: EngagementRow, timeline: PolicyTimeline, today
     // Art. 10(三): the agreement reaches the province (the city's report) within the working days of the parameter —
     // the version in force on the signing day, which the deadline counts from (Art. 16: a later version does not
     // move a deadline already running).
-    filingVerdict: e.signedOn ? filingVerdict(e.signedOn, e.reportedOn, today, timeline.on(e.signedOn)) : null,
+    filingVerdict: e.signedOn ? filingVerdict(e.signedOn, e.reportedOn, today, timeline.onIn(e.signedOn, e.cityCode)) : null,
     reportedOn: e.reportedOn,
     filedOn: e.filedOn,
     filingNumber: e.filingNumber,
@@ -71,9 +71,9 @@ export function toEngagement(row: EngagementRow, timeline: PolicyTimeline, today
 
 export async function engagementPolicy(
   ctx: RequestContext,
-): Promise<{ policy: PolicyInForce; today: string; timeline: PolicyTimeline }> {
+): Promise<{ policy: PolicyInForce; today: string; timeline: RegionalTimeline }> {
   const today = beijingDay(ctx.deps.clock());
-  const timeline = await policyTimeline(ctx.deps.db);
+  const timeline = await regionalTimeline(ctx.deps.db);
   return { policy: timeline.on(today), today, timeline };
 }
 
@@ -115,6 +115,7 @@ export async function getEngagementDetail(ctx: RequestContext, id: number): Prom
   ]);
   const present = new Set(files.map((f) => f.kind));
   return {
+    // Art. 15, 16: the filing verdict under the version and the city's rule in force on the signing day.
     ...toEngagement(row, timeline, today),
     eligibility,
     checklist: row.e.checklist,

@@ -51,6 +51,7 @@ export async function listEngagements(
   if (q.overdue === 'true') conds.push(overdueFiling(today));
   if (q.awaitingMe === 'true') conds.push(awaitingStep(user));
   const { rows, total } = await listEngagementRows(ctx.deps.db, and(...conds), limit, offset);
+  // Art. 15, 16: each filing verdict under the version and its city's rule in force on its signing day.
   return { items: rows.map((r) => toEngagement(r, timeline, today)), total };
 }
 

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { engagements } from '../../db/schema';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
-import { policyTimeline } from '../../policy/policy-timeline';
+import { regionalTimeline } from '../../policy/city-rules';
 import { filingDeadline } from '../../policy/rules/deadlines';
 import type { MovedDeadline } from '../service/recompute-rectification-deadlines';
 
@@ -36,12 +36,13 @@ export async function recomputeFilingDeadlines(
     .orderBy(engagements.id)
     .for('update');
   if (rows.length === 0) return [];
-  // Art. 16: each deadline under the version in force on its signing day, as it was first counted.
-  const timeline = await policyTimeline(tx);
+  // Art. 15, 16: each deadline under the version and its city's rule in force on its signing day, as it was first
+  // counted and as the filing verdict is shown.
+  const timeline = await regionalTimeline(tx);
   const moved: MovedDeadline[] = [];
   for (const e of rows) {
     if (!e.signedOn || !e.filingDeadline) continue;
-    const policy = timeline.on(e.signedOn);
+    const policy = timeline.onIn(e.signedOn, e.cityCode);
     const deadline = filingDeadline(e.signedOn, policy);
     if (deadline === e.filingDeadline) continue;
     const done = await tx

@@ -4,7 +4,7 @@ import { auditContext, type RequestContext } from '../../context';
 import { engagements } from '../../db/schema';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
-import { policyTimeline } from '../../policy/policy-timeline';
+import { regionalTimeline } from '../../policy/city-rules';
 import { filingDeadline } from '../../policy/rules/deadlines';
 import { eligibilityOf } from '../operator/operator-eligibility';
 import { nextEngagementStatus } from './engagement.machine';
@@ -33,8 +33,9 @@ export async function recordAgreement(
     'OPERATOR_INELIGIBLE',
     await eligibilityOf(ctx.deps.db, row.e.operatorId, row.operatorStatus, today, policy),
   );
-  // Art. 10(三) with Art. 16: the deadline counts from the signing day, under the version in force on that day.
-  const signingPolicy = (await policyTimeline(ctx.deps.db)).on(input.signedOn);
+  // Art. 10(三) with Art. 15, 16: the deadline counts from the signing day, under the version in force on that day
+  // and the city's implementing rule in force that day (which may shorten it).
+  const signingPolicy = (await regionalTimeline(ctx.deps.db)).onIn(input.signedOn, row.e.cityCode);
   const deadline = filingDeadline(input.signedOn, signingPolicy);
   const values = {
     signedOn: input.signedOn,

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { rectifications } from '../../db/schema';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
-import { policyOfVersion } from '../../policy/policy';
+import { versionForRegion } from '../../policy/city-rules';
 import { rectificationDeadline } from '../../policy/rules/deadlines';
 
 export interface MovedDeadline {
@@ -42,7 +42,11 @@ export async function recomputeRectificationDeadlines(
     .for('update');
   const moved: MovedDeadline[] = [];
   for (const r of rows) {
-    const dueOn = rectificationDeadline(r.openedOn, await policyOfVersion(tx, r.policyVersion));
+    // Its own version, with its city's implementing rule of the day it opened (Art. 15).
+    const dueOn = rectificationDeadline(
+      r.openedOn,
+      await versionForRegion(tx, r.policyVersion, r.openedOn, r.cityCode),
+    );
     if (dueOn === r.dueOn) continue;
     // A later due day may need its due-soon warning again.
     const warnedAt = dueOn > r.dueOn ? null : r.warnedAt;

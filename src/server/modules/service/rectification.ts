@@ -14,7 +14,8 @@ import { rectificationScope } from '../../lib/access/scope';
 import { writeAudit } from '../../lib/audit';
 import { AppError, invalidTransition } from '../../lib/errors';
 import { RECTIFICATION_STATUS_LABELS } from '../../lib/labels';
-import { beijingDay, policyInForce } from '../../policy/policy';
+import { policiesForRegions, policyForRegion } from '../../policy/city-rules';
+import { beijingDay } from '../../policy/policy';
 import { rectificationDeadline, rectificationRule } from '../../policy/rules/deadlines';
 import { calendarsUsed, describeCalendars } from '../../policy/rules/working-calendar';
 import { deliverOutbound, notify } from '../message/notify';
@@ -71,15 +72,16 @@ function present(r: Row, today: string, rule: string, locale: TLocale): TRectifi
   };
 }
 
-async function ruleText(ctx: RequestContext, day: string) {
-  return rectificationRule(await policyInForce(ctx.deps.db, day))[ctx.locale];
+/** The rule's words for a rectification of `cityCode`: its implementing rule may shorten the period (Art. 15). */
+async function ruleText(ctx: RequestContext, day: string, cityCode: string) {
+  return rectificationRule(await policyForRegion(ctx.deps.db, day, cityCode))[ctx.locale];
 }
 
 /** One rectification, without a scope check: the caller has already been allowed to see its record. */
 export async function loadRectification(ctx: RequestContext, id: number, today: string): Promise<TRectification> {
   const [row] = await select(ctx.deps.db).where(eq(rectifications.id, id)).limit(1);
   if (!row) throw new AppError('NOT_FOUND', { id });
-  return present(row, today, await ruleText(ctx, row.x.openedOn), ctx.locale);
+  return present(row, today, await ruleText(ctx, row.x.openedOn, row.x.cityCode), ctx.locale);
 }
 
 /** A 不满意/非常不满意 rating opens a rectification, due in the parameter's working days (in the rating's transaction). */
@@ -97,7 +99,8 @@ export async function openRectification(
   now: Date,
 ) {
   const today = beijingDay(now);
-  const policy = await policyInForce(tx, today);
+  // Art. 15: the city's implementing rule may shorten the period for its region.
+  const policy = await policyForRegion(tx, today, rating.cityCode);
   const dueOn = rectificationDeadline(today, policy);
   const [row] = await tx
     .insert(rectifications)
@@ -151,16 +154,23 @@ export async function listRectifications(
   if (q.status) conds.push(eq(rectifications.status, q.status));
   if (q.overdue === 'true') conds.push(overdueRectification(today));
   const where = and(...conds);
-  const [rows, total, rule] = await Promise.all([
+  const [rows, total] = await Promise.all([
     select(ctx.deps.db)
       .where(where)
       .orderBy(desc(rectifications.openedOn), desc(rectifications.id))
       .limit(limit)
       .offset(offset),
     ctx.deps.db.select({ n: count() }).from(rectifications).where(where),
-    ruleText(ctx, today),
   ]);
-  return { items: rows.map((r) => present(r, today, rule, ctx.locale)), total: total[0]?.n ?? 0 };
+  const policyOf = await policiesForRegions(
+    ctx.deps.db,
+    today,
+    rows.map((r) => r.x.cityCode),
+  );
+  return {
+    items: rows.map((r) => present(r, today, rectificationRule(policyOf(r.x.cityCode))[ctx.locale], ctx.locale)),
+    total: total[0]?.n ?? 0,
+  };
 }
 
 type Step = 'answer' | 'accept' | 'reopen';

@@ -13,6 +13,8 @@ import {
   SheetUnreadableError,
   sheetLimitRowError,
 } from '../../lib/sheet-reader';
+import { recheckCentreConditions } from '../centre';
+import { deliverOutbound } from '../message/notify';
 import { centreFor } from './staff-roster';
 
 export const MAX_IMPORT_ROWS = 500;
@@ -168,7 +170,7 @@ export async function importStaff(
   const { rows, errors } = 'errors' in read ? { rows: [], errors: read.errors } : checkRows(read.lines, ctx.locale);
   if (errors.length) throw new AppError('IMPORT_REJECTED', { count: new Set(errors.map((e) => e.row)).size, errors });
   const now = ctx.deps.clock();
-  await ctx.deps.db.transaction(async (tx) => {
+  const sent = await ctx.deps.db.transaction(async (tx) => {
     await tx
       .insert(centreStaff)
       .values(rows.map((r) => ({ ...r, centreId: centre.id, isDemo: centre.isDemo, createdAt: now })));
@@ -178,6 +180,9 @@ export async function importStaff(
       objectId: centre.id,
       after: { count: rows.length, names: rows.map((r) => r.name) },
     });
+    // Art. 9(四): the roster changed, so may the centre's staffing condition.
+    return recheckCentreConditions(tx, ctx, [centre.id], now);
   });
+  deliverOutbound(ctx.deps, sent);
   return { imported: rows.length };
 }

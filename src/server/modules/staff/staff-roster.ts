@@ -6,8 +6,9 @@ import { requireAction } from '../../lib/access/require-access';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { staffingVerdicts } from '../../policy/rules/staffing';
-import { type CentreRow, findCentreInScope } from '../centre';
-import { currentPolicy } from '../centre/centre.presenter';
+import { type CentreRow, findCentreInScope, recheckCentreConditions } from '../centre';
+import { currentPolicyFor } from '../centre/centre.presenter';
+import { deliverOutbound } from '../message/notify';
 import { findStaff, listStaff, toStaff } from './staff.repository';
 
 /** The centre, if the caller's scope holds it (404 otherwise), and the caller may do `action` (403). */
@@ -26,14 +27,17 @@ export async function getRoster(ctx: RequestContext, centreId: number): Promise<
 }
 
 export async function rosterOf(ctx: RequestContext, centre: CentreRow): Promise<TStaffRoster> {
-  const [items, policy] = await Promise.all([listStaff(ctx.deps.db, centre.id), currentPolicy(ctx)]);
+  const [items, policy] = await Promise.all([
+    listStaff(ctx.deps.db, centre.id),
+    currentPolicyFor(ctx, centre.cityCode),
+  ]);
   return { items, total: items.length, verdicts: staffingVerdicts(centre.parkLevel, items, policy) };
 }
 
 export async function addStaff(ctx: RequestContext, centreId: number, input: TStaffInput) {
   const centre = await centreFor(ctx, centreId, 'staff.manage');
   const now = ctx.deps.clock();
-  return ctx.deps.db.transaction(async (tx) => {
+  const { staff, sent } = await ctx.deps.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(centreStaff)
       .values({ ...input, centreId: centre.id, isDemo: centre.isDemo, createdAt: now })
@@ -45,8 +49,11 @@ export async function addStaff(ctx: RequestContext, centreId: number, input: TSt
       objectId: row.id,
       after: row,
     });
-    return toStaff(row);
+    // Art. 9(四): the roster changed, so may the centre's staffing condition.
+    return { staff: toStaff(row), sent: await recheckCentreConditions(tx, ctx, [centre.id], now) };
   });
+  deliverOutbound(ctx.deps, sent);
+  return staff;
 }
 
 export async function removeStaff(ctx: RequestContext, centreId: number, staffId: number): Promise<void> {
@@ -54,7 +61,7 @@ export async function removeStaff(ctx: RequestContext, centreId: number, staffId
   const row = await findStaff(ctx.deps.db, centre.id, staffId);
   if (!row) throw new AppError('NOT_FOUND', { id: staffId });
   const now = ctx.deps.clock();
-  await ctx.deps.db.transaction(async (tx) => {
+  const sent = await ctx.deps.db.transaction(async (tx) => {
     await tx.delete(centreStaff).where(eq(centreStaff.id, staffId));
     await writeAudit(tx, auditContext(ctx, now), {
       action: 'staff.removed',
@@ -62,5 +69,7 @@ export async function removeStaff(ctx: RequestContext, centreId: number, staffId
       objectId: staffId,
       before: row,
     });
+    return recheckCentreConditions(tx, ctx, [centre.id], now);
   });
+  deliverOutbound(ctx.deps, sent);
 }

@@ -1,6 +1,7 @@
 import chineseDays from 'chinese-days';
 import type { TVerdict } from '../../../contracts/centre';
 import type { PolicyInForce } from '../policy';
+import { cityRuleOf } from './city-rule-tag';
 import { calendarSourceOf, calendarsUsed, describeCalendars, workingDayOn } from './working-calendar';
 
 /**
@@ -164,6 +165,11 @@ export function filingVerdict(
       en: `${signed.en} and is not yet filed${ok ? '' : ', overdue'}: ${rule.en}${note.en} (Art. 10(3))`,
     };
   }
+  // Art. 15: a city's implementing rule may shorten the deadline; the verdict then names it.
+  const cityRule = cityRuleOf(policy, 'filingDeadlineWorkingDays', {
+    'zh-CN': `协议签订之日起${n}个工作日内报备`,
+    en: `filing within ${n} working days of signing`,
+  });
   return {
     ok,
     article: '第十条（三）',
@@ -171,6 +177,7 @@ export function filingVerdict(
     required: deadline,
     actual,
     policyVersion: policy.version,
+    ...(cityRule ? { cityRule } : {}),
     message,
     calendars: calendarsUsed(signedOn, deadline),
   };

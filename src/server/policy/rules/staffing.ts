@@ -1,6 +1,7 @@
 import type { TVerdict } from '../../../contracts/centre';
 import type { TParkLevel } from '../../../contracts/park';
 import type { PolicyInForce } from '../policy';
+import { basisOf, cityRuleOf } from './city-rule-tag';
 
 /** One person the operator stations at the centre. */
 export interface StaffFacts {
@@ -51,6 +52,12 @@ export function staffingVerdicts(parkLevel: TParkLevel, staff: StaffFacts[], pol
     const actual = counts[key];
     const ok = actual >= required;
     const head = heads[key];
+    // Art. 15: a city's implementing rule may ask for more people; the verdict then names it.
+    const cityRule = cityRuleOf(policy, `${national ? 'staffNational' : 'staffOther'}.${key}`, {
+      'zh-CN': `${head.zh}不少于 ${required} 名`,
+      en: `${head.en.toLowerCase()} at least ${required}`,
+    });
+    const basis = basisOf({ zh: '第七条', en: 'Art. 7' }, cityRule);
     return {
       ok,
       article: '第七条',
@@ -58,9 +65,10 @@ export function staffingVerdicts(parkLevel: TParkLevel, staff: StaffFacts[], pol
       required,
       actual,
       policyVersion: policy.version,
+      ...(cityRule ? { cityRule } : {}),
       message: {
-        'zh-CN': `${head.zh} ${actual} 名，${ok ? '符合' : '低于'}${where}不少于 ${required} 名的要求（第七条）`,
-        en: `${head.en}: ${actual}, ${ok ? 'meeting' : 'below'} the minimum of ${required} for ${whereEn} (Art. 7)`,
+        'zh-CN': `${head.zh} ${actual} 名，${ok ? '符合' : '低于'}${where}不少于 ${required} 名的要求（${basis.zh}）`,
+        en: `${head.en}: ${actual}, ${ok ? 'meeting' : 'below'} the minimum of ${required} for ${whereEn} (${basis.en})`,
       },
     };
   });

@@ -1,6 +1,7 @@
 import type { TVerdict } from '../../../contracts/centre';
 import type { TParkKind, TParkLevel } from '../../../contracts/park';
 import type { PolicyInForce } from '../policy';
+import { basisOf, cityRuleOf } from './city-rule-tag';
 
 export interface VenueFacts {
   parkLevel: TParkLevel;
@@ -21,6 +22,12 @@ export function venueAreaVerdict(facts: VenueFacts, policy: PolicyInForce): TVer
   const ok = facts.area >= required;
   const where = national ? '国家级经开区/高新区' : '其他开发区（园区）';
   const whereEn = national ? 'a national-level economic or high-tech zone' : 'this park';
+  // Art. 15: a city's implementing rule may set a larger minimum; the verdict then names it.
+  const cityRule = cityRuleOf(policy, national ? 'venueMinAreaNational' : 'venueMinAreaOther', {
+    'zh-CN': `场地不少于 ${required} 平方米`,
+    en: `a venue of at least ${required} m²`,
+  });
+  const basis = basisOf({ zh: '第六条', en: 'Art. 6' }, cityRule);
   return {
     ok,
     article: '第六条',
@@ -28,14 +35,15 @@ export function venueAreaVerdict(facts: VenueFacts, policy: PolicyInForce): TVer
     required,
     actual: facts.area,
     policyVersion: policy.version,
+    ...(cityRule ? { cityRule } : {}),
     message: ok
       ? {
-          'zh-CN': `服务场地 ${facts.area} 平方米，符合${where}不少于 ${required} 平方米的要求（第六条）`,
-          en: `Venue of ${facts.area} m² meets the minimum of ${required} m² for ${whereEn} (Art. 6)`,
+          'zh-CN': `服务场地 ${facts.area} 平方米，符合${where}不少于 ${required} 平方米的要求（${basis.zh}）`,
+          en: `Venue of ${facts.area} m² meets the minimum of ${required} m² for ${whereEn} (${basis.en})`,
         }
       : {
-          'zh-CN': `服务场地 ${facts.area} 平方米，低于${where}不少于 ${required} 平方米的要求（第六条）`,
-          en: `Venue of ${facts.area} m² is below the minimum of ${required} m² for ${whereEn} (Art. 6)`,
+          'zh-CN': `服务场地 ${facts.area} 平方米，低于${where}不少于 ${required} 平方米的要求（${basis.zh}）`,
+          en: `Venue of ${facts.area} m² is below the minimum of ${required} m² for ${whereEn} (${basis.en})`,
         },
   };
 }

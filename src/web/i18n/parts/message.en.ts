@@ -57,4 +57,9 @@ export const messageEn: Record<keyof typeof messageZhCN, string> = {
   'message.type.auth.account.attacked': 'Sign-in security alert',
   'message.type.assessment.cancellationDue': 'Cancellation to confirm',
   'message.type.assessment.qualificationCancelled': 'Qualification cancelled',
+  'message.kind.centre.conditionFailing':
+    '{centreName} no longer meets its {conditionEn} condition since {since}: {detailEn}. A lasting failure is listed for adjustment or revocation (Art. 9(4))',
+  'message.kind.centre.conditionResolved': '{centreName} meets its {conditionEn} condition again since {on}',
+  'message.type.centre.conditionFailing': 'Condition no longer met',
+  'message.type.centre.conditionResolved': 'Condition met again',
 };

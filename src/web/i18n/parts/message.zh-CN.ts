@@ -57,4 +57,9 @@ export const messageZhCN = {
   'message.type.auth.account.attacked': '登录安全告警',
   'message.type.assessment.cancellationDue': '资质取消待确认',
   'message.type.assessment.qualificationCancelled': '承办资质取消',
+  'message.kind.centre.conditionFailing':
+    '“{centreName}”自{since}起不再满足{conditionZh}条件：{detailZh}。持续不满足的将列入调整/撤销（第九条（四））',
+  'message.kind.centre.conditionResolved': '“{centreName}”已于{on}重新满足{conditionZh}条件',
+  'message.type.centre.conditionFailing': '不再满足设立条件',
+  'message.type.centre.conditionResolved': '设立条件已恢复',
 } as const;

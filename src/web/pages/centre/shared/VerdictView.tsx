@@ -1,5 +1,5 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
-import { Alert, Tooltip, Typography } from 'antd';
+import { Alert, Tag, Tooltip, Typography } from 'antd';
 import type { TVerdict } from '../../../../contracts/centre';
 import type { TLocale } from '../../../../contracts/common';
 import { type Translate, useLocale } from '../../../i18n';
@@ -71,6 +71,23 @@ export function verdictFacts(verdict: TVerdict, t: Translate, locale: TLocale): 
   ].join(' · ');
 }
 
+/**
+ * Art. 15: the number came from the city's implementing rule — a tag "按宜昌市实施细则：场地不少于 100 平方米", the rule's
+ * title and document number on hover. Nothing when the province's number applied.
+ */
+export function CityRuleTag({ verdict }: { verdict: TVerdict }) {
+  const { locale } = useLocale();
+  const rule = verdict.cityRule;
+  if (!rule) return null;
+  return (
+    <Tooltip title={`${rule.title}（${rule.documentNumber}）`}>
+      <Tag color="blue" data-testid="city-rule-tag" style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}>
+        {rule.note[locale]}
+      </Tag>
+    </Tooltip>
+  );
+}
+
 interface VerdictCardProps {
   verdict: TVerdict;
   title: string;
@@ -94,6 +111,11 @@ export function VerdictCard({ verdict, title, testId }: VerdictCardProps) {
       description={
         <>
           <div>{verdict.message[locale]}</div>
+          {verdict.cityRule && (
+            <div style={{ margin: '4px 0' }}>
+              <CityRuleTag verdict={verdict} />
+            </div>
+          )}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {verdictFacts(verdict, t, locale)}
           </Typography.Text>

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Space, Table, type TableColumnsType, Tag } from 'antd';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { TPolicyVersion } from '../../../../contracts/policy';
 import { useCan } from '../../../access';
 import { useLocale } from '../../../i18n';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { api, type ListResponse } from '../../../request';
 import { PolicyDrafts } from './components/PolicyDrafts';
+import { CityRulesTable } from '../city-rules';
 import { PolicyVersionDetail } from './components/PolicyVersionDetail';
 
 /** 政策参数: the published versions of the policy's numbers (Art. 16: a later policy replaces them). */
@@ -77,6 +78,10 @@ export function PolicyPage() {
       {selected !== undefined && Number.isInteger(selected) && (
         <PolicyVersionDetail version={selected} scheduled={items.some((v) => v.version === selected && scheduled(v))} />
       )}
+      {/* Art. 15: the cities' stricter values apply on top of the version in force, in their region. */}
+      <Card title={<Link to="/policy/city-rules">{t('cityRule.title')}</Link>}>
+        <CityRulesTable />
+      </Card>
     </Space>
   );
 }

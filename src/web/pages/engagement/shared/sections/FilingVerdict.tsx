@@ -2,7 +2,7 @@ import { Alert, Typography } from 'antd';
 import type { TEngagementDetail } from '../../../../../contracts/engagement';
 import { useLocale } from '../../../../i18n';
 import { formatDate } from '../../../../lib/format';
-import { verdictFacts } from '../../../centre/shared/VerdictView';
+import { CityRuleTag, verdictFacts } from '../../../centre/shared/VerdictView';
 
 /**
  * Art. 10(三): the agreement reaches the province within the working days of the parameter after signing. Green when
@@ -40,6 +40,11 @@ export function FilingVerdict({ engagement: e }: { engagement: TEngagementDetail
       description={
         <>
           <div>{v.message[locale]}</div>
+          {v.cityRule && (
+            <div style={{ margin: '4px 0' }}>
+              <CityRuleTag verdict={v} />
+            </div>
+          )}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {verdictFacts(v, t, locale)}
           </Typography.Text>

@@ -11,7 +11,7 @@ import { rowTestId } from '../../../../../lib/list-state';
 import { request } from '../../../../../request';
 import { errorMessage } from '../../../../../request-error';
 import { CENTRES_KEY } from '../../../shared/queries';
-import { verdictFacts } from '../../../shared/VerdictView';
+import { CityRuleTag, verdictFacts } from '../../../shared/VerdictView';
 import { StaffFormModal } from './StaffFormModal';
 import { StaffImport } from './StaffImport';
 import { useStaffRoster } from './staff-api';
@@ -37,6 +37,7 @@ function StaffVerdict({ verdict }: { verdict: TVerdict }) {
             {verdict.message[locale]}
           </span>
         }
+        description={verdict.cityRule ? <CityRuleTag verdict={verdict} /> : undefined}
       />
     </Tooltip>
   );
