@@ -51,6 +51,11 @@ export const ZEntitlementComputation = z.object({
       z.object({ operatorId: z.number().int(), from: z.string(), to: z.string(), servedDays: z.number().int() }),
     ),
   }),
+  /**
+   * Set by a recomputation that lowered the amount below what was already confirmed paid against it (decision 0033,
+   * "Recomputing below what was paid"): the row keeps its status, the excess is for recovery (Art. 14).
+   */
+  overpaidFen: ZFen.optional(),
 });
 export type TEntitlementComputation = z.infer<typeof ZEntitlementComputation>;
 
@@ -81,7 +86,10 @@ export type TEntitlement = z.infer<typeof ZEntitlement>;
 
 export const ZEntitlementQuery = ZPageQuery.extend({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  cityCode: z.string().regex(/^\d{6}$/).optional(),
+  cityCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   centreId: z.coerce.number().int().positive().optional(),
   status: ZEntitlementStatus.optional(),
 });

@@ -12,4 +12,6 @@ export const ADVISORY_LOCK = {
   decisionLetter: 4207003,
   /** Engagement steps: filing deadlines and centre state move together (Art. 10). */
   engagementStep: 4207010,
+  /** Funding entitlements: one computation of a year at a time, so two never insert the same row (Art. 11). */
+  fundingCompute: 4207020,
 } as const;
