@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDay, ZPageQuery } from './common';
+import { ZDay, ZIdText, ZPageQuery } from './common';
 import { MATCHING_SOURCES, ZFen } from './funding';
 
 /*
@@ -85,6 +85,6 @@ export type TMatchingFund = z.infer<typeof ZMatchingFund>;
 
 export const ZMatchingFundQuery = ZPageQuery.extend({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  centreId: z.coerce.number().int().positive().optional(),
+  centreId: ZIdText.optional(),
 });
 export type TMatchingFundQuery = z.infer<typeof ZMatchingFundQuery>;
