@@ -25,6 +25,7 @@ import { makeEvaluationAgency } from './assessment-factory';
 import { makeCentre } from './centre-factory';
 import { makeEngagement, makeOperatorChange } from './engagement-factory';
 import { depsAt, makePark, makeUser, sessionUserOf } from './factories';
+import { loadDemoFunding } from './funding-demo';
 import { makeOperator } from './operator-factory';
 import { PARK_CATALOG } from './park-catalog';
 import { contactName, officeNumber, personName, seededRandom } from './people';
@@ -189,6 +190,14 @@ export async function loadDemo(baseDeps: Deps, password: string): Promise<DemoAc
     agencyId: agency.id,
   });
 
+  // Issue 15: this year's entitlements computed by the province, and two centres' matching funds.
+  const funding = await loadDemoFunding(deps, {
+    province: who('province'),
+    cityOf: (code) => users.get(`city.${code}`),
+    countyOf: (code) => users.get(`county.${code}`),
+    at: tl.at(1, 10),
+  });
+
   await baseDeps.db.transaction(async (tx) => {
     await appendBufferedAudit(tx, buffer);
     await writeAudit(tx, auditContext(systemContext(baseDeps)), {
@@ -202,6 +211,7 @@ export async function loadDemo(baseDeps: Deps, password: string): Promise<DemoAc
         accounts: accounts.length,
         declarations: trade.declarations,
         assessment,
+        funding,
       },
     });
   });

@@ -67,10 +67,15 @@ export function chineseNumeral(n: number): string {
  */
 export function formatFen(fen: number, locale: TLocale): string {
   const yuan = fen / 100;
-  if (fen % 100 === 0) return formatYuan(yuan, locale);
   if (locale === 'en')
-    return new Intl.NumberFormat('en', { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 }).format(yuan);
-  return `${new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(yuan)} 元`;
+    return new Intl.NumberFormat('en', {
+      style: 'currency',
+      currency: 'CNY',
+      minimumFractionDigits: fen % 100 === 0 ? 0 : 2,
+    }).format(yuan);
+  if (fen % 1_000_000 === 0 && fen !== 0) return formatWan(yuan, locale);
+  const digits = fen % 100 === 0 ? 0 : 2;
+  return `${new Intl.NumberFormat('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(yuan)} 元`;
 }
 
 /** A sum kept in whole fen, in 万元 for overview tables (36.9863 万元); English readers get yuan in full. */

@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm';
 import type { TFundingFigures } from '../../../contracts/funding';
 import type { TFundingFiguresAnswer, TFundingFiguresLine } from '../../../contracts/funding-entitlement';
 import type { RequestContext } from '../../context';
-import { centres, fundingFigures, regions } from '../../db/schema';
+import { centres, fundingEntitlements, fundingFigures, regions } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { fundingScope } from '../../lib/access/scope';
 import { readFundingFigures } from '../figures';
@@ -35,7 +35,19 @@ export async function fundingOverview(
     centreId: fundingFigures.centreId,
   });
   const all = await readFundingFigures(db, { where });
-  const years = [...new Set(all.map((r) => r.year))].sort((a, b) => b - a);
+  // The years to pick from: those with figures, and those computed with nothing due or withheld yet (not a sum).
+  const computed = await db
+    .selectDistinct({ year: fundingEntitlements.year })
+    .from(fundingEntitlements)
+    .where(
+      fundingScope(user, {
+        cityCode: fundingEntitlements.cityCode,
+        countyCode: fundingEntitlements.countyCode,
+        centreId: fundingEntitlements.centreId,
+        operatorId: fundingEntitlements.operatorId,
+      }),
+    );
+  const years = [...new Set([...all.map((r) => r.year), ...computed.map((r) => Number(r.year))])].sort((a, b) => b - a);
   const year = q.year ?? years[0] ?? null;
   const rows = all.filter((r) => r.year === year);
   const total = zero();

@@ -6,7 +6,7 @@ export const fundingEn: Record<keyof typeof fundingZhCN, string> = {
   'funding.title': 'Funding',
   'funding.figures.title': 'Funding overview',
   'funding.figures.ofYear': '{year}',
-  'funding.figures.none': 'No entitlements computed yet',
+  'funding.figures.none': 'Nothing due or withheld for this year',
   'funding.figures.city': 'City',
   'funding.figures.centre': 'Centre',
   'funding.figures.total': 'Total',

@@ -5,7 +5,7 @@ export const fundingZhCN = {
   'funding.title': '资金支持',
   'funding.figures.title': '资金支持汇总',
   'funding.figures.ofYear': '{year}年度',
-  'funding.figures.none': '尚未计算资金支持额度',
+  'funding.figures.none': '该年度暂无应拨付或不予支持的金额',
   'funding.figures.city': '市州',
   'funding.figures.centre': '外综服中心',
   'funding.figures.total': '合计',
