@@ -48,7 +48,8 @@ export async function fundingOverview(
       }),
     );
   const years = [...new Set([...all.map((r) => r.year), ...computed.map((r) => Number(r.year))])].sort((a, b) => b - a);
-  const year = q.year ?? years[0] ?? null;
+  // The latest year with sums by default; a year computed with nothing due or withheld yet only when there is none.
+  const year = q.year ?? (Math.max(...all.map((r) => r.year), 0) || (years[0] ?? null));
   const rows = all.filter((r) => r.year === year);
   const total = zero();
   for (const r of rows) add(total, r);
