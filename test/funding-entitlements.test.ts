@@ -367,6 +367,21 @@ describe('publication computes the year at once (Art. 12(三))', () => {
   });
 });
 
+describe('computations at the same moment', () => {
+  it('three runs of one year at once all answer, and the rows and figures are as one run leaves them', async () => {
+    await query(sql`update assessment_results set grade = 'good' where centre_id = ${B.id} and year = 2026`);
+    const runs = await Promise.all(
+      [1, 2, 3].map(() => post('province', '/api/funding/entitlements/compute', { year: 2026 })),
+    );
+    expect(runs.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    expect(runs.map((r) => r.json().changed).sort()).toEqual([0, 0, 1]);
+    expect((await entitlementsOf(B.id)).map((r) => [r.status, Number(r.amount_fen)])).toEqual([
+      ['due', (PROVINCIAL * 90) / 100],
+    ]);
+    await expectFiguresRight();
+  });
+});
+
 describe('matching funds (配套资金, Art. 11)', () => {
   const input = (over: Record<string, unknown> = {}) => ({
     centreId: A.id,
