@@ -28,6 +28,7 @@ import { uploadAttachment } from '../src/server/modules/attachment/upload-attach
 import { getCentreDetail } from '../src/server/modules/centre/centre.presenter';
 import { requestCentreChange } from '../src/server/modules/centre/request-centre-change';
 import { createPolicyDraft } from '../src/server/modules/policy/create-policy-draft';
+import { computeYearEntitlements } from '../src/server/modules/funding';
 import { beijingDay } from '../src/server/policy/policy';
 import { as, buildTestApp, loginAs, sessionCookieOf, type TestApp } from './helpers/app';
 import { TEST_PASSWORD } from './helpers/constants';
@@ -1262,6 +1263,50 @@ const EXPECTED: Record<string, RouteCase> = {
     request: () => ({ method: 'GET', url: '/api/assessment/tender-priorities' }),
     expect: row(200, 200, 200, 200, 200, 200, 403, 403, 403, 403),
   },
+  // 资金支持 (issue 15, Art. 11): officials read their region's funding, an operator its own rows (the figures carry
+  // no operator: an operator's overview is empty); the province computes; a city and a county record their own
+  // matching funds for a centre of their region (another region's centre is not found).
+  'POST /api/funding/entitlements/compute': {
+    request: () => ({ method: 'POST', url: '/api/funding/entitlements/compute', payload: { year: 2026 } }),
+    expect: PROVINCE_ROW,
+    snapshot: (c) =>
+      Promise.all([
+        c.query(sql`select * from funding_entitlements order by id`),
+        c.query(sql`select * from funding_figures order by centre_id, year`),
+      ]),
+  },
+  'GET /api/funding/entitlements': {
+    request: () => ({ method: 'GET', url: '/api/funding/entitlements' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 403, 403),
+  },
+  'GET /api/funding/entitlements/:id': {
+    request: async (c) => ({ method: 'GET', url: `/api/funding/entitlements/${await centreOneEntitlement(c)}` }),
+    expect: row(200, 200, 200, 404, 200, 404, 200, 200, 403, 403),
+  },
+  'GET /api/funding/figures': {
+    request: () => ({ method: 'GET', url: '/api/funding/figures' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 403, 403),
+  },
+  'GET /api/funding/matching': {
+    request: () => ({ method: 'GET', url: '/api/funding/matching' }),
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200, 403, 403),
+  },
+  'POST /api/funding/matching': {
+    request: (c, role) => ({
+      method: 'POST',
+      url: '/api/funding/matching',
+      payload: {
+        centreId: c.centres.recognised,
+        year: 2026,
+        source: role === 'county' || role === 'otherCounty' ? 'county' : 'city',
+        amountFen: 1_000_000,
+        documentNumber: '矩阵测试〔2026〕1号',
+        grantedOn: '2026-10-10',
+      },
+    }),
+    expect: row(403, 403, 201, 404, 201, 404, 403, 403, 403, 403),
+    snapshot: (c) => c.query(sql`select * from matching_funds order by id`),
+  },
   'GET /api/activities': {
     request: () => ({ method: 'GET', url: '/api/activities' }),
     expect: row(200, 200, 200, 200, 200, 200, 200, 200, 403, 403),
@@ -1841,6 +1886,20 @@ async function freshEngagement(c: Ctx, target: EngagementTarget, withContract = 
 }
 
 const sharedFixtures = new Map<string, Promise<unknown>>();
+
+/** Centre 1's 2026 entitlement (its operator filed this year: not yet eligible), computed once on first use. */
+function centreOneEntitlement(c: Ctx): Promise<number> {
+  return sharedFixture('centre-one-entitlement', async () => {
+    await c.t.deps.db.transaction((tx) =>
+      computeYearEntitlements(tx, systemContext(c.t.deps, 'province'), { year: 2026, at: c.t.deps.clock() }),
+    );
+    const [e] = await c.query<{ id: number }>(
+      sql`select id from funding_entitlements where centre_id = ${c.centres.recognised} and year = 2026`,
+    );
+    if (!e) throw new Error('no entitlement for centre 1');
+    return e.id;
+  });
+}
 
 /** A fresh record for a role the route lets through; one shared record for the refusals of that route. */
 function engagementFixture<T>(key: string, role: RoleKey, expected: Decision, make: () => Promise<T>): Promise<T> {

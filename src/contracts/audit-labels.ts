@@ -176,6 +176,8 @@ export const AUDIT_OBJECT_TYPE_LABELS = {
   audit: { 'zh-CN': '操作日志', en: 'Operation log' },
   figures: { 'zh-CN': '统计数据', en: 'Figures' },
   exchange_run: { 'zh-CN': '数据对接', en: 'Data exchange' },
+  funding_year: { 'zh-CN': '年度资金支持', en: 'Funding year' },
+  matching_fund: { 'zh-CN': '配套资金', en: 'Matching funds' },
 } as const satisfies Record<string, TLabel>;
 
 type Prefixed<P extends string, K extends PropertyKey> = { [Key in K as `${P}${Key & string}`]: string };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZGrade } from './assessment';
-import { ZDay, ZId, ZPageQuery, ZVersion } from './common';
+import { INT4_MAX, ZDay, ZId, ZIdText, ZPageQuery, ZVersion } from './common';
 
 /*
  * 资金支持 (Art. 11; issue 15; decision 0033): entitlement per centre and year, matching funds, payments confirmed by a
@@ -11,6 +11,11 @@ import { ZDay, ZId, ZPageQuery, ZVersion } from './common';
 /** A sum of money in whole fen (1 元 = 100 分); never a float. */
 export const ZFen = z.number().int().min(0).max(1_000_000_000_000);
 export type TFen = z.infer<typeof ZFen>;
+/**
+ * A sum someone enters (a payment, matching funds): whole fen up to int4 (21,474,836.47 元) — every integer a request
+ * carries fits int4 (hostile-input test); sums the platform adds up (figures) may be larger and use ZFen.
+ */
+export const ZFenInput = z.number().int().min(0).max(INT4_MAX);
 
 /**
  * An entitlement's state (Art. 11, 12(三)):
@@ -51,6 +56,11 @@ export const ZEntitlementComputation = z.object({
       z.object({ operatorId: z.number().int(), from: z.string(), to: z.string(), servedDays: z.number().int() }),
     ),
   }),
+  /**
+   * Set by a recomputation that lowered the amount below what was already confirmed paid against it (decision 0033,
+   * "Recomputing below what was paid"): the row keeps its status, the excess is for recovery (Art. 14).
+   */
+  overpaidFen: ZFen.optional(),
 });
 export type TEntitlementComputation = z.infer<typeof ZEntitlementComputation>;
 
@@ -85,7 +95,7 @@ export const ZEntitlementQuery = ZPageQuery.extend({
     .string()
     .regex(/^\d{6}$/)
     .optional(),
-  centreId: z.coerce.number().int().positive().optional(),
+  centreId: ZIdText.optional(),
   status: ZEntitlementStatus.optional(),
 });
 export type TEntitlementQuery = z.infer<typeof ZEntitlementQuery>;
@@ -96,7 +106,7 @@ export const ZMatchingFundInput = z.object({
   centreId: ZId,
   year: z.number().int().min(2000).max(2100),
   source: z.enum(MATCHING_SOURCES),
-  amountFen: ZFen.refine((v) => v > 0, '金额须大于零 / the amount must be above zero'),
+  amountFen: ZFenInput.refine((v) => v > 0, '金额须大于零 / the amount must be above zero'),
   documentNumber: z.string().trim().min(2).max(80),
   grantedOn: ZDay,
   note: z.string().trim().max(500).optional(),

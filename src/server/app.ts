@@ -26,6 +26,7 @@ import { engagementRoutes } from './modules/engagement/engagement.routes';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes';
 import { enterpriseImportRoutes } from './modules/enterprise/import.routes';
 import { exchangeRoutes } from './modules/exchange/exchange.routes';
+import { fundingRoutes } from './modules/funding/funding.routes';
 import { messageRoutes } from './modules/message/message.routes';
 import { operatorRoutes } from './modules/operator/operator.routes';
 import { parkRoutes } from './modules/park/park.routes';
@@ -173,6 +174,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(evaluationRoutes);
   await app.register(assessmentRoutes);
   await app.register(assessmentResultRoutes);
+  await app.register(fundingRoutes);
   await registerWeb(app, opts.webDir ?? DEFAULT_WEB_DIR);
   await app.ready();
   return app;

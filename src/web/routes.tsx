@@ -146,6 +146,10 @@ export const router = createBrowserRouter([
         ...page('assessment.read', async () => (await import('./pages/assessment/results')).AssessmentResultsPage),
       },
       {
+        path: 'funding',
+        ...page('funding.read', async () => (await import('./pages/funding')).FundingPage),
+      },
+      {
         path: 'messages',
         ...page('message.read', async () => (await import('./pages/message/list')).MessageListPage),
       },

@@ -41,7 +41,7 @@ try {
     if (repair) {
       const counts = await repairFigures(systemContext(deps), result.differences.length);
       console.log(
-        `已重新核算 / rebuilt: ${counts.monthRows} month rows, ${counts.centreRows} centre rows, ${counts.tradeRows} trade rows`,
+        `已重新核算 / rebuilt: ${counts.monthRows} month rows, ${counts.centreRows} centre rows, ${counts.tradeRows} trade rows, ${counts.fundingRows} funding rows`,
       );
       result = await checkFigures(deps.db);
     }

@@ -26,6 +26,7 @@ import { makeCentre } from './centre-factory';
 import { loadDemoConditions } from './conditions-demo';
 import { makeEngagement, makeOperatorChange } from './engagement-factory';
 import { depsAt, makePark, makeUser, sessionUserOf } from './factories';
+import { loadDemoFunding } from './funding-demo';
 import { makeOperator } from './operator-factory';
 import { PARK_CATALOG } from './park-catalog';
 import { contactName, officeNumber, personName, seededRandom } from './people';
@@ -199,6 +200,14 @@ export async function loadDemo(baseDeps: Deps, password: string): Promise<DemoAc
   // Issue 15 (Art. 16): the next policy version the province is drafting, for the impact preview.
   await loadDemoPolicyDraft(deps, who('province'), tl.at(1, 15));
 
+  // Issue 15: this year's entitlements computed by the province, and two centres' matching funds.
+  const funding = await loadDemoFunding(deps, {
+    province: who('province'),
+    cityOf: (code) => users.get(`city.${code}`),
+    countyOf: (code) => users.get(`county.${code}`),
+    at: tl.at(1, 10),
+  });
+
   await baseDeps.db.transaction(async (tx) => {
     await appendBufferedAudit(tx, buffer);
     await writeAudit(tx, auditContext(systemContext(baseDeps)), {
@@ -212,6 +221,7 @@ export async function loadDemo(baseDeps: Deps, password: string): Promise<DemoAc
         accounts: accounts.length,
         declarations: trade.declarations,
         assessment,
+        funding,
       },
     });
   });

@@ -14,4 +14,6 @@ export const ADVISORY_LOCK = {
   engagementStep: 4207010,
   /** Policy versions: the next version number is handed out one at a time (Art. 16). */
   policyPublish: 4207020,
+  /** Funding entitlements: one computation of a year at a time, so two never insert the same row (Art. 11). */
+  fundingCompute: 4207021,
 } as const;

@@ -172,7 +172,8 @@ export async function regionalTimeline(db: Db): Promise<RegionalTimeline> {
     ...timeline,
     onIn(day, cityCode) {
       let rule: RuleRow | null = null;
-      for (const { r, cityName } of rows) if (r.cityCode === cityCode && r.effectiveFrom <= day) rule = { ...r, cityName };
+      for (const { r, cityName } of rows)
+        if (r.cityCode === cityCode && r.effectiveFrom <= day) rule = { ...r, cityName };
       return applyCityRule(timeline.on(day), rule ? { ref: refOf(rule), parameters: rule.parameters } : null);
     },
   };

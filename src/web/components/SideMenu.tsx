@@ -11,6 +11,7 @@ import {
   HomeOutlined,
   LineChartOutlined,
   MailOutlined,
+  MoneyCollectOutlined,
   OrderedListOutlined,
   ScheduleOutlined,
   SettingOutlined,
@@ -160,6 +161,14 @@ const ENTRIES: Entry[] = [
     // The evaluator sees assigned submissions, never published grades (assessmentResultScope).
     hideFor: ['evaluator'],
     group: 'menu.group.assessment',
+  },
+  {
+    key: 'funding',
+    path: '/funding',
+    label: 'menu.funding',
+    icon: <MoneyCollectOutlined />,
+    action: 'funding.read',
+    group: 'menu.group.funding',
   },
   { key: 'messages', path: '/messages', label: 'menu.messages', icon: <MailOutlined />, action: 'message.read' },
   {

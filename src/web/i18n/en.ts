@@ -9,6 +9,7 @@ import { cityRuleEn } from './parts/city-rule.en';
 import { enterpriseEn } from './parts/enterprise.en';
 import { evaluationEn } from './parts/evaluation.en';
 import { exchangeEn } from './parts/exchange.en';
+import { fundingEn } from './parts/funding.en';
 import { homeEn } from './parts/home.en';
 import { messageEn } from './parts/message.en';
 import { myserviceEn } from './parts/myservice.en';
@@ -967,6 +968,7 @@ export const en: Messages = {
   ...assessmentResultsEn,
   ...backupEn,
   ...exchangeEn,
+  ...fundingEn,
   // The audit log's words live with the contracts: the server's export says the same (contracts/audit-labels.ts).
   ...asMessages('audit.action.', AUDIT_ACTION_LABELS, 'en'),
   ...asMessages('audit.objectType.', AUDIT_OBJECT_TYPE_LABELS, 'en'),

@@ -9,6 +9,7 @@ import { cityRuleZhCN } from './parts/city-rule.zh-CN';
 import { enterpriseZhCN } from './parts/enterprise.zh-CN';
 import { evaluationZhCN } from './parts/evaluation.zh-CN';
 import { exchangeZhCN } from './parts/exchange.zh-CN';
+import { fundingZhCN } from './parts/funding.zh-CN';
 import { homeZhCN } from './parts/home.zh-CN';
 import { messageZhCN } from './parts/message.zh-CN';
 import { myserviceZhCN } from './parts/myservice.zh-CN';
@@ -947,6 +948,7 @@ export const zhCN = {
   ...assessmentResultsZhCN,
   ...backupZhCN,
   ...exchangeZhCN,
+  ...fundingZhCN,
   // The audit log's words live with the contracts: the server's export says the same (contracts/audit-labels.ts).
   ...asMessages('audit.action.', AUDIT_ACTION_LABELS, 'zh-CN'),
   ...asMessages('audit.objectType.', AUDIT_OBJECT_TYPE_LABELS, 'zh-CN'),

@@ -60,3 +60,28 @@ export function chineseNumeral(n: number): string {
   const units = n % 10;
   return `${tens === 1 ? '' : DIGITS[tens]}十${units === 0 ? '' : DIGITS[units]}`;
 }
+
+/**
+ * A sum kept in whole fen (分, issue 15), shown in 元 to the fen: 369,863.01 元 — or in 万元 when it is a round
+ * number of 元 of at least 1万 (40 万元). English readers get yuan in full.
+ */
+export function formatFen(fen: number, locale: TLocale): string {
+  const yuan = fen / 100;
+  if (locale === 'en')
+    return new Intl.NumberFormat('en', {
+      style: 'currency',
+      currency: 'CNY',
+      minimumFractionDigits: fen % 100 === 0 ? 0 : 2,
+    }).format(yuan);
+  if (fen % 1_000_000 === 0 && fen !== 0) return formatWan(yuan, locale);
+  const digits = fen % 100 === 0 ? 0 : 2;
+  return `${new Intl.NumberFormat('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(yuan)} 元`;
+}
+
+/** A sum kept in whole fen, in 万元 for overview tables (36.9863 万元); English readers get yuan in full. */
+export function formatFenWan(fen: number, locale: TLocale): string {
+  if (locale === 'en') return formatFen(fen, locale);
+  return fen === 0
+    ? '0'
+    : `${new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(fen / 1_000_000)} 万元`;
+}

@@ -294,3 +294,23 @@ export function assessmentConsequenceScope(user: SessionUser): SQL {
     centreId: assessmentConsequences.centreId,
   });
 }
+
+/**
+ * 资金支持 (Art. 11, 14; issue 15, decision 0033): the scope of any funding table that carries city_code,
+ * county_code, centre_id and operator_id (funding_entitlements, fund_payments, fund_recoveries, fund_use_reports,
+ * funding_figures — the last has no operator, so an operator reads none of it). The province sees all, a city and a
+ * county their own, a park committee its park's centres; an operator only the rows of the operator that now runs
+ * its centre (not the outgoing operator's share after a change, Art. 10(六)). Enterprises and evaluators see none.
+ */
+export function fundingScope(
+  user: SessionUser,
+  cols: { cityCode: Column; countyCode: Column; centreId: Column; operatorId?: Column },
+): SQL {
+  if (user.role === 'operator') {
+    if (!user.centreId || !cols.operatorId) return sql`false`;
+    return sql`${cols.centreId} = ${user.centreId} and ${cols.operatorId} in (select ${engagements.operatorId}
+      from ${engagements} where ${engagements.centreId} = ${user.centreId} and ${engagements.status} <> 'ended')`;
+  }
+  if (user.role === 'admin') return sql`true`;
+  return centreRecordScope(user, cols);
+}

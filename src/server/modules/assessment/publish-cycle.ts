@@ -5,6 +5,7 @@ import { assessmentCycles, assessmentResults } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { writeAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
+import { computeYearEntitlements } from '../funding';
 import { deliverOutbound, notify, type OutboundMessage } from '../message/notify';
 import { applyResultConsequences } from './consequences';
 import { cohortOf, findCycle, metricValuesOf, scoreRows, submissionsOfCycle } from './evaluation.repository';
@@ -96,6 +97,8 @@ export async function publishCycle(ctx: RequestContext, cycleId: number): Promis
       },
     });
     await applyResultConsequences(tx, ctx, { cycleId, year: cycle.c.year, at: now });
+    // Art. 11, 12(三): the published grades fix the year's funding at once (decision 0033).
+    await computeYearEntitlements(tx, ctx, { year: cycle.c.year, at: now });
     const out: OutboundMessage[] = [];
     for (const { r, grade } of results) {
       const message = {

@@ -56,7 +56,9 @@ export function toEngagement(row: EngagementRow, timeline: RegionalTimeline, tod
     // Art. 10(三): the agreement reaches the province (the city's report) within the working days of the parameter —
     // the version in force on the signing day, which the deadline counts from (Art. 16: a later version does not
     // move a deadline already running).
-    filingVerdict: e.signedOn ? filingVerdict(e.signedOn, e.reportedOn, today, timeline.onIn(e.signedOn, e.cityCode)) : null,
+    filingVerdict: e.signedOn
+      ? filingVerdict(e.signedOn, e.reportedOn, today, timeline.onIn(e.signedOn, e.cityCode))
+      : null,
     reportedOn: e.reportedOn,
     filedOn: e.filedOn,
     filingNumber: e.filingNumber,

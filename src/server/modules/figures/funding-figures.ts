@@ -68,12 +68,8 @@ export async function readFundingFigures(
   return rows.map((r) => ({ ...r, year: Number(r.year) }));
 }
 
-/**
- * The same sums from the raw rows: due and withheld from the entitlements, paid from confirmed payments, to recover
- * and recovered from the recoveries. Rows whose five sums are all zero are left out on both sides.
- */
-export async function recomputeFundingFigures(db: Db): Promise<FundingFiguresRow[]> {
-  const result = await db.execute(sql`
+/** The five sums per (centre, year) from the raw rows, rows of five zeros left out: figures:check compares with it. */
+export const FUNDING_RECOMPUTE_SQL = sql`select * from (
     with e as (
       select centre_id, year, city_code, county_code, sum(amount_fen)::bigint as due, sum(withheld_fen)::bigint as withheld
         from funding_entitlements group by 1, 2, 3, 4
@@ -91,7 +87,14 @@ export async function recomputeFundingFigures(db: Db): Promise<FundingFiguresRow
            coalesce(e.due, 0) as due_fen, coalesce(p.paid, 0) as paid_fen, coalesce(e.withheld, 0) as withheld_fen,
            coalesce(r.due, 0) - coalesce(r.rec, 0) as to_recover_fen, coalesce(r.rec, 0) as recovered_fen
       from k left join e using (centre_id, year) left join p using (centre_id, year) left join r using (centre_id, year)
-  `);
+  ) f where due_fen <> 0 or paid_fen <> 0 or withheld_fen <> 0 or to_recover_fen <> 0 or recovered_fen <> 0`;
+
+/**
+ * The same sums from the raw rows: due and withheld from the entitlements, paid from confirmed payments, to recover
+ * and recovered from the recoveries. Rows whose five sums are all zero are left out on both sides.
+ */
+export async function recomputeFundingFigures(db: Db): Promise<FundingFiguresRow[]> {
+  const result = await db.execute(FUNDING_RECOMPUTE_SQL);
   const rows = rowsOf<Record<string, unknown>>(result);
   return rows
     .map((r) => ({

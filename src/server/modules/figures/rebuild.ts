@@ -3,6 +3,7 @@ import { auditContext, type RequestContext } from '../../context';
 import { type Db, rowsOf } from '../../db/client';
 import { writeAudit } from '../../lib/audit';
 import { bumpFiguresVersion } from './figures-version';
+import { FUNDING_RECOMPUTE_SQL } from './funding-figures';
 import {
   CENTRE_COLUMNS,
   CENTRE_FROM_MONTH_SQL,
@@ -40,6 +41,8 @@ export interface RebuiltCounts {
   centreRows: number;
   /** Rows of the trade figures (decision 0026), all four tables. */
   tradeRows: number;
+  /** Rows of the funding figures (issue 15, decision 0033). */
+  fundingRows: number;
 }
 
 /**
@@ -66,7 +69,7 @@ async function rebuildIn(tx: Db): Promise<RebuiltCounts> {
     // be lost from the figures (its delta applied to rows the rebuild then replaces).
     await tx.execute(
       sql`lock table service_figures_month, service_figures_status, service_figures_centre, service_figures_enterprise,
-        ${raw(TRADE_TABLES.map((t) => t.table).join(', '))} in exclusive mode`,
+        ${raw(TRADE_TABLES.map((t) => t.table).join(', '))}, funding_figures in exclusive mode`,
     );
     // Delete, not truncate: truncate would take an access-exclusive lock and stall every reader for the rebuild;
     // deleted rows stay visible to readers (MVCC) until the new ones commit.
@@ -91,18 +94,36 @@ async function rebuildIn(tx: Db): Promise<RebuiltCounts> {
           order by ${raw(t.key.join(', '))}`,
       );
     }
+    // The funding figures (decision 0033): due, paid, withheld, to recover and recovered per centre and year.
+    await tx.execute(sql`delete from funding_figures`);
+    await tx.execute(
+      sql`insert into funding_figures (centre_id, year, city_code, county_code, due_fen, paid_fen, withheld_fen,
+          to_recover_fen, recovered_fen)
+        select centre_id, year, city_code, county_code, due_fen, paid_fen, withheld_fen, to_recover_fen, recovered_fen
+          from (${FUNDING_RECOMPUTE_SQL}) f order by centre_id, year`,
+    );
     // Rebuilt figures may differ from those any cached monitoring answer was made of (decision 0031).
     await bumpFiguresVersion(tx, 'trade');
     const tradeCount = TRADE_TABLES.map((t) => `(select count(*) from ${t.table})`).join(' + ');
-    const [n] = rowsOf<{ m: number; s: number; c: number; t: number }>(
+    const [n] = rowsOf<{ m: number; s: number; c: number; t: number; f: number }>(
       await tx.execute(sql`select (select count(*) from service_figures_month)::int as m,
+        (select count(*) from funding_figures)::int as f,
         (select count(*) from service_figures_status)::int as s,
         (select count(*) from service_figures_centre)::int as c,
         (${raw(tradeCount)})::int as t`),
     );
-    return { monthRows: n?.m ?? 0, statusRows: n?.s ?? 0, centreRows: n?.c ?? 0, tradeRows: n?.t ?? 0 };
+    return {
+      monthRows: n?.m ?? 0,
+      statusRows: n?.s ?? 0,
+      centreRows: n?.c ?? 0,
+      tradeRows: n?.t ?? 0,
+      fundingRows: n?.f ?? 0,
+    };
   }
 }
+
+const FUNDING_KEY = ['centre_id', 'year'] as const;
+const FUNDING_MEASURES = ['due_fen', 'paid_fen', 'withheld_fen', 'to_recover_fen', 'recovered_fen'] as const;
 
 /** One row where the stored figures and the recomputation differ; null on the side that has no such row. */
 export interface FiguresDifference {
@@ -111,6 +132,7 @@ export interface FiguresDifference {
     | 'service_figures_status'
     | 'service_figures_centre'
     | 'service_figures_enterprise'
+    | 'funding_figures'
     | TradeTable;
   key: Record<string, string | number>;
   stored: Record<string, number> | null;
@@ -136,6 +158,7 @@ export async function checkFigures(db: Db): Promise<{ checked: number; differenc
       raw(ENTERPRISE_RECOMPUTE_SQL),
     ),
     ...TRADE_TABLES.map((t) => compare(db, t.table, t.key, t.measures, t.scope, t.recompute())),
+    compare(db, 'funding_figures', FUNDING_KEY, FUNDING_MEASURES, ['city_code', 'county_code'], FUNDING_RECOMPUTE_SQL),
   ]);
   return {
     checked: all.reduce((s, c) => s + c.checked, 0),

@@ -41,6 +41,12 @@ function addYears(day: string, years: number): string {
   return t.toISOString().slice(0, 10);
 }
 
+/** 2026-05-22 → 2026年5月22日, as every screen writes a day. */
+const zhDay = (day: string) => {
+  const [y, m, d] = day.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
+
 const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 
 /**
@@ -91,7 +97,7 @@ export function computeEntitlement(policy: PolicyInForce, input: EntitlementInpu
       ? total - acc
       : totalDays === 0
         ? 0
-        : Math.floor((total * periods[i]!.servedDays) / totalDays);
+        : Math.floor((total * (periods[i]?.servedDays ?? 0)) / totalDays);
 
   const lines: EntitlementLine[] = [];
   let accA = 0;
@@ -108,10 +114,10 @@ export function computeEntitlement(policy: PolicyInForce, input: EntitlementInpu
       status === 'ineligible'
         ? {
             'zh-CN': input.filedOn
-              ? `备案于${input.filedOn}，至${input.year}年末服务未满${p.minServiceYearsBeforeFunding}年（第十一条），不予支持`
+              ? `${zhDay(input.filedOn)}报省商务厅备案，至${input.year}年末服务未满${p.minServiceYearsBeforeFunding}年（第十一条），当年不予支持；自${zhDay(eligibleFrom ?? input.filedOn)}起满${p.minServiceYearsBeforeFunding}年`
               : `尚未报省商务厅备案（第十一条），不予支持`,
             en: input.filedOn
-              ? `Filed on ${input.filedOn}; less than ${p.minServiceYearsBeforeFunding} year(s) of service by the end of ${input.year} (Art. 11)`
+              ? `Filed on ${input.filedOn}; less than ${p.minServiceYearsBeforeFunding} year(s) of service by the end of ${input.year} (Art. 11); reached on ${eligibleFrom}`
               : 'Not yet filed with the province (Art. 11)',
           }
         : status === 'awaiting_grade'

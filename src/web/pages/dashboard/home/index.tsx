@@ -10,6 +10,7 @@ import { useLocale } from '../../../i18n';
 import { formatDate } from '../../../lib/format';
 import { api } from '../../../request';
 import { GradeDistributionCard } from '../../assessment/shared/GradeDistributionCard';
+import { FundingHomeCard } from '../../funding/shared/FundingHomeCard';
 import { AssessmentCard } from './components/AssessmentCard';
 import { BackupWarning } from './components/BackupWarning';
 import { CalendarWarning } from './components/CalendarWarning';
@@ -105,6 +106,7 @@ function RoleHome({ d }: { d: TDashboard }) {
         <Stack>
           {d.overview && <OverviewTable overview={d.overview} drillable />}
           <GradeDistributionCard />
+          <FundingHomeCard />
           <FigureRow figures={figures} />
           {lists}
         </Stack>

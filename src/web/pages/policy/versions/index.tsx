@@ -6,8 +6,8 @@ import { useCan } from '../../../access';
 import { useLocale } from '../../../i18n';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { api, type ListResponse } from '../../../request';
-import { PolicyDrafts } from './components/PolicyDrafts';
 import { CityRulesTable } from '../city-rules';
+import { PolicyDrafts } from './components/PolicyDrafts';
 import { PolicyVersionDetail } from './components/PolicyVersionDetail';
 
 /** 政策参数: the published versions of the policy's numbers (Art. 16: a later policy replaces them). */
