@@ -7,6 +7,10 @@ import {
   engagements,
   enterprises,
   exchangeRuns,
+  fundingEntitlements,
+  fundPayments,
+  fundRecoveries,
+  fundUseReports,
   operators,
   parks,
   rectifications,
@@ -292,5 +296,61 @@ export function assessmentConsequenceScope(user: SessionUser): SQL {
     cityCode: assessmentConsequences.cityCode,
     countyCode: assessmentConsequences.countyCode,
     centreId: assessmentConsequences.centreId,
+  });
+}
+
+/**
+ * 资金拨付、使用报告、追回 (Art. 11, 14; issue 15): rows that carry the centre, its city and county and the operator
+ * paid. The province (and the administrator, who reads) all; a city its city; a county its county; a park committee
+ * its park's centres; an operator account only what was paid to the operator now running its centre — never what
+ * went to the operator before a change.
+ */
+export function fundingRowScope(
+  user: SessionUser,
+  cols: { cityCode: Column; countyCode: Column; centreId: Column; operatorId: Column },
+): SQL {
+  const region = centreRecordScope(user, cols);
+  if (user.role !== 'operator' || !user.centreId) return region;
+  return sql`${region} and ${cols.operatorId} in (select ${engagements.operatorId} from ${engagements}
+    where ${engagements.centreId} = ${user.centreId} and ${engagements.status} <> 'ended')`;
+}
+
+/** Payments (拨付) in scope: see fundingRowScope. */
+export function paymentScope(user: SessionUser): SQL {
+  return fundingRowScope(user, {
+    cityCode: fundPayments.cityCode,
+    countyCode: fundPayments.countyCode,
+    centreId: fundPayments.centreId,
+    operatorId: fundPayments.operatorId,
+  });
+}
+
+/** Entitlements in scope for the payment and fund-use screens (the same rule as payments). */
+export function paymentEntitlementScope(user: SessionUser): SQL {
+  return fundingRowScope(user, {
+    cityCode: fundingEntitlements.cityCode,
+    countyCode: fundingEntitlements.countyCode,
+    centreId: fundingEntitlements.centreId,
+    operatorId: fundingEntitlements.operatorId,
+  });
+}
+
+/** Fund-use reports in scope: the operator its own, officials by region. */
+export function fundUseReportScope(user: SessionUser): SQL {
+  return fundingRowScope(user, {
+    cityCode: fundUseReports.cityCode,
+    countyCode: fundUseReports.countyCode,
+    centreId: fundUseReports.centreId,
+    operatorId: fundUseReports.operatorId,
+  });
+}
+
+/** Recoveries (追回) in scope: officials by region; the sanctioned operator no longer runs the centre, so sees none. */
+export function recoveryScope(user: SessionUser): SQL {
+  return fundingRowScope(user, {
+    cityCode: fundRecoveries.cityCode,
+    countyCode: fundRecoveries.countyCode,
+    centreId: fundRecoveries.centreId,
+    operatorId: fundRecoveries.operatorId,
   });
 }
