@@ -142,6 +142,18 @@ export const router = createBrowserRouter([
         ...page('assessment.read', async () => (await import('./pages/assessment/results')).AssessmentResultsPage),
       },
       {
+        path: 'funding/payments',
+        ...page('funding.read', async () => (await import('./pages/funding/payments')).PaymentsPage),
+      },
+      {
+        path: 'funding/use',
+        ...page('funding.read', async () => (await import('./pages/funding/use')).FundUsePage),
+      },
+      {
+        path: 'funding/recoveries',
+        ...page('funding.read', async () => (await import('./pages/funding/recoveries')).RecoveriesPage),
+      },
+      {
         path: 'messages',
         ...page('message.read', async () => (await import('./pages/message/list')).MessageListPage),
       },

@@ -25,6 +25,7 @@ import { makeEvaluationAgency } from './assessment-factory';
 import { makeCentre } from './centre-factory';
 import { makeEngagement, makeOperatorChange } from './engagement-factory';
 import { depsAt, makePark, makeUser, sessionUserOf } from './factories';
+import { loadDemoFunding } from './funding-demo';
 import { makeOperator } from './operator-factory';
 import { PARK_CATALOG } from './park-catalog';
 import { contactName, officeNumber, personName, seededRandom } from './people';
@@ -188,6 +189,25 @@ export async function loadDemo(baseDeps: Deps, password: string): Promise<DemoAc
     openedAt: tl.at(4, 10),
     agencyId: agency.id,
   });
+  // Issue 15: payments with a second official's confirmation and a fund-use report with a flagged line.
+  const funding = await loadDemoFunding(deps, {
+    who,
+    at: (daysAgo, hour) => tl.at(daysAgo, hour),
+    addCityOfficial: async (username, cityCode, displayName) => {
+      const city = who(`city.${cityCode}`);
+      await add(
+        {
+          username,
+          role: 'city',
+          password,
+          regionCode: cityCode,
+          displayName: `${city.displayName.replace('（演示）', '')}${displayName}`,
+        },
+        `${city.displayName.replace('商务局（演示）', '')}（复核）`,
+      );
+      return who(username);
+    },
+  });
 
   await baseDeps.db.transaction(async (tx) => {
     await appendBufferedAudit(tx, buffer);
@@ -202,6 +222,7 @@ export async function loadDemo(baseDeps: Deps, password: string): Promise<DemoAc
         accounts: accounts.length,
         declarations: trade.declarations,
         assessment,
+        funding,
       },
     });
   });

@@ -8,6 +8,7 @@ import { calendarEn } from './parts/calendar.en';
 import { enterpriseEn } from './parts/enterprise.en';
 import { evaluationEn } from './parts/evaluation.en';
 import { exchangeEn } from './parts/exchange.en';
+import { fundingPaymentsEn } from './parts/funding-payments.en';
 import { homeEn } from './parts/home.en';
 import { messageEn } from './parts/message.en';
 import { myserviceEn } from './parts/myservice.en';
@@ -879,6 +880,7 @@ export const en: Messages = {
   ...tradeMonitoringEn,
   ...homeEn,
   ...assessmentResultsEn,
+  ...fundingPaymentsEn,
   ...backupEn,
   ...exchangeEn,
   // The audit log's words live with the contracts: the server's export says the same (contracts/audit-labels.ts).

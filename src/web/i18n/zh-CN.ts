@@ -8,6 +8,7 @@ import { calendarZhCN } from './parts/calendar.zh-CN';
 import { enterpriseZhCN } from './parts/enterprise.zh-CN';
 import { evaluationZhCN } from './parts/evaluation.zh-CN';
 import { exchangeZhCN } from './parts/exchange.zh-CN';
+import { fundingPaymentsZhCN } from './parts/funding-payments.zh-CN';
 import { homeZhCN } from './parts/home.zh-CN';
 import { messageZhCN } from './parts/message.zh-CN';
 import { myserviceZhCN } from './parts/myservice.zh-CN';
@@ -861,6 +862,7 @@ export const zhCN = {
   ...tradeMonitoringZhCN,
   ...homeZhCN,
   ...assessmentResultsZhCN,
+  ...fundingPaymentsZhCN,
   ...backupZhCN,
   ...exchangeZhCN,
   // The audit log's words live with the contracts: the server's export says the same (contracts/audit-labels.ts).
