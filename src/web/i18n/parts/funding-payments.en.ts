@@ -41,6 +41,7 @@ export const fundingPaymentsEn: Record<keyof typeof fundingPaymentsZhCN, string>
   'funding.payment.cancelReason': 'Reason',
   'funding.payment.cancelled': 'Payment cancelled',
   'funding.payment.waitingOther': 'You recorded it; waiting for another official',
+  'funding.payment.recorder': 'Recorded by',
   'funding.payment.recordedBy': 'Recorded: {name}',
   'funding.payment.confirmedBy': 'Confirmed: {name}',
   'funding.payment.voucher': 'Voucher {number} ({date})',

@@ -37,6 +37,7 @@ export const fundingPaymentsZhCN = {
   'funding.payment.cancelReason': '撤销原因',
   'funding.payment.cancelled': '已撤销该笔拨付登记',
   'funding.payment.waitingOther': '您登记的拨付，等待其他工作人员复核',
+  'funding.payment.recorder': '登记人',
   'funding.payment.recordedBy': '登记：{name}',
   'funding.payment.confirmedBy': '复核：{name}',
   'funding.payment.voucher': '凭证 {number}（{date}）',

@@ -30,7 +30,7 @@ export function ConfirmPaymentModal({ payment, onClose }: { payment: TPayment; o
         <Descriptions.Item label={t('funding.col.operator')}>{payment.operatorName}</Descriptions.Item>
         <Descriptions.Item label={t('funding.col.amount')}>{formatFen(payment.amountFen, locale)}</Descriptions.Item>
         <Descriptions.Item label={t('funding.payment.paidOn')}>{formatDate(payment.paidOn, locale)}</Descriptions.Item>
-        <Descriptions.Item label={t('funding.col.recordedBy')}>{payment.recordedByName ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('funding.payment.recorder')}>{payment.recordedByName ?? '—'}</Descriptions.Item>
       </Descriptions>
       {confirm.isError && (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorMessage(confirm.error)} />
