@@ -1,16 +1,23 @@
 import { type SQL, sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCentreDetail } from '../src/contracts/centre';
 import type { TOperatorDetail } from '../src/contracts/operator';
 import { buildApp } from '../src/server/app';
+import type { RequestContext } from '../src/server/context';
 import { rowsOf } from '../src/server/db/client';
 import { makeCentre } from '../src/server/demo/centre-factory';
 import { makeEngagement } from '../src/server/demo/engagement-factory';
-import { makeUser } from '../src/server/demo/factories';
+import { makeUser, sessionUserOf } from '../src/server/demo/factories';
 import { makeEntitlement, makePayment, makeSanctionWithRecoveries } from '../src/server/demo/funding-factory';
 import { makeOperator } from '../src/server/demo/operator-factory';
+import type { SessionUser } from '../src/server/lib/access/session-user';
+import { AppError } from '../src/server/lib/errors';
 import { readFundingFigures, recomputeFundingFigures } from '../src/server/modules/figures';
+import { cancelPayment } from '../src/server/modules/funding/payment-cancel';
+import { confirmPayment } from '../src/server/modules/funding/payment-confirm';
+import { recordPayment } from '../src/server/modules/funding/payment-record';
 import { as, buildTestApp, depsFor, loginAs, type TestApp } from './helpers/app';
 import { TEST_PASSWORD } from './helpers/constants';
 import { usingPostgres } from './helpers/db';
@@ -401,5 +408,116 @@ describe('recoveries (Art. 14)', () => {
     expect(await auditCount('funding.recovery.recorded')).toBe(2);
     await expectFiguresReconcile();
     expectRefused(await receipt(rest.json().version, 1), 409, 'INVALID_TRANSITION');
+  });
+});
+
+describe('random sequences of recordings, confirmations, cancellations and a blacklisting (property)', () => {
+  type Act =
+    | { kind: 'record'; by: 0 | 1; amountFen: number }
+    | { kind: 'confirm'; by: 0 | 1; pick: number }
+    | { kind: 'cancel'; pick: number }
+    | { kind: 'blacklist' };
+  const act: fc.Arbitrary<Act> = fc.oneof(
+    fc.record({
+      kind: fc.constant('record' as const),
+      by: fc.constantFrom(0 as const, 1 as const),
+      amountFen: fc.integer({ min: 1, max: 700_000 }),
+    }),
+    fc.record({
+      kind: fc.constant('confirm' as const),
+      by: fc.constantFrom(0 as const, 1 as const),
+      pick: fc.nat(20),
+    }),
+    fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat(20) }),
+    fc.constant({ kind: 'blacklist' as const }),
+  );
+
+  it('never pays above the entitlement, never lets the recorder confirm, never pays a blacklisted operator, and the figures follow', async () => {
+    const subject = await makeOperator(t.deps, { serial: 51 });
+    const officials = [
+      sessionUserOf(
+        await makeUser(t.deps, {
+          username: 'city.420500.p1',
+          role: 'city',
+          regionCode: YICHANG,
+          password: TEST_PASSWORD,
+        }),
+      ),
+      sessionUserOf(
+        await makeUser(t.deps, {
+          username: 'city.420500.p2',
+          role: 'city',
+          regionCode: YICHANG,
+          password: TEST_PASSWORD,
+        }),
+      ),
+    ] as const;
+    const ctxOf = (user: SessionUser): RequestContext => ({
+      deps: t.deps,
+      user,
+      ip: null,
+      requestId: 'prop',
+      locale: 'zh-CN',
+    });
+    let year = 1950;
+    await fc.assert(
+      fc.asyncProperty(fc.array(act, { minLength: 1, maxLength: 12 }), async (acts) => {
+        await query(sql`update operators set qualification_status = 'qualified' where id = ${subject.id}`);
+        const ent = await makeEntitlement(t.deps.db, {
+          centreId: centre.id,
+          year: year++,
+          operatorId: subject.id,
+          amountFen: 1_000_000,
+        });
+        const ids: number[] = [];
+        let blacklisted = false;
+        for (const a of acts) {
+          try {
+            if (a.kind === 'blacklist') {
+              await query(sql`update operators set qualification_status = 'blacklisted' where id = ${subject.id}`);
+              blacklisted = true;
+            } else if (a.kind === 'record') {
+              const p = await recordPayment(ctxOf(officials[a.by]), {
+                entitlementId: ent.id,
+                amountFen: a.amountFen,
+                paidOn: '2026-11-20',
+              });
+              expect(blacklisted).toBe(false);
+              ids.push(p.id);
+            } else if (ids.length > 0) {
+              const id = ids[a.pick % ids.length] ?? 0;
+              const [row] = await query<{ version: number }>(sql`select version from fund_payments where id = ${id}`);
+              if (a.kind === 'confirm') {
+                await confirmPayment(ctxOf(officials[a.by]), id, {
+                  version: row?.version ?? 1,
+                  voucherNumber: `财拨${id}`,
+                  voucherDate: '2026-11-23',
+                });
+                expect(blacklisted).toBe(false);
+              } else {
+                await cancelPayment(ctxOf(officials[0]), id, { version: row?.version ?? 1, reason: '随机撤销' });
+              }
+            }
+          } catch (e) {
+            // Every refusal is a domain error with a 4xx status, never anything else.
+            expect(e).toBeInstanceOf(AppError);
+            expect((e as AppError).status).toBeLessThan(500);
+          }
+        }
+        const rows = await query<{
+          status: string;
+          amount_fen: string;
+          recorded_by: number;
+          confirmed_by: number | null;
+        }>(
+          sql`select status, amount_fen, recorded_by, confirmed_by from fund_payments where entitlement_id = ${ent.id}`,
+        );
+        const sum = (s: string) => rows.filter((r) => r.status === s).reduce((n, r) => n + Number(r.amount_fen), 0);
+        expect(sum('confirmed') + sum('recorded')).toBeLessThanOrEqual(1_000_000);
+        for (const r of rows.filter((x) => x.status === 'confirmed')) expect(r.confirmed_by).not.toBe(r.recorded_by);
+        await expectFiguresReconcile();
+      }),
+      { numRuns: 25, seed: 20_261_207 },
+    );
   });
 });
