@@ -21,14 +21,15 @@ import {
 } from '../src/server/demo/engagement-factory';
 import { enterpriseCreditCode, makeEnterprise } from '../src/server/demo/enterprise-factory';
 import { cachedHash, makeUser } from '../src/server/demo/factories';
+import { makeEntitlement, makePayment, makeSanctionWithRecoveries } from '../src/server/demo/funding-factory';
 import { makeCreditCode, makeIdNumber } from '../src/server/demo/identity-factory';
 import { makeOperator } from '../src/server/demo/operator-factory';
 import { applyResultConsequences } from '../src/server/modules/assessment/consequences';
 import { uploadAttachment } from '../src/server/modules/attachment/upload-attachment';
 import { getCentreDetail } from '../src/server/modules/centre/centre.presenter';
 import { requestCentreChange } from '../src/server/modules/centre/request-centre-change';
-import { createPolicyDraft } from '../src/server/modules/policy/create-policy-draft';
 import { computeYearEntitlements } from '../src/server/modules/funding';
+import { createPolicyDraft } from '../src/server/modules/policy/create-policy-draft';
 import { beijingDay } from '../src/server/policy/policy';
 import { as, buildTestApp, loginAs, sessionCookieOf, type TestApp } from './helpers/app';
 import { TEST_PASSWORD } from './helpers/constants';
@@ -190,6 +191,61 @@ function poorCentre(c: Ctx) {
   })();
   return poorResults;
 }
+
+/**
+ * 资金拨付 (issue 15): a due entitlement of centre 1 (宜昌, 西陵区) for the operator now running it, made once per
+ * key — the operator account's own. Years count down from 2019 so that each key has its own (centre, year, operator).
+ */
+let fundingYear = 2020;
+const fundingEntitlementsMade = new Map<string, Promise<Awaited<ReturnType<typeof makeEntitlement>>>>();
+function matrixEntitlement(c: Ctx, key: string) {
+  let made = fundingEntitlementsMade.get(key);
+  if (!made) {
+    made = (async () => {
+      const [e] = await c.query<{ operator_id: number }>(
+        sql`select operator_id from engagements where id = ${c.engagement}`,
+      );
+      return makeEntitlement(c.t.deps.db, {
+        centreId: c.centres.recognised,
+        year: --fundingYear,
+        operatorId: e?.operator_id ?? 0,
+        amountFen: 1_000_000_000,
+      });
+    })();
+    fundingEntitlementsMade.set(key, made);
+  }
+  return made;
+}
+
+/** A payment of centre 1 recorded by nobody of the matrix (the platform), so that the city may confirm it. */
+async function recordedPayment(c: Ctx) {
+  const entitlement = await matrixEntitlement(c, 'payments');
+  return makePayment(c.t.deps.db, { entitlement, amountFen: 1_000, status: 'recorded', paidOn: '2026-11-20' });
+}
+
+/** What a sanction lists for recovery (Art. 14): a paid operator of centre 1 other than its current one. */
+async function recoveryRow(c: Ctx) {
+  const op = await makeOperator(c.t.deps, { serial: 900 + c.unique() });
+  const entitlement = await makeEntitlement(c.t.deps.db, {
+    centreId: c.centres.recognised,
+    year: 2018,
+    operatorId: op.id,
+    amountFen: 500_000,
+  });
+  await makePayment(c.t.deps.db, { entitlement, amountFen: 500_000, status: 'confirmed', paidOn: '2018-06-30' });
+  const { recoveryIds } = await makeSanctionWithRecoveries(c.t.deps.db, { operatorId: op.id, decidedOn: '2026-11-20' });
+  return { id: recoveryIds[0] ?? 0, version: 1 };
+}
+
+const FUNDING_READ_ROW = row(200, 200, 200, 200, 200, 200, 200, 200, 403, 403);
+const fundingTables = (c: Ctx) =>
+  Promise.all([
+    c.query(sql`select * from fund_payments order by id`),
+    c.query(sql`select * from fund_use_reports order by id`),
+    c.query(sql`select * from fund_recoveries order by id`),
+    c.query(sql`select * from fund_recovery_receipts order by id`),
+    c.query(sql`select * from funding_figures order by centre_id, year`),
+  ]);
 
 const EXPECTED: Record<string, RouteCase> = {
   // 数据对接 (issue 13): the province, a county and a centre exchange, each within its scope.
@@ -1183,6 +1239,87 @@ const EXPECTED: Record<string, RouteCase> = {
       return { method: 'GET', url: `/api/service-records/${r.id}/attachments/${r.fileId}` };
     },
     expect: row(200, 200, 200, 404, 200, 404, 200, 200, 200, 403),
+  },
+  // 资金拨付 (Art. 11, 14; issue 15): officials read by region and an operator its own; the city records a payment
+  // and another official of the city confirms it; the operator reports its use; the province or the city of the row
+  // records what is recovered. Another city is told the record does not exist.
+  'GET /api/funding/payments': {
+    request: () => ({ method: 'GET', url: '/api/funding/payments' }),
+    expect: FUNDING_READ_ROW,
+  },
+  'GET /api/funding/payable': {
+    request: () => ({ method: 'GET', url: '/api/funding/payable' }),
+    expect: row(403, 403, 200, 200, 403, 403, 403, 403, 403, 403),
+  },
+  'POST /api/funding/payments': {
+    request: async (c) => ({
+      method: 'POST',
+      url: '/api/funding/payments',
+      payload: { entitlementId: (await matrixEntitlement(c, 'payments')).id, amountFen: 1_000, paidOn: '2026-11-20' },
+    }),
+    expect: row(403, 403, 201, 404, 403, 403, 403, 403, 403, 403),
+    snapshot: fundingTables,
+  },
+  'POST /api/funding/payments/:id/confirm': {
+    request: async (c, role) => {
+      const p = await engagementFixture('confirm payment', role, CITY_ROW, () => recordedPayment(c));
+      return {
+        method: 'POST',
+        url: `/api/funding/payments/${p.id}/confirm`,
+        payload: { version: p.version, voucherNumber: `矩阵${p.id}`, voucherDate: '2026-11-23' },
+      };
+    },
+    expect: CITY_ROW,
+    snapshot: fundingTables,
+  },
+  'POST /api/funding/payments/:id/cancel': {
+    request: async (c, role) => {
+      const p = await engagementFixture('cancel payment', role, CITY_ROW, () => recordedPayment(c));
+      return {
+        method: 'POST',
+        url: `/api/funding/payments/${p.id}/cancel`,
+        payload: { version: p.version, reason: '矩阵测试撤销' },
+      };
+    },
+    expect: CITY_ROW,
+    snapshot: fundingTables,
+  },
+  'GET /api/funding/use-reports': {
+    request: () => ({ method: 'GET', url: '/api/funding/use-reports' }),
+    expect: FUNDING_READ_ROW,
+  },
+  'GET /api/funding/use-targets': {
+    request: () => ({ method: 'GET', url: '/api/funding/use-targets' }),
+    expect: row(403, 403, 403, 403, 403, 403, 403, 200, 403, 403),
+  },
+  'POST /api/funding/use-reports': {
+    request: async (c) => ({
+      method: 'POST',
+      url: '/api/funding/use-reports',
+      payload: {
+        entitlementId: (await matrixEntitlement(c, 'use')).id,
+        lines: [{ fundLineItem: null, description: '矩阵测试支出', amountFen: 100, spentOn: '2026-11-02' }],
+      },
+    }),
+    expect: row(403, 403, 403, 403, 403, 403, 403, 201, 403, 403),
+    snapshot: fundingTables,
+  },
+  'GET /api/funding/recoveries': {
+    request: () => ({ method: 'GET', url: '/api/funding/recoveries' }),
+    expect: FUNDING_READ_ROW,
+  },
+  'POST /api/funding/recoveries/:id/receipts': {
+    request: async (c, role) => {
+      const expected = row(403, 200, 200, 404, 403, 403, 403, 403, 403, 403);
+      const r = await engagementFixture('recovery receipt', role, expected, () => recoveryRow(c));
+      return {
+        method: 'POST',
+        url: `/api/funding/recoveries/${r.id}/receipts`,
+        payload: { version: r.version, amountFen: 100, receivedOn: '2026-11-23', voucherNumber: '矩阵缴款' },
+      };
+    },
+    expect: row(403, 200, 200, 404, 403, 403, 403, 403, 403, 403),
+    snapshot: fundingTables,
   },
   'GET /api/rectifications': {
     request: () => ({ method: 'GET', url: '/api/rectifications' }),

@@ -16,6 +16,12 @@ export type TFen = z.infer<typeof ZFen>;
  * carries fits int4 (hostile-input test); sums the platform adds up (figures) may be larger and use ZFen.
  */
 export const ZFenInput = z.number().int().min(0).max(INT4_MAX);
+/**
+ * One sum a person enters (a payment, a fund-use line, a recovered sum): whole fen, above zero, at most int4
+ * (21,474,836.47元 — fifty times the largest yearly base), so every request bound is one the database and the
+ * hostile-input check accept. Totals are ZFen.
+ */
+export const ZFenEntered = z.number().int().min(1).max(2_147_483_647).describe('whole fen (分), 1 … 2147483647');
 
 /**
  * An entitlement's state (Art. 11, 12(三)):
@@ -128,7 +134,7 @@ export const PAYMENT_STATUS_NAMES: Record<TPaymentStatus, { 'zh-CN': string; en:
 
 export const ZRecordPaymentInput = z.object({
   entitlementId: ZId,
-  amountFen: ZFen.refine((v) => v > 0, '金额须大于零 / the amount must be above zero'),
+  amountFen: ZFenEntered,
   paidOn: ZDay,
   note: z.string().trim().max(500).optional(),
 });
@@ -146,7 +152,7 @@ export const ZFundUseLine = z.object({
   /** The agreement's fund-use item it falls under; null = outside the agreement's lines (flagged, Art. 11). */
   fundLineItem: z.string().trim().min(1).max(100).nullable(),
   description: z.string().trim().min(2).max(300),
-  amountFen: ZFen.refine((v) => v > 0, '金额须大于零 / the amount must be above zero'),
+  amountFen: ZFenEntered,
   spentOn: ZDay,
 });
 export type TFundUseLine = z.infer<typeof ZFundUseLine>;
@@ -170,7 +176,7 @@ export const RECOVERY_STATUS_NAMES: Record<TRecoveryStatus, { 'zh-CN': string; e
 
 export const ZRecordRecoveryInput = z.object({
   version: ZVersion,
-  amountFen: ZFen.refine((v) => v > 0, '金额须大于零 / the amount must be above zero'),
+  amountFen: ZFenEntered,
   receivedOn: ZDay,
   voucherNumber: z.string().trim().min(2).max(60),
 });

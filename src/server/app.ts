@@ -27,6 +27,7 @@ import { enterpriseRoutes } from './modules/enterprise/enterprise.routes';
 import { enterpriseImportRoutes } from './modules/enterprise/import.routes';
 import { exchangeRoutes } from './modules/exchange/exchange.routes';
 import { fundingRoutes } from './modules/funding/funding.routes';
+import { paymentRoutes } from './modules/funding/payments.routes';
 import { messageRoutes } from './modules/message/message.routes';
 import { operatorRoutes } from './modules/operator/operator.routes';
 import { parkRoutes } from './modules/park/park.routes';
@@ -175,6 +176,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(assessmentRoutes);
   await app.register(assessmentResultRoutes);
   await app.register(fundingRoutes);
+  await app.register(paymentRoutes);
   await registerWeb(app, opts.webDir ?? DEFAULT_WEB_DIR);
   await app.ready();
   return app;

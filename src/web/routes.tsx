@@ -150,6 +150,18 @@ export const router = createBrowserRouter([
         ...page('funding.read', async () => (await import('./pages/funding')).FundingPage),
       },
       {
+        path: 'funding/payments',
+        ...page('funding.read', async () => (await import('./pages/funding/payments')).PaymentsPage),
+      },
+      {
+        path: 'funding/use',
+        ...page('funding.read', async () => (await import('./pages/funding/use')).FundUsePage),
+      },
+      {
+        path: 'funding/recoveries',
+        ...page('funding.read', async () => (await import('./pages/funding/recoveries')).RecoveriesPage),
+      },
+      {
         path: 'messages',
         ...page('message.read', async () => (await import('./pages/message/list')).MessageListPage),
       },

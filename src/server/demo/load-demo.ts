@@ -27,6 +27,7 @@ import { loadDemoConditions } from './conditions-demo';
 import { makeEngagement, makeOperatorChange } from './engagement-factory';
 import { depsAt, makePark, makeUser, sessionUserOf } from './factories';
 import { loadDemoFunding } from './funding-demo';
+import { loadDemoPayments } from './funding-payments-demo';
 import { makeOperator } from './operator-factory';
 import { PARK_CATALOG } from './park-catalog';
 import { contactName, officeNumber, personName, seededRandom } from './people';
@@ -207,6 +208,25 @@ export async function loadDemo(baseDeps: Deps, password: string): Promise<DemoAc
     countyOf: (code) => users.get(`county.${code}`),
     at: tl.at(1, 10),
   });
+  // Issue 15: payments with a second official's confirmation and a fund-use report with a flagged line.
+  const payments = await loadDemoPayments(deps, {
+    who,
+    at: (daysAgo, hour) => tl.at(daysAgo, hour),
+    addCityOfficial: async (username, cityCode, displayName) => {
+      const city = who(`city.${cityCode}`);
+      await add(
+        {
+          username,
+          role: 'city',
+          password,
+          regionCode: cityCode,
+          displayName: `${city.displayName.replace('（演示）', '')}${displayName}`,
+        },
+        `${city.displayName.replace('商务局（演示）', '')}（复核）`,
+      );
+      return who(username);
+    },
+  });
 
   await baseDeps.db.transaction(async (tx) => {
     await appendBufferedAudit(tx, buffer);
@@ -222,6 +242,7 @@ export async function loadDemo(baseDeps: Deps, password: string): Promise<DemoAc
         declarations: trade.declarations,
         assessment,
         funding,
+        payments,
       },
     });
   });

@@ -74,6 +74,7 @@ export const ERROR_STATUS = {
   ASSESSMENT_YEAR_INVALID: 400,
   ASSESSMENT_SUBMISSION_CLOSED: 409,
   CITY_RULE_NOT_STRICTER: 400,
+  PAYMENT_RULE: 409,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
 } as const;
@@ -189,6 +190,8 @@ export const ERROR_MESSAGES: Messages = {
     en: 'This centre already has an operator, "{operatorName}" ({statusLabel}); a new one can be chosen only after its period ends or a change is approved (Art. 10(3), 10(6))',
   },
   ENGAGEMENT_RULE: { 'zh-CN': '不予办理：{verdict}', en: 'Refused: {verdict}' },
+  // 拨付、追回、资金使用 (Art. 11, 13, 14): the verdict names the rule and the article.
+  PAYMENT_RULE: { 'zh-CN': '不予办理：{verdict}', en: 'Refused: {verdict}' },
   OPERATOR_CHANGE_PENDING: {
     'zh-CN': '该中心已有一项更换承办企业申请正在办理（{statusLabel}），请待其办结后再申请（第十条（六））',
     en: "A change of this centre's operator is already in progress ({statusLabel}); apply again once it is decided (Art. 10(6))",

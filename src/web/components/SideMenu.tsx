@@ -170,6 +170,34 @@ const ENTRIES: Entry[] = [
     action: 'funding.read',
     group: 'menu.group.funding',
   },
+  {
+    key: 'fundingPayments',
+    path: '/funding/payments',
+    label: 'menu.fundingPayments',
+    icon: <TransactionOutlined />,
+    action: 'funding.read',
+    // The operator sees what it was paid on its fund-use page.
+    hideFor: ['operator'],
+    group: 'menu.group.funding',
+  },
+  {
+    key: 'fundingUse',
+    path: '/funding/use',
+    label: 'menu.fundingUse',
+    icon: <FileDoneOutlined />,
+    action: 'funding.read',
+    group: 'menu.group.funding',
+  },
+  {
+    key: 'fundingRecoveries',
+    path: '/funding/recoveries',
+    label: 'menu.fundingRecoveries',
+    icon: <WarningOutlined />,
+    action: 'funding.read',
+    // Art. 14: a sanctioned operator no longer runs a centre; the recoveries are the officials' work.
+    hideFor: ['operator'],
+    group: 'menu.group.funding',
+  },
   { key: 'messages', path: '/messages', label: 'menu.messages', icon: <MailOutlined />, action: 'message.read' },
   {
     key: 'engagements',

@@ -10,6 +10,7 @@ import { enterpriseEn } from './parts/enterprise.en';
 import { evaluationEn } from './parts/evaluation.en';
 import { exchangeEn } from './parts/exchange.en';
 import { fundingEn } from './parts/funding.en';
+import { fundingPaymentsEn } from './parts/funding-payments.en';
 import { homeEn } from './parts/home.en';
 import { messageEn } from './parts/message.en';
 import { myserviceEn } from './parts/myservice.en';
@@ -966,6 +967,7 @@ export const en: Messages = {
   ...tradeMonitoringEn,
   ...homeEn,
   ...assessmentResultsEn,
+  ...fundingPaymentsEn,
   ...backupEn,
   ...exchangeEn,
   ...fundingEn,

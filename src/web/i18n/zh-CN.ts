@@ -10,6 +10,7 @@ import { enterpriseZhCN } from './parts/enterprise.zh-CN';
 import { evaluationZhCN } from './parts/evaluation.zh-CN';
 import { exchangeZhCN } from './parts/exchange.zh-CN';
 import { fundingZhCN } from './parts/funding.zh-CN';
+import { fundingPaymentsZhCN } from './parts/funding-payments.zh-CN';
 import { homeZhCN } from './parts/home.zh-CN';
 import { messageZhCN } from './parts/message.zh-CN';
 import { myserviceZhCN } from './parts/myservice.zh-CN';
@@ -946,6 +947,7 @@ export const zhCN = {
   ...tradeMonitoringZhCN,
   ...homeZhCN,
   ...assessmentResultsZhCN,
+  ...fundingPaymentsZhCN,
   ...backupZhCN,
   ...exchangeZhCN,
   ...fundingZhCN,

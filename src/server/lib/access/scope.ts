@@ -7,6 +7,10 @@ import {
   engagements,
   enterprises,
   exchangeRuns,
+  fundingEntitlements,
+  fundPayments,
+  fundRecoveries,
+  fundUseReports,
   operators,
   parks,
   rectifications,
@@ -313,4 +317,52 @@ export function fundingScope(
   }
   if (user.role === 'admin') return sql`true`;
   return centreRecordScope(user, cols);
+}
+
+/** The payment screens' scope: the same rule as every funding table (fundingScope), with the operator column. */
+export function fundingRowScope(
+  user: SessionUser,
+  cols: { cityCode: Column; countyCode: Column; centreId: Column; operatorId: Column },
+): SQL {
+  return fundingScope(user, cols);
+}
+
+/** Payments (拨付) in scope: see fundingRowScope. */
+export function paymentScope(user: SessionUser): SQL {
+  return fundingRowScope(user, {
+    cityCode: fundPayments.cityCode,
+    countyCode: fundPayments.countyCode,
+    centreId: fundPayments.centreId,
+    operatorId: fundPayments.operatorId,
+  });
+}
+
+/** Entitlements in scope for the payment and fund-use screens (the same rule as payments). */
+export function paymentEntitlementScope(user: SessionUser): SQL {
+  return fundingRowScope(user, {
+    cityCode: fundingEntitlements.cityCode,
+    countyCode: fundingEntitlements.countyCode,
+    centreId: fundingEntitlements.centreId,
+    operatorId: fundingEntitlements.operatorId,
+  });
+}
+
+/** Fund-use reports in scope: the operator its own, officials by region. */
+export function fundUseReportScope(user: SessionUser): SQL {
+  return fundingRowScope(user, {
+    cityCode: fundUseReports.cityCode,
+    countyCode: fundUseReports.countyCode,
+    centreId: fundUseReports.centreId,
+    operatorId: fundUseReports.operatorId,
+  });
+}
+
+/** Recoveries (追回) in scope: officials by region; the sanctioned operator no longer runs the centre, so sees none. */
+export function recoveryScope(user: SessionUser): SQL {
+  return fundingRowScope(user, {
+    cityCode: fundRecoveries.cityCode,
+    countyCode: fundRecoveries.countyCode,
+    centreId: fundRecoveries.centreId,
+    operatorId: fundRecoveries.operatorId,
+  });
 }

@@ -34,6 +34,13 @@ export {
   readFundingFigures,
   recomputeFundingFigures,
 } from './funding-figures';
+export {
+  confirmedPaidFen,
+  type EntitlementPayments,
+  entitlementPaidSql,
+  entitlementPayments,
+  reportedToDateSql,
+} from './payment-figures';
 export { checkFigures, type FiguresDifference, type RebuiltCounts, rebuildFigures, repairFigures } from './rebuild';
 export {
   applyRecordDelta,
