@@ -175,6 +175,8 @@ export const AUDIT_OBJECT_TYPE_LABELS = {
   audit: { 'zh-CN': '操作日志', en: 'Operation log' },
   figures: { 'zh-CN': '统计数据', en: 'Figures' },
   exchange_run: { 'zh-CN': '数据对接', en: 'Data exchange' },
+  sanction: { 'zh-CN': '处理决定', en: 'Sanction decision' },
+  fund_recovery: { 'zh-CN': '资金追回', en: 'Fund recovery' },
 } as const satisfies Record<string, TLabel>;
 
 type Prefixed<P extends string, K extends PropertyKey> = { [Key in K as `${P}${Key & string}`]: string };

@@ -81,7 +81,10 @@ export type TEntitlement = z.infer<typeof ZEntitlement>;
 
 export const ZEntitlementQuery = ZPageQuery.extend({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  cityCode: z.string().regex(/^\d{6}$/).optional(),
+  cityCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   centreId: z.coerce.number().int().positive().optional(),
   status: ZEntitlementStatus.optional(),
 });

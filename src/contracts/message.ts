@@ -22,6 +22,8 @@ export const MESSAGE_KINDS = [
   'assessment.reopened', // to the centre: the province reopened submission {year, until}
   'assessment.cancellationDue', // to the province: two 较差 years running, confirm the cancellation {centreName, operatorName, years}
   'assessment.qualificationCancelled', // to the county, city and centre: the operator's qualification was cancelled {operatorName, centreName, years}
+  'sanction.disqualified', // to the county, city and centre concerned: the province disqualified the operator (Art. 13) {operatorName, letterNumber, centreName}
+  'sanction.blacklisted', // to the county, city and centre concerned: the province blacklisted the operator (Art. 14) {operatorName, letterNumber, centreName}
   'auth.account.attacked', // to administrators: many wrong passwords for one name {username, failures, minutes, addresses}
 ] as const;
 export const ZMessageKind = z.enum(MESSAGE_KINDS);

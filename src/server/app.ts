@@ -30,6 +30,7 @@ import { operatorRoutes } from './modules/operator/operator.routes';
 import { parkRoutes } from './modules/park/park.routes';
 import { policyRoutes } from './modules/policy/policy.routes';
 import { regionRoutes } from './modules/region/region.routes';
+import { sanctionRoutes } from './modules/sanction/sanction.routes';
 import { serviceRoutes } from './modules/service/service.routes';
 import { serviceRecordRoutes } from './modules/service/service-record.routes';
 import { serviceStatsRoutes } from './modules/service-stats/service-stats.routes';
@@ -168,6 +169,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(assessmentSignalRoutes);
   await app.register(evaluationRoutes);
   await app.register(assessmentRoutes);
+  await app.register(sanctionRoutes);
   await app.register(assessmentResultRoutes);
   await registerWeb(app, opts.webDir ?? DEFAULT_WEB_DIR);
   await app.ready();

@@ -87,7 +87,11 @@ export function computeEntitlement(policy: PolicyInForce, input: EntitlementInpu
 
   const article = status === 'withheld' ? '第十一条、第十二条（三）' : '第十一条、第十条（六）';
   const split = (total: number, i: number, acc: number) =>
-    i === periods.length - 1 ? total - acc : totalDays === 0 ? 0 : Math.floor((total * periods[i]!.servedDays) / totalDays);
+    i === periods.length - 1
+      ? total - acc
+      : totalDays === 0
+        ? 0
+        : Math.floor((total * periods[i]!.servedDays) / totalDays);
 
   const lines: EntitlementLine[] = [];
   let accA = 0;

@@ -57,4 +57,10 @@ export const messageEn: Record<keyof typeof messageZhCN, string> = {
   'message.type.auth.account.attacked': 'Sign-in security alert',
   'message.type.assessment.cancellationDue': 'Cancellation to confirm',
   'message.type.assessment.qualificationCancelled': 'Qualification cancelled',
+  'message.kind.sanction.disqualified':
+    'The province decided ({letterNumber}) to disqualify operator "{operatorName}" (Art. 13); its service at "{centreName}" has ended — choose a new operator through government procurement',
+  'message.kind.sanction.blacklisted':
+    'The province decided ({letterNumber}) to blacklist operator "{operatorName}" and cancel its qualification (Art. 14); its service at "{centreName}" has ended and the funds paid are listed for recovery',
+  'message.type.sanction.disqualified': 'Operator disqualified',
+  'message.type.sanction.blacklisted': 'Operator blacklisted',
 };

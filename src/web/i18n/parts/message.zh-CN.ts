@@ -57,4 +57,10 @@ export const messageZhCN = {
   'message.type.auth.account.attacked': '登录安全告警',
   'message.type.assessment.cancellationDue': '资质取消待确认',
   'message.type.assessment.qualificationCancelled': '承办资质取消',
+  'message.kind.sanction.disqualified':
+    '省商务厅已作出处理决定（{letterNumber}），取消承办企业“{operatorName}”的承办资格（第十三条）；其在“{centreName}”的承办已结束，请按政府采购程序重新确定承接机构',
+  'message.kind.sanction.blacklisted':
+    '省商务厅已作出处理决定（{letterNumber}），将承办企业“{operatorName}”列入黑名单并取消承办资格（第十四条）；其在“{centreName}”的承办已结束，已拨付资金列入追回清单',
+  'message.type.sanction.disqualified': '取消承办资格',
+  'message.type.sanction.blacklisted': '列入黑名单',
 } as const;
