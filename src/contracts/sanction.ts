@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZStoredFile } from './attachment';
 import { ZDay, ZId, ZIdText, ZPageQuery } from './common';
+import { ZRecoveryStatus } from './funding';
 import { ZQualificationStatus } from './operator';
 
 /*
@@ -106,7 +107,7 @@ export const ZSanctionRecovery = z.object({
   paidOn: z.string(),
   dueFen: z.number().int(),
   recoveredFen: z.number().int(),
-  status: z.string().nullable(),
+  status: ZRecoveryStatus.nullable(),
 });
 export type TSanctionRecovery = z.infer<typeof ZSanctionRecovery>;
 

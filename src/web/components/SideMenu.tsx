@@ -16,6 +16,7 @@ import {
   SettingOutlined,
   ShopOutlined,
   SolutionOutlined,
+  StopOutlined,
   SwapOutlined,
   TeamOutlined,
   TransactionOutlined,
@@ -153,6 +154,14 @@ const ENTRIES: Entry[] = [
     // The evaluator sees assigned submissions, never published grades (assessmentResultScope).
     hideFor: ['evaluator'],
     group: 'menu.group.assessment',
+  },
+  {
+    key: 'sanctions',
+    path: '/sanctions',
+    label: 'menu.sanctions',
+    icon: <StopOutlined />,
+    action: 'sanction.read',
+    group: 'menu.group.funding',
   },
   { key: 'messages', path: '/messages', label: 'menu.messages', icon: <MailOutlined />, action: 'message.read' },
   {

@@ -11,6 +11,7 @@ import { exchangeEn } from './parts/exchange.en';
 import { homeEn } from './parts/home.en';
 import { messageEn } from './parts/message.en';
 import { myserviceEn } from './parts/myservice.en';
+import { sanctionEn } from './parts/sanction.en';
 import { serviceEn } from './parts/service.en';
 import { statsEn } from './parts/stats.en';
 import { tradeEn } from './parts/trade.en';
@@ -881,6 +882,7 @@ export const en: Messages = {
   ...assessmentResultsEn,
   ...backupEn,
   ...exchangeEn,
+  ...sanctionEn,
   // The audit log's words live with the contracts: the server's export says the same (contracts/audit-labels.ts).
   ...asMessages('audit.action.', AUDIT_ACTION_LABELS, 'en'),
   ...asMessages('audit.objectType.', AUDIT_OBJECT_TYPE_LABELS, 'en'),
