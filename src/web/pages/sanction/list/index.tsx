@@ -37,7 +37,7 @@ export function SanctionListPage() {
       title: t('sanction.operator'),
       dataIndex: 'operatorName',
       fixed: fixed('left'),
-      width: wide ? 260 : 180,
+      width: wide ? 260 : 170,
       render: (_v, r) => (
         <Space orientation="vertical" size={2}>
           <Link to={`/sanctions/${r.id}`} data-testid="sanction-link">
@@ -72,7 +72,7 @@ export function SanctionListPage() {
     {
       title: t('sanction.grounds'),
       dataIndex: 'grounds',
-      width: 160,
+      width: wide ? 160 : 100,
       render: (_v, r) => <GroundList grounds={r.grounds} />,
     },
     ...(wide
