@@ -24,12 +24,14 @@ import { cachedHash, makeUser } from '../src/server/demo/factories';
 import { makeEntitlement, makePayment, makeSanctionWithRecoveries } from '../src/server/demo/funding-factory';
 import { makeCreditCode, makeIdNumber } from '../src/server/demo/identity-factory';
 import { makeOperator } from '../src/server/demo/operator-factory';
+import { makeSanction } from '../src/server/demo/sanction-factory';
 import { applyResultConsequences } from '../src/server/modules/assessment/consequences';
 import { uploadAttachment } from '../src/server/modules/attachment/upload-attachment';
 import { getCentreDetail } from '../src/server/modules/centre/centre.presenter';
 import { requestCentreChange } from '../src/server/modules/centre/request-centre-change';
 import { computeYearEntitlements } from '../src/server/modules/funding';
 import { createPolicyDraft } from '../src/server/modules/policy/create-policy-draft';
+import { uploadSanctionFile } from '../src/server/modules/sanction/sanction-files';
 import { beijingDay } from '../src/server/policy/policy';
 import { as, buildTestApp, loginAs, sessionCookieOf, type TestApp } from './helpers/app';
 import { TEST_PASSWORD } from './helpers/constants';
@@ -128,6 +130,7 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/public/centres',
   'GET /api/public/filings',
   'GET /api/public/service-catalogue',
+  'GET /api/public/blacklist',
   'POST /api/exchange/single-window/callback',
 ]);
 
@@ -246,8 +249,84 @@ const fundingTables = (c: Ctx) =>
     c.query(sql`select * from fund_recovery_receipts order by id`),
     c.query(sql`select * from funding_figures order by centre_id, year`),
   ]);
+/** A blacklisting of an operator that runs nothing, with one evidence file, made once: what the reads read. */
+let matrixSanction: Promise<{ id: number; fileId: number }> | undefined;
+function sanctionFixture(c: Ctx) {
+  matrixSanction ??= (async () => {
+    const operator = await makeOperator(c.t.deps, { serial: 78 });
+    const s = await makeSanction(c.t.deps, {
+      kind: 'blacklist',
+      operatorId: operator.id,
+      grounds: ['14'],
+      facts: '矩阵测试：经查该企业以虚假材料套取财政补助资金。',
+    });
+    const file = await uploadSanctionFile(systemContext(c.t.deps, 'province'), s.id, PDF, 'matrix-evidence.pdf');
+    return { id: s.id, fileId: file.id };
+  })();
+  return matrixSanction;
+}
+
+const SANCTION_READERS = row(200, 200, 200, 200, 200, 200, 200, 403, 403, 403);
 
 const EXPECTED: Record<string, RouteCase> = {
+  // 处理决定 (Art. 13, 14; issue 15): the province decides; every official reads the decisions (operators are the
+  // province-wide register, decision 0009); the blacklist itself is public.
+  'POST /api/sanctions': {
+    request: async (c) => ({
+      method: 'POST',
+      url: '/api/sanctions',
+      payload: {
+        kind: 'disqualification',
+        operatorId: (await makeOperator(c.t.deps, { serial: 8000 + c.unique() })).id,
+        grounds: ['13.2'],
+        facts: '矩阵测试：该企业被海关处以行政处罚。',
+        decidedOn: beijingDay(c.t.deps.clock()),
+        effectiveOn: beijingDay(c.t.deps.clock()),
+      },
+    }),
+    expect: row(403, 201, 403, 403, 403, 403, 403, 403, 403, 403),
+    snapshot: (c) =>
+      Promise.all([
+        c.query(sql`select * from sanctions order by id`),
+        c.query(sql`select id, qualification_status, version from operators order by id`),
+      ]),
+  },
+  'GET /api/sanctions/preview': {
+    request: async (c) => ({
+      method: 'GET',
+      url: `/api/sanctions/preview?operatorId=${c.operator}&kind=blacklist&grounds=14`,
+    }),
+    expect: row(403, 200, 403, 403, 403, 403, 403, 403, 403, 403),
+  },
+  'GET /api/sanctions': {
+    request: () => ({ method: 'GET', url: '/api/sanctions' }),
+    expect: SANCTION_READERS,
+  },
+  'GET /api/sanctions/:id': {
+    request: async (c) => ({ method: 'GET', url: `/api/sanctions/${(await sanctionFixture(c)).id}` }),
+    expect: SANCTION_READERS,
+  },
+  'GET /api/sanctions/:id/print': {
+    request: async (c) => ({ method: 'GET', url: `/api/sanctions/${(await sanctionFixture(c)).id}/print` }),
+    expect: SANCTION_READERS,
+  },
+  'POST /api/sanctions/:id/attachments': {
+    request: async (c) => ({
+      method: 'POST',
+      url: `/api/sanctions/${(await sanctionFixture(c)).id}/attachments`,
+      payload: PDF,
+      headers: { 'content-type': 'application/pdf', 'x-file-name': `matrix-${c.unique()}.pdf` },
+    }),
+    expect: row(403, 201, 403, 403, 403, 403, 403, 403, 403, 403),
+    snapshot: (c) => c.query(sql`select * from attachments order by id`),
+  },
+  'GET /api/sanctions/:id/attachments/:attachmentId': {
+    request: async (c) => {
+      const s = await sanctionFixture(c);
+      return { method: 'GET', url: `/api/sanctions/${s.id}/attachments/${s.fileId}` };
+    },
+    expect: SANCTION_READERS,
+  },
   // 数据对接 (issue 13): the province, a county and a centre exchange, each within its scope.
   'GET /api/exchange/runs': {
     request: () => ({ method: 'GET', url: '/api/exchange/runs' }),

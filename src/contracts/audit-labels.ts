@@ -178,6 +178,8 @@ export const AUDIT_OBJECT_TYPE_LABELS = {
   exchange_run: { 'zh-CN': '数据对接', en: 'Data exchange' },
   funding_year: { 'zh-CN': '年度资金支持', en: 'Funding year' },
   matching_fund: { 'zh-CN': '配套资金', en: 'Matching funds' },
+  sanction: { 'zh-CN': '处理决定', en: 'Sanction decision' },
+  fund_recovery: { 'zh-CN': '资金追回', en: 'Fund recovery' },
 } as const satisfies Record<string, TLabel>;
 
 type Prefixed<P extends string, K extends PropertyKey> = { [Key in K as `${P}${Key & string}`]: string };

@@ -24,6 +24,8 @@ export const MESSAGE_KINDS = [
   'assessment.qualificationCancelled', // to the county, city and centre: the operator's qualification was cancelled {operatorName, centreName, years}
   'centre.conditionFailing', // to the city and the county: a recognised centre stopped meeting its venue or staffing condition {centreName, since, conditionZh, conditionEn, detailZh, detailEn}
   'centre.conditionResolved', // to the city and the county: it meets the condition again {centreName, on, conditionZh, conditionEn}
+  'sanction.disqualified', // to the county, city and centre concerned: the province disqualified the operator (Art. 13) {operatorName, letterNumber, centreName}
+  'sanction.blacklisted', // to the county, city and centre concerned: the province blacklisted the operator (Art. 14) {operatorName, letterNumber, centreName}
   'auth.account.attacked', // to administrators: many wrong passwords for one name {username, failures, minutes, addresses}
 ] as const;
 export const ZMessageKind = z.enum(MESSAGE_KINDS);

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { ZDay, ZId, ZPageQuery } from './common';
+import { ZStoredFile } from './attachment';
+import { ZDay, ZId, ZIdText, ZPageQuery } from './common';
+import { ZRecoveryStatus } from './funding';
+import { ZQualificationStatus } from './operator';
 
 /*
  * 处理决定 (Art. 13, 14, 12(三); issue 15; decision 0033): the province disqualifies an operator (Art. 13 (一)–(四)),
@@ -62,7 +65,7 @@ export type TDecideSanctionInput = z.infer<typeof ZDecideSanctionInput>;
 
 export const ZSanctionQuery = ZPageQuery.extend({
   kind: ZSanctionKind.optional(),
-  operatorId: z.coerce.number().int().positive().optional(),
+  operatorId: ZIdText.optional(),
 });
 export type TSanctionQuery = z.infer<typeof ZSanctionQuery>;
 
@@ -75,3 +78,103 @@ export const ZBlacklistEntry = z.object({
   grounds: z.array(z.string()),
 });
 export type TBlacklistEntry = z.infer<typeof ZBlacklistEntry>;
+
+/** The grounds each kind may rest on (Art. 13 (一)–(四) disqualify; Art. 14 blacklists; 12.3 comes from the assessment). */
+export const GROUNDS_OF_KIND: Record<TSanctionKind, readonly TSanctionGround[]> = {
+  disqualification: ['13.1', '13.2', '13.3', '13.4', '12.3'],
+  blacklist: ['14'],
+};
+/** The grounds the province may choose in the form (12.3 is set by the assessment's confirmation only). */
+export const DECIDABLE_GROUNDS: Record<TSanctionKind, readonly TSanctionGround[]> = {
+  disqualification: ['13.1', '13.2', '13.3', '13.4'],
+  blacklist: ['14'],
+};
+
+/** An engagement the decision ends (or would end, in the preview). */
+export const ZSanctionEngagement = z.object({
+  engagementId: z.number().int(),
+  centreId: z.number().int(),
+  centreName: z.string(),
+  status: z.string(),
+});
+/** A confirmed payment listed (or to be listed) for recovery, whole fen. */
+export const ZSanctionRecovery = z.object({
+  recoveryId: z.number().int().nullable(),
+  paymentId: z.number().int(),
+  centreId: z.number().int(),
+  centreName: z.string(),
+  year: z.number().int(),
+  paidOn: z.string(),
+  dueFen: z.number().int(),
+  recoveredFen: z.number().int(),
+  status: ZRecoveryStatus.nullable(),
+});
+export type TSanctionRecovery = z.infer<typeof ZSanctionRecovery>;
+
+/** What a decision does: stored in sanctions.effects, shown on the letter and in the preview. */
+export const ZSanctionEffects = z.object({
+  qualificationBefore: ZQualificationStatus,
+  qualificationAfter: ZQualificationStatus,
+  engagementsEnded: z.array(ZSanctionEngagement),
+  /** Whether the grounds call for recovering the funds paid (Art. 14; decision 0033). */
+  recoveryCalledFor: z.boolean(),
+  recoveries: z.array(ZSanctionRecovery),
+  recoveryTotalFen: z.number().int(),
+});
+export type TSanctionEffects = z.infer<typeof ZSanctionEffects>;
+
+export const ZSanctionPreviewQuery = z.object({
+  operatorId: ZIdText,
+  kind: ZSanctionKind,
+  /** Comma-separated grounds, as the form has them ticked. */
+  grounds: z
+    .string()
+    .max(60)
+    .optional()
+    .transform((v, c) => {
+      const list = (v ?? '').split(',').filter(Boolean);
+      const parsed = z.array(ZSanctionGround).safeParse(list);
+      if (!parsed.success) {
+        c.addIssue({ code: 'custom', message: 'UNKNOWN_GROUND' });
+        return z.NEVER;
+      }
+      return parsed.data;
+    }),
+});
+export type TSanctionPreviewQuery = z.infer<typeof ZSanctionPreviewQuery>;
+
+export const ZSanctionListItem = z.object({
+  id: z.number().int(),
+  kind: ZSanctionKind,
+  operatorId: z.number().int(),
+  operatorName: z.string(),
+  creditCode: z.string(),
+  grounds: z.array(ZSanctionGround),
+  letterNumber: z.string(),
+  decidedOn: z.string(),
+  effectiveOn: z.string(),
+  consequenceId: z.number().int().nullable(),
+  engagementsEnded: z.number().int(),
+  recoveryTotalFen: z.number().int(),
+});
+export type TSanctionListItem = z.infer<typeof ZSanctionListItem>;
+
+export const ZSanction = ZSanctionListItem.extend({
+  facts: z.string(),
+  policyVersion: z.number().int(),
+  decidedByName: z.string().nullable(),
+  createdAt: z.string(),
+  effects: ZSanctionEffects,
+  /** The recoveries as they stand now (status, recovered), within the reader's region. */
+  recoveries: z.array(ZSanctionRecovery),
+  attachments: z.array(ZStoredFile),
+  canUpload: z.boolean(),
+});
+export type TSanction = z.infer<typeof ZSanction>;
+
+export const ZSanctionPreview = ZSanctionEffects.extend({
+  operatorName: z.string(),
+  /** The refusal the decision would meet now (rule and article), or null when it may be made. */
+  refusal: z.object({ 'zh-CN': z.string(), en: z.string() }).nullable(),
+});
+export type TSanctionPreview = z.infer<typeof ZSanctionPreview>;

@@ -34,6 +34,7 @@ import { parkRoutes } from './modules/park/park.routes';
 import { policyRoutes } from './modules/policy/policy.routes';
 import { policyDraftRoutes } from './modules/policy/policy-draft.routes';
 import { regionRoutes } from './modules/region/region.routes';
+import { sanctionRoutes } from './modules/sanction/sanction.routes';
 import { serviceRoutes } from './modules/service/service.routes';
 import { serviceRecordRoutes } from './modules/service/service-record.routes';
 import { serviceStatsRoutes } from './modules/service-stats/service-stats.routes';
@@ -174,6 +175,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(assessmentSignalRoutes);
   await app.register(evaluationRoutes);
   await app.register(assessmentRoutes);
+  await app.register(sanctionRoutes);
   await app.register(assessmentResultRoutes);
   await app.register(fundingRoutes);
   await app.register(paymentRoutes);

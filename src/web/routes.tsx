@@ -28,6 +28,8 @@ export const router = createBrowserRouter([
   // Public (SPEC §5): no sign-in, no /api/me, outside the signed-in layout. Bundled with the sign-in page rather
   // than loaded on demand: it is where an anonymous visitor lands, so it should draw without a second round trip.
   { path: '/public/centres', Component: PublicCentresPage, ErrorBoundary: PageError },
+  // Art. 14: the blacklist is published too, as a tab of the public directory with its own address.
+  { path: '/public/blacklist', element: <PublicCentresPage initialTab="blacklist" />, ErrorBoundary: PageError },
   // Issue 6: an enterprise registers on the public site (credit code checked); the account opens once approved.
   {
     path: '/public/register',
@@ -160,6 +162,14 @@ export const router = createBrowserRouter([
       {
         path: 'funding/recoveries',
         ...page('funding.read', async () => (await import('./pages/funding/recoveries')).RecoveriesPage),
+      },
+      {
+        path: 'sanctions',
+        ...page('sanction.read', async () => (await import('./pages/sanction/list')).SanctionListPage),
+      },
+      {
+        path: 'sanctions/:id',
+        ...page('sanction.read', async () => (await import('./pages/sanction/detail')).SanctionDetailPage),
       },
       {
         path: 'messages',

@@ -32,6 +32,7 @@ import { makeOperator } from './operator-factory';
 import { PARK_CATALOG } from './park-catalog';
 import { contactName, officeNumber, personName, seededRandom } from './people';
 import { loadDemoPolicyDraft } from './policy-demo';
+import { makeSanction } from './sanction-factory';
 import { loadDemoServices } from './service-demo';
 import { loadDemoTrade } from './trade-demo';
 
@@ -228,6 +229,9 @@ export async function loadDemo(baseDeps: Deps, password: string): Promise<DemoAc
     },
   });
 
+  // Issue 15 (Art. 14): one operator blacklisted six days ago, with its letter — on /sanctions and the public 黑名单.
+  await loadDemoSanction(deps, tl, who);
+
   await baseDeps.db.transaction(async (tx) => {
     await appendBufferedAudit(tx, buffer);
     await writeAudit(tx, auditContext(systemContext(baseDeps)), {
@@ -407,6 +411,37 @@ async function loadDemoOperators(deps: Deps, tl: Timeline, who: (u: string) => S
     at,
   });
   return names.length + 1;
+}
+
+/**
+ * A blacklisted operator (Art. 14) that runs no centre, so that the demo's centres keep their operators: its letter,
+ * grounds and facts show on /sanctions, the operator register and the public blacklist.
+ */
+async function loadDemoSanction(deps: Deps, tl: Timeline, who: (u: string) => SessionUser): Promise<void> {
+  const at = tl.at(6, 10);
+  const operator = await makeOperator(deps, {
+    serial: 121,
+    input: {
+      name: '孝感鼎盛外贸代理有限公司',
+      premises: '孝感市孝南区长征路88号',
+      contactPhone: '0712-2860000',
+    },
+    isDemo: true,
+    regionCode: '420902',
+    as: who('province'),
+    at: tl.at(tl.span, 14),
+  });
+  await makeSanction(
+    deps,
+    {
+      kind: 'blacklist',
+      operatorId: operator.id,
+      grounds: ['14'],
+      facts:
+        '该企业在申请外综服中心承办补助时，虚构服务企业名单和代办业务记录，伪造服务台账，意图骗取财政补助资金；经省商务厅会同财政部门核查属实（演示数据）。',
+    },
+    { as: who('province'), at },
+  );
 }
 
 async function recognisedCentres(deps: Deps) {

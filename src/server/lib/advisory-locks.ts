@@ -10,6 +10,8 @@ export const ADVISORY_LOCK = {
   backup: 4207002,
   /** Decision letters: the year's serial numbers are handed out one at a time (Art. 9). */
   decisionLetter: 4207003,
+  /** Sanction letters (鄂商务外综处〔year〕N号): the year's serials one at a time (Art. 13, 14; issue 15). */
+  sanctionLetter: 4207004,
   /** Engagement steps: filing deadlines and centre state move together (Art. 10). */
   engagementStep: 4207010,
   /** Policy versions: the next version number is handed out one at a time (Art. 16). */

@@ -75,6 +75,7 @@ export const ERROR_STATUS = {
   ASSESSMENT_SUBMISSION_CLOSED: 409,
   CITY_RULE_NOT_STRICTER: 400,
   PAYMENT_RULE: 409,
+  SANCTION_RULE: 409,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
 } as const;
@@ -279,6 +280,10 @@ export const ERROR_MESSAGES: Messages = {
   CALENDAR_IMPORT_EMPTY: {
     'zh-CN': '文件中没有 {year} 年的放假日或调休上班日（{events} 个日程均不在该年）',
     en: 'The file has no days off or make-up working days in {year} ({events} events, none in that year)',
+  },
+  SANCTION_RULE: {
+    'zh-CN': '不能作出该处理决定：{reason}',
+    en: 'This decision cannot be made: {reason}',
   },
   INTERNAL: {
     'zh-CN': '服务器内部错误，请稍后重试（请求编号 {requestId}）',

@@ -17,6 +17,7 @@ import {
   SettingOutlined,
   ShopOutlined,
   SolutionOutlined,
+  StopOutlined,
   SwapOutlined,
   TeamOutlined,
   TransactionOutlined,
@@ -196,6 +197,14 @@ const ENTRIES: Entry[] = [
     action: 'funding.read',
     // Art. 14: a sanctioned operator no longer runs a centre; the recoveries are the officials' work.
     hideFor: ['operator'],
+    group: 'menu.group.funding',
+  },
+  {
+    key: 'sanctions',
+    path: '/sanctions',
+    label: 'menu.sanctions',
+    icon: <StopOutlined />,
+    action: 'sanction.read',
     group: 'menu.group.funding',
   },
   { key: 'messages', path: '/messages', label: 'menu.messages', icon: <MailOutlined />, action: 'message.read' },

@@ -14,6 +14,7 @@ import { fundingPaymentsEn } from './parts/funding-payments.en';
 import { homeEn } from './parts/home.en';
 import { messageEn } from './parts/message.en';
 import { myserviceEn } from './parts/myservice.en';
+import { sanctionEn } from './parts/sanction.en';
 import { serviceEn } from './parts/service.en';
 import { statsEn } from './parts/stats.en';
 import { tradeEn } from './parts/trade.en';
@@ -971,6 +972,7 @@ export const en: Messages = {
   ...backupEn,
   ...exchangeEn,
   ...fundingEn,
+  ...sanctionEn,
   // The audit log's words live with the contracts: the server's export says the same (contracts/audit-labels.ts).
   ...asMessages('audit.action.', AUDIT_ACTION_LABELS, 'en'),
   ...asMessages('audit.objectType.', AUDIT_OBJECT_TYPE_LABELS, 'en'),

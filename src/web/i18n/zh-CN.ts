@@ -14,6 +14,7 @@ import { fundingPaymentsZhCN } from './parts/funding-payments.zh-CN';
 import { homeZhCN } from './parts/home.zh-CN';
 import { messageZhCN } from './parts/message.zh-CN';
 import { myserviceZhCN } from './parts/myservice.zh-CN';
+import { sanctionZhCN } from './parts/sanction.zh-CN';
 import { serviceZhCN } from './parts/service.zh-CN';
 import { statsZhCN } from './parts/stats.zh-CN';
 import { tradeZhCN } from './parts/trade.zh-CN';
@@ -951,6 +952,7 @@ export const zhCN = {
   ...backupZhCN,
   ...exchangeZhCN,
   ...fundingZhCN,
+  ...sanctionZhCN,
   // The audit log's words live with the contracts: the server's export says the same (contracts/audit-labels.ts).
   ...asMessages('audit.action.', AUDIT_ACTION_LABELS, 'zh-CN'),
   ...asMessages('audit.objectType.', AUDIT_OBJECT_TYPE_LABELS, 'zh-CN'),

@@ -5,6 +5,7 @@ import { assessmentInspections, assessmentSubmissions } from './assessment';
 import { centreEvents, centres } from './centre';
 import { engagements } from './engagement';
 import { users } from './identity';
+import { sanctions } from './sanction';
 import { serviceRecords } from './service';
 
 /**
@@ -19,10 +20,11 @@ export const attachments = pgTable(
   'attachments',
   {
     id: serial('id').primaryKey(),
-    /** The centre whose file it is, whatever record of it owns the file: scope checks start here. */
-    centreId: integer('centre_id')
-      .notNull()
-      .references(() => centres.id),
+    /**
+     * The centre whose file it is, whatever record of it owns the file: scope checks start here. Null only for the
+     * evidence of a sanction (an operator's, not a centre's: issue 15), which the check below ties to sanction_id.
+     */
+    centreId: integer('centre_id').references(() => centres.id),
     /** A centre application file: the workflow step it was submitted with, once a step used it. */
     eventId: integer('event_id').references(() => centreEvents.id),
     /** Art. 10: a file of an operator engagement (one of the seven materials, evidence, the agreement). */
@@ -35,6 +37,8 @@ export const attachments = pgTable(
     assessmentSubmissionId: integer('assessment_submission_id').references(() => assessmentSubmissions.id),
     /** Photos and notes of an evaluator's on-site inspection (Art. 12(二)(3)). */
     assessmentInspectionId: integer('assessment_inspection_id').references(() => assessmentInspections.id),
+    /** Evidence of a 处理决定 on an operator (Art. 13, 14; issue 15): no centre, read as the sanction is. */
+    sanctionId: integer('sanction_id').references(() => sanctions.id),
     /** What the file is to its owner: the engagement material's kind; null for the other owners. */
     kind: text('kind'),
     fileName: text('file_name').notNull(),
@@ -53,10 +57,12 @@ export const attachments = pgTable(
     index('attachments_activity_idx').on(t.activityId),
     index('attachments_assessment_submission_idx').on(t.assessmentSubmissionId),
     index('attachments_assessment_inspection_idx').on(t.assessmentInspectionId),
-    // One owner at most, and only a centre application's own file goes with one of its workflow steps.
+    index('attachments_sanction_idx').on(t.sanctionId),
+    // One owner at most, and only a centre application's own file goes with one of its workflow steps. A file
+    // belongs to a centre or is a sanction's evidence, never both nor neither.
     check(
       'attachments_one_owner',
-      sql`num_nonnulls(engagement_id, service_record_id, activity_id, assessment_submission_id, assessment_inspection_id) <= 1 and (event_id is null or num_nonnulls(engagement_id, service_record_id, activity_id, assessment_submission_id, assessment_inspection_id) = 0)`,
+      sql`num_nonnulls(engagement_id, service_record_id, activity_id, assessment_submission_id, assessment_inspection_id, sanction_id) <= 1 and (event_id is null or num_nonnulls(engagement_id, service_record_id, activity_id, assessment_submission_id, assessment_inspection_id, sanction_id) = 0) and num_nonnulls(centre_id, sanction_id) = 1`,
     ),
   ],
 );

@@ -11,19 +11,19 @@ import { assessmentConsequenceScope } from '../../lib/access/scope';
 import { writeAudit } from '../../lib/audit';
 import { AppError, invalidTransition } from '../../lib/errors';
 import { beijingDay } from '../../policy/policy';
-import { endEngagementsOfOperator } from '../engagement';
 import { notify } from '../message/notify';
-import { markQualificationCancelled } from '../operator';
+import { applySanction } from '../sanction';
 import { getConsequence } from './list-consequences';
 
 const CONFIRM_LABEL = { 'zh-CN': '确认取消承办资质', en: 'confirm the cancellation' };
 
 /**
  * Art. 12(三)(2): 连续两年考核评估位列"较差"档次的外综服中心，取消其外综服企业承办资质 — the province confirms the
- * cancellation the publication recorded as due. In one transaction: the consequence confirmed, the operator's
- * qualification cancelled (operator module), every running engagement of it ended (engagement module: the centres
- * then show no operator and their counties are prompted to procure again, Art. 10(三)), the audit entry with the
- * article, and the messages to the counties, cities and centres concerned.
+ * cancellation the publication recorded as due. In one transaction: the consequence confirmed, the decision made as
+ * every sanction is (sanction module's applySanction: a letter 鄂商务外综处〔year〕N号 on ground 12.3, the qualification
+ * cancelled, every running engagement ended — the centres then show no operator and their counties are prompted to
+ * procure again, Art. 10(三)), the audit entry with the article, and the messages to the counties, cities and
+ * centres concerned.
  */
 export async function confirmCancellation(
   ctx: RequestContext,
@@ -64,20 +64,30 @@ export async function confirmCancellation(
       )
       .returning({ id: assessmentConsequences.id });
     if (updated.length === 0) throw new AppError('VERSION_CONFLICT', { id, version: input.version });
-    const status = await markQualificationCancelled(tx, { operatorId, at: now });
-    const ended = await endEngagementsOfOperator(tx, ctx, {
+    // The same decision as the province's own (sanction module): a numbered letter on ground 12.3, the status, the
+    // engagements ended. No funds are recovered on this ground: the service paid for was given (decision 0033).
+    const applied = await applySanction(tx, ctx, {
+      kind: 'disqualification',
       operatorId,
-      endedOn: today,
-      comment: `${row.year - 1}、${row.year}年度考核连续两年较差，取消承办资质（第十二条（三））。${input.comment}`,
+      grounds: ['12.3'],
+      facts: `该企业承办的外综服中心${row.year - 1}、${row.year}年度考核评估连续两年位列“较差”档次。${input.comment}`,
+      decidedOn: today,
+      effectiveOn: today,
+      consequenceId: id,
       at: now,
+      guardStatus: false,
     });
+    const status = { before: applied.effects.qualificationBefore, after: applied.effects.qualificationAfter };
+    const ended = applied.effects.engagementsEnded.map((e) => ({ id: e.engagementId, centreId: e.centreId }));
     await writeAudit(tx, auditContext(ctx, now), {
       action: 'operator.qualification.cancelled',
       objectType: 'operator',
       objectId: operatorId,
-      before: { qualificationStatus: status?.before ?? null },
+      before: { qualificationStatus: status.before },
       after: {
-        qualificationStatus: status?.after ?? null,
+        qualificationStatus: status.after,
+        sanctionId: applied.id,
+        letterNumber: applied.letterNumber,
         article: row.article,
         consequenceId: id,
         centreId: row.centreId,

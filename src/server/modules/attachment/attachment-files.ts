@@ -47,6 +47,8 @@ function uploadAudit(owner: AttachmentOwner, row: AttachmentRow): AuditEvent {
         objectId: owner.inspectionId,
         after,
       };
+    case 'sanction':
+      return { action: 'sanction.attachment.uploaded', objectType: 'sanction', objectId: owner.sanctionId, after };
   }
 }
 

@@ -5,8 +5,9 @@ import { attachments } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 
 /**
- * The record a file belongs to, with the centre it concerns (every owner belongs to a centre). A centre's own files
- * are those of its set-up application and its workflow steps.
+ * The record a file belongs to, with the centre it concerns (every owner but a sanction belongs to a centre). A
+ * centre's own files are those of its set-up application and its workflow steps; a sanction's evidence concerns an
+ * operator, not a centre (issue 15).
  */
 export type AttachmentOwner =
   | { kind: 'centre'; centreId: number }
@@ -14,19 +15,21 @@ export type AttachmentOwner =
   | { kind: 'service_record'; centreId: number; recordId: number }
   | { kind: 'activity'; centreId: number; activityId: number }
   | { kind: 'assessment_submission'; centreId: number; submissionId: number }
-  | { kind: 'assessment_inspection'; centreId: number; inspectionId: number };
+  | { kind: 'assessment_inspection'; centreId: number; inspectionId: number }
+  | { kind: 'sanction'; sanctionId: number };
 
 export type AttachmentRow = typeof attachments.$inferSelect;
 
 /** The owner columns of a new row: the centre always, at most one record of it. */
 export function ownerColumns(owner: AttachmentOwner) {
   return {
-    centreId: owner.centreId,
+    centreId: owner.kind === 'sanction' ? null : owner.centreId,
     engagementId: owner.kind === 'engagement' ? owner.engagementId : null,
     serviceRecordId: owner.kind === 'service_record' ? owner.recordId : null,
     activityId: owner.kind === 'activity' ? owner.activityId : null,
     assessmentSubmissionId: owner.kind === 'assessment_submission' ? owner.submissionId : null,
     assessmentInspectionId: owner.kind === 'assessment_inspection' ? owner.inspectionId : null,
+    sanctionId: owner.kind === 'sanction' ? owner.sanctionId : null,
   };
 }
 
@@ -34,7 +37,8 @@ export function ownerColumns(owner: AttachmentOwner) {
 function ownedBy(owner: AttachmentOwner): SQL {
   const columns = ownerColumns(owner);
   return and(
-    eq(attachments.centreId, columns.centreId),
+    columns.centreId === null ? isNull(attachments.centreId) : eq(attachments.centreId, columns.centreId),
+    columns.sanctionId === null ? isNull(attachments.sanctionId) : eq(attachments.sanctionId, columns.sanctionId),
     columns.engagementId === null
       ? isNull(attachments.engagementId)
       : eq(attachments.engagementId, columns.engagementId),
@@ -53,6 +57,9 @@ function ownedBy(owner: AttachmentOwner): SQL {
 
 /** Who owns a stored row. */
 export function ownerOf(row: AttachmentRow): AttachmentOwner {
+  if (row.sanctionId !== null) return { kind: 'sanction', sanctionId: row.sanctionId };
+  // The check constraint gives every other file a centre.
+  if (row.centreId === null) throw new Error(`attachment ${row.id} has neither a centre nor a sanction`);
   if (row.engagementId !== null) return { kind: 'engagement', centreId: row.centreId, engagementId: row.engagementId };
   if (row.serviceRecordId !== null)
     return { kind: 'service_record', centreId: row.centreId, recordId: row.serviceRecordId };

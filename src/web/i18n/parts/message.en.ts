@@ -62,4 +62,10 @@ export const messageEn: Record<keyof typeof messageZhCN, string> = {
   'message.kind.centre.conditionResolved': '{centreName} meets its {conditionEn} condition again since {on}',
   'message.type.centre.conditionFailing': 'Condition no longer met',
   'message.type.centre.conditionResolved': 'Condition met again',
+  'message.kind.sanction.disqualified':
+    'The province decided ({letterNumber}) to disqualify operator "{operatorName}" (Art. 13); its service at "{centreName}" has ended — choose a new operator through government procurement',
+  'message.kind.sanction.blacklisted':
+    'The province decided ({letterNumber}) to blacklist operator "{operatorName}" and cancel its qualification (Art. 14); its service at "{centreName}" has ended and the funds paid are listed for recovery',
+  'message.type.sanction.disqualified': 'Operator disqualified',
+  'message.type.sanction.blacklisted': 'Operator blacklisted',
 };

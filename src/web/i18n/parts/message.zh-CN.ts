@@ -62,4 +62,10 @@ export const messageZhCN = {
   'message.kind.centre.conditionResolved': '“{centreName}”已于{on}重新满足{conditionZh}条件',
   'message.type.centre.conditionFailing': '不再满足设立条件',
   'message.type.centre.conditionResolved': '设立条件已恢复',
+  'message.kind.sanction.disqualified':
+    '省商务厅已作出处理决定（{letterNumber}），取消承办企业“{operatorName}”的承办资格（第十三条）；其在“{centreName}”的承办已结束，请按政府采购程序重新确定承接机构',
+  'message.kind.sanction.blacklisted':
+    '省商务厅已作出处理决定（{letterNumber}），将承办企业“{operatorName}”列入黑名单并取消承办资格（第十四条）；其在“{centreName}”的承办已结束，已拨付资金列入追回清单',
+  'message.type.sanction.disqualified': '取消承办资格',
+  'message.type.sanction.blacklisted': '列入黑名单',
 } as const;

@@ -13,6 +13,7 @@ import { QualificationTag } from '../shared/QualificationTag';
 import { useOperatorDetail } from '../shared/queries';
 import { EngagementTable } from './components/EngagementTable';
 import { OperatorDescriptions } from './components/OperatorDescriptions';
+import { SanctionHistory } from './components/SanctionHistory';
 import { ViolationModal } from './components/ViolationModal';
 import { ViolationTable } from './components/ViolationTable';
 
@@ -129,6 +130,7 @@ export function OperatorDetailPage() {
       <Card title={t('operator.violations')} size="small">
         <ViolationTable violations={operator.violations} />
       </Card>
+      {can('sanction.read') && <SanctionHistory operatorId={operator.id} />}
       <OperatorFormModal open={editOpen} operator={operator} onClose={() => setEditOpen(false)} />
       {violationOpen && <ViolationModal operator={operator} onClose={() => setViolationOpen(false)} />}
     </Space>

@@ -5,17 +5,20 @@ import { useNavigate } from 'react-router';
 import { LangSwitch } from '../../../components/LangSwitch';
 import { useLocale } from '../../../i18n';
 import { CentreDirectory } from './components/CentreDirectory';
+import { PublicBlacklist } from './components/PublicBlacklist';
 import { PublicFilings } from './components/PublicFilings';
 
 const HEADER_BUTTON = { color: '#fff', borderColor: '#fff' };
 
 /**
  * 湖北省外贸综合服务中心名录 (SPEC §5): the centres the province has recognised and the operator filings it has
- * published (Art. 10(三)), for anyone, without signing in. It never asks /api/me.
+ * published (Art. 10(三)), and the blacklist (Art. 14), for anyone, without signing in. It never asks /api/me.
  */
-export function PublicCentresPage() {
+type PublicTab = 'centres' | 'filings' | 'blacklist';
+
+export function PublicCentresPage({ initialTab = 'centres' }: { initialTab?: PublicTab }) {
   const { t } = useLocale();
-  const [tab, setTab] = useState<'centres' | 'filings'>('centres');
+  const [tab, setTab] = useState<PublicTab>(initialTab);
   const navigate = useNavigate();
   // A plain click stays in the app; a click with a modifier (new tab) is left to the browser.
   const go = (e: MouseEvent, to: string) => {
@@ -92,7 +95,7 @@ export function PublicCentresPage() {
       <main style={{ flex: 1, width: '100%', maxWidth: 1200, margin: '0 auto', padding: 16, boxSizing: 'border-box' }}>
         <Tabs
           activeKey={tab}
-          onChange={(key) => setTab(key === 'filings' ? 'filings' : 'centres')}
+          onChange={(key) => setTab(key === 'filings' || key === 'blacklist' ? key : 'centres')}
           items={[
             {
               key: 'centres',
@@ -103,6 +106,11 @@ export function PublicCentresPage() {
               key: 'filings',
               label: <span data-testid="public-tab-filings">{t('public.filings.tab')}</span>,
               children: <PublicFilings enabled={tab === 'filings'} />,
+            },
+            {
+              key: 'blacklist',
+              label: <span data-testid="public-tab-blacklist">{t('public.blacklist.tab')}</span>,
+              children: <PublicBlacklist enabled={tab === 'blacklist'} />,
             },
           ]}
         />
