@@ -45,12 +45,45 @@ export const ZCreatePolicyDraftRequest = z.object({
 });
 export type TCreatePolicyDraftRequest = z.infer<typeof ZCreatePolicyDraftRequest>;
 
+const count = z.number().int().min(0).max(1_000);
+const period = z.number().int().min(0).max(10_000);
+const staffing = z.object({ total: count, tradeYears: count, customsDeclarant: count, foreignLanguage: count });
+
+/**
+ * The parameters as a request carries them: the shape of ZPolicyParameters with every number bounded (hostile input,
+ * issue 10). The bounds are only what can be stored; the policy's own limits, with their articles, are the sanity
+ * rules of policy/parameter-checks.ts.
+ */
+export const ZPolicyParametersInput = ZPolicyParameters.extend({
+  venueMinAreaNational: z.number().positive().max(100_000),
+  venueMinAreaOther: z.number().positive().max(100_000),
+  staffNational: staffing,
+  staffOther: staffing,
+  staffTradeExperienceYears: period,
+  servicePeriodYears: period,
+  filingDeadlineWorkingDays: period,
+  operatorChangeDeadlineMonths: period,
+  minServiceYearsBeforeFunding: period,
+  baseFundingNational: z.number().int().min(0).max(1_000_000_000),
+  baseFundingProvincial: z.number().int().min(0).max(1_000_000_000),
+  baseFundingOther: z.number().int().min(0).max(1_000_000_000),
+  grades: z.array(ZGrade).max(10),
+  consecutivePoorYearsToCancel: period,
+  violationFreeYears: period,
+  gradeThresholds: z.object({
+    excellent: z.number().min(0).max(1_000),
+    good: z.number().min(0).max(1_000),
+    fair: z.number().min(0).max(1_000),
+  }),
+  rectificationWorkingDays: period,
+});
+
 /** The whole draft as the editor saw it (`version`) and as it is now. */
 export const ZUpdatePolicyDraftRequest = z.object({
   version: ZVersion,
   title: ZDraftTitle,
   basis: ZDraftBasis,
-  parameters: ZPolicyParameters,
+  parameters: ZPolicyParametersInput,
 });
 export type TUpdatePolicyDraftRequest = z.infer<typeof ZUpdatePolicyDraftRequest>;
 
