@@ -5,12 +5,14 @@ import type { TCentreDetail } from '../src/contracts/centre';
 import { ELIGIBILITY_ITEMS, REQUIRED_MATERIALS } from '../src/contracts/engagement';
 import type { TOperatorDetail } from '../src/contracts/operator';
 import type { TSanctionKind } from '../src/contracts/sanction';
-import { systemContext } from '../src/server/context';
+import { type RequestContext, systemContext } from '../src/server/context';
 import { rowsOf } from '../src/server/db/client';
 import { makeCentre } from '../src/server/demo/centre-factory';
 import { fundScopeFor, tenderInputFor } from '../src/server/demo/engagement-factory';
-import { makePark } from '../src/server/demo/factories';
+import { makePark, makeUser } from '../src/server/demo/factories';
+import { makeEntitlement } from '../src/server/demo/funding-factory';
 import { makeOperator } from '../src/server/demo/operator-factory';
+import type { SessionUser } from '../src/server/lib/access/session-user';
 import { AppError } from '../src/server/lib/errors';
 import { recordContract } from '../src/server/modules/engagement/annual-contracts';
 import { applyOperatorChange } from '../src/server/modules/engagement/apply-operator-change';
@@ -19,6 +21,8 @@ import { recordTender } from '../src/server/modules/engagement/record-tender';
 import { stepEngagement } from '../src/server/modules/engagement/step-engagement';
 import { updateChecklist } from '../src/server/modules/engagement/update-checklist';
 import { uploadEngagementFile } from '../src/server/modules/engagement/upload-engagement-file';
+import { confirmPayment } from '../src/server/modules/funding/payment-confirm';
+import { recordPayment } from '../src/server/modules/funding/payment-record';
 import { decideSanction } from '../src/server/modules/sanction/decide-sanction';
 import { beijingDay } from '../src/server/policy/policy';
 import { addDays } from '../src/server/policy/rules/deadlines';
@@ -26,16 +30,27 @@ import { buildTestApp, type TestApp } from './helpers/app';
 
 /*
  * Property (Art. 10(一), 13, 14; issue 15): whatever order awards, agreements, contracts, filings, changes of
- * operator and sanctions come in, a disqualified or blacklisted operator is never awarded a tender, never gets a new
- * agreement or annual contract, never comes in by a change of operator, and never keeps a running engagement.
+ * operator, payments and sanctions come in, a disqualified or blacklisted operator is never awarded a tender, never
+ * gets a new agreement or annual contract, never comes in by a change of operator, is never paid (a payment recorded
+ * by one city official and confirmed by another, Art. 11), never keeps a running engagement, and once blacklisted
+ * every payment it was confirmed is on the recovery list (Art. 14 追回已拨付资金).
  *
  * The actions are the STEPS table below: one entry per kind of action, each with its arbitrary and its run. To add
  * one (the lead's payments), add an entry; the invariants are checked after every step whatever it is.
  */
 
 let t: TestApp;
+/** The two city officials of 宜昌 (the worlds' centres are in 西陵区): one records a payment, the other confirms. */
+let cityIds: [number, number];
 beforeAll(async () => {
   t = await buildTestApp();
+  const second = await makeUser(t.deps, {
+    username: 'city.420500.property',
+    role: 'city',
+    regionCode: '420500',
+    password: 'Property#2026pw',
+  });
+  cityIds = [t.world.users.city.id, second.id];
 });
 afterAll(async () => t?.close());
 
@@ -44,6 +59,8 @@ interface World {
   operators: TOperatorDetail[];
   /** What the model knows: the operators' status as the sanctions left it. */
   status: Map<number, 'qualified' | 'disqualified' | 'blacklisted'>;
+  /** A due entitlement per (centre, operator) to pay against: the computation's output, made as a fixture. */
+  entitlements: Map<string, number>;
 }
 
 type Step =
@@ -52,6 +69,7 @@ type Step =
   | { kind: 'contract'; centre: number }
   | { kind: 'file'; centre: number }
   | { kind: 'change'; centre: number; operator: number }
+  | { kind: 'pay'; centre: number }
   | { kind: 'sanction'; operator: number; sanction: TSanctionKind };
 
 const CENTRES = 2;
@@ -61,6 +79,11 @@ const operatorIx = fc.integer({ min: 0, max: OPERATORS - 1 });
 
 const today = () => beijingDay(t.deps.clock());
 const county = (c: TCentreDetail) => systemContext(t.deps, 'county', { regionCode: c.countyCode });
+const cityOfficial = (i: 0 | 1): RequestContext => {
+  const ctx = systemContext(t.deps, 'city', { regionCode: '420500' });
+  const user = ctx.user as SessionUser;
+  return { ...ctx, user: { ...user, id: cityIds[i], username: `city.${i}` } };
+};
 const pdf = (title: string) => Buffer.from(`%PDF-1.4\n% ${title}\n%%EOF\n`);
 
 async function latestEngagement(centreId: number) {
@@ -201,6 +224,37 @@ const STEPS = {
       return ok ? incoming.id : null;
     },
   },
+  pay: {
+    arbitrary: fc.record({ kind: fc.constant('pay' as const), centre: centreIx }),
+    async run(w: World, s: Extract<Step, { kind: 'pay' }>) {
+      const c = w.centres[s.centre] as TCentreDetail;
+      const e = await latestEngagement(c.id);
+      if (!e) return null;
+      const key = `${c.id}:${e.operator_id}`;
+      let entitlementId = w.entitlements.get(key);
+      if (entitlementId === undefined) {
+        entitlementId = (
+          await makeEntitlement(t.deps.db, {
+            centreId: c.id,
+            year: 2025,
+            operatorId: e.operator_id,
+            amountFen: 30_000_000,
+          })
+        ).id;
+        w.entitlements.set(key, entitlementId);
+      }
+      const id = entitlementId;
+      const ok = await attempt(async () => {
+        const p = await recordPayment(cityOfficial(0), { entitlementId: id, amountFen: 1_000_000, paidOn: today() });
+        await confirmPayment(cityOfficial(1), p.id, {
+          version: p.version,
+          voucherNumber: `性质测试财拨〔${p.id}〕号`,
+          voucherDate: today(),
+        });
+      });
+      return ok ? e.operator_id : null;
+    },
+  },
   sanction: {
     arbitrary: fc.record({
       kind: fc.constant('sanction' as const),
@@ -237,6 +291,7 @@ const WEIGHTS: Record<keyof typeof STEPS, number> = {
   contract: 2,
   file: 2,
   change: 2,
+  pay: 2,
   sanction: 1,
 };
 const anyStep: fc.Arbitrary<Step> = fc.oneof(
@@ -270,7 +325,7 @@ async function newWorld(): Promise<World> {
   }
   const operators: TOperatorDetail[] = [];
   for (let i = 0; i < OPERATORS; i++) operators.push(await makeOperator(t.deps, { serial: 900 + worldNo * 10 + i }));
-  return { centres, operators, status: new Map() };
+  return { centres, operators, status: new Map(), entitlements: new Map() };
 }
 
 describe('a sanctioned operator never gets in again (property)', () => {
@@ -295,6 +350,14 @@ describe('a sanctioned operator never gets in again (property)', () => {
                  )})`),
           );
           expect(running).toEqual([]);
+          // Art. 14: every confirmed payment to a blacklisted operator is on the recovery list.
+          const unlisted = rowsOf<{ id: number }>(
+            await t.deps.db.execute(sql`
+              select p.id from fund_payments p join operators o on o.id = p.operator_id
+               where p.status = 'confirmed' and o.qualification_status = 'blacklisted'
+                 and not exists (select 1 from fund_recoveries r where r.payment_id = p.id)`),
+          );
+          expect(unlisted).toEqual([]);
           for (const o of w.operators) {
             const [row] = rowsOf<{ qualification_status: string }>(
               await t.deps.db.execute(sql`select qualification_status from operators where id = ${o.id}`),
@@ -307,6 +370,7 @@ describe('a sanctioned operator never gets in again (property)', () => {
     );
     expect(tookPlace.award ?? 0).toBeGreaterThan(0);
     expect(tookPlace.agreement ?? 0).toBeGreaterThan(0);
+    expect(tookPlace.pay ?? 0).toBeGreaterThan(0);
     console.info('actions that took place', tookPlace);
     // Every run builds its own world through the real workflow: minutes on a busy machine, not seconds.
   }, 300_000);

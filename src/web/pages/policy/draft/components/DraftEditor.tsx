@@ -17,13 +17,13 @@ type Key = keyof TPolicyParameters;
 /** What each parameter is edited with: a number and its unit, a set of numbers, a grade, or nothing (fixed). */
 type Unit = 'sqm' | 'years' | 'months' | 'days' | 'workingDays' | 'yuan' | 'people' | 'points' | 'percent';
 type Part = (typeof STAFF_HEADS)[number] | (typeof GRADES)[number];
-type Input =
+type ParamInput =
   | { kind: 'number'; unit: Unit; min: number; max: number; step?: number }
   | { kind: 'group'; parts: readonly Part[]; unit: Unit; max: number }
   | { kind: 'grade' }
   | { kind: 'fixed' };
 
-const INPUTS: Record<Key, Input> = {
+const INPUTS: Record<Key, ParamInput> = {
   venueMinAreaNational: { kind: 'number', unit: 'sqm', min: 1, max: 10_000 },
   venueMinAreaOther: { kind: 'number', unit: 'sqm', min: 1, max: 10_000 },
   staffNational: { kind: 'group', parts: STAFF_HEADS, unit: 'people', max: 100 },
