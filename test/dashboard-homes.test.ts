@@ -4,6 +4,7 @@ import { makePublishedResult } from '../src/server/demo/assessment-factory';
 import { makeCentre } from '../src/server/demo/centre-factory';
 import { makeEngagement } from '../src/server/demo/engagement-factory';
 import { enterpriseCreditCode } from '../src/server/demo/enterprise-factory';
+import { makeEntitlement, makePayment } from '../src/server/demo/funding-factory';
 import { makeOperator } from '../src/server/demo/operator-factory';
 import { as, buildTestApp, loginAs, type TestApp } from './helpers/app';
 
@@ -170,5 +171,29 @@ describe("each role's home (issue 11)", () => {
     expect(yichang.totals.grades).toEqual({ excellent: 0, good: 1, fair: 0, poor: 0 });
     const drill = (await get('province', '/api/dashboard/cities/420600')).json() as TRegionOverview;
     expect(drill.totals.grades.poor).toBe(1);
+  });
+
+  it('shows paid / due of the latest funding year per city and county, from the funding figures (Art. 11)', async () => {
+    const op = await makeOperator(t.deps, { serial: 611 });
+    // 2024 is older than 2025: only 2025's sums are shown.
+    await makeEntitlement(t.deps.db, { centreId: 1, year: 2024, operatorId: op.id, amountFen: 30_000_000 });
+    const due = await makeEntitlement(t.deps.db, { centreId: 1, year: 2025, operatorId: op.id, amountFen: 27_000_000 });
+    await makeEntitlement(t.deps.db, { centreId: 2, year: 2025, operatorId: op.id, amountFen: 40_000_000 });
+    await makePayment(t.deps.db, {
+      entitlement: due,
+      amountFen: 10_000_000,
+      status: 'confirmed',
+      paidOn: '2026-03-01',
+    });
+    // Recorded, not yet confirmed by a second official: not paid.
+    await makePayment(t.deps.db, { entitlement: due, amountFen: 5_000_000, status: 'recorded', paidOn: '2026-03-02' });
+    const overview = (await home('province')).overview as TRegionOverview;
+    expect(overview.fundYear).toBe(2025);
+    expect(overview.rows.find((r) => r.code === '420500')?.funds).toEqual({ dueFen: 27_000_000, paidFen: 10_000_000 });
+    expect(overview.rows.find((r) => r.code === '420600')?.funds).toEqual({ dueFen: 40_000_000, paidFen: 0 });
+    expect(overview.totals.funds).toEqual({ dueFen: 67_000_000, paidFen: 10_000_000 });
+    // The city sees its own county's sums and nothing of 襄阳's.
+    const yichang = (await home('city.420500')).overview as TRegionOverview;
+    expect(yichang.totals.funds).toEqual({ dueFen: 27_000_000, paidFen: 10_000_000 });
   });
 });

@@ -86,8 +86,8 @@ export const ZHomeFigure = z.object({
 export type THomeFigure = z.infer<typeof ZHomeFigure>;
 
 /**
- * One row of the province's overview (a city), or of a city's breakdown (a county). Grades (Art. 12) and funds
- * (Art. 13) join these rows when the assessment and funding issues land; the columns are reserved in the web.
+ * One row of the province's overview (a city), or of a city's breakdown (a county), with the latest published grades
+ * (Art. 12) and the latest funding year's sums (Art. 11).
  */
 export const ZRegionOverviewRow = z.object({
   code: z.string(),
@@ -108,6 +108,8 @@ export const ZRegionOverviewRow = z.object({
     fair: z.number().int(),
     poor: z.number().int(),
   }),
+  /** Art. 11: due and paid (fen) in the latest funding year in scope (ZRegionOverview.fundYear), funding figures. */
+  funds: z.object({ dueFen: z.number().int(), paidFen: z.number().int() }),
 });
 export type TRegionOverviewRow = z.infer<typeof ZRegionOverviewRow>;
 
@@ -115,6 +117,8 @@ export const ZRegionOverview = z.object({
   year: z.number().int(),
   /** The assessment year the grades are of: the latest published in scope, null before any publication. */
   gradeYear: z.number().int().nullable(),
+  /** The year the funds are of: the latest with anything due or paid in scope, null before any. */
+  fundYear: z.number().int().nullable(),
   rows: z.array(ZRegionOverviewRow),
   totals: ZRegionOverviewRow,
 });

@@ -7,7 +7,7 @@ import { centres, engagements, regions } from '../../db/schema';
 import { centreScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
 import { engagementScope, overdueFiling } from '../engagement';
-import { gradesByRegion, regionServiceFigures } from '../figures';
+import { fundsByRegion, gradesByRegion, regionServiceFigures } from '../figures';
 
 const int = (expr: SQL) => sql<number>`(${expr})::int`.mapWith(Number);
 const IN_APPLICATION = ['draft', 'submitted', 'returned', 'forwarded'];
@@ -26,6 +26,7 @@ function emptyRow(code: string, name: string): TRegionOverviewRow {
     good: 0,
     filings: { filed: 0, overdue: 0, awaitingProvince: 0 },
     grades: { excellent: 0, good: 0, fair: 0, poor: 0 },
+    funds: { dueFen: 0, paidFen: 0 },
   };
 }
 
@@ -46,7 +47,7 @@ export async function regionOverview(
   const centreGroup = byCity ? centres.cityCode : centres.countyCode;
   const engagementGroup = byCity ? engagements.cityCode : engagements.countyCode;
 
-  const [places, centreRows, serviceRows, filingRows, grades] = await Promise.all([
+  const [places, centreRows, serviceRows, filingRows, grades, funds] = await Promise.all([
     db
       .select({ code: regions.code, name: regions.name })
       .from(regions)
@@ -74,6 +75,8 @@ export async function regionOverview(
       .groupBy(engagementGroup),
     // Art. 12(三): the latest published grades, counted from the one table of published results.
     gradesByRegion(db, user, level),
+    // Art. 11: due and paid in the latest funding year, from the funding figures.
+    fundsByRegion(db, user, level),
   ]);
 
   // A city-level unit without counties (仙桃, 潜江, 天门, 神农架) is its own single row.
@@ -104,6 +107,10 @@ export async function regionOverview(
     const row = rows.get(g.code);
     if (row) row.grades[g.grade] += g.n;
   }
+  for (const f of funds.rows) {
+    const row = rows.get(f.code);
+    if (row) row.funds = { dueFen: f.dueFen, paidFen: f.paidFen };
+  }
   const list = [...rows.values()];
   const totals = emptyRow('', '');
   for (const r of list) {
@@ -118,6 +125,8 @@ export async function regionOverview(
     totals.filings.overdue += r.filings.overdue;
     totals.filings.awaitingProvince += r.filings.awaitingProvince;
     for (const g of GRADES) totals.grades[g] += r.grades[g];
+    totals.funds.dueFen += r.funds.dueFen;
+    totals.funds.paidFen += r.funds.paidFen;
   }
-  return { year, gradeYear: grades.year, rows: list, totals };
+  return { year, gradeYear: grades.year, fundYear: funds.year, rows: list, totals };
 }

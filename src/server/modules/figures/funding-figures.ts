@@ -1,7 +1,9 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, max, or, type SQL, sql, sum } from 'drizzle-orm';
 import type { TFundingFigures } from '../../../contracts/funding';
 import { type Db, rowsOf } from '../../db/client';
 import { fundingFigures } from '../../db/schema';
+import { fundingScope } from '../../lib/access/scope';
+import type { SessionUser } from '../../lib/access/session-user';
 
 /*
  * The funding figures (issue 15, decision 0033): per (centre, year) due, paid, withheld, to recover and recovered,
@@ -109,4 +111,38 @@ export async function recomputeFundingFigures(db: Db): Promise<FundingFiguresRow
       recoveredFen: Number(r.recovered_fen),
     }))
     .filter((r) => r.dueFen || r.paidFen || r.withheldFen || r.toRecoverFen || r.recoveredFen);
+}
+
+/**
+ * The overview's 奖补资金 column (Art. 11): per city — or per county of one city — what is due and what was paid in
+ * the latest year with any funding in the caller's scope, from the funding figures.
+ */
+export async function fundsByRegion(
+  db: Db,
+  user: SessionUser,
+  level: { by: 'city' } | { by: 'county'; cityCode: string },
+): Promise<{ year: number | null; rows: Array<{ code: string; dueFen: number; paidFen: number }> }> {
+  const scope = fundingScope(user, {
+    cityCode: fundingFigures.cityCode,
+    countyCode: fundingFigures.countyCode,
+    centreId: fundingFigures.centreId,
+  });
+  const inCity = level.by === 'city' ? undefined : eq(fundingFigures.cityCode, level.cityCode);
+  const some = or(sql`${fundingFigures.dueFen} > 0`, sql`${fundingFigures.paidFen} > 0`);
+  const [latest] = await db
+    .select({ year: max(fundingFigures.year) })
+    .from(fundingFigures)
+    .where(and(scope, inCity, some));
+  const year = latest?.year === null || latest?.year === undefined ? null : Number(latest.year);
+  if (year === null) return { year, rows: [] };
+  const group = level.by === 'city' ? fundingFigures.cityCode : fundingFigures.countyCode;
+  const rows = await db
+    .select({ code: group, dueFen: sum(fundingFigures.dueFen), paidFen: sum(fundingFigures.paidFen) })
+    .from(fundingFigures)
+    .where(and(scope, inCity, eq(fundingFigures.year, year)))
+    .groupBy(group);
+  return {
+    year,
+    rows: rows.map((r) => ({ code: r.code, dueFen: Number(r.dueFen ?? 0), paidFen: Number(r.paidFen ?? 0) })),
+  };
 }

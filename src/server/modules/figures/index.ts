@@ -31,6 +31,7 @@ export {
   bumpFundingFigures,
   type FundingDelta,
   type FundingFiguresRow,
+  fundsByRegion,
   readFundingFigures,
   recomputeFundingFigures,
 } from './funding-figures';

@@ -80,7 +80,8 @@ export const homeEn: Record<keyof typeof homeZhCN, string> = {
   'home.overview.grade': 'Grade',
   'home.overview.funds': 'Funds',
   'home.overview.laterHelp':
-    'Grades of the latest published annual assessment (Art. 12(3)); funds are shown once funding (Art. 11) is under way',
+    'Grades of the latest published annual assessment (Art. 12(3)); funds: paid / due in the latest funding year (Art. 11)',
+  'home.overview.fundsHelp': 'Paid / due in the latest funding year (Art. 11)',
   'home.overview.drill': 'Show the counties of {name}',
   'home.park.title': 'Centres in this park',
   'home.park.empty': 'No centre of this park has been submitted yet',

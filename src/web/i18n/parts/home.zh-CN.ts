@@ -79,7 +79,8 @@ export const homeZhCN = {
   'home.overview.grade': '评估等级',
   'home.overview.funds': '奖补资金',
   'home.overview.laterHelp':
-    '评估等级为最近一次公布的年度考核结果（第十二条（三））；资金支持（第十一条）开展后在此显示',
+    '评估等级为最近一次公布的年度考核结果（第十二条（三））；奖补资金为最近一个资金年度的已拨付 / 应拨付（第十一条）',
+  'home.overview.fundsHelp': '已拨付 / 应拨付，最近一个资金年度（第十一条），万元',
   'home.overview.drill': '展开{name}各县（市、区）',
   'home.park.title': '本园区外综服中心',
   'home.park.empty': '本园区尚无已提交的外综服中心',

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { GRADE_NAMES, GRADES } from '../../../../../contracts/assessment';
 import type { TRegionOverview, TRegionOverviewRow } from '../../../../../contracts/dashboard';
 import { useLocale, useT } from '../../../../i18n';
+import { formatFenWan } from '../../../../lib/format';
 import { api } from '../../../../request';
 
 const RED = { color: '#cf1322' };
@@ -49,13 +50,19 @@ function GradeCounts({ grades }: { grades: TRegionOverviewRow['grades'] }) {
   );
 }
 
-function useColumns(level: 'city' | 'county', region: (row: TRegionOverviewRow) => React.ReactNode) {
-  const t = useT();
-  const later = (
-    <Tooltip title={t('home.overview.laterHelp')}>
-      <Typography.Text type="secondary">—</Typography.Text>
+/** Art. 11: paid of due in the latest funding year, in 万元 ("12 / 27 万元"); — where nothing is due or paid. */
+function FundsCell({ funds }: { funds: TRegionOverviewRow['funds'] }) {
+  const { t, locale } = useLocale();
+  if (funds.dueFen === 0 && funds.paidFen === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <Tooltip title={t('home.overview.fundsHelp')}>
+      <span>{`${formatFenWan(funds.paidFen, locale)} / ${formatFenWan(funds.dueFen, locale)}`}</span>
     </Tooltip>
   );
+}
+
+function useColumns(level: 'city' | 'county', region: (row: TRegionOverviewRow) => React.ReactNode) {
+  const t = useT();
   const filter = level === 'city' ? 'cityCode' : 'countyCode';
   const columns: TableColumnsType<TRegionOverviewRow> = [
     { title: t('home.overview.region'), key: 'region', fixed: 'left', width: 120, render: (_, row) => region(row) },
@@ -113,7 +120,7 @@ function useColumns(level: 'city' | 'county', region: (row: TRegionOverviewRow) 
         },
       ],
     },
-    // Art. 12 grades and Art. 13 funds: the columns are kept for them; nothing is shown until they exist.
+    // Art. 12 grades (the latest published year) and Art. 11 funds (the latest funding year).
     {
       title: <Tooltip title={t('home.overview.laterHelp')}>{t('home.overview.later')}</Tooltip>,
       children: [
@@ -123,7 +130,12 @@ function useColumns(level: 'city' | 'county', region: (row: TRegionOverviewRow) 
           align: 'center',
           render: (_, row) => <GradeCounts grades={row.grades} />,
         },
-        { title: t('home.overview.funds'), width: 84, align: 'center', render: () => later },
+        {
+          title: t('home.overview.funds'),
+          width: 116,
+          align: 'right',
+          render: (_, row) => <FundsCell funds={row.funds} />,
+        },
       ],
     },
   ];
@@ -197,7 +209,7 @@ function OverviewColumns({
                 overview.totals.filings.overdue,
                 overview.totals.filings.awaitingProvince,
                 <GradeCounts key="grades" grades={overview.totals.grades} />,
-                '—',
+                <FundsCell key="funds" funds={overview.totals.funds} />,
               ].map((cell, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the summary's cells are the columns, in their order.
                 <Table.Summary.Cell key={i} index={i} align={i === 0 ? 'left' : i >= 10 ? 'center' : 'right'}>
