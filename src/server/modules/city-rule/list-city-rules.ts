@@ -72,7 +72,9 @@ export async function cityRuleBaseline(
   q: { city?: string; day?: string },
 ): Promise<TCityRuleBaseline> {
   const user = requireAction(ctx.user, 'policy.read');
-  const day = q.day ?? beijingDay(ctx.deps.clock());
+  // A rule takes effect today or later: earlier days (before any policy version, even) have nothing to show.
+  const today = beijingDay(ctx.deps.clock());
+  const day = q.day && q.day > today ? q.day : today;
   const cityCode = q.city ?? (user.role === 'city' ? user.regionCode : null) ?? null;
   const province = await policyInForce(ctx.deps.db, day);
   const regional = cityCode ? await policyForRegion(ctx.deps.db, day, cityCode) : null;
