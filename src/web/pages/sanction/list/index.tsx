@@ -130,6 +130,7 @@ export function SanctionListPage() {
       </Space>
       <Table<TSanctionListItem>
         rowKey="id"
+        data-testid="sanction-table"
         size="middle"
         loading={list.isLoading}
         columns={columns}
