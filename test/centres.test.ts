@@ -1232,12 +1232,32 @@ describe('demo data', () => {
             and e.status = 'filed' where r.submitted_at < (e.filed_on::timestamp - interval '8 hours')`,
       );
       expect(early[0]?.n).toBe(0);
+      // Legacy centres (issue 15) were filed before the platform: their records were entered about earlier days.
       const approvedAfterFiled = await q<{ n: number }>(
         sql`select count(*)::int as n from centres c join engagements e on e.centre_id = c.id
             join audit_entries a on a.action = 'centre.approved' and a.object_id = c.id::text
-            where e.filed_on is not null and a.at > (e.filed_on::timestamp + interval '16 hours')`,
+            where e.filed_on is not null and a.at > (e.filed_on::timestamp + interval '16 hours')
+              and e.filed_on >= (select min(effective_from) from policy_versions)`,
       );
       expect(approvedAfterFiled[0]?.n).toBe(0);
+      // Issue 15: two legacy centres, filed the year before last, have last year's grades published and last year's
+      // entitlements due (Art. 11); the payments demo pays against one of them, confirmed by a second official.
+      const year = Number(beijingDay(deps.clock()).slice(0, 4));
+      const legacy = await q<{ n: number }>(
+        sql`select count(distinct e.centre_id)::int as n from engagements e
+            where e.status = 'filed' and extract(year from e.filed_on) = ${year - 2}`,
+      );
+      expect(legacy[0]?.n).toBe(2);
+      const due = await q<{ status: string; year: number; amount_fen: string }>(
+        sql`select status, year, amount_fen::text from funding_entitlements where year = ${year - 1} order by centre_id`,
+      );
+      expect(due.map((d) => d.status)).toEqual(['due', 'due']);
+      expect(due.every((d) => Number(d.amount_fen) > 0)).toBe(true);
+      const paid = await q<{ n: number }>(
+        sql`select count(*)::int as n from fund_payments p join funding_entitlements f on f.id = p.entitlement_id
+            where f.year = ${year - 1} and p.status = 'confirmed' and p.confirmed_by <> p.recorded_by`,
+      );
+      expect(paid[0]?.n).toBeGreaterThanOrEqual(1);
       // Issue 12: the history written in bulk and the steps taken through the use cases leave the figures layer
       // equal to the recomputation from the rows.
       expect((await checkFigures(database.db)).differences).toEqual([]);

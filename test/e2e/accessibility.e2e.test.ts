@@ -200,6 +200,11 @@ describe.skipIf(!executable)('browser: accessibility (axe-core, keyboard)', () =
         const page = await open(DESKTOP, 'province');
         await visit(page, '/centres', '[data-testid="centre-table"]', 'centre list (province)');
         await visit(page, '/services', 'main .ant-table', 'service records (province)');
+        // Issue 15: funding, payments, recoveries and sanctions.
+        await visit(page, '/funding', '[data-testid="entitlements-table"]', 'funding (province)');
+        await visit(page, '/funding/payments', '[data-testid="payments-table"]', 'payments (province)');
+        await visit(page, '/funding/recoveries', '[data-testid="recoveries-table"]', 'recoveries (province)');
+        await visit(page, '/sanctions', '[data-testid="sanction-table"]', 'sanctions (province)');
         await openModal(page, '[data-testid="change-password"]', 'change password (province)');
         await page.context().close();
       },

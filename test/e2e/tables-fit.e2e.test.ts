@@ -147,6 +147,11 @@ describe.skipIf(!executable)('browser: the main lists fit the screen', () => {
       ...LISTS,
       { menu: 'regions', table: 'region-table' },
       { menu: 'evaluation', table: 'evaluation-table' },
+      // Issue 15: funding, payments, recoveries and sanctions.
+      { menu: 'funding', table: 'entitlements-table' },
+      { menu: 'fundingPayments', table: 'payments-table' },
+      { menu: 'fundingRecoveries', table: 'recoveries-table' },
+      { menu: 'sanctions', table: 'sanction-table' },
     ];
     for (const list of lists) {
       await page.click('[data-testid="mobile-menu"]');

@@ -13,8 +13,8 @@ import { depsAt } from './factories';
  * a second official (city.<code>.2) so that the flow can be tried: one payment confirmed, one recorded by the second
  * official and waiting for city.<code> to confirm it, and the operator's report with one line outside the
  * agreement's fund-use lines (flagged). Against the latest entitlement the province's computation found due on a
- * filed centre with fund-use lines; none due (a demo whose centres have not yet served a year since filing), no
- * payments (decision 0033).
+ * filed centre with fund-use lines — last year's of a legacy centre (funding-demo.ts); none due, no payments
+ * (decision 0033).
  */
 export interface DemoFundingOptions {
   /** Adds a demo account (load-demo's `add`). */

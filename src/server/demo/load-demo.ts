@@ -202,7 +202,8 @@ export async function loadDemo(baseDeps: Deps, password: string): Promise<DemoAc
   // Issue 15 (Art. 16): the next policy version the province is drafting, for the impact preview.
   await loadDemoPolicyDraft(deps, who('province'), tl.at(1, 15));
 
-  // Issue 15: this year's entitlements computed by the province, and two centres' matching funds.
+  // Issue 15: two legacy centres (filed the year before last, last year graded), last year's and this year's
+  // entitlements computed by the province, and two centres' matching funds.
   const funding = await loadDemoFunding(deps, {
     province: who('province'),
     cityOf: (code) => users.get(`city.${code}`),

@@ -161,6 +161,7 @@ export function RecoveriesPage() {
       <Table<TRecovery>
         rowKey="id"
         size="small"
+        data-testid="recoveries-table"
         loading={list.isPending}
         columns={shown}
         dataSource={list.data?.items ?? []}

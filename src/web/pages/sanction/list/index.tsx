@@ -94,7 +94,7 @@ export function SanctionListPage() {
       title={t('sanction.title')}
       extra={
         <Space wrap>
-          <Button icon={<DownloadOutlined />} href={exportUrl('/api/sanctions', query)}>
+          <Button icon={<DownloadOutlined />} href={exportUrl('/api/sanctions', query)} aria-label={t('common.export')}>
             {wide ? t('common.export') : null}
           </Button>
           {can('sanction.decide') && (
@@ -115,6 +115,7 @@ export function SanctionListPage() {
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           style={{ width: 180 }}
+          aria-label={t('sanction.kind')}
           value={kind ?? ''}
           onChange={(v) => {
             setPage(1);
@@ -130,6 +131,7 @@ export function SanctionListPage() {
       </Space>
       <Table<TSanctionListItem>
         rowKey="id"
+        data-testid="sanction-table"
         size="middle"
         loading={list.isLoading}
         columns={columns}
