@@ -260,6 +260,19 @@ describe('refusals name their rule and change nothing', () => {
       'VALIDATION_FAILED',
     );
     expect(dates.json().details.field).toBe('effectiveOn');
+    const future = await refused(
+      () =>
+        decide('province', {
+          kind: 'disqualification',
+          operatorId: operator.id,
+          grounds: ['13.1'],
+          decidedOn: '2026-11-20',
+          effectiveOn: '2026-11-30',
+        }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(future.json().details.field).toBe('effectiveOn');
     await refused(
       () =>
         decide('province', {

@@ -7,6 +7,7 @@ import { makeEngagement } from '../src/server/demo/engagement-factory';
 import { enterpriseCreditCode, makeEnterprise } from '../src/server/demo/enterprise-factory';
 import { makeOperator } from '../src/server/demo/operator-factory';
 import type { OutboundMessage } from '../src/server/modules/message/notify';
+import { beijingDay } from '../src/server/policy/policy';
 import { as, buildTestApp, loginAs, type TestApp } from './helpers/app';
 import { TEST_PASSWORD } from './helpers/constants';
 
@@ -261,12 +262,40 @@ describe('service records: request, handling, progress, rating and rectification
       .json()
       .items.map((x: { id: number }) => x.id);
     expect(before).not.toContain(d.rectification.id);
+    // Art. 15, 16: 宜昌 shortens the period from tomorrow; this rectification keeps the period it was given.
+    const tomorrow = beijingDay(new Date(t.clock.now.getTime() + 86_400_000));
+    const ruled = await call('city.420500', 'POST', '/api/city-rules', {
+      title: '宜昌市外贸综合服务中心服务评价整改实施细则',
+      documentNumber: '宜商务发〔2026〕31号',
+      effectiveFrom: tomorrow,
+      parameters: { rectificationWorkingDays: 10 },
+    });
+    expect(ruled.statusCode, ruled.body).toBe(201);
     t.clock.now = new Date(`${due}T12:00:00+08:00`);
     t.clock.advance(86_400_000);
     // Weeks later every session has expired: sign in again.
     for (const k of Object.keys(cookies)) delete cookies[k];
     const after = (await call(OP, 'GET', '/api/rectifications?overdue=true')).json().items;
     expect(after.map((x: { id: number }) => x.id)).toContain(d.rectification.id);
+    // Shown, in the list and alone, under the rule of the day it was opened — not the city's shorter one of today.
+    const listed = after.find((x: { id: number }) => x.id === d.rectification.id);
+    expect(listed.rule).toContain('15 个工作日');
+    expect(listed.dueOn).toBe(due);
+    const alone = (await call(OP, 'GET', `/api/service-records/${r.id}`)).json().rectification;
+    expect(alone.rule).toContain('15 个工作日');
+    // A 差评 given today is given the city's 10 working days.
+    const next = (await request()).json();
+    let nv = next.version;
+    for (const [name, body] of [
+      ['accept', {}],
+      ['complete', { resultText: '已办结。' }],
+    ] as const) {
+      nv = (await call(OP, 'POST', `/api/service-records/${next.id}/${name}`, { version: nv, ...body })).json().version;
+    }
+    const fresh = (await call(ENT, 'POST', `/api/service-records/${next.id}/rating`, { level: 'dissatisfied' })).json();
+    expect(fresh.rectification.rule).toContain('10 个工作日');
+    expect(fresh.rectification.rule).toContain('宜商务发〔2026〕31号');
+    expect(listed.rule).not.toContain('宜商务发');
     const dash = (await call(OP, 'GET', '/api/dashboard')).json() as TDashboard;
     const dueList = dash.lists.find((l) => l.key === 'rectificationsDue');
     // The centre's home leads its rectifications with the overdue ones, each opening its record.

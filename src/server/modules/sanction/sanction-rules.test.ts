@@ -32,5 +32,7 @@ describe('sanction rules (Art. 13, 14)', () => {
     expect(datesRefusal('2026-11-20', '2026-11-20', '2026-11-24')).toBeNull();
     expect(datesRefusal('2026-11-20', '2026-11-19', '2026-11-24')?.field).toBe('effectiveOn');
     expect(datesRefusal('2026-11-25', '2026-11-25', '2026-11-24')?.field).toBe('decidedOn');
+    expect(datesRefusal('2026-11-20', '2026-11-25', '2026-11-24')?.field).toBe('effectiveOn');
+    expect(datesRefusal('2026-11-20', '2026-11-24', '2026-11-24')).toBeNull();
   });
 });

@@ -60,7 +60,7 @@ export function statusRefusal(kind: TSanctionKind, status: QualificationStatus):
   return null;
 }
 
-/** The dates: the decision takes effect on or after the day it is made, and is not made in the future. */
+/** The dates: the decision takes effect on or after the day it is made, and neither lies in the future. */
 export function datesRefusal(
   decidedOn: string,
   effectiveOn: string,
@@ -70,6 +70,17 @@ export function datesRefusal(
     return {
       field: 'decidedOn',
       reason: { 'zh-CN': `决定日期不能晚于今天（${today}）`, en: `the decision date cannot be after today (${today})` },
+    };
+  }
+  // Art. 13, 14: the qualification is cancelled, engagements end and payments are listed for recovery at once, when
+  // the decision is recorded — a date in the future would print an effect that has in fact already happened.
+  if (effectiveOn > today) {
+    return {
+      field: 'effectiveOn',
+      reason: {
+        'zh-CN': `处理决定记录后即时生效（第十三条、第十四条），生效日期不能晚于今天（${today}）`,
+        en: `the decision takes effect when it is recorded (Art. 13, 14); the effective date cannot be after today (${today})`,
+      },
     };
   }
   if (effectiveOn < decidedOn) {

@@ -14,7 +14,7 @@ import { rectificationScope } from '../../lib/access/scope';
 import { writeAudit } from '../../lib/audit';
 import { AppError, invalidTransition } from '../../lib/errors';
 import { RECTIFICATION_STATUS_LABELS } from '../../lib/labels';
-import { policiesForRegions, policyForRegion } from '../../policy/city-rules';
+import { policyForRegion, regionalTimeline } from '../../policy/city-rules';
 import { beijingDay } from '../../policy/policy';
 import { rectificationDeadline, rectificationRule } from '../../policy/rules/deadlines';
 import { calendarsUsed, describeCalendars } from '../../policy/rules/working-calendar';
@@ -162,13 +162,13 @@ export async function listRectifications(
       .offset(offset),
     ctx.deps.db.select({ n: count() }).from(rectifications).where(where),
   ]);
-  const policyOf = await policiesForRegions(
-    ctx.deps.db,
-    today,
-    rows.map((r) => r.x.cityCode),
-  );
+  // Art. 16: each rectification is shown under the version and city rule in force on the day it was opened — the
+  // period it was given — not today's.
+  const timeline = await regionalTimeline(ctx.deps.db);
   return {
-    items: rows.map((r) => present(r, today, rectificationRule(policyOf(r.x.cityCode))[ctx.locale], ctx.locale)),
+    items: rows.map((r) =>
+      present(r, today, rectificationRule(timeline.onIn(r.x.openedOn, r.x.cityCode))[ctx.locale], ctx.locale),
+    ),
     total: total[0]?.n ?? 0,
   };
 }

@@ -219,8 +219,15 @@ export function rectificationDeadline(ratedOn: string, policy: PolicyInForce): s
 
 export function rectificationRule(policy: PolicyInForce): { 'zh-CN': string; en: string } {
   const n = policy.parameters.rectificationWorkingDays;
+  // Art. 15: a city's implementing rule may shorten the period; the rule's words then name it.
+  const city = cityRuleOf(policy, 'rectificationWorkingDays', {
+    'zh-CN': `差评整改时限 ${n} 个工作日`,
+    en: `a bad rating is answered within ${n} working days`,
+  });
+  const zhCity = city ? `；${city.cityName}实施细则 ${city.documentNumber}` : '';
+  const enCity = city ? `; ${city.cityName} implementing rules ${city.documentNumber}` : '';
   return {
-    'zh-CN': `差评整改时限 ${n} 个工作日（政务服务“好差评”制度；参数第 ${policy.version} 版）`,
-    en: `a bad rating is answered within ${n} working days (好差评 scheme; parameters v${policy.version})`,
+    'zh-CN': `差评整改时限 ${n} 个工作日（政务服务“好差评”制度；参数第 ${policy.version} 版${zhCity}）`,
+    en: `a bad rating is answered within ${n} working days (好差评 scheme; parameters v${policy.version}${enCity})`,
   };
 }

@@ -291,7 +291,7 @@ export function DecideSanctionModal({ open, onClose }: { open: boolean; onClose:
               },
             ]}
           >
-            <DatePicker style={{ width: '100%' }} />
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(todayInBeijing()), 'day')} />
           </Form.Item>
         </div>
         <Form.Item label={t('sanction.evidence')} extra={t('sanction.evidenceHint')}>
