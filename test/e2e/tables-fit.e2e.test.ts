@@ -152,6 +152,9 @@ describe.skipIf(!executable)('browser: the main lists fit the screen', () => {
       { menu: 'fundingPayments', table: 'payments-table' },
       { menu: 'fundingRecoveries', table: 'recoveries-table' },
       { menu: 'sanctions', table: 'sanction-table' },
+      // Issue 15: the conditions watch and the city rules keep every column on the phone (no sideways scrolling).
+      { menu: 'centreConditions', table: 'conditions-table', fits: true },
+      { menu: 'cityRules', table: 'city-rules-table', fits: true },
     ];
     for (const list of lists) {
       await page.click('[data-testid="mobile-menu"]');
@@ -159,6 +162,10 @@ describe.skipIf(!executable)('browser: the main lists fit the screen', () => {
       await expect
         .poll(() => page.evaluate(() => document.documentElement.scrollWidth), POLL)
         .toBeLessThanOrEqual(PHONE.width);
+      if ('fits' in list) {
+        const fit = await measure(page, list.table);
+        expect(fit.scrollWidth, `${list.menu} scrolls sideways on a phone`).toBeLessThanOrEqual(fit.clientWidth + 1);
+      }
     }
   });
 });

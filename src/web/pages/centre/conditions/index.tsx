@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Segmented, Space, Table, type TableColumnsType, Tag, Timeline, Typography } from 'antd';
+import { Card, Grid, Segmented, Space, Table, type TableColumnsType, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { TCentreConditionStatus } from '../../../../contracts/city-rule';
@@ -58,17 +58,36 @@ export function CentreConditionsPage() {
     queryKey: ['centres', 'conditions', show],
     queryFn: () => api.get<ListResponse<TCentreConditionStatus>>('/api/centres/conditions', { show }),
   });
+  // On a phone the centre's cell carries the condition, the dates and the days; the decision link stays beside it.
+  const wide = Grid.useBreakpoint().md !== false;
   const columns: TableColumnsType<TCentreConditionStatus> = [
     {
       title: t('conditions.centre'),
       dataIndex: 'centreName',
-      width: 220,
+      width: wide ? 220 : undefined,
       render: (name: string, r) => (
         <Space orientation="vertical" size={0}>
           <Link to={`/centres/${r.centreId}`}>{name}</Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {r.cityName} {r.countyName}
           </Typography.Text>
+          {!wide && (
+            <>
+              <span>
+                <Tag color="red">{t(`conditions.condition.${r.condition}`)}</Tag>
+                {r.overdue && <Tag color="volcano">{t('conditions.overdue')}</Tag>}
+              </span>
+              <Typography.Text style={{ fontSize: 12 }}>
+                {t('conditions.failingSince')} {formatDate(r.failingSince, locale)} ·{' '}
+                {t('conditions.daysValue', { days: r.daysFailing, threshold: r.thresholdDays })}
+              </Typography.Text>
+              {r.resolvedOn && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('conditions.resolvedOn')} {formatDate(r.resolvedOn, locale)}
+                </Typography.Text>
+              )}
+            </>
+          )}
         </Space>
       ),
     },
@@ -123,7 +142,7 @@ export function CentreConditionsPage() {
     {
       title: t('conditions.decision'),
       key: 'decision',
-      width: 130,
+      width: wide ? 130 : 96,
       render: (_: unknown, r) => (
         <Link to={r.decisionLink} data-testid={`condition-decide-${r.id}`}>
           {r.overdue ? t('conditions.decisionLink') : t('conditions.viewCentre')}
@@ -131,6 +150,21 @@ export function CentreConditionsPage() {
       ),
     },
   ];
+  const shown = wide
+    ? columns
+    : columns.filter((c) => c.key === 'decision' || ('dataIndex' in c && c.dataIndex === 'centreName'));
+  const segmented = (
+    <Segmented<Show>
+      value={show}
+      onChange={setShow}
+      data-testid="conditions-show"
+      options={[
+        { value: 'overdue', label: t('conditions.show.overdue') },
+        { value: 'open', label: t('conditions.show.open') },
+        { value: 'resolved', label: t('conditions.show.resolved') },
+      ]}
+    />
+  );
   const empty =
     show === 'overdue'
       ? t('conditions.empty')
@@ -138,31 +172,18 @@ export function CentreConditionsPage() {
         ? t('conditions.emptyOpen')
         : t('conditions.emptyResolved');
   return (
-    <Card
-      title={t('conditions.title')}
-      extra={
-        <Segmented<Show>
-          value={show}
-          onChange={setShow}
-          data-testid="conditions-show"
-          options={[
-            { value: 'overdue', label: t('conditions.show.overdue') },
-            { value: 'open', label: t('conditions.show.open') },
-            { value: 'resolved', label: t('conditions.show.resolved') },
-          ]}
-        />
-      }
-    >
+    <Card title={t('conditions.title')} extra={wide && segmented}>
+      {!wide && <div style={{ marginBottom: 12 }}>{segmented}</div>}
       <Typography.Paragraph type="secondary">{t('conditions.intro')}</Typography.Paragraph>
       <Table<TCentreConditionStatus>
         rowKey="id"
         size="middle"
         data-testid="conditions-table"
         loading={list.isPending}
-        columns={columns}
+        columns={shown}
         dataSource={list.data?.items}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 860 }}
+        scroll={wide ? { x: 860 } : undefined}
         expandable={{ expandedRowRender: (r) => <History item={r} /> }}
         locale={{ emptyText: empty }}
       />

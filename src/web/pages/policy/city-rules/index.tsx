@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, Grid, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { CITY_RULE_KEYS, type TCityRule, type TCityRuleKey } from '../../../../contracts/city-rule';
 import { useCan } from '../../../access';
@@ -25,6 +25,41 @@ export function CityRulesTable({ city }: { city?: string }) {
     ) : (
       <Tag>{t('cityRule.replaced')}</Tag>
     );
+  const wide = Grid.useBreakpoint().md !== false;
+  const values = (p: TCityRule['parameters']) => (
+    <Space orientation="vertical" size={0}>
+      {Object.entries(p)
+        .filter(([k]) => k in CITY_RULE_KEYS)
+        .map(([k, n]) => (
+          <span key={k} style={{ fontSize: 13 }}>
+            {ruleLabel(k as TCityRuleKey, locale)}
+            {t('common.colon')}
+            {ruleValue(k as TCityRuleKey, n, t)}
+          </span>
+        ))}
+    </Space>
+  );
+  // On a phone one column carries the whole rule: city, title, number, its values and from when.
+  const narrow: TableColumnsType<TCityRule> = [
+    {
+      title: t('cityRule.ruleTitle'),
+      dataIndex: 'title',
+      render: (title: string, r) => (
+        <Space orientation="vertical" size={2}>
+          <span>
+            {r.cityName} · {title}
+          </span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.documentNumber}
+          </Typography.Text>
+          {values(r.parameters)}
+          <span>
+            {t('cityRule.effectiveFrom')} {formatDate(r.effectiveFrom, locale)} {status(r)}
+          </span>
+        </Space>
+      ),
+    },
+  ];
   const columns: TableColumnsType<TCityRule> = [
     { title: t('cityRule.city'), dataIndex: 'cityName', width: 110 },
     {
@@ -44,19 +79,7 @@ export function CityRulesTable({ city }: { city?: string }) {
       title: t('cityRule.parameters'),
       dataIndex: 'parameters',
       width: 320,
-      render: (p: TCityRule['parameters']) => (
-        <Space orientation="vertical" size={0}>
-          {Object.entries(p)
-            .filter(([k]) => k in CITY_RULE_KEYS)
-            .map(([k, n]) => (
-              <span key={k} style={{ fontSize: 13 }}>
-                {ruleLabel(k as TCityRuleKey, locale)}
-                {t('common.colon')}
-                {ruleValue(k as TCityRuleKey, n, t)}
-              </span>
-            ))}
-        </Space>
-      ),
+      render: values,
     },
     {
       title: t('cityRule.effectiveFrom'),
@@ -83,10 +106,10 @@ export function CityRulesTable({ city }: { city?: string }) {
       size="middle"
       data-testid="city-rules-table"
       loading={rules.isPending}
-      columns={columns}
+      columns={wide ? columns : narrow}
       dataSource={rules.data?.items}
       pagination={false}
-      scroll={{ x: 900 }}
+      scroll={wide ? { x: 900 } : undefined}
       locale={{ emptyText: t('cityRule.empty') }}
     />
   );

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { Card, Grid, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { TPolicyVersion } from '../../../../contracts/policy';
 import { useCan } from '../../../access';
@@ -16,6 +16,7 @@ export function PolicyPage() {
   const navigate = useNavigate();
   const params = useParams();
   const can = useCan();
+  const wide = Grid.useBreakpoint().md !== false;
   const versions = useQuery({
     queryKey: ['policy', 'versions'],
     queryFn: () => api.get<ListResponse<TPolicyVersion>>('/api/policy/versions'),
@@ -32,17 +33,24 @@ export function PolicyPage() {
     {
       title: t('policy.version'),
       dataIndex: 'version',
-      width: 100,
+      width: wide ? 100 : 76,
       render: (v: number) => t('policy.versionNo', { version: v }),
     },
     {
       title: t('policy.versionTitle'),
       dataIndex: 'title',
       render: (title: string, v) => (
-        <Space>
+        <Space orientation={wide ? 'horizontal' : 'vertical'} size={wide ? 8 : 2} wrap>
           {title}
-          {v.inForce && <Tag color="green">{t('policy.inForce')}</Tag>}
-          {scheduled(v) && <Tag color="blue">{t('policy.scheduled')}</Tag>}
+          <span>
+            {v.inForce && <Tag color="green">{t('policy.inForce')}</Tag>}
+            {scheduled(v) && <Tag color="blue">{t('policy.scheduled')}</Tag>}
+          </span>
+          {!wide && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('policy.effectiveFrom')} {formatDate(v.effectiveFrom, locale)}
+            </Typography.Text>
+          )}
         </Space>
       ),
     },
@@ -50,9 +58,16 @@ export function PolicyPage() {
       title: t('policy.effectiveFrom'),
       dataIndex: 'effectiveFrom',
       width: 160,
+      responsive: ['md'],
       render: (d: string) => formatDate(d, locale),
     },
-    { title: t('policy.publishedAt'), dataIndex: 'publishedAt', width: 160, render: formatDateTime },
+    {
+      title: t('policy.publishedAt'),
+      dataIndex: 'publishedAt',
+      width: 160,
+      responsive: ['md'],
+      render: formatDateTime,
+    },
   ];
 
   return (

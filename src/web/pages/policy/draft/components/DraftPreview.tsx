@@ -16,7 +16,6 @@ import {
 import type { ReactNode } from 'react';
 import type { TEntitlementStatus } from '../../../../../contracts/funding';
 import type {
-  TPolicyPreview,
   TPreviewEntitlementRow,
   TPreviewGradeRow,
   TPreviewVerdictRow,

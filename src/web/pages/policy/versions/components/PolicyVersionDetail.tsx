@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, Grid, Space, Tag, Typography } from 'antd';
 import type { TPolicyVersion } from '../../../../../contracts/policy';
 import { detailView } from '../../../../components/DetailPage';
 import { useLocale } from '../../../../i18n';
@@ -10,6 +10,8 @@ import { formatArticle, parameterRows } from './parameter-articles';
 /** One version's parameters, each next to the article of the policy it implements. */
 export function PolicyVersionDetail({ version, scheduled = false }: { version: number; scheduled?: boolean }) {
   const { t, locale } = useLocale();
+  // On a phone each parameter's name stands above its value: a fixed label column leaves the value no room.
+  const wide = Grid.useBreakpoint().md !== false;
   const detail = useQuery({
     queryKey: ['policy', 'version', version],
     queryFn: () => api.get<TPolicyVersion>(`/api/policy/versions/${version}`),
@@ -65,12 +67,13 @@ export function PolicyVersionDetail({ version, scheduled = false }: { version: n
         bordered
         size="small"
         column={1}
-        styles={{ label: { width: 320 } }}
+        layout={wide ? 'horizontal' : 'vertical'}
+        styles={wide ? { label: { width: 320 } } : undefined}
         items={rows.map((row) => ({
           key: row.key,
           label: t(`policy.param.${row.key}`),
           children: (
-            <div style={{ display: 'flex', justifyContent: 'space-between', gap: 16 }}>
+            <div style={{ display: 'flex', justifyContent: 'space-between', gap: 16, flexWrap: 'wrap' }}>
               <Typography.Text>{row.value}</Typography.Text>
               {row.article ? (
                 <Tag color="geekblue" data-testid={`article-${row.key}`}>
