@@ -15,6 +15,7 @@ import { makeOperator } from '../src/server/demo/operator-factory';
 import { makeConfirmedPayment } from '../src/server/demo/sanction-factory';
 import { applyResultConsequences } from '../src/server/modules/assessment/consequences';
 import { readFundingFigures, recomputeFundingFigures } from '../src/server/modules/figures';
+import type { OutboundMessage } from '../src/server/modules/message/notify';
 import { as, buildTestApp, loginAs, type TestApp } from './helpers/app';
 
 /*
@@ -25,12 +26,15 @@ import { as, buildTestApp, loginAs, type TestApp } from './helpers/app';
  */
 
 let t: TestApp;
+/** What the outbound channel (e-mail/SMS adapter) was offered after each commit. */
+const outbound: OutboundMessage[] = [];
 const USERS = ['province', 'city.420500', 'county.420502', 'park.1'] as const;
 type User = (typeof USERS)[number];
 const cookies = {} as Record<User, string>;
 
 beforeAll(async () => {
   t = await buildTestApp();
+  t.deps.channels = [{ name: 'recording', deliver: async (m) => void outbound.push(m) }];
   for (const u of USERS.filter((u) => u !== 'park.1')) cookies[u] = await loginAs(t.app, u);
 });
 afterAll(async () => t?.close());
@@ -149,6 +153,11 @@ describe('deciding a disqualification (Art. 13)', () => {
           where m.kind = 'sanction.disqualified' and m.subject = ${`sanction:${s.id}`} order by u.role`,
     );
     expect(told.map((r) => r.role)).toEqual(expect.arrayContaining(['city', 'county']));
+    // The same messages are offered to the outbound channels once the decision is committed.
+    const offered = outbound.filter(
+      (m) => m.kind === 'sanction.disqualified' && m.params.letterNumber === s.letterNumber,
+    );
+    expect(offered.length).toBe(told.length);
     const audit = await query<{ action: string }>(
       sql`select action from audit_entries where object_type = 'sanction' and object_id = ${String(s.id)}`,
     );

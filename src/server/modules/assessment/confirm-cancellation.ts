@@ -11,7 +11,7 @@ import { assessmentConsequenceScope } from '../../lib/access/scope';
 import { writeAudit } from '../../lib/audit';
 import { AppError, invalidTransition } from '../../lib/errors';
 import { beijingDay } from '../../policy/policy';
-import { notify } from '../message/notify';
+import { deliverOutbound, notify, type OutboundMessage } from '../message/notify';
 import { applySanction } from '../sanction';
 import { getConsequence } from './list-consequences';
 
@@ -45,6 +45,7 @@ export async function confirmCancellation(
   const operatorId = row.operatorId;
   const now = ctx.deps.clock();
   const today = beijingDay(now);
+  const sent: OutboundMessage[] = [];
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(assessmentConsequences)
@@ -117,10 +118,12 @@ export async function confirmCancellation(
         .select({ id: users.id })
         .from(users)
         .where(and(eq(users.role, 'city'), eq(users.regionCode, c.cityCode)));
-      await notify(tx, { countyCode: c.countyCode }, message);
-      await notify(tx, { userIds: cityUsers.map((u) => u.id) }, message);
-      await notify(tx, { centreId: c.id }, message);
+      sent.push(...(await notify(tx, { countyCode: c.countyCode }, message)));
+      sent.push(...(await notify(tx, { userIds: cityUsers.map((u) => u.id) }, message)));
+      sent.push(...(await notify(tx, { centreId: c.id }, message)));
     }
   });
+  // After commit: the same messages to the outbound channels (e-mail/SMS adapters).
+  deliverOutbound(ctx.deps, sent);
   return getConsequence(ctx, id);
 }

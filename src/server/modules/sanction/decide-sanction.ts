@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { requireAction } from '../../lib/access/require-access';
 import { AppError, invalidField } from '../../lib/errors';
 import { beijingDay } from '../../policy/policy';
-import { notify } from '../message/notify';
+import { deliverOutbound, notify, type OutboundMessage } from '../message/notify';
 import { findOperatorRow } from '../operator';
 import { type AppliedSanction, applySanction } from './apply-sanction';
 import { getSanction } from './get-sanction';
@@ -26,11 +26,13 @@ export async function decideSanction(ctx: RequestContext, input: TDecideSanction
   const now = ctx.deps.clock();
   const dates = datesRefusal(input.decidedOn, input.effectiveOn, beijingDay(now));
   if (dates) throw invalidField(dates.field, dates.reason);
-  const id = await db.transaction(async (tx) => {
+  const { id, sent } = await db.transaction(async (tx) => {
     const applied = await applySanction(tx, ctx, { ...input, consequenceId: null, at: now, guardStatus: true });
-    await notifySanction(tx, { kind: input.kind, operatorName: operator.name, applied, at: now });
-    return applied.id;
+    const told = await notifySanction(tx, { kind: input.kind, operatorName: operator.name, applied, at: now });
+    return { id: applied.id, sent: told };
   });
+  // After commit: the same messages to the outbound channels (e-mail/SMS adapters), as every other flow does.
+  deliverOutbound(ctx.deps, sent);
   return getSanction({ ...ctx, user }, id);
 }
 
@@ -41,7 +43,8 @@ export async function decideSanction(ctx: RequestContext, input: TDecideSanction
 export async function notifySanction(
   tx: Db,
   opts: { kind: TDecideSanctionInput['kind']; operatorName: string; applied: AppliedSanction; at: Date },
-): Promise<void> {
+): Promise<OutboundMessage[]> {
+  const sent: OutboundMessage[] = [];
   for (const c of opts.applied.centres) {
     const message = {
       kind: opts.kind === 'blacklist' ? ('sanction.blacklisted' as const) : ('sanction.disqualified' as const),
@@ -50,8 +53,9 @@ export async function notifySanction(
       subject: `sanction:${opts.applied.id}`,
       at: opts.at,
     };
-    await notify(tx, { countyCode: c.countyCode }, message);
-    await notify(tx, { cityCode: c.cityCode }, message);
-    await notify(tx, { centreId: c.id }, message);
+    sent.push(...(await notify(tx, { countyCode: c.countyCode }, message)));
+    sent.push(...(await notify(tx, { cityCode: c.cityCode }, message)));
+    sent.push(...(await notify(tx, { centreId: c.id }, message)));
   }
+  return sent;
 }
