@@ -2247,8 +2247,8 @@ beforeAll(async () => {
   const makeThrowaway = async (name: string) => {
     const u = await makeUser(t.deps, {
       username: `throwaway.${name}`,
-      role: 'evaluator',
-      evaluatorId: 900 + counter++,
+      role: 'county',
+      regionCode: '420583',
       password: TEST_PASSWORD,
     });
     // A live session, so that a refused disable or reset visibly leaves it alone.

@@ -50,8 +50,10 @@ export async function seedWorld(deps: Deps): Promise<World> {
     countyCode: '420606',
   });
   const p = TEST_PASSWORD;
+  // The accounts of centre 1 and agency 1 are opened before the tests create them (scopeMayFollow, test world only).
   const mk = async (username: string, role: TRole, extra: Record<string, unknown> = {}) => {
-    const u = await makeUser(deps, { username, role, password: p, ...extra });
+    const later = role === 'operator' || role === 'evaluator';
+    const u = await makeUser(deps, { username, role, password: p, ...extra }, { scopeMayFollow: later });
     return { id: u.id, username: u.username, role: u.role };
   };
   // The fixture enterprise (id 1) in 宜昌高新区, served by centre 1. Its account keeps the name the tests have used

@@ -47,7 +47,7 @@ export interface MakeUserInput {
 export async function makeUser(
   deps: Deps,
   input: MakeUserInput,
-  opts: { isDemo?: boolean; by?: SessionUser } = {},
+  opts: { isDemo?: boolean; by?: SessionUser; scopeMayFollow?: boolean } = {},
 ): Promise<TUser> {
   const request: TCreateUserRequest = { displayName: input.displayName ?? input.username, ...input };
   return createUser({
@@ -55,6 +55,7 @@ export async function makeUser(
     input: request,
     passwordHash: await cachedHash(input.password),
     isDemo: opts.isDemo,
+    scopeMayFollow: opts.scopeMayFollow,
   });
 }
 

@@ -16,6 +16,8 @@ export interface CreateUserOptions {
   /** Demo accounts share one precomputed hash, so that loading ~200 of them does not take minutes. */
   passwordHash?: string;
   isDemo?: boolean;
+  /** Test world only: the account's centre or agency is created after it (validateUserScope). */
+  scopeMayFollow?: boolean;
 }
 
 async function usernameTaken(db: Db, username: string) {
@@ -23,13 +25,19 @@ async function usernameTaken(db: Db, username: string) {
 }
 
 /** SPEC §1: the administrator keeps user accounts; every account has a role and a scope that points at real data. */
-export async function createUser({ ctx, input, passwordHash, isDemo = false }: CreateUserOptions): Promise<TUser> {
+export async function createUser({
+  ctx,
+  input,
+  passwordHash,
+  isDemo = false,
+  scopeMayFollow = false,
+}: CreateUserOptions): Promise<TUser> {
   requireAction(ctx.user, 'user.create');
   const db = ctx.deps.db;
   if (await usernameTaken(db, input.username)) {
     throw new AppError('USERNAME_TAKEN', { username: input.username, field: 'username' });
   }
-  const scope = await validateUserScope(db, input);
+  const scope = await validateUserScope(db, input, { scopeMayFollow });
   const hash = passwordHash ?? (await hashPassword(input.password));
   const now = ctx.deps.clock();
   const id = await db.transaction(async (tx) => {
