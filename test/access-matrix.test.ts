@@ -21,10 +21,10 @@ import {
 } from '../src/server/demo/engagement-factory';
 import { enterpriseCreditCode, makeEnterprise } from '../src/server/demo/enterprise-factory';
 import { cachedHash, makeUser } from '../src/server/demo/factories';
-import { makeEntitlement, makePayment, makeSanctionWithRecoveries } from '../src/server/demo/funding-factory';
+import { makeEntitlement, makePayment } from '../src/server/demo/funding-factory';
 import { makeCreditCode, makeIdNumber } from '../src/server/demo/identity-factory';
 import { makeOperator } from '../src/server/demo/operator-factory';
-import { makeSanction } from '../src/server/demo/sanction-factory';
+import { makeSanction, makeSanctionWithRecoveries } from '../src/server/demo/sanction-factory';
 import { applyResultConsequences } from '../src/server/modules/assessment/consequences';
 import { uploadAttachment } from '../src/server/modules/attachment/upload-attachment';
 import { getCentreDetail } from '../src/server/modules/centre/centre.presenter';
@@ -236,7 +236,7 @@ async function recoveryRow(c: Ctx) {
     amountFen: 500_000,
   });
   await makePayment(c.t.deps.db, { entitlement, amountFen: 500_000, status: 'confirmed', paidOn: '2018-06-30' });
-  const { recoveryIds } = await makeSanctionWithRecoveries(c.t.deps.db, { operatorId: op.id, decidedOn: '2026-11-20' });
+  const { recoveryIds } = await makeSanctionWithRecoveries(c.t.deps, { operatorId: op.id, decidedOn: '2026-11-20' });
   return { id: recoveryIds[0] ?? 0, version: 1 };
 }
 

@@ -10,8 +10,9 @@ import { rowsOf } from '../src/server/db/client';
 import { makeCentre } from '../src/server/demo/centre-factory';
 import { makeEngagement } from '../src/server/demo/engagement-factory';
 import { makeUser, sessionUserOf } from '../src/server/demo/factories';
-import { makeEntitlement, makePayment, makeSanctionWithRecoveries } from '../src/server/demo/funding-factory';
+import { makeEntitlement, makePayment } from '../src/server/demo/funding-factory';
 import { makeOperator } from '../src/server/demo/operator-factory';
+import { makeSanctionWithRecoveries } from '../src/server/demo/sanction-factory';
 import type { SessionUser } from '../src/server/lib/access/session-user';
 import { AppError } from '../src/server/lib/errors';
 import { readFundingFigures, recomputeFundingFigures } from '../src/server/modules/figures';
@@ -370,7 +371,7 @@ describe('recoveries (Art. 14)', () => {
     const fraud = await makeOperator(t.deps, { serial: 41 });
     const ent = await due(3_000_000, { centreId: other.id, operatorId: fraud.id });
     await makePayment(t.deps.db, { entitlement: ent, amountFen: 3_000_000, status: 'confirmed', paidOn: '2026-06-30' });
-    const { recoveryIds } = await makeSanctionWithRecoveries(t.deps.db, {
+    const { recoveryIds } = await makeSanctionWithRecoveries(t.deps, {
       operatorId: fraud.id,
       decidedOn: '2026-11-20',
     });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { TDecideSanctionInput, TSanction } from '../../contracts/sanction';
 import type { Deps } from '../context';
 import type { Db } from '../db/client';
-import { centres, fundingEntitlements, fundPayments } from '../db/schema';
+import { centres, fundingEntitlements, fundPayments, fundRecoveries } from '../db/schema';
 import type { SessionUser } from '../lib/access/session-user';
 import { bumpFundingFigures } from '../modules/figures';
 import { decideSanction } from '../modules/sanction/decide-sanction';
@@ -75,4 +75,28 @@ export async function makeSanction(
     decidedOn: input.decidedOn ?? today,
     effectiveOn: input.effectiveOn ?? input.decidedOn ?? today,
   });
+}
+
+/**
+ * A sanction through the real use case (blacklisting by default, Art. 14) and the recoveries it listed: every payment
+ * confirmed to the operator (Art. 14 追回已拨付资金).
+ */
+export async function makeSanctionWithRecoveries(
+  deps: Deps,
+  opts: { operatorId: number; decidedOn: string; kind?: TDecideSanctionInput['kind'] },
+): Promise<{ sanctionId: number; recoveryIds: number[] }> {
+  const kind = opts.kind ?? 'blacklist';
+  const sanction = await makeSanction(deps, {
+    kind,
+    operatorId: opts.operatorId,
+    grounds: kind === 'blacklist' ? ['14'] : ['13.3'],
+    facts: '经查实，该企业虚报服务事项套取财政补助资金，情节严重。',
+    decidedOn: opts.decidedOn,
+  });
+  const rows = await deps.db
+    .select({ id: fundRecoveries.id })
+    .from(fundRecoveries)
+    .where(eq(fundRecoveries.sanctionId, sanction.id))
+    .orderBy(fundRecoveries.id);
+  return { sanctionId: sanction.id, recoveryIds: rows.map((r) => r.id) };
 }

@@ -78,6 +78,11 @@ export function formatFen(fen: number, locale: TLocale): string {
   return `${new Intl.NumberFormat('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(yuan)} 元`;
 }
 
+/** 元 typed into a form (two decimals at most) → whole fen, rounded once here. */
+export function yuanToFen(yuan: number): number {
+  return Math.round(yuan * 100);
+}
+
 /** A sum kept in whole fen, in 万元 for overview tables (36.9863 万元); English readers get yuan in full. */
 export function formatFenWan(fen: number, locale: TLocale): string {
   if (locale === 'en') return formatFen(fen, locale);

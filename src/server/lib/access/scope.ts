@@ -319,17 +319,9 @@ export function fundingScope(
   return centreRecordScope(user, cols);
 }
 
-/** The payment screens' scope: the same rule as every funding table (fundingScope), with the operator column. */
-export function fundingRowScope(
-  user: SessionUser,
-  cols: { cityCode: Column; countyCode: Column; centreId: Column; operatorId: Column },
-): SQL {
-  return fundingScope(user, cols);
-}
-
-/** Payments (拨付) in scope: see fundingRowScope. */
+/** Payments (拨付) in scope: see fundingScope. */
 export function paymentScope(user: SessionUser): SQL {
-  return fundingRowScope(user, {
+  return fundingScope(user, {
     cityCode: fundPayments.cityCode,
     countyCode: fundPayments.countyCode,
     centreId: fundPayments.centreId,
@@ -339,7 +331,7 @@ export function paymentScope(user: SessionUser): SQL {
 
 /** Entitlements in scope for the payment and fund-use screens (the same rule as payments). */
 export function paymentEntitlementScope(user: SessionUser): SQL {
-  return fundingRowScope(user, {
+  return fundingScope(user, {
     cityCode: fundingEntitlements.cityCode,
     countyCode: fundingEntitlements.countyCode,
     centreId: fundingEntitlements.centreId,
@@ -349,7 +341,7 @@ export function paymentEntitlementScope(user: SessionUser): SQL {
 
 /** Fund-use reports in scope: the operator its own, officials by region. */
 export function fundUseReportScope(user: SessionUser): SQL {
-  return fundingRowScope(user, {
+  return fundingScope(user, {
     cityCode: fundUseReports.cityCode,
     countyCode: fundUseReports.countyCode,
     centreId: fundUseReports.centreId,
@@ -359,7 +351,7 @@ export function fundUseReportScope(user: SessionUser): SQL {
 
 /** Recoveries (追回) in scope: officials by region; the sanctioned operator no longer runs the centre, so sees none. */
 export function recoveryScope(user: SessionUser): SQL {
-  return fundingRowScope(user, {
+  return fundingScope(user, {
     cityCode: fundRecoveries.cityCode,
     countyCode: fundRecoveries.countyCode,
     centreId: fundRecoveries.centreId,

@@ -24,11 +24,10 @@ import type { TRecoveryStatus } from '../../../../contracts/funding';
 import type { TRecovery } from '../../../../contracts/funding-payments';
 import { useCan } from '../../../access';
 import { useLocale } from '../../../i18n';
-import { formatDate } from '../../../lib/format';
+import { formatDate, formatFen, yuanToFen } from '../../../lib/format';
 import { rowTestId } from '../../../lib/list-state';
 import { exportUrl } from '../../../request';
 import { errorMessage } from '../../../request-error';
-import { formatFen, yuanToFen } from '../shared/money';
 import { useRecordRecovery, useRecoveries } from '../shared/payments-api';
 
 const PAGE_SIZE = 20;

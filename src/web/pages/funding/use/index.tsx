@@ -22,11 +22,10 @@ import { useState } from 'react';
 import { FUND_USE_FLAG_NAMES, type TFundUseReport, type TFundUseTarget } from '../../../../contracts/funding-payments';
 import { useCan } from '../../../access';
 import { useLocale } from '../../../i18n';
-import { formatDate, formatDateTime } from '../../../lib/format';
+import { formatDate, formatDateTime, formatFen, yuanToFen } from '../../../lib/format';
 import { rowTestId } from '../../../lib/list-state';
 import { exportUrl } from '../../../request';
 import { errorMessage } from '../../../request-error';
-import { formatFen, yuanToFen } from '../shared/money';
 import { useFundUseReports, useFundUseTargets, useReportFundUse } from '../shared/payments-api';
 
 const OUTSIDE = '__outside__';

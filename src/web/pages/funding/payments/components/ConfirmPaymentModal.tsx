@@ -2,9 +2,8 @@ import { Alert, App, DatePicker, Descriptions, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TPayment } from '../../../../../contracts/funding-payments';
 import { useLocale } from '../../../../i18n';
-import { formatDate } from '../../../../lib/format';
+import { formatDate, formatFen } from '../../../../lib/format';
 import { errorMessage } from '../../../../request-error';
-import { formatFen } from '../../shared/money';
 import { useConfirmPayment } from '../../shared/payments-api';
 
 /** 复核确认 (Art. 11, 财务管理规定): a second official confirms with the finance bureau's voucher number and date. */

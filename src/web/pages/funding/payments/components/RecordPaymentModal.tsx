@@ -1,8 +1,8 @@
 import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLocale } from '../../../../i18n';
+import { formatFen, yuanToFen } from '../../../../lib/format';
 import { errorMessage } from '../../../../request-error';
-import { formatFen, yuanToFen } from '../../shared/money';
 import { usePayable, useRecordPayment } from '../../shared/payments-api';
 
 interface Values {
