@@ -1,8 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { TEntitlementStatus } from '../../contracts/funding';
-import type { TSanctionKind } from '../../contracts/sanction';
 import type { Db } from '../db/client';
-import { centres, fundingEntitlements, fundPayments, fundRecoveries, sanctions } from '../db/schema';
+import { centres, fundingEntitlements, fundPayments } from '../db/schema';
 import { bumpFundingFigures } from '../modules/figures';
 
 /*
