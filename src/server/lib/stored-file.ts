@@ -29,6 +29,15 @@ export function nameWithExtension(name: string, extension: string): string {
 }
 
 /**
+ * The file name an upload route was sent in its X-File-Name header (percent-encoded by the web client; cleaned by
+ * cleanFileName). Every upload route reads it through here.
+ */
+export function uploadedFileName(headers: Record<string, string | string[] | undefined>): string | undefined {
+  const header = headers['x-file-name'];
+  return Array.isArray(header) ? header[0] : header;
+}
+
+/**
  * A display name from the upload's header: no directories, no control characters, the extension of the type the
  * bytes are (never the one the client claimed), at most 200 characters.
  */

@@ -10,7 +10,7 @@ import {
 import { ATTACHMENT_MAX_BYTES } from '../../../contracts/attachment';
 import { ZErrorBody, ZIdParam, ZIdText, zListOf } from '../../../contracts/common';
 import { answerList } from '../../lib/list-route';
-import { sendStoredFile } from '../../lib/stored-file';
+import { sendStoredFile, uploadedFileName } from '../../lib/stored-file';
 import { acceptRawFiles } from '../attachment/attachment.routes';
 import { ACTIVITY_KIND_LABELS, ACTIVITY_SUB_KIND_LABELS } from './activity.labels';
 import { getActivityDetail } from './activity.presenter';
@@ -120,12 +120,11 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const header = request.headers['x-file-name'];
       const file = await uploadActivityFile(
         request.ctx,
         request.params.id,
         request.body as Buffer,
-        Array.isArray(header) ? header[0] : header,
+        uploadedFileName(request.headers),
       );
       return reply.status(201).send(file);
     },

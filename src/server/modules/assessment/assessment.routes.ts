@@ -18,7 +18,7 @@ import {
 } from '../../../contracts/assessment-cycle';
 import { ATTACHMENT_MAX_BYTES, ZStoredFile } from '../../../contracts/attachment';
 import { ZErrorBody, ZIdParam, ZIdText } from '../../../contracts/common';
-import { sendStoredFile } from '../../lib/stored-file';
+import { sendStoredFile, uploadedFileName } from '../../lib/stored-file';
 import { acceptRawFiles } from '../attachment/attachment.routes';
 import { getSubmissionDetail } from './assessment.presenter';
 import { draftIndicatorSystem } from './draft-indicator-system';
@@ -238,12 +238,11 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const header = request.headers['x-file-name'];
       const file = await uploadSubmissionFile(
         request.ctx,
         request.params.id,
         request.body as Buffer,
-        Array.isArray(header) ? header[0] : header,
+        uploadedFileName(request.headers),
       );
       return reply.status(201).send(file);
     },

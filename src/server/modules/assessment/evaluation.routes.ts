@@ -17,7 +17,7 @@ import {
 } from '../../../contracts/assessment-evaluation';
 import { ATTACHMENT_MAX_BYTES, ZStoredFile } from '../../../contracts/attachment';
 import { ZErrorBody, ZIdParam, ZIdText, zListOf } from '../../../contracts/common';
-import { sendStoredFile } from '../../lib/stored-file';
+import { sendStoredFile, uploadedFileName } from '../../lib/stored-file';
 import { acceptRawFiles } from '../attachment/attachment.routes';
 import { createAgency, listAgencies } from './agencies';
 import { assignSubmissions } from './assign-submissions';
@@ -165,13 +165,12 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const header = request.headers['x-file-name'];
       const file = await uploadInspectionPhoto(
         request.ctx,
         request.params.id,
         request.params.inspectionId,
         request.body as Buffer,
-        Array.isArray(header) ? header[0] : header,
+        uploadedFileName(request.headers),
       );
       return reply.status(201).send(file);
     },

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ATTACHMENT_MAX_BYTES, ZAttachment } from '../../../contracts/attachment';
 import { ZErrorBody, ZIdParam } from '../../../contracts/common';
-import { sendStoredFile } from '../../lib/stored-file';
+import { sendStoredFile, uploadedFileName } from '../../lib/stored-file';
 import { downloadAttachment } from './download-attachment';
 import { uploadAttachment } from './upload-attachment';
 
@@ -36,12 +36,11 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const header = request.headers['x-file-name'];
       const attachment = await uploadAttachment(
         request.ctx,
         request.params.id,
         request.body as Buffer,
-        Array.isArray(header) ? header[0] : header,
+        uploadedFileName(request.headers),
       );
       return reply.status(201).send(attachment);
     },

@@ -24,6 +24,7 @@ import {
   ZUpdateHandoverRequest,
 } from '../../../contracts/engagement';
 import { answerList } from '../../lib/list-route';
+import { uploadedFileName } from '../../lib/stored-file';
 import { acceptRawFiles } from '../attachment/attachment.routes';
 import { evaluateContract, recordContract } from './annual-contracts';
 import { applyOperatorChange } from './apply-operator-change';
@@ -145,13 +146,12 @@ export const engagementRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const header = request.headers['x-file-name'];
       const file = await uploadEngagementFile(
         request.ctx,
         request.params.id,
         request.query.kind,
         request.body as Buffer,
-        Array.isArray(header) ? header[0] : header,
+        uploadedFileName(request.headers),
       );
       return reply.status(201).send(file);
     },

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZErrorBody, ZIdParam } from '../../../contracts/common';
 import { ENTERPRISE_IMPORT_HEADERS, ZImportJob } from '../../../contracts/enterprise';
+import { uploadedFileName } from '../../lib/stored-file';
 import { acceptRawFiles } from '../attachment/attachment.routes';
 import { XLSX_TYPE } from './check-enterprise-file';
 import { enterpriseImportTemplate, getImportJob, IMPORT_BODY_LIMIT, startEnterpriseImport } from './import-enterprises';
@@ -32,12 +33,11 @@ export const enterpriseImportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const header = request.headers['x-file-name'];
       const { job, done } = await startEnterpriseImport({
         ctx: request.ctx,
         body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
         contentType: request.headers['content-type'] ?? '',
-        fileName: Array.isArray(header) ? header[0] : header,
+        fileName: uploadedFileName(request.headers),
       });
       const tracked = done.catch((err: unknown) => app.log.error({ err, jobId: job.id }, 'enterprise import failed'));
       running.add(tracked);

@@ -10,6 +10,7 @@ import {
   ZOutboundRequest,
 } from '../../../contracts/exchange';
 import { systemContext } from '../../context';
+import { uploadedFileName } from '../../lib/stored-file';
 import { exchangeRunFile, getExchangeRun, listExchangeRuns, rerunExchange } from './exchange-runs';
 import { runInbound, runOutbound } from './run-exchange';
 import { SW_ACTOR, verifyCallback } from './single-window-status';
@@ -51,11 +52,10 @@ const rawRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const header = request.headers['x-file-name'];
       const run = await runInbound(request.ctx, {
         kind: request.query.kind,
         bytes: bytesOf(request.body),
-        fileName: Array.isArray(header) ? header[0] : header,
+        fileName: uploadedFileName(request.headers),
       });
       return reply.status(201).send(run);
     },

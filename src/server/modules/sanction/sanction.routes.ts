@@ -14,7 +14,7 @@ import {
   ZSanctionQuery,
 } from '../../../contracts/sanction';
 import { answerList } from '../../lib/list-route';
-import { sendStoredFile } from '../../lib/stored-file';
+import { sendStoredFile, uploadedFileName } from '../../lib/stored-file';
 import { acceptRawFiles } from '../attachment/attachment.routes';
 import { LETTER_CSP } from '../centre/print-decision-letter';
 import { decideSanction } from './decide-sanction';
@@ -140,12 +140,11 @@ export const sanctionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const header = request.headers['x-file-name'];
       const file = await uploadSanctionFile(
         request.ctx,
         request.params.id,
         request.body as Buffer,
-        Array.isArray(header) ? header[0] : header,
+        uploadedFileName(request.headers),
       );
       return reply.status(201).send(file);
     },

@@ -25,7 +25,7 @@ import {
 } from '../../../contracts/service-record';
 import { RATING_LEVEL_LABELS, RECTIFICATION_STATUS_LABELS, SERVICE_CHANNEL_LABELS, yesNo } from '../../lib/labels';
 import { answerList } from '../../lib/list-route';
-import { sendStoredFile } from '../../lib/stored-file';
+import { sendStoredFile, uploadedFileName } from '../../lib/stored-file';
 import { acceptRawFiles } from '../attachment/attachment.routes';
 import { recordService, requestService } from './create-service';
 import { listServiceRecords } from './list-service-records';
@@ -219,12 +219,11 @@ export const serviceRecordRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const header = request.headers['x-file-name'];
       const a = await uploadServiceFile(
         request.ctx,
         request.params.id,
         request.body as Buffer,
-        Array.isArray(header) ? header[0] : header,
+        uploadedFileName(request.headers),
       );
       return reply.status(201).send(a);
     },

@@ -17,6 +17,7 @@ import {
   ZTradeIntakeListQuery,
 } from '../../../contracts/trade-intake';
 import { answerList } from '../../lib/list-route';
+import { uploadedFileName } from '../../lib/stored-file';
 import { acceptRawFiles } from '../attachment/attachment.routes';
 import { bulkDeclarations } from './bulk-declarations';
 import { declarationTemplateCsv, declarationTemplateXlsx } from './declaration-template';
@@ -138,12 +139,11 @@ export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const header = request.headers['x-file-name'];
       const { job, done } = await startTradeImport({
         ctx: request.ctx,
         body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
         contentType: request.headers['content-type'] ?? '',
-        fileName: Array.isArray(header) ? header[0] : header,
+        fileName: uploadedFileName(request.headers),
       });
       const tracked = done.catch((err: unknown) => app.log.error({ err, jobId: job.id }, 'trade import failed'));
       running.add(tracked);
