@@ -1,6 +1,19 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Grid, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Grid,
+  InputNumber,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
@@ -16,14 +29,26 @@ import { useCan } from '../../../access';
 import { detailView } from '../../../components/DetailPage';
 import { useLocale } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
-import { api } from '../../../request';
+import { ApiError, api } from '../../../request';
 import { handleApiError } from '../../../request-error';
 import { ASSESSMENT_KEY, useSystem } from '../shared/assessment-api';
+import { IndicatorModal, type IndicatorTarget } from './components/IndicatorModal';
+import {
+  addIndicator,
+  indicatorOfField,
+  removeIndicator,
+  replaceIndicator,
+  unusedMetrics,
+  weightSum,
+  weightsAddUp,
+} from './indicator-form';
 
 /**
  * One indicator system (Art. 12(一)): its groups and indicators — weight, what it measures, the scoring rule in
- * words, the article — and the grade thresholds. A draft's weights and thresholds are edited here by the province;
- * a frozen system only shows.
+ * words, the article — and the grade thresholds. In a draft the province edits all of it here (issue 14: it copies
+ * the shipped system for a year and edits the copy): weights and thresholds in place, an indicator's names, rule,
+ * guidance and article in a modal, and it adds or removes indicators; 保存 sends the whole body. A frozen system
+ * (a cycle opened with it) only shows.
  */
 export function IndicatorSystemPage() {
   const { t } = useLocale();
@@ -48,21 +73,46 @@ function SystemView({ system }: { system: TIndicatorSystem }) {
   const wide = Grid.useBreakpoint().md ?? true;
   const [body, setBody] = useState<TIndicatorSystemBody>(system.body);
   useEffect(() => setBody(system.body), [system]);
-  const sum = body.indicators.reduce((a, i) => a + i.weight, 0);
+  const sum = weightSum(body);
+  const weightsOk = weightsAddUp(body);
   const dirty = JSON.stringify(body) !== JSON.stringify(system.body);
+  const [target, setTarget] = useState<IndicatorTarget | null>(null);
+  // The server's reasons for refusing the last save, each naming the indicator (or part) it is about.
+  const [problems, setProblems] = useState<string[]>([]);
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (sent: TIndicatorSystemBody) =>
       api.put<TIndicatorSystem>(`/api/assessment/systems/${system.id}`, {
         version: system.version,
         title: system.title,
         year: system.year,
-        body,
+        body: sent,
       }),
     onSuccess: () => {
+      setProblems([]);
       message.success(t('assessment.systemSaved'));
       queryClient.invalidateQueries({ queryKey: ASSESSMENT_KEY });
     },
-    onError: handleApiError,
+    onError: (error, sent) => {
+      const fields = error instanceof ApiError && error.code === 'VALIDATION_FAILED' ? error.details?.fields : null;
+      if (!Array.isArray(fields) || fields.length === 0) {
+        setProblems([]);
+        handleApiError(error);
+        return;
+      }
+      setProblems(
+        (fields as { field: string; reason: string }[]).map(({ field, reason }) => {
+          const indicator = indicatorOfField(field, sent);
+          const where = indicator
+            ? indicator.name[locale]
+            : field.startsWith('body.gradeThresholds')
+              ? t('assessment.grades')
+              : field.startsWith('body.indicators')
+                ? t('assessment.editor.indicators')
+                : field;
+          return `${where}${t('common.colon')}${reason}`;
+        }),
+      );
+    },
   });
   const setWeight = (key: string, weight: number | null) =>
     setBody((b) => ({
@@ -70,6 +120,23 @@ function SystemView({ system }: { system: TIndicatorSystem }) {
       indicators: b.indicators.map((i) => (i.key === key ? { ...i, weight: weight ?? 0 } : i)),
     }));
   const en = locale === 'en';
+  const actions = (i: TIndicator) => (
+    <Space size={0} wrap>
+      <Button type="link" size="small" onClick={() => setTarget({ mode: 'edit', indicator: i })}>
+        {t('assessment.editor.edit')}
+      </Button>
+      <Popconfirm
+        title={t('assessment.editor.removeConfirm', { name: i.name[locale] })}
+        okText={t('assessment.editor.remove')}
+        cancelText={t('common.cancel')}
+        onConfirm={() => setBody((b) => removeIndicator(b, i.key))}
+      >
+        <Button type="link" size="small" danger>
+          {t('assessment.editor.remove')}
+        </Button>
+      </Popconfirm>
+    </Space>
+  );
   const ruleText = (i: TIndicator) =>
     describeScoringRule(i.scoring, i.weight, i.metric ? METRIC_UNITS[i.metric][locale] : '', en);
 
@@ -91,6 +158,7 @@ function SystemView({ system }: { system: TIndicatorSystem }) {
           min={0.5}
           max={100}
           step={0.5}
+          precision={2}
           value={w}
           onChange={(v) => setWeight(i.key, v)}
           style={{ width: 72 }}
@@ -120,9 +188,9 @@ function SystemView({ system }: { system: TIndicatorSystem }) {
           editable && (
             <Button
               type="primary"
-              disabled={!dirty}
+              disabled={!dirty || !weightsOk}
               loading={save.isPending}
-              onClick={() => save.mutate()}
+              onClick={() => save.mutate(body)}
               data-testid="system-save"
             >
               {t('common.save')}
@@ -133,10 +201,38 @@ function SystemView({ system }: { system: TIndicatorSystem }) {
         {system.status === 'frozen' && (
           <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('assessment.frozenNote')} />
         )}
+        {editable && !weightsOk && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={t('assessment.editor.weightsNot100', { sum })}
+            data-testid="system-weights-warning"
+          />
+        )}
+        {editable && weightsOk && dirty && (
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('assessment.editor.unsaved')} />
+        )}
+        {editable && problems.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={t('assessment.editor.problems')}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            }
+            data-testid="system-problems"
+          />
+        )}
         <Descriptions column={{ xs: 1, sm: 2, lg: 4 }} size="small" bordered>
           <Descriptions.Item label={t('assessment.field.year')}>{system.year}</Descriptions.Item>
           <Descriptions.Item label={t('assessment.field.weightSum')}>
-            <Typography.Text type={Math.abs(sum - 100) < 1e-9 ? undefined : 'danger'}>{sum}</Typography.Text>
+            <Typography.Text type={weightsOk ? undefined : 'danger'}>{sum}</Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={t('assessment.field.usedBy')}>
             {system.usedBy.length ? system.usedBy.join('、') : '—'}
@@ -170,13 +266,27 @@ function SystemView({ system }: { system: TIndicatorSystem }) {
       </Card>
       {INDICATOR_GROUPS.map((group) => {
         const indicators = body.indicators.filter((i) => i.group === group);
-        if (indicators.length === 0) return null;
-        const weight = indicators.reduce((a, i) => a + i.weight, 0);
+        // An emptied group stays on a draft so that the province can add to it again.
+        if (indicators.length === 0 && !editable) return null;
+        const weight = Math.round(indicators.reduce((a, i) => a + i.weight, 0) * 100) / 100;
         return (
           <Card
             key={group}
             size="small"
             title={`${INDICATOR_GROUP_NAMES[group][locale]}（${t('assessment.points', { points: weight })}）`}
+            extra={
+              editable && (
+                <Button
+                  size="small"
+                  icon={<PlusOutlined />}
+                  onClick={() => setTarget({ mode: 'add', group })}
+                  aria-label={t('assessment.editor.add')}
+                  data-testid="indicator-add"
+                >
+                  {wide ? t('assessment.editor.add') : null}
+                </Button>
+              )
+            }
             data-testid="system-group"
           >
             <Table<TIndicator>
@@ -184,6 +294,7 @@ function SystemView({ system }: { system: TIndicatorSystem }) {
               rowKey="key"
               dataSource={indicators}
               pagination={false}
+              locale={{ emptyText: t('assessment.editor.emptyGroup') }}
               scroll={wide ? { x: 'max-content' } : undefined}
               columns={
                 wide
@@ -211,6 +322,16 @@ function SystemView({ system }: { system: TIndicatorSystem }) {
                         ),
                       },
                       { title: t('assessment.field.article'), dataIndex: 'article', width: 150 },
+                      ...(editable
+                        ? [
+                            {
+                              title: t('common.actions'),
+                              key: 'actions',
+                              width: 130,
+                              render: (_: unknown, i: TIndicator) => actions(i),
+                            },
+                          ]
+                        : []),
                     ]
                   : [
                       {
@@ -223,6 +344,7 @@ function SystemView({ system }: { system: TIndicatorSystem }) {
                             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                               {`${measuredBy(i)} · ${i.article}`}
                             </Typography.Text>
+                            {editable && <div>{actions(i)}</div>}
                           </div>
                         ),
                       },
@@ -233,6 +355,17 @@ function SystemView({ system }: { system: TIndicatorSystem }) {
           </Card>
         );
       })}
+      {target && (
+        <IndicatorModal
+          target={target}
+          freeMetrics={unusedMetrics(body)}
+          keys={body.indicators.map((i) => i.key)}
+          onApply={(indicator) =>
+            setBody((b) => (target.mode === 'edit' ? replaceIndicator(b, indicator) : addIndicator(b, indicator)))
+          }
+          onClosed={() => setTarget(null)}
+        />
+      )}
     </Space>
   );
 }

@@ -4,6 +4,7 @@ import { DEFAULT_INDICATOR_SYSTEM } from '../../../../server/modules/assessment/
 import {
   addIndicator,
   emptyFormValues,
+  indicatorOfField,
   newIndicatorKey,
   removeIndicator,
   replaceIndicator,
@@ -156,5 +157,15 @@ describe('editing a body', () => {
     const records = byKey('services.records');
     const bad = replaceIndicator(body, toIndicator({ ...toFormValues(records), zeroAt: 10, fullAt: 10 }, records));
     expect(ZIndicatorSystemBody.safeParse(bad).success).toBe(false);
+  });
+});
+
+describe('server refusals', () => {
+  it('a field path names the indicator of the body as sent; other paths name none', () => {
+    expect(indicatorOfField('body.indicators.2.scoring', body)?.key).toBe(body.indicators[2]?.key);
+    expect(indicatorOfField('body.indicators.0', body)?.key).toBe(body.indicators[0]?.key);
+    expect(indicatorOfField('body.indicators', body)).toBeNull();
+    expect(indicatorOfField('body.indicators.99.weight', body)).toBeNull();
+    expect(indicatorOfField('body.gradeThresholds.excellent', body)).toBeNull();
   });
 });

@@ -178,3 +178,12 @@ export function weightSum(body: TIndicatorSystemBody): number {
 export function weightsAddUp(body: TIndicatorSystemBody): boolean {
   return Math.abs(body.indicators.reduce((a, i) => a + i.weight, 0) - 100) < 1e-9;
 }
+
+/**
+ * The indicator a server refusal is about: its field is a path into the request, e.g. `body.indicators.3.scoring`
+ * (the body as sent), so the page can name the indicator instead of showing the path.
+ */
+export function indicatorOfField(field: string, sent: TIndicatorSystemBody): TIndicator | null {
+  const m = /^body\.indicators\.(\d+)(?:\.|$)/.exec(field);
+  return m ? (sent.indicators[Number(m[1])] ?? null) : null;
+}
