@@ -1,30 +1,10 @@
-import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Grid,
-  InputNumber,
-  Popconfirm,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Descriptions, InputNumber, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import {
-  GRADE_NAMES,
-  INDICATOR_GROUP_NAMES,
-  INDICATOR_GROUPS,
-  METRIC_UNITS,
-  type TIndicator,
-  type TIndicatorSystemBody,
-} from '../../../../contracts/assessment';
-import { describeScoringRule, type TIndicatorSystem } from '../../../../contracts/assessment-cycle';
+import { GRADE_NAMES, INDICATOR_GROUPS, type TIndicatorSystemBody } from '../../../../contracts/assessment';
+import type { TIndicatorSystem } from '../../../../contracts/assessment-cycle';
 import { useCan } from '../../../access';
 import { detailView } from '../../../components/DetailPage';
 import { useLocale } from '../../../i18n';
@@ -32,6 +12,7 @@ import { formatDateTime } from '../../../lib/format';
 import { ApiError, api } from '../../../request';
 import { handleApiError } from '../../../request-error';
 import { ASSESSMENT_KEY, useSystem } from '../shared/assessment-api';
+import { IndicatorGroupCard } from './components/IndicatorGroupCard';
 import { IndicatorModal, type IndicatorTarget } from './components/IndicatorModal';
 import {
   addIndicator,
@@ -69,8 +50,6 @@ function SystemView({ system }: { system: TIndicatorSystem }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const editable = system.status === 'draft' && can('assessment.manage');
-  // On a phone the rule, the way it is measured and the article go under the indicator's name: two columns fit.
-  const wide = Grid.useBreakpoint().md ?? true;
   const [body, setBody] = useState<TIndicatorSystemBody>(system.body);
   useEffect(() => setBody(system.body), [system]);
   const sum = weightSum(body);
@@ -119,55 +98,6 @@ function SystemView({ system }: { system: TIndicatorSystem }) {
       ...b,
       indicators: b.indicators.map((i) => (i.key === key ? { ...i, weight: weight ?? 0 } : i)),
     }));
-  const en = locale === 'en';
-  const actions = (i: TIndicator) => (
-    <Space size={0} wrap>
-      <Button type="link" size="small" onClick={() => setTarget({ mode: 'edit', indicator: i })}>
-        {t('assessment.editor.edit')}
-      </Button>
-      <Popconfirm
-        title={t('assessment.editor.removeConfirm', { name: i.name[locale] })}
-        okText={t('assessment.editor.remove')}
-        cancelText={t('common.cancel')}
-        onConfirm={() => setBody((b) => removeIndicator(b, i.key))}
-      >
-        <Button type="link" size="small" danger>
-          {t('assessment.editor.remove')}
-        </Button>
-      </Popconfirm>
-    </Space>
-  );
-  const ruleText = (i: TIndicator) =>
-    describeScoringRule(i.scoring, i.weight, i.metric ? METRIC_UNITS[i.metric][locale] : '', en);
-
-  const measuredBy = (i: TIndicator) =>
-    i.metric ? t('assessment.measures.computed') : t('assessment.measures.evaluator');
-  const nameColumn = {
-    title: t('assessment.field.indicator'),
-    key: 'name',
-    width: 200,
-    render: (_: unknown, i: TIndicator) => i.name[locale],
-  };
-  const weightColumn = {
-    title: t('assessment.field.weight'),
-    dataIndex: 'weight',
-    width: 90,
-    render: (w: number, i: TIndicator) =>
-      editable ? (
-        <InputNumber
-          min={0.5}
-          max={100}
-          step={0.5}
-          precision={2}
-          value={w}
-          onChange={(v) => setWeight(i.key, v)}
-          style={{ width: 72 }}
-          aria-label={i.name[locale]}
-        />
-      ) : (
-        w
-      ),
-  };
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card
@@ -268,91 +198,22 @@ function SystemView({ system }: { system: TIndicatorSystem }) {
         const indicators = body.indicators.filter((i) => i.group === group);
         // An emptied group stays on a draft so that the province can add to it again.
         if (indicators.length === 0 && !editable) return null;
-        const weight = Math.round(indicators.reduce((a, i) => a + i.weight, 0) * 100) / 100;
         return (
-          <Card
+          <IndicatorGroupCard
             key={group}
-            size="small"
-            title={`${INDICATOR_GROUP_NAMES[group][locale]}（${t('assessment.points', { points: weight })}）`}
-            extra={
-              editable && (
-                <Button
-                  size="small"
-                  icon={<PlusOutlined />}
-                  onClick={() => setTarget({ mode: 'add', group })}
-                  aria-label={t('assessment.editor.add')}
-                  data-testid="indicator-add"
-                >
-                  {wide ? t('assessment.editor.add') : null}
-                </Button>
-              )
+            group={group}
+            indicators={indicators}
+            edit={
+              editable
+                ? {
+                    setWeight,
+                    onEdit: (indicator) => setTarget({ mode: 'edit', indicator }),
+                    onRemove: (key) => setBody((b) => removeIndicator(b, key)),
+                    onAdd: () => setTarget({ mode: 'add', group }),
+                  }
+                : null
             }
-            data-testid="system-group"
-          >
-            <Table<TIndicator>
-              size="small"
-              rowKey="key"
-              dataSource={indicators}
-              pagination={false}
-              locale={{ emptyText: t('assessment.editor.emptyGroup') }}
-              scroll={wide ? { x: 'max-content' } : undefined}
-              columns={
-                wide
-                  ? [
-                      nameColumn,
-                      weightColumn,
-                      {
-                        title: t('assessment.field.measures'),
-                        key: 'measures',
-                        width: 120,
-                        render: (_: unknown, i) => measuredBy(i),
-                      },
-                      {
-                        title: t('assessment.field.rule'),
-                        key: 'rule',
-                        render: (_: unknown, i) => (
-                          <div style={{ minWidth: 220, maxWidth: 420, whiteSpace: 'normal' }}>
-                            {ruleText(i)}
-                            {i.guidance && (
-                              <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
-                                {i.guidance}
-                              </Typography.Paragraph>
-                            )}
-                          </div>
-                        ),
-                      },
-                      { title: t('assessment.field.article'), dataIndex: 'article', width: 150 },
-                      ...(editable
-                        ? [
-                            {
-                              title: t('common.actions'),
-                              key: 'actions',
-                              width: 130,
-                              render: (_: unknown, i: TIndicator) => actions(i),
-                            },
-                          ]
-                        : []),
-                    ]
-                  : [
-                      {
-                        title: t('assessment.field.indicator'),
-                        key: 'all',
-                        render: (_: unknown, i) => (
-                          <div style={{ whiteSpace: 'normal' }}>
-                            <Typography.Text strong>{i.name[locale]}</Typography.Text>
-                            <div>{ruleText(i)}</div>
-                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                              {`${measuredBy(i)} · ${i.article}`}
-                            </Typography.Text>
-                            {editable && <div>{actions(i)}</div>}
-                          </div>
-                        ),
-                      },
-                      weightColumn,
-                    ]
-              }
-            />
-          </Card>
+          />
         );
       })}
       {target && (

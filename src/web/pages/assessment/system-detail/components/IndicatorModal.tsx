@@ -133,7 +133,7 @@ export function IndicatorModal({ target, freeMetrics, keys, onApply, onClosed }:
           <Form.Item
             name="metric"
             label={t('assessment.editor.metric')}
-            rules={[required(t('assessment.editor.metric'))]}
+            rules={[{ required: true, message: t('common.selectRequired', { field: t('assessment.editor.metric') }) }]}
           >
             <Select options={metricOptions} disabled={Boolean(editing)} />
           </Form.Item>
@@ -149,7 +149,7 @@ export function IndicatorModal({ target, freeMetrics, keys, onApply, onClosed }:
           label={t('assessment.field.weight')}
           rules={[required(t('assessment.field.weight')), inRange(0, 100, t('assessment.editor.weightRange'))]}
         >
-          <InputNumber min={0} max={100} step={0.5} precision={2} style={{ width: 140 }} />
+          <InputNumber min={0} max={100} step={0.5} style={{ width: 140 }} />
         </Form.Item>
         {source === 'computed' ? (
           <Form.Item name="kind" label={t('assessment.editor.kind')}>
@@ -264,52 +264,63 @@ function StepFields({ unit }: { unit: string }) {
     >
       {(fields, { add, remove }, { errors }) => (
         <Form.Item label={t('assessment.editor.steps')} required>
-          {fields.map((field) => (
-            <Space key={field.key} wrap size={[8, 0]} align="start" data-testid="threshold-step">
-              <Form.Item
-                name={[field.name, 'atLeast']}
-                rules={[must(t('assessment.editor.atLeast'))]}
-                style={{ marginBottom: 8 }}
+          {/* One line per step at any width: two equal inputs and the remove button; the header names them. */}
+          <div style={{ maxWidth: 440 }}>
+            <div style={{ display: 'flex', gap: 8, marginBottom: 4 }}>
+              <Typography.Text type="secondary" style={{ flex: 1 }}>
+                {t('assessment.editor.atLeast')}
+              </Typography.Text>
+              <Typography.Text type="secondary" style={{ flex: 1 }}>
+                {t('assessment.editor.percent')}
+              </Typography.Text>
+              <span style={{ width: 32 }} />
+            </div>
+            {fields.map((field) => (
+              <div
+                key={field.key}
+                style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}
+                data-testid="threshold-step"
               >
-                <InputNumber
-                  prefix={t('assessment.editor.atLeast')}
-                  suffix={unit}
-                  style={{ width: 170 }}
-                  aria-label={t('assessment.editor.atLeast')}
+                <Form.Item
+                  name={[field.name, 'atLeast']}
+                  rules={[must(t('assessment.editor.atLeast'))]}
+                  style={{ flex: 1, minWidth: 0, marginBottom: 8 }}
+                >
+                  <InputNumber suffix={unit} style={{ width: '100%' }} aria-label={t('assessment.editor.atLeast')} />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, 'percent']}
+                  rules={[
+                    must(t('assessment.editor.percent')),
+                    () => ({
+                      validator: (_, v: number | null | undefined) =>
+                        v === null || v === undefined || (v >= 0 && v <= 100)
+                          ? Promise.resolve()
+                          : Promise.reject(new Error(t('assessment.editor.percentRange'))),
+                    }),
+                  ]}
+                  style={{ flex: 1, minWidth: 0, marginBottom: 8 }}
+                >
+                  <InputNumber
+                    suffix="%"
+                    min={0}
+                    max={100}
+                    style={{ width: '100%' }}
+                    aria-label={t('assessment.editor.percent')}
+                  />
+                </Form.Item>
+                <Button
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  disabled={fields.length <= 1}
+                  onClick={() => remove(field.name)}
+                  aria-label={t('assessment.editor.removeStep')}
+                  style={{ width: 32 }}
                 />
-              </Form.Item>
-              <Form.Item
-                name={[field.name, 'percent']}
-                rules={[
-                  must(t('assessment.editor.percent')),
-                  () => ({
-                    validator: (_, v: number | null | undefined) =>
-                      v === null || v === undefined || (v >= 0 && v <= 100)
-                        ? Promise.resolve()
-                        : Promise.reject(new Error(t('assessment.editor.percentRange'))),
-                  }),
-                ]}
-                style={{ marginBottom: 8 }}
-              >
-                <InputNumber
-                  prefix={t('assessment.editor.percent')}
-                  suffix="%"
-                  min={0}
-                  max={100}
-                  style={{ width: 170 }}
-                  aria-label={t('assessment.editor.percent')}
-                />
-              </Form.Item>
-              <Button
-                type="text"
-                danger
-                icon={<DeleteOutlined />}
-                disabled={fields.length <= 1}
-                onClick={() => remove(field.name)}
-                aria-label={t('assessment.editor.removeStep')}
-              />
-            </Space>
-          ))}
+              </div>
+            ))}
+          </div>
           <Button
             type="dashed"
             icon={<PlusOutlined />}
