@@ -164,6 +164,57 @@ describe('indicator systems', () => {
     system = ok.json();
   });
 
+  it('a draft’s indicators are edited, not only weights: names and rules are stored as sent; a bad rule is refused', async () => {
+    const body = structuredClone(system.body);
+    const at = (key: string) => body.indicators.findIndex((i) => i.key === key);
+    const bad = structuredClone(body);
+    bad.indicators[at('services.records')] = {
+      ...(bad.indicators[at('services.records')] as (typeof body.indicators)[0]),
+      scoring: { kind: 'linear', zeroAt: 10, fullAt: 10 },
+    };
+    const before = await state();
+    const refused = await put('province', `/api/assessment/systems/${system.id}`, {
+      version: system.version,
+      title: system.title,
+      year: 2026,
+      body: bad,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().details.fields[0]).toEqual({
+      field: `body.indicators.${at('services.records')}.scoring`,
+      reason: '线性计分的零分值与满分值不能相同',
+    });
+    expect(await state()).toEqual(before);
+
+    const records = at('services.records');
+    const categories = at('services.categories');
+    body.indicators[records] = {
+      ...(body.indicators[records] as (typeof body.indicators)[0]),
+      name: { 'zh-CN': '全年服务记录', en: 'Service records in the year' },
+      scoring: { kind: 'linear', zeroAt: 0, fullAt: 10 },
+    };
+    body.indicators[categories] = {
+      ...(body.indicators[categories] as (typeof body.indicators)[0]),
+      scoring: {
+        kind: 'thresholds',
+        steps: [
+          { atLeast: 0, share: 0.25 },
+          { atLeast: 5, share: 1 },
+        ],
+      },
+      guidance: '有服务记录即得四分之一，5类及以上满分',
+    };
+    const ok = await put('province', `/api/assessment/systems/${system.id}`, {
+      version: system.version,
+      title: system.title,
+      year: 2026,
+      body,
+    });
+    expect(ok.statusCode).toBe(200);
+    system = ok.json();
+    expect((await get('province', `/api/assessment/systems/${system.id}`)).json().body).toEqual(body);
+  });
+
   it('a draft system is the province’s alone to see until a cycle uses it', async () => {
     expect((await get('city.420500', `/api/assessment/systems/${system.id}`)).statusCode).toBe(404);
     expect((await get('city.420500', '/api/assessment/systems')).json().items).toEqual([]);
@@ -351,6 +402,26 @@ describe('submissions and the city’s pre-review (Art. 12(二)(2))', () => {
       to_status: 'submitted',
     });
     expect((await lastAudit())?.action).toBe('assessment.submission.submitted');
+  });
+
+  it('the scores follow the rules the province edited into the system (Art. 12(一))', async () => {
+    const evaluation = (await get('province', `/api/assessment/submissions/${one.id}/evaluation`)).json();
+    const scored = (key: string) =>
+      evaluation.indicators.find((i: { key: string }) => i.key === key) as {
+        name: { 'zh-CN': string };
+        value: number;
+        points: number;
+        weight: number;
+        rule: { 'zh-CN': string };
+      };
+    const records = scored('services.records');
+    expect(records.name['zh-CN']).toBe('全年服务记录');
+    expect(records.rule['zh-CN']).toContain('10件及以上得满分');
+    expect(records.points).toBe(Math.round(Math.min(records.value / 10, 1) * records.weight * 100) / 100);
+    const categories = scored('services.categories');
+    expect(categories.rule['zh-CN']).toContain(`5类得${categories.weight}分`);
+    // Shipped rule: 0 at 0 categories. Edited: a quarter of the weight from 0, full from 5.
+    expect(categories.points).toBe(categories.value >= 5 ? categories.weight : categories.weight / 4);
   });
 
   it('after the deadline a submission is refused with the deadline named, and nothing changes', async () => {

@@ -62,6 +62,25 @@ export const METRIC_UNITS: Record<TMetricKey, { 'zh-CN': string; en: string }> =
   'activities.fairEnterprises': { 'zh-CN': '家', en: 'enterprises' },
 };
 
+/** What each metric is, in words: the indicator editor offers them by name, never by key. */
+export const METRIC_NAMES: Record<TMetricKey, { 'zh-CN': string; en: string }> = {
+  'services.records': { 'zh-CN': '服务记录数', en: 'Service records' },
+  'services.consultations': { 'zh-CN': '咨询服务记录数', en: 'Consultation records' },
+  'services.categories': { 'zh-CN': '有服务记录的服务类别数', en: 'Service categories with records' },
+  'services.enterprises': { 'zh-CN': '服务企业数', en: 'Enterprises served' },
+  'services.responseHours': { 'zh-CN': '平均响应时长', en: 'Mean response time' },
+  'services.completionDays': { 'zh-CN': '平均办结时长', en: 'Mean completion time' },
+  'feedback.ratingRate': { 'zh-CN': '服务评价率', en: 'Rating rate' },
+  'feedback.goodRate': { 'zh-CN': '好评率', en: 'Good-rating rate' },
+  'feedback.rectificationOnTimeRate': { 'zh-CN': '差评按期整改率', en: 'Bad ratings rectified on time' },
+  'trade.newlyTrading': { 'zh-CN': '帮扶新开口企业数', en: 'Newly-trading enterprises' },
+  'trade.servedCny': { 'zh-CN': '服务企业进出口额', en: 'Trade of the enterprises served' },
+  'trade.servedGrowthPct': { 'zh-CN': '服务企业进出口增速', en: 'Growth of that trade' },
+  'activities.events': { 'zh-CN': '培训交流与开拓市场活动场次', en: 'Trainings and market-expansion events' },
+  'activities.participants': { 'zh-CN': '活动参与人次', en: 'Participants' },
+  'activities.fairEnterprises': { 'zh-CN': '组织参展企业数', en: 'Enterprises taken to fairs' },
+};
+
 /** Values of the metrics for one centre and year; null = cannot be computed (scores 0). */
 export const ZMetricValues = z.record(ZMetricKey, z.number().nullable());
 export type TMetricValues = Record<TMetricKey, number | null>;

@@ -1,6 +1,7 @@
 import { AUDIT_ACTION_LABELS, AUDIT_OBJECT_TYPE_LABELS, asMessages } from '../../contracts/audit-labels';
 import { activityEn } from './parts/activity.en';
 import { assessmentEn } from './parts/assessment.en';
+import { assessmentEditorEn } from './parts/assessment-editor.en';
 import { assessmentResultsEn } from './parts/assessment-results.en';
 import { assessmentSignalsEn } from './parts/assessment-signals.en';
 import { backupEn } from './parts/backup.en';
@@ -960,6 +961,7 @@ export const en: Messages = {
   ...assessmentSignalsEn,
   ...evaluationEn,
   ...assessmentEn,
+  ...assessmentEditorEn,
   ...calendarEn,
   ...cityRuleEn,
   ...messageEn,

@@ -1,6 +1,7 @@
 import { AUDIT_ACTION_LABELS, AUDIT_OBJECT_TYPE_LABELS, asMessages } from '../../contracts/audit-labels';
 import { activityZhCN } from './parts/activity.zh-CN';
 import { assessmentZhCN } from './parts/assessment.zh-CN';
+import { assessmentEditorZhCN } from './parts/assessment-editor.zh-CN';
 import { assessmentResultsZhCN } from './parts/assessment-results.zh-CN';
 import { assessmentSignalsZhCN } from './parts/assessment-signals.zh-CN';
 import { backupZhCN } from './parts/backup.zh-CN';
@@ -940,6 +941,7 @@ export const zhCN = {
   ...assessmentSignalsZhCN,
   ...evaluationZhCN,
   ...assessmentZhCN,
+  ...assessmentEditorZhCN,
   ...calendarZhCN,
   ...messageZhCN,
   ...cityRuleZhCN,

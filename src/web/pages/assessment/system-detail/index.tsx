@@ -1,29 +1,35 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Grid, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, InputNumber, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import {
-  GRADE_NAMES,
-  INDICATOR_GROUP_NAMES,
-  INDICATOR_GROUPS,
-  METRIC_UNITS,
-  type TIndicator,
-  type TIndicatorSystemBody,
-} from '../../../../contracts/assessment';
-import { describeScoringRule, type TIndicatorSystem } from '../../../../contracts/assessment-cycle';
+import { GRADE_NAMES, INDICATOR_GROUPS, type TIndicatorSystemBody } from '../../../../contracts/assessment';
+import type { TIndicatorSystem } from '../../../../contracts/assessment-cycle';
 import { useCan } from '../../../access';
 import { detailView } from '../../../components/DetailPage';
 import { useLocale } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
-import { api } from '../../../request';
+import { ApiError, api } from '../../../request';
 import { handleApiError } from '../../../request-error';
 import { ASSESSMENT_KEY, useSystem } from '../shared/assessment-api';
+import { IndicatorGroupCard } from './components/IndicatorGroupCard';
+import { IndicatorModal, type IndicatorTarget } from './components/IndicatorModal';
+import {
+  addIndicator,
+  indicatorOfField,
+  removeIndicator,
+  replaceIndicator,
+  unusedMetrics,
+  weightSum,
+  weightsAddUp,
+} from './indicator-form';
 
 /**
  * One indicator system (Art. 12(一)): its groups and indicators — weight, what it measures, the scoring rule in
- * words, the article — and the grade thresholds. A draft's weights and thresholds are edited here by the province;
- * a frozen system only shows.
+ * words, the article — and the grade thresholds. In a draft the province edits all of it here (issue 14: it copies
+ * the shipped system for a year and edits the copy): weights and thresholds in place, an indicator's names, rule,
+ * guidance and article in a modal, and it adds or removes indicators; 保存 sends the whole body. A frozen system
+ * (a cycle opened with it) only shows.
  */
 export function IndicatorSystemPage() {
   const { t } = useLocale();
@@ -44,62 +50,54 @@ function SystemView({ system }: { system: TIndicatorSystem }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const editable = system.status === 'draft' && can('assessment.manage');
-  // On a phone the rule, the way it is measured and the article go under the indicator's name: two columns fit.
-  const wide = Grid.useBreakpoint().md ?? true;
   const [body, setBody] = useState<TIndicatorSystemBody>(system.body);
   useEffect(() => setBody(system.body), [system]);
-  const sum = body.indicators.reduce((a, i) => a + i.weight, 0);
+  const sum = weightSum(body);
+  const weightsOk = weightsAddUp(body);
   const dirty = JSON.stringify(body) !== JSON.stringify(system.body);
+  const [target, setTarget] = useState<IndicatorTarget | null>(null);
+  // The server's reasons for refusing the last save, each naming the indicator (or part) it is about.
+  const [problems, setProblems] = useState<string[]>([]);
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (sent: TIndicatorSystemBody) =>
       api.put<TIndicatorSystem>(`/api/assessment/systems/${system.id}`, {
         version: system.version,
         title: system.title,
         year: system.year,
-        body,
+        body: sent,
       }),
     onSuccess: () => {
+      setProblems([]);
       message.success(t('assessment.systemSaved'));
       queryClient.invalidateQueries({ queryKey: ASSESSMENT_KEY });
     },
-    onError: handleApiError,
+    onError: (error, sent) => {
+      const fields = error instanceof ApiError && error.code === 'VALIDATION_FAILED' ? error.details?.fields : null;
+      if (!Array.isArray(fields) || fields.length === 0) {
+        setProblems([]);
+        handleApiError(error);
+        return;
+      }
+      setProblems(
+        (fields as { field: string; reason: string }[]).map(({ field, reason }) => {
+          const indicator = indicatorOfField(field, sent);
+          const where = indicator
+            ? indicator.name[locale]
+            : field.startsWith('body.gradeThresholds')
+              ? t('assessment.grades')
+              : field.startsWith('body.indicators')
+                ? t('assessment.editor.indicators')
+                : field;
+          return `${where}${t('common.colon')}${reason}`;
+        }),
+      );
+    },
   });
   const setWeight = (key: string, weight: number | null) =>
     setBody((b) => ({
       ...b,
       indicators: b.indicators.map((i) => (i.key === key ? { ...i, weight: weight ?? 0 } : i)),
     }));
-  const en = locale === 'en';
-  const ruleText = (i: TIndicator) =>
-    describeScoringRule(i.scoring, i.weight, i.metric ? METRIC_UNITS[i.metric][locale] : '', en);
-
-  const measuredBy = (i: TIndicator) =>
-    i.metric ? t('assessment.measures.computed') : t('assessment.measures.evaluator');
-  const nameColumn = {
-    title: t('assessment.field.indicator'),
-    key: 'name',
-    width: 200,
-    render: (_: unknown, i: TIndicator) => i.name[locale],
-  };
-  const weightColumn = {
-    title: t('assessment.field.weight'),
-    dataIndex: 'weight',
-    width: 90,
-    render: (w: number, i: TIndicator) =>
-      editable ? (
-        <InputNumber
-          min={0.5}
-          max={100}
-          step={0.5}
-          value={w}
-          onChange={(v) => setWeight(i.key, v)}
-          style={{ width: 72 }}
-          aria-label={i.name[locale]}
-        />
-      ) : (
-        w
-      ),
-  };
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card
@@ -120,9 +118,9 @@ function SystemView({ system }: { system: TIndicatorSystem }) {
           editable && (
             <Button
               type="primary"
-              disabled={!dirty}
+              disabled={!dirty || !weightsOk}
               loading={save.isPending}
-              onClick={() => save.mutate()}
+              onClick={() => save.mutate(body)}
               data-testid="system-save"
             >
               {t('common.save')}
@@ -133,10 +131,38 @@ function SystemView({ system }: { system: TIndicatorSystem }) {
         {system.status === 'frozen' && (
           <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('assessment.frozenNote')} />
         )}
+        {editable && !weightsOk && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={t('assessment.editor.weightsNot100', { sum })}
+            data-testid="system-weights-warning"
+          />
+        )}
+        {editable && weightsOk && dirty && (
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('assessment.editor.unsaved')} />
+        )}
+        {editable && problems.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={t('assessment.editor.problems')}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            }
+            data-testid="system-problems"
+          />
+        )}
         <Descriptions column={{ xs: 1, sm: 2, lg: 4 }} size="small" bordered>
           <Descriptions.Item label={t('assessment.field.year')}>{system.year}</Descriptions.Item>
           <Descriptions.Item label={t('assessment.field.weightSum')}>
-            <Typography.Text type={Math.abs(sum - 100) < 1e-9 ? undefined : 'danger'}>{sum}</Typography.Text>
+            <Typography.Text type={weightsOk ? undefined : 'danger'}>{sum}</Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={t('assessment.field.usedBy')}>
             {system.usedBy.length ? system.usedBy.join('、') : '—'}
@@ -170,69 +196,37 @@ function SystemView({ system }: { system: TIndicatorSystem }) {
       </Card>
       {INDICATOR_GROUPS.map((group) => {
         const indicators = body.indicators.filter((i) => i.group === group);
-        if (indicators.length === 0) return null;
-        const weight = indicators.reduce((a, i) => a + i.weight, 0);
+        // An emptied group stays on a draft so that the province can add to it again.
+        if (indicators.length === 0 && !editable) return null;
         return (
-          <Card
+          <IndicatorGroupCard
             key={group}
-            size="small"
-            title={`${INDICATOR_GROUP_NAMES[group][locale]}（${t('assessment.points', { points: weight })}）`}
-            data-testid="system-group"
-          >
-            <Table<TIndicator>
-              size="small"
-              rowKey="key"
-              dataSource={indicators}
-              pagination={false}
-              scroll={wide ? { x: 'max-content' } : undefined}
-              columns={
-                wide
-                  ? [
-                      nameColumn,
-                      weightColumn,
-                      {
-                        title: t('assessment.field.measures'),
-                        key: 'measures',
-                        width: 120,
-                        render: (_: unknown, i) => measuredBy(i),
-                      },
-                      {
-                        title: t('assessment.field.rule'),
-                        key: 'rule',
-                        render: (_: unknown, i) => (
-                          <div style={{ minWidth: 220, maxWidth: 420, whiteSpace: 'normal' }}>
-                            {ruleText(i)}
-                            {i.guidance && (
-                              <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
-                                {i.guidance}
-                              </Typography.Paragraph>
-                            )}
-                          </div>
-                        ),
-                      },
-                      { title: t('assessment.field.article'), dataIndex: 'article', width: 150 },
-                    ]
-                  : [
-                      {
-                        title: t('assessment.field.indicator'),
-                        key: 'all',
-                        render: (_: unknown, i) => (
-                          <div style={{ whiteSpace: 'normal' }}>
-                            <Typography.Text strong>{i.name[locale]}</Typography.Text>
-                            <div>{ruleText(i)}</div>
-                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                              {`${measuredBy(i)} · ${i.article}`}
-                            </Typography.Text>
-                          </div>
-                        ),
-                      },
-                      weightColumn,
-                    ]
-              }
-            />
-          </Card>
+            group={group}
+            indicators={indicators}
+            edit={
+              editable
+                ? {
+                    setWeight,
+                    onEdit: (indicator) => setTarget({ mode: 'edit', indicator }),
+                    onRemove: (key) => setBody((b) => removeIndicator(b, key)),
+                    onAdd: () => setTarget({ mode: 'add', group }),
+                  }
+                : null
+            }
+          />
         );
       })}
+      {target && (
+        <IndicatorModal
+          target={target}
+          freeMetrics={unusedMetrics(body)}
+          keys={body.indicators.map((i) => i.key)}
+          onApply={(indicator) =>
+            setBody((b) => (target.mode === 'edit' ? replaceIndicator(b, indicator) : addIndicator(b, indicator)))
+          }
+          onClosed={() => setTarget(null)}
+        />
+      )}
     </Space>
   );
 }
