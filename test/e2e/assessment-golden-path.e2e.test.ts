@@ -81,6 +81,17 @@ describe.skipIf(!executable)('browser: an assessment year from the notice to the
     await page(province, '[data-testid="system-create"]').click();
     await clickInModal(province, '.ant-modal:visible .ant-modal-footer .ant-btn-primary');
     await waitForOrReport(province, '[data-testid="system-group"]');
+    // The draft is the province's to edit before the cycle opens: a new guidance for the first indicator, saved.
+    const guidance = '以平台登记的服务记录为准，抽查原始凭证。';
+    await page(province, '[data-testid^="indicator-edit-"]').first().click();
+    await province.locator('[data-testid="indicator-form"] #guidance').fill(guidance);
+    await clickInModal(province, '.ant-modal:visible .ant-modal-footer .ant-btn-primary');
+    await page(province, '[data-testid="system-save"]').click();
+    await expect.poll(() => page(province, '[data-testid="system-save"]').isDisabled(), POLL).toBe(true);
+    await province.reload();
+    await expect
+      .poll(() => province.locator('[data-testid="system-group"]').first().innerText(), POLL)
+      .toContain(guidance);
 
     await province.goto(`${baseUrl}/assessment`);
     await page(province, '[data-testid="open-cycle"]').click();

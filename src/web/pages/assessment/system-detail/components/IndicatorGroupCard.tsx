@@ -37,7 +37,7 @@ export function IndicatorGroupCard({
   const en = locale === 'en';
   const actions = (i: TIndicator) => (
     <Space size={0} wrap>
-      <Button type="link" size="small" onClick={() => edit?.onEdit(i)}>
+      <Button type="link" size="small" onClick={() => edit?.onEdit(i)} data-testid={`indicator-edit-${i.key}`}>
         {t('assessment.editor.edit')}
       </Button>
       <Popconfirm
