@@ -49,7 +49,8 @@ export async function getTradeMonitoring(ctx: RequestContext, q: TTradeMonitorin
   // The filters are checked on every request, outside the cache: a filter outside the caller's reach is 404 now.
   await checkFilters(db, user, q);
   // The answer cache (decision 0031), keyed by everything the answer depends on besides the figures' version: the
-  // scope (scopeKeyOf: never the user — two users of one scope share), the year and filters, today (months still to come, before/after's ended months) and the locale (labels).
+  // scope (scopeKeyOf: never the user — two users of one scope share), the year and filters, today (months still to
+  // come, before/after's ended months) and the locale (labels).
   const key = JSON.stringify([
     ...scopeKeyOf(user),
     year,
