@@ -1440,6 +1440,11 @@ const EXPECTED: Record<string, RouteCase> = {
     request: () => ({ method: 'GET', url: '/api/trade/monitoring?countyCode=420502' }),
     expect: row(403, 200, 200, 404, 200, 404, 200, 200, 200, 403),
   },
+  // Its 新开口 pages: the same action and the same filter check, so the same answers.
+  'GET /api/trade/monitoring/newly-trading': {
+    request: () => ({ method: 'GET', url: '/api/trade/monitoring/newly-trading?countyCode=420502&page=2' }),
+    expect: row(403, 200, 200, 404, 200, 404, 200, 200, 200, 403),
+  },
   // 考核结果 (Art. 12(三)): published grades by scope (the evaluator's scope holds none); the result sheet of a 襄阳
   // centre exists only for those whose scope holds it; the province alone confirms a cancellation; the priority
   // marks are read by those who read the operator register.

@@ -7,7 +7,9 @@ import { enterprises } from '../src/server/db/schema';
 import type { SessionUser } from '../src/server/lib/access/session-user';
 import { checkFigures, newlyTradingEnterprises } from '../src/server/modules/figures';
 import { requestService } from '../src/server/modules/service/create-service';
+import { loginAs } from './helpers/app';
 import { buildFiguresWorld, ctxOf, type FiguresWorld, subItemOf } from './helpers/figures-world';
+import { expectFirstPageOf, newlyTradingPages } from './helpers/newly-trading';
 import { declaration, ingestAs, rawDeclarations, seedRates } from './helpers/trade-data';
 
 const DAYS = [
@@ -62,8 +64,10 @@ describe('the trade figures under random sequences of intakes (issue 13)', () =>
   const at = new Date('2026-11-20T10:00:00+08:00');
   const E: SessionUser[] = [];
   const code: string[] = [];
+  let provinceCookie: string;
   beforeAll(async () => {
     w = await buildFiguresWorld();
+    provinceCookie = await loginAs(w.t.app, 'province');
     for (const pair of w.enterprises) E.push(...pair);
     const rows = await w.t.deps.db
       .select({ id: enterprises.id, creditCode: enterprises.creditCode })
@@ -96,80 +100,99 @@ describe('the trade figures under random sequences of intakes (issue 13)', () =>
     let actions = 0;
     let written = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 8 }), async (plan) => {
-        for (const a of plan) {
-          if (a.kind === 'intake') {
-            const batch = a.decls.map(toInput);
-            const r = await ingestAs(w.t.deps, province, at, batch);
-            expect(r.status).toBe('succeeded');
-            written += r.declarations;
-            batches.push(batch);
-          } else if (a.kind === 'again' && batches.length) {
-            const batch = batches[a.pick % batches.length] as TTradeDeclarationInput[];
-            const r = await ingestAs(w.t.deps, province, at, batch);
-            expect(r).toMatchObject({ status: 'succeeded', declarations: 0, duplicates: batch.length });
-          } else if (a.kind === 'refused') {
-            const batch = [...a.decls.map(toInput), { ...toInput(a.decls[0] as Decl), country: 'XX' }];
-            expect((await ingestAs(w.t.deps, province, at, batch)).status).toBe('failed');
-          } else if (a.kind === 'serve') {
-            await requestService(ctxOf(w.t.deps, E[a.ent] as SessionUser, new Date(a.at)), {
-              centreId: w.centres[a.centre]?.id as number,
-              category: 'consultation',
-              subItem: subItemOf('consultation'),
-              requestText: '请协助了解政策。',
-            });
+      fc.asyncProperty(
+        fc.array(action, { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 4 }),
+        async (plan, size) => {
+          for (const a of plan) {
+            if (a.kind === 'intake') {
+              const batch = a.decls.map(toInput);
+              const r = await ingestAs(w.t.deps, province, at, batch);
+              expect(r.status).toBe('succeeded');
+              written += r.declarations;
+              batches.push(batch);
+            } else if (a.kind === 'again' && batches.length) {
+              const batch = batches[a.pick % batches.length] as TTradeDeclarationInput[];
+              const r = await ingestAs(w.t.deps, province, at, batch);
+              expect(r).toMatchObject({ status: 'succeeded', declarations: 0, duplicates: batch.length });
+            } else if (a.kind === 'refused') {
+              const batch = [...a.decls.map(toInput), { ...toInput(a.decls[0] as Decl), country: 'XX' }];
+              expect((await ingestAs(w.t.deps, province, at, batch)).status).toBe('failed');
+            } else if (a.kind === 'serve') {
+              await requestService(ctxOf(w.t.deps, E[a.ent] as SessionUser, new Date(a.at)), {
+                centreId: w.centres[a.centre]?.id as number,
+                category: 'consultation',
+                subItem: subItemOf('consultation'),
+                requestText: '请协助了解政策。',
+              });
+            }
+            actions++;
+            const { differences } = await checkFigures(w.t.deps.db);
+            expect(differences, JSON.stringify(a)).toEqual([]);
           }
-          actions++;
-          const { differences } = await checkFigures(w.t.deps.db);
-          expect(differences, JSON.stringify(a)).toEqual([]);
-        }
-        // 新开口企业 from the layer = from the raw rows: traded in Y, not in Y-3 … Y-1.
-        const { decls } = await rawDeclarations(w.t.deps);
-        for (const year of [2022, 2023, 2025, 2026]) {
-          const yearsOf = new Map<number, Set<number>>();
-          for (const d of decls) {
-            const s = yearsOf.get(d.enterprise_id) ?? new Set<number>();
-            s.add(Number(d.month.slice(0, 4)));
-            yearsOf.set(d.enterprise_id, s);
-          }
-          const expected = [...yearsOf.entries()]
-            .filter(([, ys]) => ys.has(year) && ![1, 2, 3].some((k) => ys.has(year - k)))
-            .map(([id]) => id)
-            .sort((x, y) => x - y);
-          const all = await newlyTradingEnterprises(w.t.deps.db, { user: province }, year);
-          const got = all.map((n) => n.enterpriseId).sort((x, y) => x - y);
-          expect(got, String(year)).toEqual(expected);
-          // Its first day: the earliest declaration of the year, either direction.
-          for (const n of all)
-            expect(n.firstOn).toBe(
-              decls
-                .filter((d) => d.enterprise_id === n.enterpriseId && d.month.startsWith(String(year)))
-                .map((d) => d.declared_on)
-                .sort()[0],
-            );
-          // A centre sees the same list cut to the enterprises it has served (any service record there).
-          for (const c of w.centres) {
-            const served = new Set(
-              rowsOf<{ e: number }>(
-                await w.t.deps.db.execute(
-                  sql`select distinct enterprise_id as e from service_records where centre_id = ${c.id}`,
-                ),
-              ).map((r) => Number(r.e)),
-            );
-            const operator = { ...province, role: 'operator' as const, regionCode: null, centreId: c.id };
+          // 新开口企业 from the layer = from the raw rows: traded in Y, not in Y-3 … Y-1.
+          const { decls } = await rawDeclarations(w.t.deps);
+          for (const year of [2022, 2023, 2025, 2026]) {
+            const yearsOf = new Map<number, Set<number>>();
+            for (const d of decls) {
+              const s = yearsOf.get(d.enterprise_id) ?? new Set<number>();
+              s.add(Number(d.month.slice(0, 4)));
+              yearsOf.set(d.enterprise_id, s);
+            }
+            const expected = [...yearsOf.entries()]
+              .filter(([, ys]) => ys.has(year) && ![1, 2, 3].some((k) => ys.has(year - k)))
+              .map(([id]) => id)
+              .sort((x, y) => x - y);
+            const all = await newlyTradingEnterprises(w.t.deps.db, { user: province }, year);
+            const got = all.map((n) => n.enterpriseId).sort((x, y) => x - y);
+            expect(got, String(year)).toEqual(expected);
+            // The same list through the route, `size` rows a page; the monitoring answer holds its first page and total.
+            const paged = await newlyTradingPages(w.t.app, provinceCookie, `year=${year}`, size);
             expect(
-              (await newlyTradingEnterprises(w.t.deps.db, { user: operator }, year)).map((n) => [
-                n.enterpriseId,
-                n.firstOn,
-                n.centreId,
-              ]),
-              `${year} centre ${c.id}`,
-            ).toEqual(
-              all.filter((n) => served.has(n.enterpriseId)).map((n) => [n.enterpriseId, n.firstOn, n.centreId]),
+              paged.map((n) => n.enterpriseId).sort((x, y) => x - y),
+              `${year} paged`,
+            ).toEqual(expected);
+            expect(paged.map((n) => [n.enterpriseId, n.firstOn, n.centreId])).toEqual(
+              all.map((n) => [n.enterpriseId, n.firstOn, n.centreId]),
             );
+            const answer = await w.t.app.inject({
+              method: 'GET',
+              url: `/api/trade/monitoring?year=${year}`,
+              headers: { cookie: provinceCookie },
+            });
+            expectFirstPageOf(answer.json(), paged);
+            // Its first day: the earliest declaration of the year, either direction.
+            for (const n of all)
+              expect(n.firstOn).toBe(
+                decls
+                  .filter((d) => d.enterprise_id === n.enterpriseId && d.month.startsWith(String(year)))
+                  .map((d) => d.declared_on)
+                  .sort()[0],
+              );
+            // A centre sees the same list cut to the enterprises it has served (any service record there).
+            for (const c of w.centres) {
+              const served = new Set(
+                rowsOf<{ e: number }>(
+                  await w.t.deps.db.execute(
+                    sql`select distinct enterprise_id as e from service_records where centre_id = ${c.id}`,
+                  ),
+                ).map((r) => Number(r.e)),
+              );
+              const operator = { ...province, role: 'operator' as const, regionCode: null, centreId: c.id };
+              expect(
+                (await newlyTradingEnterprises(w.t.deps.db, { user: operator }, year)).map((n) => [
+                  n.enterpriseId,
+                  n.firstOn,
+                  n.centreId,
+                ]),
+                `${year} centre ${c.id}`,
+              ).toEqual(
+                all.filter((n) => served.has(n.enterpriseId)).map((n) => [n.enterpriseId, n.firstOn, n.centreId]),
+              );
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 12, seed: 20261207 },
     );
     expect(actions).toBeGreaterThan(12);

@@ -3,11 +3,13 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TTradeMonitoring } from '../src/contracts/trade-monitoring';
 import { enterprises } from '../src/server/db/schema';
+import { enterpriseCreditCode, makeEnterprise } from '../src/server/demo/enterprise-factory';
 import type { SessionUser } from '../src/server/lib/access/session-user';
 import { checkFigures, newlyTradingCreditedTo, rebuildFigures } from '../src/server/modules/figures';
 import { requestService } from '../src/server/modules/service/create-service';
 import { as, loginAs } from './helpers/app';
 import { buildFiguresWorld, ctxOf, type FiguresWorld, subItemOf } from './helpers/figures-world';
+import { expectFirstPageOf, newlyTradingPages } from './helpers/newly-trading';
 import { declaration, ingestAs, type RawDeclaration, rawDeclarations, seedRates } from './helpers/trade-data';
 
 /**
@@ -22,6 +24,8 @@ describe('trade figures and monitoring (issue 13)', () => {
   const E: SessionUser[] = [];
   const code: string[] = [];
   const ids: number[] = [];
+  /** Twelve enterprises of 宜昌高新区 (西陵区) whose only trade is one 2024 declaration: more 新开口 than one page. */
+  const extra: { id: number; firstOn: string }[] = [];
   let raw: Awaited<ReturnType<typeof rawDeclarations>>;
   const cookies: Record<string, string> = {};
 
@@ -151,6 +155,27 @@ describe('trade figures and monitoring (issue 13)', () => {
       ],
     ];
     for (const b of batches) expect((await ingestAs(w.t.deps, province, at, b)).status).toBe('succeeded');
+    // Later-made enterprises trade earlier in the year (the list's order is the first day, then the id), two of them
+    // on one day (the id decides).
+    const park = w.t.world.parks.yichangHighTech;
+    for (let k = 0; k < 12; k++) {
+      const e = await makeEnterprise(w.t.deps, {
+        particulars: {
+          creditCode: enterpriseCreditCode(park.countyCode, 960 + k),
+          name: `宜昌高新区新开口${k + 1}号外贸有限公司`,
+          countyCode: park.countyCode,
+          parkId: park.id,
+          contactPerson: '周经理',
+          contactPhone: '0717-6200001',
+          hasTradeRecord: true,
+          firstTradeOn: '2024-01-01',
+        },
+      });
+      const firstOn = `2024-03-${String(Math.max(20 - k, 10)).padStart(2, '0')}`;
+      extra.push({ id: e.id, firstOn });
+      const r = await ingestAs(w.t.deps, province, at, [declaration(e.creditCode, firstOn, { amount: '10.00' })]);
+      expect(r.status).toBe('succeeded');
+    }
     // The same batch again: recognised as duplicates, nothing counted twice.
     const again = await ingestAs(w.t.deps, province, at, batches[2] ?? []);
     expect(again).toMatchObject({ status: 'succeeded', declarations: 0, duplicates: 2 });
@@ -321,8 +346,17 @@ describe('trade figures and monitoring (issue 13)', () => {
   });
 
   it('counts 新开口企业 at the year boundaries and credits the centre that served them last before', async () => {
-    const newly = async (year: number) =>
-      (await monitoring('province', `year=${year}`)).newlyTrading.map((n) => [n.enterpriseId, n.firstOn, n.centreId]);
+    /**
+     * The whole list through the paged route, one row a page, as [id, first day, centre]; the answer holds its first
+     * page and total, and pages of another size concatenate to the same list.
+     */
+    const newlyOf = async (who: string, query: string) => {
+      const all = await newlyTradingPages(w.t.app, cookies[who] as string, query, 1);
+      expectFirstPageOf(await monitoring(who, query), all);
+      expect(await newlyTradingPages(w.t.app, cookies[who] as string, query, 3)).toEqual(all);
+      return all.map((n) => [n.enterpriseId, n.firstOn, n.centreId]);
+    };
+    const newly = (year: number) => newlyOf('province', `year=${year}`);
     // E0 last traded on 31 Dec 2022, four calendar years before 2026: new again on 1 Jan 2026, credited to centre 2
     // (served 20 Dec 2025; its centre-1 service came at 00:30 on 2 Jan, after that day). E1 traded on 31 Dec 2023,
     // within the three years: not new.
@@ -342,8 +376,43 @@ describe('trade figures and monitoring (issue 13)', () => {
     ).toEqual([ids[2]]);
     expect(await newly(2022)).toEqual([[ids[0], '2022-12-31', null]]);
     // A city sees its own only.
-    const city = await monitoring('city.420500', 'year=2025');
-    expect(city.newlyTrading.map((n) => n.enterpriseId).sort()).toEqual([ids[2], ids[3]].sort());
+    expect((await newlyOf('city.420500', 'year=2025')).map((n) => n[0]).sort()).toEqual([ids[2], ids[3]].sort());
+    // 2024: the twelve (more than the answer's page), by first day then id — the reverse of the order they were made.
+    const twelve = [...extra]
+      .sort((a, b) => a.firstOn.localeCompare(b.firstOn) || a.id - b.id)
+      .map((e) => [e.id, e.firstOn, null]);
+    expect(await newly(2024)).toEqual(twelve);
+    const m = await monitoring('province', 'year=2024');
+    expect(m.newlyTrading).toHaveLength(10);
+    expect(m.newlyTradingTotal).toBe(12);
+    // The county, the park and a filter narrowing the province to the county see the same twelve; the other city none.
+    expect(await newlyOf('county.420502', 'year=2024')).toEqual(twelve);
+    expect(await newlyOf(`park.${w.centres[0]?.parkId}`, 'year=2024')).toEqual(twelve);
+    expect(await newlyOf('province', 'year=2024&countyCode=420502&direction=import')).toEqual(twelve);
+    expect(await newlyOf('city.420600', 'year=2024')).toEqual([]);
+  });
+
+  it('pages 新开口企业 with the monitoring route’s refusals and bounds', async () => {
+    const page = (who: string, query: string) =>
+      as(w.t.app, cookies[who] as string, { method: 'GET', url: `/api/trade/monitoring/newly-trading?${query}` });
+    expect((await page('city.420500', 'year=2024&cityCode=420600')).statusCode).toBe(404);
+    expect((await page('city.420500', 'year=2024&countyCode=420606')).statusCode).toBe(404);
+    expect((await page('county.420502', 'countyCode=420583')).statusCode).toBe(404);
+    expect((await page('operator2', `centreId=${w.centres[2]?.id}`)).statusCode).toBe(404);
+    expect((await page('e4', `enterpriseId=${ids[5]}`)).statusCode).toBe(404);
+    expect((await page('evaluator', 'year=2024')).statusCode).toBe(403);
+    const anonymous = await w.t.app.inject({ method: 'GET', url: '/api/trade/monitoring/newly-trading' });
+    expect(anonymous.statusCode).toBe(401);
+    for (const bad of ['pageSize=101', 'pageSize=0', 'page=0', 'page=-1', 'page=x', 'year=20x4'])
+      expect((await page('province', bad)).statusCode, bad).toBe(400);
+    expect((await page('province', 'year=2024&pageSize=100')).json().items).toHaveLength(12);
+    // A page past the end is empty, with the total.
+    expect((await page('province', 'year=2024&page=5&pageSize=10')).json()).toEqual({ items: [], total: 12 });
+    // The enterprise sees itself only: E4 is not new in 2026, new in 2025.
+    expect((await page('e4', 'year=2025')).json()).toEqual({
+      items: [expect.objectContaining({ enterpriseId: ids[4] })],
+      total: 1,
+    });
   });
 
   it('adds up intakes that commit at once into the same rows (no lost update, no deadlock)', async () => {
@@ -369,7 +438,7 @@ describe('trade figures and monitoring (issue 13)', () => {
     expectFigures(after, () => true);
   });
 
-  it('exports the same figures to Excel', async () => {
+  it('exports the same figures to Excel, with every 新开口企业 (not only the answer’s page)', async () => {
     const res = await as(w.t.app, cookies.province as string, {
       method: 'GET',
       url: '/api/trade/monitoring?year=2026&format=xlsx',
@@ -381,5 +450,19 @@ describe('trade figures and monitoring (issue 13)', () => {
     const m = await monitoring('province', 'year=2026');
     expect(sheet?.getRow(1).getCell(1).value).toBe('类别');
     expect(sheet?.getRow(2).getCell(5).value).toBe(Number((m.totals.total.cnyFen / 1_000_000).toFixed(2)));
+    // 2024 has twelve 新开口企业, the answer ten of them: the workbook names all twelve, in the list's order.
+    const res2024 = await as(w.t.app, cookies.province as string, {
+      method: 'GET',
+      url: '/api/trade/monitoring?year=2024&format=xlsx',
+    });
+    const book2024 = new ExcelJS.Workbook();
+    await book2024.xlsx.load(res2024.rawPayload as unknown as ArrayBuffer);
+    const newlyCells: string[] = [];
+    book2024.worksheets[0]?.eachRow((r) => {
+      if (r.getCell(1).value === '新开口企业') newlyCells.push(String(r.getCell(2).value));
+    });
+    const all = await newlyTradingPages(w.t.app, cookies.province as string, 'year=2024', 100);
+    expect(all).toHaveLength(12);
+    expect(newlyCells).toEqual(all.map((n) => `${n.name}（${n.firstOn}）`));
   });
 });

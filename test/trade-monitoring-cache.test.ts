@@ -6,6 +6,7 @@ import type { SessionUser } from '../src/server/lib/access/session-user';
 import { readFiguresVersion, repairFigures } from '../src/server/modules/figures';
 import { requestService } from '../src/server/modules/service/create-service';
 import { getTradeMonitoring } from '../src/server/modules/trade/get-trade-monitoring';
+import { newlyTradingOfScope } from '../src/server/modules/trade/list-newly-trading';
 import { as, loginAs } from './helpers/app';
 import { buildFiguresWorld, ctxOf, type FiguresWorld, subItemOf } from './helpers/figures-world';
 import { declaration, ingestAs, rawDeclarations, seedRates } from './helpers/trade-data';
@@ -31,6 +32,19 @@ describe('trade monitoring answer cache (decision 0031)', () => {
   const version = () => readFiguresVersion(db());
   const mon = (user: SessionUser, q: TTradeMonitoringQuery = {}): Promise<TTradeMonitoring> =>
     getTradeMonitoring(ctxOf(w.t.deps, user, at), { year: 2026, ...q });
+  /** The whole 新开口 list the paged route slices (the answer holds its first page only). */
+  const newly = async (user: SessionUser, q: TTradeMonitoringQuery = {}) =>
+    (await newlyTradingOfScope(ctxOf(w.t.deps, user, at), { year: 2026, ...q })).rows;
+  /** E5's row in the answer and in the list, which must agree. */
+  const e5Row = async () => {
+    const m = await mon(province);
+    const all = await newly(province);
+    expect(m.newlyTrading).toEqual(all.slice(0, m.newlyTrading.length));
+    expect(m.newlyTradingTotal).toBe(all.length);
+    const row = all.find((n) => n.enterpriseId === idOf(5));
+    expect(m.newlyTrading.find((n) => n.enterpriseId === idOf(5))).toEqual(row);
+    return row;
+  };
   const serve = (ent: number, centre: number, when: Date) =>
     requestService(ctxOf(w.t.deps, E[ent] as SessionUser, when), {
       centreId: w.centres[centre]?.id as number,
@@ -126,7 +140,7 @@ describe('trade monitoring answer cache (decision 0031)', () => {
     expect((await ingestAs(w.t.deps, province, at, [declaration(code[5], today, { amount: '700.00' })])).status).toBe(
       'succeeded',
     );
-    const credit = async () => (await mon(province)).newlyTrading.find((n) => n.enterpriseId === idOf(5))?.centreId;
+    const credit = async () => (await e5Row())?.centreId;
     expect(await credit()).toBe(w.centres[2]?.id);
     // Later the same day E5 is served at centre 1 again — a pair that exists since 2025 — and the credit moves.
     const v = await version();
@@ -136,7 +150,7 @@ describe('trade monitoring answer cache (decision 0031)', () => {
   });
 
   it('changes when a newly-trading enterprise corrects its name', async () => {
-    const nameOf = async () => (await mon(province)).newlyTrading.find((n) => n.enterpriseId === idOf(5))?.name;
+    const nameOf = async () => (await e5Row())?.name;
     const old = await nameOf();
     const cookie = await loginAs(w.t.app, E[5]?.username as string);
     const me = (await as(w.t.app, cookie, { method: 'GET', url: `/api/enterprises/${idOf(5)}` })).json();
@@ -217,5 +231,24 @@ describe('trade monitoring answer cache (decision 0031)', () => {
     expect(await version()).toBe(v);
     expect(await mon(province)).toEqual(before);
     expect(before.totals.total.cnyFen).toBe(await rawTotal(() => true));
+  });
+
+  it('keeps the 新开口 list the pages slice under the version too, one entry per scope and filters', async () => {
+    const firstOf = async (user: SessionUser, q: TTradeMonitoringQuery = {}) =>
+      (await newly(user, q)).find((n) => n.enterpriseId === idOf(0))?.firstOn;
+    expect(await firstOf(province)).toBe('2026-02-10');
+    // A change that bypasses the version: the province's cached list stands …
+    await db().execute(
+      sql`update trade_figures_enterprise_total set first_on = first_on + 1 where enterprise_id = ${idOf(0)}
+        and year = 2026`,
+    );
+    expect(await firstOf(province)).toBe('2026-02-10');
+    // … a list not yet asked for (the province narrowed to 宜昌) is made now and shows it; 襄阳's holds no E0.
+    expect(await firstOf(province, { cityCode: '420500' })).toBe('2026-02-11');
+    expect(await firstOf(w.viewers.otherCity as SessionUser)).toBeUndefined();
+    // A repair moves the version: both lists are made again, from the rebuilt figures.
+    await repairFigures(ctxOf(w.t.deps, w.viewers.admin as SessionUser, at), 1);
+    expect(await firstOf(province)).toBe('2026-02-10');
+    expect(await firstOf(province, { cityCode: '420500' })).toBe('2026-02-10');
   });
 });

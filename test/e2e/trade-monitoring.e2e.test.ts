@@ -86,6 +86,42 @@ describe.skipIf(!executable)('browser: trade monitoring', () => {
     expect(errors).toEqual([]);
   });
 
+  it('pages 新开口企业 on the server: page 2 is the route’s page 2, its names still link to the declarations', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${baseUrl}/login`);
+    await page.fill('#username', 'province');
+    await page.fill('#password', TEST_PASSWORD);
+    await page.click('[data-testid="login-submit"]');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    // A year the page offers with more than one page of them (the demo's first year of trade: all its traders).
+    let shown: number | undefined;
+    for (let y = year; y > year - 5 && shown === undefined; y--) {
+      const r = await page.request.get(`${baseUrl}/api/trade/monitoring/newly-trading?year=${y}&pageSize=1`);
+      if ((await r.json()).total > 10) shown = y;
+    }
+    expect(shown).toBeDefined();
+    const second = await (
+      await page.request.get(`${baseUrl}/api/trade/monitoring/newly-trading?year=${shown}&page=2&pageSize=10`)
+    ).json();
+    await page.goto(`${baseUrl}/trade?year=${shown}`);
+    const table = page.locator('[data-testid="trade-newly-table"]');
+    const names = table.locator('tbody tr.ant-table-row td:first-child');
+    await table.waitFor();
+    await expect.poll(() => names.count(), POLL).toBe(10);
+    const first = await names.allInnerTexts();
+    const pager = page.locator('.ant-table-wrapper:has([data-testid="trade-newly-table"]) .ant-pagination');
+    await pager.locator('.ant-pagination-item-2').click();
+    await expect.poll(() => names.allInnerTexts(), POLL).toEqual(second.items.map((n: { name: string }) => n.name));
+    expect(first).not.toEqual(await names.allInnerTexts());
+    const link = new URL((await names.first().locator('a').getAttribute('href')) as string, baseUrl);
+    expect(link.pathname).toBe('/trade/declarations');
+    expect(link.searchParams.get('enterpriseId')).toBe(String(second.items[0].enterpriseId));
+    expect(link.searchParams.get('year')).toBe(String(shown));
+    expect(errors).toEqual([]);
+  });
+
   it('shows a centre its served enterprises’ trade growing as their declarations arrive', async () => {
     // A demo centre, its operator account and an enterprise it has served (Art. 12 credits it with their trade).
     const [served] = rowsOf<{ credit_code: string; username: string }>(

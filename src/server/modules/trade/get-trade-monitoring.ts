@@ -1,8 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TLocale } from '../../../contracts/common';
 import { countryName, hsChapterLabel, tradeModeLabel } from '../../../contracts/trade-codes';
 import {
+  NEWLY_TRADING_PAGE_SIZE,
   type TTradeBreakdownRow,
   type TTradeMonitoring,
   type TTradeMonitoringQuery,
@@ -12,11 +13,9 @@ import {
 import type { RequestContext } from '../../context';
 import type { Db } from '../../db/client';
 import { readDb } from '../../db/read-db';
-import { centres, enterprises, regions } from '../../db/schema';
+import { centres, regions } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
-import { centreScope, tradeEnterpriseScope } from '../../lib/access/scope';
 import type { SessionUser } from '../../lib/access/session-user';
-import { AppError } from '../../lib/errors';
 import { beijingDay } from '../../policy/policy';
 import {
   cachedFiguresAnswer,
@@ -27,6 +26,8 @@ import {
   type TradeFigureScope,
   tradeYearFigures,
 } from '../figures';
+import { newlyTradingRow } from './list-newly-trading';
+import { checkFilters, scopeKeyOf } from './trade-monitoring-filters';
 
 const TOP = 15;
 
@@ -48,14 +49,10 @@ export async function getTradeMonitoring(ctx: RequestContext, q: TTradeMonitorin
   // The filters are checked on every request, outside the cache: a filter outside the caller's reach is 404 now.
   await checkFilters(db, user, q);
   // The answer cache (decision 0031), keyed by everything the answer depends on besides the figures' version: the
-  // scope (role and its region, park, centre or enterprise — never the user: two users of one scope share), the
-  // year and filters, today (months still to come, before/after's ended months) and the locale (labels).
+  // scope (scopeKeyOf: never the user — two users of one scope share), the year and filters, today (months still to
+  // come, before/after's ended months) and the locale (labels).
   const key = JSON.stringify([
-    user.role,
-    user.regionCode ?? null,
-    user.parkId ?? null,
-    user.centreId ?? null,
-    user.enterpriseId ?? null,
+    ...scopeKeyOf(user),
     year,
     q.cityCode ?? null,
     q.countyCode ?? null,
@@ -228,13 +225,9 @@ async function monitoringAnswer(
     byHsChapter: breakdown('chapter', (c) => hsChapterLabel(c, locale), TOP),
     byRegion,
     byCentre: [...centreRows.values()].sort((a, b) => b.totalCnyFen - a.totalCnyFen || a.centreId - b.centreId),
-    newlyTrading: newly.map((n) => ({
-      enterpriseId: n.enterpriseId,
-      name: n.name,
-      firstOn: n.firstOn,
-      centreId: n.centreId,
-      centreName: n.centreName,
-    })),
+    // The first page only, in the list's order (first day, then id); the rest is paged (newly-trading route).
+    newlyTrading: newly.slice(0, NEWLY_TRADING_PAGE_SIZE).map(newlyTradingRow),
+    newlyTradingTotal: newly.length,
     beforeAfter: beforeAfter
       ? beforeAfter.map((b) => ({
           enterpriseId: b.enterpriseId,
@@ -284,50 +277,4 @@ async function namesOf(db: Db, codes: string[]): Promise<Map<string, string>> {
     .from(regions)
     .where(inArray(regions.code, codes));
   return new Map(rows.map((r) => [r.code, r.name]));
-}
-
-/** A region, centre or enterprise filter outside the caller's reach is not found (never an empty answer). */
-async function checkFilters(db: Db, user: SessionUser, q: TTradeMonitoringQuery): Promise<void> {
-  if (q.enterpriseId) {
-    const [e] = await db
-      .select({ id: enterprises.id })
-      .from(enterprises)
-      .where(and(eq(enterprises.id, q.enterpriseId), tradeEnterpriseScope(user)));
-    if (!e) throw new AppError('NOT_FOUND', { enterpriseId: q.enterpriseId });
-  }
-  if (q.centreId) {
-    const [c] = await db
-      .select({ id: centres.id })
-      .from(centres)
-      .where(and(eq(centres.id, q.centreId), centreScope(user)));
-    if (!c) throw new AppError('NOT_FOUND', { centreId: q.centreId });
-  }
-  for (const [field, code] of [
-    ['cityCode', q.cityCode],
-    ['countyCode', q.countyCode],
-  ] as const) {
-    if (!code) continue;
-    const [r] = await db
-      .select({ code: regions.code, level: regions.level, cityCode: regions.cityCode })
-      .from(regions)
-      .where(eq(regions.code, code));
-    const want = field === 'cityCode' ? 'city' : 'county';
-    const ok =
-      r !== undefined &&
-      r.level === want &&
-      (user.role === 'city'
-        ? r.cityCode === user.regionCode
-        : user.role === 'county'
-          ? field === 'countyCode'
-            ? r.code === user.regionCode
-            : await countyInCity(db, user.regionCode, r.code)
-          : true);
-    if (!ok) throw new AppError('NOT_FOUND', { [field]: code });
-  }
-}
-
-async function countyInCity(db: Db, county: string | null, city: string): Promise<boolean> {
-  if (!county) return false;
-  const [r] = await db.select({ cityCode: regions.cityCode }).from(regions).where(eq(regions.code, county));
-  return r?.cityCode === city;
 }

@@ -1,5 +1,5 @@
 import type { TLocale } from '../../../contracts/common';
-import type { TTradeMonitoring } from '../../../contracts/trade-monitoring';
+import type { TNewlyTrading, TTradeMonitoring } from '../../../contracts/trade-monitoring';
 import type { XlsxColumn } from '../../lib/xlsx';
 
 /** One line of the monitoring workbook: a section (totals, a month, a country …) and its figures in 万元. */
@@ -32,8 +32,15 @@ export function monitoringColumns(locale: TLocale): XlsxColumn<MonitoringLine>[]
   ];
 }
 
-/** The same figures as the page, section after section. */
-export function monitoringLines(m: TTradeMonitoring, locale: TLocale): MonitoringLine[] {
+/**
+ * The same figures as the page, section after section. `newlyTrading` is the whole list of 新开口企业 (the answer
+ * carries only its first page): the workbook lists them all.
+ */
+export function monitoringLines(
+  m: TTradeMonitoring,
+  newlyTrading: readonly TNewlyTrading[],
+  locale: TLocale,
+): MonitoringLine[] {
   const en = locale === 'en';
   const none = { previousWan: null, growth: null };
   const lines: MonitoringLine[] = [
@@ -95,7 +102,7 @@ export function monitoringLines(m: TTradeMonitoring, locale: TLocale): Monitorin
       totalUsdWan: wan(c.totalUsdCent),
       ...none,
     });
-  for (const n of m.newlyTrading)
+  for (const n of newlyTrading)
     lines.push({
       section: en ? 'Newly trading' : '新开口企业',
       item: `${n.name}（${n.firstOn}${n.centreName ? `，${n.centreName}` : ''}）`,

@@ -157,7 +157,13 @@ export function TradeMonitoringPage() {
           )}
           {role !== 'enterprise' && (
             <Card title={t('trade.monitoring.newlyTrading')}>
-              <NewlyTradingTable data={data.newlyTrading} drill={drill} />
+              <NewlyTradingTable
+                key={JSON.stringify(query)}
+                firstPage={data.newlyTrading}
+                total={data.newlyTradingTotal}
+                query={query}
+                drill={drill}
+              />
             </Card>
           )}
         </>

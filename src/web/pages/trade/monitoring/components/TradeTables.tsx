@@ -1,8 +1,19 @@
-import { Button, Table, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import type { TTradeBreakdownRow, TTradeMonitoring } from '../../../../../contracts/trade-monitoring';
+import {
+  NEWLY_TRADING_PAGE_SIZE,
+  type TNewlyTrading,
+  type TNewlyTradingPage,
+  type TTradeBreakdownRow,
+  type TTradeMonitoring,
+  type TTradeMonitoringQuery,
+} from '../../../../../contracts/trade-monitoring';
 import { useLocale } from '../../../../i18n';
 import { formatDate } from '../../../../lib/format';
+import { api } from '../../../../request';
+import { errorMessage } from '../../../../request-error';
 import { type DrillFilters, declarationsHref, formatGrowth, formatShare, wan } from './format';
 
 const num = { align: 'right' as const };
@@ -163,20 +174,54 @@ export function CentreTable({ data, drill }: { data: TTradeMonitoring['byCentre'
   );
 }
 
-type NewRow = TTradeMonitoring['newlyTrading'][number];
+type NewRow = TNewlyTrading;
 
-export function NewlyTradingTable({ data, drill }: { data: TTradeMonitoring['newlyTrading']; drill: DrillFilters }) {
+/**
+ * 新开口企业, paged on the server (issue 13): page 1 is the monitoring answer's (it carries that page and the total),
+ * every other page is asked of /api/trade/monitoring/newly-trading with the page's filters. The parent keys this table
+ * by its query, so a new year or filter starts again at page 1.
+ */
+export function NewlyTradingTable({
+  firstPage,
+  total,
+  query,
+  drill,
+}: {
+  firstPage: TTradeMonitoring['newlyTrading'];
+  total: number;
+  query: TTradeMonitoringQuery;
+  drill: DrillFilters;
+}) {
   const { t, locale } = useLocale();
+  const [page, setPage] = useState(1);
+  const pageSize = NEWLY_TRADING_PAGE_SIZE;
+  const later = useQuery({
+    queryKey: ['trade-monitoring', 'newly-trading', query, page],
+    queryFn: () => api.get<TNewlyTradingPage>('/api/trade/monitoring/newly-trading', { ...query, page, pageSize }),
+    enabled: page > 1,
+    placeholderData: (previous) => previous,
+  });
+  const rows = page === 1 ? firstPage : (later.data?.items ?? []);
   return (
     <>
       <Typography.Paragraph type="secondary">{t('trade.monitoring.newlyTrading.note')}</Typography.Paragraph>
+      {later.isError && page > 1 && <Alert type="error" showIcon title={errorMessage(later.error)} />}
       <Table<NewRow>
         data-testid="trade-newly-table"
         size="small"
         rowKey="enterpriseId"
-        pagination={data.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+        loading={page > 1 && later.isFetching}
+        pagination={{
+          current: page,
+          pageSize,
+          // A later page counts again (the figures may have moved since the answer); page 1 is the answer's.
+          total: page > 1 && later.data ? later.data.total : total,
+          onChange: setPage,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+        }}
         scroll={{ x: 'max-content' }}
-        dataSource={data}
+        dataSource={rows}
         columns={[
           {
             title: t('trade.monitoring.col.enterprise'),
