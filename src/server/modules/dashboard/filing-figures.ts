@@ -36,7 +36,9 @@ export async function reprocurementDueCount(db: Db, user: SessionUser, today: st
     .where(
       and(
         engagementScope(user),
-        sql`${engagements.id} = (select max(e2.id) from engagements e2 where e2.centre_id = ${engagements.centreId})`,
+        // The latest engagement of each centre: one grouped scan (a correlated max per row scanned the primary key
+        // backwards once per centre — 10,000 buffers and ~9 ms for 150 centres on the province's home).
+        sql`${engagements.id} in (select max(e2.id) from engagements e2 group by e2.centre_id)`,
         sql`${centres.status} <> 'revoked'`,
       ),
     );
