@@ -27,7 +27,7 @@ import {
   tradeYearFigures,
 } from '../figures';
 import { newlyTradingRow } from './list-newly-trading';
-import { checkFilters, scopeKeyOf } from './trade-monitoring-filters';
+import { checkFilters, filterKeyOf, scopeKeyOf } from './trade-monitoring-filters';
 
 const TOP = 15;
 
@@ -51,17 +51,7 @@ export async function getTradeMonitoring(ctx: RequestContext, q: TTradeMonitorin
   // The answer cache (decision 0031), keyed by everything the answer depends on besides the figures' version: the
   // scope (scopeKeyOf: never the user — two users of one scope share), the year and filters, today (months still to
   // come, before/after's ended months) and the locale (labels).
-  const key = JSON.stringify([
-    ...scopeKeyOf(user),
-    year,
-    q.cityCode ?? null,
-    q.countyCode ?? null,
-    q.centreId ?? null,
-    q.enterpriseId ?? null,
-    q.direction ?? null,
-    today,
-    ctx.locale,
-  ]);
+  const key = JSON.stringify([...scopeKeyOf(user), year, ...filterKeyOf(q), q.direction ?? null, today, ctx.locale]);
   return cachedFiguresAnswer(db, 'trade', key, (tx) => monitoringAnswer(tx, user, q, year, today, ctx.locale));
 }
 

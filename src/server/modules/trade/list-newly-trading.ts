@@ -9,7 +9,7 @@ import { readDb } from '../../db/read-db';
 import { requireAction } from '../../lib/access/require-access';
 import { beijingDay } from '../../policy/policy';
 import { cachedFiguresAnswer, type NewlyTradingEnterprise, newlyTradingEnterprises } from '../figures';
-import { checkFilters, scopeKeyOf } from './trade-monitoring-filters';
+import { checkFilters, filterKeyOf, scopeKeyOf } from './trade-monitoring-filters';
 
 /** A 新开口 row as the page shows it. */
 export const newlyTradingRow = (n: NewlyTradingEnterprise): TNewlyTrading => ({
@@ -39,15 +39,7 @@ export async function newlyTradingOfScope(
   const db = readDb(ctx.deps);
   const year = q.year ?? Number(beijingDay(ctx.deps.clock()).slice(0, 4));
   await checkFilters(db, user, q);
-  const key = JSON.stringify([
-    'newly-trading',
-    ...scopeKeyOf(user),
-    year,
-    q.cityCode ?? null,
-    q.countyCode ?? null,
-    q.centreId ?? null,
-    q.enterpriseId ?? null,
-  ]);
+  const key = JSON.stringify(['newly-trading', ...scopeKeyOf(user), year, ...filterKeyOf(q)]);
   const rows = await cachedFiguresAnswer(db, 'trade', key, async (tx) =>
     (await newlyTradingEnterprises(tx, { user, ...q, direction: undefined }, year)).map(newlyTradingRow),
   );

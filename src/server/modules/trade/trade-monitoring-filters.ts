@@ -23,6 +23,14 @@ export const scopeKeyOf = (user: SessionUser) => [
   user.enterpriseId ?? null,
 ];
 
+/** The filters an answer depends on besides the scope and the year (cache keys, decision 0031). */
+export const filterKeyOf = (q: TTradeMonitoringQuery) => [
+  q.cityCode ?? null,
+  q.countyCode ?? null,
+  q.centreId ?? null,
+  q.enterpriseId ?? null,
+];
+
 /** A region, centre or enterprise filter outside the caller's reach is not found (never an empty answer). */
 export async function checkFilters(db: Db, user: SessionUser, q: TTradeMonitoringQuery): Promise<void> {
   if (q.enterpriseId) {
