@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Table, Typography } from 'antd';
+import { Alert, Button, Grid, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import {
@@ -202,6 +202,9 @@ export function NewlyTradingTable({
     placeholderData: (previous) => previous,
   });
   const rows = page === 1 ? firstPage : (later.data?.items ?? []);
+  // On a phone the first day and the centre go under the name: the three columns do not fit 375 px.
+  const wide = Grid.useBreakpoint().md !== false;
+  const centreOf = (r: NewRow) => r.centreName ?? t('trade.monitoring.noCentre');
   return (
     <>
       <Typography.Paragraph type="secondary">{t('trade.monitoring.newlyTrading.note')}</Typography.Paragraph>
@@ -220,19 +223,34 @@ export function NewlyTradingTable({
           showSizeChanger: false,
           hideOnSinglePage: true,
         }}
-        scroll={{ x: 'max-content' }}
+        scroll={wide ? { x: 'max-content' } : undefined}
         dataSource={rows}
-        columns={[
-          {
-            title: t('trade.monitoring.col.enterprise'),
-            render: (_, r) => <Link to={declarationsHref({ ...drill, enterpriseId: r.enterpriseId })}>{r.name}</Link>,
-          },
-          { title: t('trade.monitoring.col.firstOn'), render: (_, r) => formatDate(r.firstOn, locale) },
-          {
-            title: t('trade.monitoring.col.centre'),
-            render: (_, r) => r.centreName ?? t('trade.monitoring.noCentre'),
-          },
-        ]}
+        columns={
+          wide
+            ? [
+                {
+                  title: t('trade.monitoring.col.enterprise'),
+                  render: (_, r) => (
+                    <Link to={declarationsHref({ ...drill, enterpriseId: r.enterpriseId })}>{r.name}</Link>
+                  ),
+                },
+                { title: t('trade.monitoring.col.firstOn'), render: (_, r) => formatDate(r.firstOn, locale) },
+                { title: t('trade.monitoring.col.centre'), render: (_, r) => centreOf(r) },
+              ]
+            : [
+                {
+                  title: t('trade.monitoring.col.enterprise'),
+                  render: (_, r) => (
+                    <>
+                      <Link to={declarationsHref({ ...drill, enterpriseId: r.enterpriseId })}>{r.name}</Link>
+                      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                        {formatDate(r.firstOn, locale)} · {centreOf(r)}
+                      </Typography.Text>
+                    </>
+                  ),
+                },
+              ]
+        }
       />
     </>
   );
