@@ -4,6 +4,7 @@ import { makePublishedResult } from '../src/server/demo/assessment-factory';
 import { makeCentre } from '../src/server/demo/centre-factory';
 import { makeEngagement } from '../src/server/demo/engagement-factory';
 import { enterpriseCreditCode } from '../src/server/demo/enterprise-factory';
+import { makePark } from '../src/server/demo/factories';
 import { makeEntitlement, makePayment } from '../src/server/demo/funding-factory';
 import { makeOperator } from '../src/server/demo/operator-factory';
 import { as, buildTestApp, loginAs, type TestApp } from './helpers/app';
@@ -195,5 +196,26 @@ describe("each role's home (issue 11)", () => {
     // The city sees its own county's sums and nothing of 襄阳's.
     const yichang = (await home('city.420500')).overview as TRegionOverview;
     expect(yichang.totals.funds).toEqual({ dueFen: 27_000_000, paidFen: 10_000_000 });
+  });
+
+  it('counts a full list beyond its five rows, and a short list by its rows (the same total as the full list)', async () => {
+    // Six more centres waiting for the province's approval (Art. 9(三)): the home shows five and counts them all.
+    for (let i = 1; i <= 6; i++) {
+      const park = await makePark(t.deps, {
+        name: `宜昌第${i}产业园`,
+        kind: 'industrial_park',
+        level: 'other',
+        countyCode: '420502',
+      });
+      await makeCentre(t.deps, { park, target: 'forwarded', input: { name: `宜昌第${i}产业园外综服中心` } });
+    }
+    const waiting = (await get('province', '/api/centres?status=forwarded&pageSize=100')).json().total as number;
+    expect(waiting).toBeGreaterThanOrEqual(6);
+    const full = list(await home('province'), 'centresToApprove');
+    expect(full?.items).toHaveLength(5);
+    expect(full?.total).toBe(waiting);
+    // The city's list of the same centres is short: its total is its rows.
+    const changes = list(await home('province'), 'centreChangesToDecide');
+    expect(changes?.total).toBe(changes?.items.length);
   });
 });

@@ -45,7 +45,7 @@ export function enterprisesPending(db: Db, user: SessionUser): Promise<THomeList
         }),
       ),
     );
-  return homeList('enterprisesPending', '/enterprises?status=pending', rows, countWhere(db, enterprises, where));
+  return homeList('enterprisesPending', '/enterprises?status=pending', rows, () => countWhere(db, enterprises, where));
 }
 
 /** Centres in the caller's scope in the given statuses (Art. 9(三) steps), the longest waiting first. */
@@ -81,7 +81,7 @@ export function centresIn(
         }),
       ),
     );
-  return homeList(key, '/centres', rows, countWhere(db, centres, where));
+  return homeList(key, '/centres', rows, () => countWhere(db, centres, where));
 }
 
 /** A city's requests to adjust or revoke a recognised centre, waiting for the province's decision (Art. 9(四)). */
@@ -112,12 +112,13 @@ export function centreChangesToDecide(db: Db, user: SessionUser): Promise<THomeL
         }),
       ),
     );
-  const total = db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(centreChanges)
-    .innerJoin(centres, eq(centres.id, centreChanges.centreId))
-    .where(where)
-    .then(([r]) => r?.n ?? 0);
+  const total = () =>
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(centreChanges)
+      .innerJoin(centres, eq(centres.id, centreChanges.centreId))
+      .where(where)
+      .then(([r]) => r?.n ?? 0);
   return homeList('centreChangesToDecide', '/centres', rows, total);
 }
 
@@ -163,12 +164,13 @@ export function engagementsAwaiting(
         }),
       ),
     );
-  const total = db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(engagements)
-    .innerJoin(centres, eq(centres.id, engagements.centreId))
-    .where(where)
-    .then(([r]) => r?.n ?? 0);
+  const total = () =>
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(engagements)
+      .innerJoin(centres, eq(centres.id, engagements.centreId))
+      .where(where)
+      .then(([r]) => r?.n ?? 0);
   return homeList(key, '/engagements?tab=awaiting', rows, total);
 }
 
@@ -210,11 +212,12 @@ export function operatorChangesAwaiting(
         }),
       ),
     );
-  const total = db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(operatorChanges)
-    .innerJoin(centres, eq(centres.id, operatorChanges.centreId))
-    .where(where)
-    .then(([r]) => r?.n ?? 0);
+  const total = () =>
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(operatorChanges)
+      .innerJoin(centres, eq(centres.id, operatorChanges.centreId))
+      .where(where)
+      .then(([r]) => r?.n ?? 0);
   return homeList(key, '/engagements?tab=changes', rows, total);
 }
