@@ -1,15 +1,14 @@
-import { and, eq } from 'drizzle-orm';
 import type { TFundUseReportInput } from '../../../contracts/funding';
 import type { TFundUseReport } from '../../../contracts/funding-payments';
 import { auditContext, type RequestContext } from '../../context';
-import { fundingEntitlements, fundUseReports } from '../../db/schema';
+import { fundUseReports } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
-import { paymentEntitlementScope } from '../../lib/access/scope';
 import { writeAudit } from '../../lib/audit';
 import { AppError, invalidField } from '../../lib/errors';
 import { beijingDay } from '../../policy/policy';
 import { agreementFundLines } from './fund-use-lines';
 import { getFundUseReport } from './fund-use-list';
+import { entitlementInScope } from './payment-record';
 
 /**
  * 资金使用报告 (Art. 11 专款专用): the operator reports how it used an entitlement's funds, line by line, each under
@@ -20,11 +19,7 @@ import { getFundUseReport } from './fund-use-list';
 export async function reportFundUse(ctx: RequestContext, input: TFundUseReportInput): Promise<TFundUseReport> {
   if (!ctx.user) throw new AppError('AUTH_REQUIRED');
   const db = ctx.deps.db;
-  const [ent] = await db
-    .select()
-    .from(fundingEntitlements)
-    .where(and(eq(fundingEntitlements.id, input.entitlementId), paymentEntitlementScope(ctx.user)));
-  if (!ent) throw new AppError('NOT_FOUND', { id: input.entitlementId });
+  const ent = await entitlementInScope(db, ctx.user, input.entitlementId);
   const user = requireAction(ctx.user, 'funding.reportUse');
   const now = ctx.deps.clock();
   const today = beijingDay(now);

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client';
 import { fundingEntitlements, fundPayments } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { paymentEntitlementScope } from '../../lib/access/scope';
+import type { SessionUser } from '../../lib/access/session-user';
 import { writeAudit } from '../../lib/audit';
 import { AppError, invalidField } from '../../lib/errors';
 import { beijingDay, policyInForce } from '../../policy/policy';
@@ -13,6 +14,19 @@ import { entitlementPayments } from '../figures';
 import { findOperatorRow } from '../operator';
 import { getPayment } from './payment-list';
 import { amountWithinVerdict, entitlementDueVerdict, operatorStandingVerdict, refusePayment } from './payment-rules';
+
+/**
+ * The entitlement a payment or a fund-use report is made against, in the caller's scope (the payment screens' rule):
+ * one outside it is not found (404), before the action is checked, so that its existence is not told.
+ */
+export async function entitlementInScope(db: Db, user: SessionUser, id: number) {
+  const [ent] = await db
+    .select()
+    .from(fundingEntitlements)
+    .where(and(eq(fundingEntitlements.id, id), paymentEntitlementScope(user)));
+  if (!ent) throw new AppError('NOT_FOUND', { id });
+  return ent;
+}
 
 /**
  * 登记拨付 (Art. 11 "由各市州商务局商财政局拨付给承办企业"): a city official records a payment to the operator against
@@ -24,11 +38,7 @@ import { amountWithinVerdict, entitlementDueVerdict, operatorStandingVerdict, re
 export async function recordPayment(ctx: RequestContext, input: TRecordPaymentInput): Promise<TPayment> {
   if (!ctx.user) throw new AppError('AUTH_REQUIRED');
   const db = ctx.deps.db;
-  const [ent] = await db
-    .select()
-    .from(fundingEntitlements)
-    .where(and(eq(fundingEntitlements.id, input.entitlementId), paymentEntitlementScope(ctx.user)));
-  if (!ent) throw new AppError('NOT_FOUND', { id: input.entitlementId });
+  const ent = await entitlementInScope(db, ctx.user, input.entitlementId);
   const user = requireAction(ctx.user, 'funding.recordPayment');
   const now = ctx.deps.clock();
   const today = beijingDay(now);
