@@ -1,5 +1,7 @@
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TDashboard, THomeList, TRegionOverview } from '../src/contracts/dashboard';
+import { users } from '../src/server/db/schema';
 import { makePublishedResult } from '../src/server/demo/assessment-factory';
 import { makeCentre } from '../src/server/demo/centre-factory';
 import { makeEngagement } from '../src/server/demo/engagement-factory';
@@ -7,7 +9,11 @@ import { enterpriseCreditCode } from '../src/server/demo/enterprise-factory';
 import { makePark } from '../src/server/demo/factories';
 import { makeEntitlement, makePayment } from '../src/server/demo/funding-factory';
 import { makeOperator } from '../src/server/demo/operator-factory';
+import type { SessionUser } from '../src/server/lib/access/session-user';
+import { getDashboard } from '../src/server/modules/dashboard/get-dashboard';
+import { currentSnapshot } from '../src/server/modules/figures';
 import { as, buildTestApp, loginAs, type TestApp } from './helpers/app';
+import { usingPostgres } from './helpers/db';
 
 /**
  * Issue 11: each role's home shows its own work and nothing else, counted on the server in the caller's scope — the
@@ -217,5 +223,43 @@ describe("each role's home (issue 11)", () => {
     // The city's list of the same centres is short: its total is its rows.
     const changes = list(await home('province'), 'centreChangesToDecide');
     expect(changes?.total).toBe(changes?.items.length);
+  });
+
+  // Decision 0034: the home is kept under the database's snapshot, so nothing has to announce a change to it.
+  it('serves the same home while nothing is written, and shows any write at once — even one no use case made', async () => {
+    const before = await home('county.420502');
+    const snapshot = await currentSnapshot(t.deps.db);
+    // Reading a home writes nothing: the snapshot, and with it the cached answer, stays. (On PostgreSQL the other test
+    // files write to the same cluster meanwhile, and transaction ids are the cluster's: there only PGlite can tell.)
+    expect(await home('county.420502')).toEqual(before);
+    if (!usingPostgres) expect(await currentSnapshot(t.deps.db)).toBe(snapshot);
+    expect(list(before, 'enterprisesPending')?.items.map((i) => i.title)).toContain('西陵待审核外贸有限公司');
+    // A write outside every use case (no version bumped, no cache told): the next home shows it.
+    await t.deps.db.execute(
+      sql`update enterprises set name = '西陵改名外贸有限公司' where name = '西陵待审核外贸有限公司'`,
+    );
+    expect(await currentSnapshot(t.deps.db)).not.toBe(snapshot);
+    const titles = list(await home('county.420502'), 'enterprisesPending')?.items.map((i) => i.title);
+    expect(titles).toContain('西陵改名外贸有限公司');
+    expect(titles).not.toContain('西陵待审核外贸有限公司');
+  });
+
+  it('moves with the Beijing day without any write: an agreement past its filing deadline turns overdue', async () => {
+    const [row] = await t.deps.db.select().from(users).where(eq(users.username, 'city.420600'));
+    if (!row) throw new Error('city.420600 missing');
+    const user: SessionUser = { ...row, isDemo: false, sessionTokenHash: 'test' } as SessionUser;
+    const homeOn = async (at: Date) =>
+      getDashboard({ deps: { ...t.deps, clock: () => at }, user, ip: null, requestId: 'test', locale: 'zh-CN' });
+    const item = (h: TDashboard) => list(h, 'filingsToReport')?.items.find((i) => i.id === xiangyangEngagement);
+    const today = await homeOn(t.clock.fn());
+    expect(item(today)?.overdue).toBe(false);
+    const deadline = item(today)?.day as string;
+    const snapshot = await currentSnapshot(t.deps.db);
+    // The day after the deadline, nothing written in between: the cached home of today is not the answer.
+    const after = new Date(`${deadline}T16:00:00Z`); // 00:00 the next day in Beijing
+    expect(item(await homeOn(after))?.overdue).toBe(true);
+    // Nothing was written in between, so only the day in the key told the two apart (PGlite: see above).
+    if (!usingPostgres) expect(await currentSnapshot(t.deps.db)).toBe(snapshot);
+    expect(item(await homeOn(t.clock.fn()))?.overdue).toBe(false);
   });
 });

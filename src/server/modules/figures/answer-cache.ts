@@ -1,4 +1,5 @@
-import type { Db } from '../../db/client';
+import { sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '../../db/client';
 import { Lru } from '../../lib/lru';
 import { type FiguresFamily, readFiguresVersion } from './figures-version';
 
@@ -62,6 +63,43 @@ export async function cachedFiguresAnswer<T>(
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     )
+    .finally(() => cache.inFlight.delete(k));
+  cache.inFlight.set(k, work);
+  return work;
+}
+
+/**
+ * The database's snapshot as text (`xmin:xmax:in-progress xids`, pg_current_snapshot): two reads give the same text
+ * exactly when no transaction that writes has begun or ended between them — read-only statements take no transaction
+ * id — so it names the data a reader can see without any writer having to record a version (decision 0034).
+ */
+export async function currentSnapshot(db: Db): Promise<string> {
+  const [r] = rowsOf<{ s: string }>(await db.execute(sql`select pg_current_snapshot()::text as s`));
+  return r?.s ?? '';
+}
+
+/**
+ * The answer for `key` as of the database's snapshot (decision 0034), for pages made of many sources — a home page
+ * reads centres, engagements, changes, the service figures, rectifications, grades, funds and the running cycle, and
+ * a version bumped by every use case that touches one of them would be a row every writer locks. Keyed by the
+ * snapshot read first, an answer is never older than its key: `compute` runs after that read, so each of its
+ * statements sees at least every commit the snapshot shows (it may see later ones — a fresher answer under an older
+ * key, which a later reader reaches only if no write has ended since). Any writing transaction that begins or ends
+ * moves the snapshot, so the next request computes again. Single flight as above; `compute` reads with `db` as it
+ * would uncached (the pool, in parallel).
+ */
+export async function cachedSnapshotAnswer<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
+  const cache = cacheOf(db);
+  const k = `snapshot:${await currentSnapshot(db)}:${key}`;
+  const hit = cache.lru.get(k) as T | undefined;
+  if (hit !== undefined) return hit;
+  const running = cache.inFlight.get(k) as Promise<T> | undefined;
+  if (running) return running;
+  const work = compute()
+    .then((answer) => {
+      cache.lru.set(k, answer, JSON.stringify(answer).length);
+      return answer;
+    })
     .finally(() => cache.inFlight.delete(k));
   cache.inFlight.set(k, work);
   return work;

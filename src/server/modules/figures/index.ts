@@ -3,7 +3,7 @@
  * comes from. Other modules import from here only (test/module-boundaries.test.ts).
  */
 
-export { answerCacheStats, cachedFiguresAnswer } from './answer-cache';
+export { answerCacheStats, cachedFiguresAnswer, cachedSnapshotAnswer, currentSnapshot } from './answer-cache';
 export { gradeDistribution, gradesByRegion, latestCentreGrade } from './assessment-figures';
 export {
   activityFigures,
