@@ -109,7 +109,10 @@ export function refOf(row: RuleRow): TCityRuleRef {
 
 /** The policy for a centre in `cityCode` on `day` (Art. 15 on top of the version in force, SPEC §4). */
 export async function policyForRegion(db: Db, day: string, cityCode: string): Promise<RegionalPolicy> {
-  const [province, rule] = await Promise.all([policyInForce(db, day), cityRuleInForce(db, day, cityCode)]);
+  // One after the other here and below: `db` may be a transaction's one client, where node-postgres deprecates
+  // overlapping queries (they would queue there anyway).
+  const province = await policyInForce(db, day);
+  const rule = await cityRuleInForce(db, day, cityCode);
   return applyCityRule(province, rule ? { ref: refOf(rule), parameters: rule.parameters } : null);
 }
 
@@ -120,7 +123,8 @@ export async function versionForRegion(
   day: string,
   cityCode: string,
 ): Promise<RegionalPolicy> {
-  const [province, rule] = await Promise.all([policyOfVersion(db, version), cityRuleInForce(db, day, cityCode)]);
+  const province = await policyOfVersion(db, version);
+  const rule = await cityRuleInForce(db, day, cityCode);
   return applyCityRule(province, rule ? { ref: refOf(rule), parameters: rule.parameters } : null);
 }
 
@@ -160,14 +164,12 @@ export interface RegionalTimeline extends PolicyTimeline {
 }
 
 export async function regionalTimeline(db: Db): Promise<RegionalTimeline> {
-  const [timeline, rows] = await Promise.all([
-    policyTimeline(db),
-    db
-      .select({ r: cityPolicyRules, cityName: regions.name })
-      .from(cityPolicyRules)
-      .innerJoin(regions, eq(regions.code, cityPolicyRules.cityCode))
-      .orderBy(asc(cityPolicyRules.effectiveFrom), asc(cityPolicyRules.id)),
-  ]);
+  const timeline = await policyTimeline(db);
+  const rows = await db
+    .select({ r: cityPolicyRules, cityName: regions.name })
+    .from(cityPolicyRules)
+    .innerJoin(regions, eq(regions.code, cityPolicyRules.cityCode))
+    .orderBy(asc(cityPolicyRules.effectiveFrom), asc(cityPolicyRules.id));
   return {
     ...timeline,
     onIn(day, cityCode) {

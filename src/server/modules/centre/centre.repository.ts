@@ -138,6 +138,11 @@ export async function listCentres(db: Db, where: SQL | undefined, sort: string, 
   return { rows: rows as CentreRow[], total: totals[0]?.n ?? 0 };
 }
 
+/** Every centre matching `where`, by id, without a count: for work inside a transaction (one client, one query at a time). */
+export async function centresWhere(db: Db, where: SQL | undefined): Promise<CentreRow[]> {
+  return (await baseQuery(db).where(where).orderBy(asc(centres.id))) as CentreRow[];
+}
+
 export async function findCentre(db: Db, scope: SQL, id: number): Promise<CentreRow | undefined> {
   const rows = await baseQuery(db)
     .where(and(scope, eq(centres.id, id)))

@@ -12,7 +12,7 @@ import { venueAreaVerdict } from '../../policy/rules/venue';
 import { notify, type OutboundMessage } from '../message/notify';
 import { rostersOf } from '../staff';
 import { isRecognised } from './centre.machine';
-import { type CentreRow, listCentres } from './centre.repository';
+import { type CentreRow, centresWhere } from './centre.repository';
 
 const CONDITION_LABELS: Record<TCentreCondition, { zh: string; en: string }> = {
   venue: { zh: '服务场地（第六条）', en: 'venue (Art. 6)' },
@@ -82,21 +82,21 @@ export async function sweepCentreConditions(
   const filters: SQL[] = [or(inArray(centres.status, ['approved', 'operating', 'adjusted']), openRows) as SQL];
   if (opts.centreIds) filters.push(inArray(centres.id, opts.centreIds));
   if (opts.cityCode) filters.push(eq(centres.cityCode, opts.cityCode));
-  const { rows } = await listCentres(tx, and(...filters), 'id', 100_000, 0);
+  // One read after another: `tx` is one client (node-postgres deprecates overlapping queries on a client, and they
+  // would queue there anyway).
+  const rows = await centresWhere(tx, and(...filters));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [policyOf, rosters, open] = await Promise.all([
-    policiesForRegions(
-      tx,
-      day,
-      rows.map((r) => r.cityCode),
-    ),
-    rostersOf(tx, ids),
-    tx
-      .select()
-      .from(centreConditionStatus)
-      .where(and(inArray(centreConditionStatus.centreId, ids), isNull(centreConditionStatus.resolvedOn))),
-  ]);
+  const policyOf = await policiesForRegions(
+    tx,
+    day,
+    rows.map((r) => r.cityCode),
+  );
+  const rosters = await rostersOf(tx, ids);
+  const open = await tx
+    .select()
+    .from(centreConditionStatus)
+    .where(and(inArray(centreConditionStatus.centreId, ids), isNull(centreConditionStatus.resolvedOn)));
   const openOf = new Map(open.map((o) => [`${o.centreId}:${o.condition}`, o]));
   const audit = auditContext(ctx, at);
   const sent: OutboundMessage[] = [];
@@ -105,7 +105,7 @@ export async function sweepCentreConditions(
     for (const condition of ['venue', 'staffing'] as const) {
       const now = verdicts[condition];
       const current = openOf.get(`${row.id}:${condition}`);
-      const failing = now !== null && now.some((v) => !v.ok);
+      const failing = now?.some((v) => !v.ok) === true;
       const label = CONDITION_LABELS[condition];
       if (failing && !current) {
         const entry: TConditionHistoryEntry = { on: day, ok: false, verdicts: now };
