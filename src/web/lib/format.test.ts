@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFen, yuanToFen } from './format';
+import { formatFen, plainNumber, yuanToFen } from './format';
 
 /** Money is kept in whole fen (issue 15) and shown in Chinese conventions: 元 to the fen, or 万元 when round. */
 describe('formatFen', () => {
@@ -19,5 +19,18 @@ describe('formatFen', () => {
   it('turns 元 typed into a form into whole fen, rounding once', () => {
     expect(yuanToFen(1234.56)).toBe(123_456);
     expect(yuanToFen(0.1 + 0.2)).toBe(30);
+  });
+});
+
+describe('plainNumber', () => {
+  const shown = (v: number | string | undefined) => plainNumber(v, { userTyping: false, input: '' });
+  it('shows a whole weight without the step’s decimal, and keeps halves', () => {
+    expect(shown(7)).toBe('7');
+    expect(shown('7.0')).toBe('7');
+    expect(shown(7.5)).toBe('7.5');
+    expect(shown(undefined)).toBe('');
+  });
+  it('leaves what the user is typing as typed', () => {
+    expect(plainNumber(7, { userTyping: true, input: '7.' })).toBe('7.');
   });
 });

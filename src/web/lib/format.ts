@@ -90,3 +90,14 @@ export function formatFenWan(fen: number, locale: TLocale): string {
     ? '0'
     : `${new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(fen / 1_000_000)} 万元`;
 }
+
+/**
+ * An InputNumber's display without the trailing zero its step would add (a weight of 7 reads 7, not 7.0; 7.5 stays),
+ * and what the user is typing left as typed.
+ */
+export function plainNumber(value: number | string | undefined, info: { userTyping: boolean; input: string }): string {
+  if (info.userTyping) return info.input;
+  if (value === undefined || value === '') return '';
+  const n = Number(value);
+  return Number.isFinite(n) ? String(n) : String(value);
+}

@@ -8,6 +8,7 @@ import {
 } from '../../../../../contracts/assessment';
 import { describeScoringRule } from '../../../../../contracts/assessment-cycle';
 import { useLocale } from '../../../../i18n';
+import { plainNumber } from '../../../../lib/format';
 
 /** What a draft's editor can do to a group; null on a frozen system or for a reader, which only shows. */
 export interface GroupEdit {
@@ -73,6 +74,7 @@ export function IndicatorGroupCard({
           min={0.5}
           max={100}
           step={0.5}
+          formatter={plainNumber}
           value={w}
           onChange={(v) => edit.setWeight(i.key, v)}
           style={{ width: 72 }}

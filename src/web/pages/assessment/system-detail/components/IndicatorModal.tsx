@@ -13,6 +13,7 @@ import {
 } from '../../../../../contracts/assessment';
 import { describeScoringRule } from '../../../../../contracts/assessment-cycle';
 import { useLocale } from '../../../../i18n';
+import { plainNumber } from '../../../../lib/format';
 import {
   COMPUTED_RULE_KINDS,
   emptyFormValues,
@@ -149,7 +150,7 @@ export function IndicatorModal({ target, freeMetrics, keys, onApply, onClosed }:
           label={t('assessment.field.weight')}
           rules={[required(t('assessment.field.weight')), inRange(0, 100, t('assessment.editor.weightRange'))]}
         >
-          <InputNumber min={0} max={100} step={0.5} style={{ width: 140 }} />
+          <InputNumber min={0} max={100} step={0.5} formatter={plainNumber} style={{ width: 140 }} />
         </Form.Item>
         {source === 'computed' ? (
           <Form.Item name="kind" label={t('assessment.editor.kind')}>
@@ -179,7 +180,7 @@ export function IndicatorModal({ target, freeMetrics, keys, onApply, onClosed }:
               inRange(0, 100, t('assessment.editor.pointsRange')),
             ]}
           >
-            <InputNumber min={0} max={100} step={0.5} style={{ width: 140 }} />
+            <InputNumber min={0} max={100} step={0.5} formatter={plainNumber} style={{ width: 140 }} />
           </Form.Item>
         )}
         <Alert
