@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/helpers/global-setup.ts'],
+    setupFiles: ['test/helpers/no-overlapping-queries.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -33,6 +33,23 @@ export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
+/**
+ * Independent reads, in parallel on the pool and one after another inside a transaction: a transaction is one client,
+ * where node-postgres deprecates overlapping queries (pg 9 removes them) and they would queue anyway. A use case that
+ * runs inside another's transaction (an exchange adapter applying a status, a step answering with its record) reads
+ * through the same code as a page does.
+ */
+export async function readAll<T extends readonly unknown[]>(
+  db: Db,
+  reads: { [K in keyof T]: () => Promise<T[K]> },
+): Promise<T> {
+  // drizzle's transactions (PgTransaction) have rollback(); the database handle has not.
+  if (!('rollback' in db)) return Promise.all(reads.map((r) => r())) as unknown as Promise<T>;
+  const out: unknown[] = [];
+  for (const r of reads) out.push(await r());
+  return out as unknown as T;
+}
+
 export class DataDirInUseError extends Error {
   constructor(dir: string, pid: number) {
     super(

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { TRectification, TServiceRecordDetail } from '../../../contracts/service-record';
 import type { RequestContext } from '../../context';
+import { readAll } from '../../db/client';
 import { rectifications, serviceProgress, serviceRatings } from '../../db/schema';
 import { can } from '../../lib/access/permissions';
 import { requireAction } from '../../lib/access/require-access';
@@ -35,15 +36,17 @@ export async function getServiceRecordDetail(ctx: RequestContext, id: number): P
   const db = ctx.deps.db;
   const row = await findServiceRecord(db, id, serviceRecordScope(user));
   if (!row) throw new AppError('NOT_FOUND', { id });
-  const [progress, files, ratings, fix] = await Promise.all([
-    db
-      .select()
-      .from(serviceProgress)
-      .where(eq(serviceProgress.recordId, id))
-      .orderBy(asc(serviceProgress.at), asc(serviceProgress.id)),
-    listOwnerFiles(db, { kind: 'service_record', centreId: row.r.centreId, recordId: id }),
-    db.select().from(serviceRatings).where(eq(serviceRatings.recordId, id)).limit(1),
-    db.select({ id: rectifications.id }).from(rectifications).where(eq(rectifications.recordId, id)).limit(1),
+  // readAll: a step applied by an exchange adapter answers with this page inside the adapter's transaction.
+  const [progress, files, ratings, fix] = await readAll(db, [
+    () =>
+      db
+        .select()
+        .from(serviceProgress)
+        .where(eq(serviceProgress.recordId, id))
+        .orderBy(asc(serviceProgress.at), asc(serviceProgress.id)),
+    () => listOwnerFiles(db, { kind: 'service_record', centreId: row.r.centreId, recordId: id }),
+    () => db.select().from(serviceRatings).where(eq(serviceRatings.recordId, id)).limit(1),
+    () => db.select({ id: rectifications.id }).from(rectifications).where(eq(rectifications.recordId, id)).limit(1),
   ]);
   const rating = ratings[0] ?? null;
   let rectification: TRectification | null = null;
