@@ -201,41 +201,50 @@ export const ZHomeAssessment = z.object({
 });
 export type THomeAssessment = z.infer<typeof ZHomeAssessment>;
 
-/** A scoring rule in words (the indicator system page shows it; unit is the metric's). */
-export function describeScoringRule(rule: TScoringRule, weight: number, unit: string, en: boolean): string {
+/**
+ * A scoring rule in words, in both languages, with its numbers and the metric's unit — the one wording of a rule:
+ * the server puts it into every score breakdown (scoring.ts), the indicator system page and its editor show it.
+ */
+export function scoringRuleInWords(
+  rule: TScoringRule,
+  weight: number,
+  unit: { 'zh-CN': string; en: string },
+): { 'zh-CN': string; en: string } {
+  const w = fmt(weight);
   switch (rule.kind) {
-    case 'linear':
-      return rule.fullAt > rule.zeroAt
-        ? en
-          ? `0 at ${rule.zeroAt} ${unit}, full ${weight} points at ${rule.fullAt} ${unit} or more, linear between`
-          : `${rule.zeroAt}${unit}得0分，${rule.fullAt}${unit}及以上得满分${weight}分，其间按比例计分`
-        : en
-          ? `full ${weight} points at ${rule.fullAt} ${unit} or less, 0 at ${rule.zeroAt} ${unit} or more, linear between`
-          : `${rule.fullAt}${unit}及以内得满分${weight}分，${rule.zeroAt}${unit}及以上得0分，其间按比例计分`;
-    case 'thresholds':
-      return [...rule.steps]
-        .sort((a, b) => b.atLeast - a.atLeast)
-        .map((s) =>
-          en
-            ? `≥ ${s.atLeast} ${unit}: ${round2(s.share * weight)} points`
-            : `达到${s.atLeast}${unit}得${round2(s.share * weight)}分`,
-        )
-        .join(en ? '; ' : '；');
+    case 'linear': {
+      const lower = rule.fullAt < rule.zeroAt;
+      return {
+        'zh-CN': `${fmt(rule.fullAt)}${unit['zh-CN']}${lower ? '及以下' : '及以上'}得满分${w}分，${fmt(rule.zeroAt)}${unit['zh-CN']}${lower ? '及以上' : '及以下'}不得分，其间按比例计分`,
+        en: `Full ${w} points at ${fmt(rule.fullAt)} ${unit.en} or ${lower ? 'less' : 'more'}, none at ${fmt(rule.zeroAt)} ${unit.en} or ${lower ? 'more' : 'less'}, in proportion between`,
+      };
+    }
+    case 'thresholds': {
+      const steps = [...rule.steps].sort((a, b) => a.atLeast - b.atLeast);
+      return {
+        'zh-CN': `达到${steps.map((s) => `${fmt(s.atLeast)}${unit['zh-CN']}得${fmt(s.share * weight)}分`).join('、')}（取达到的最高档），未达最低档不得分`,
+        en: `${steps.map((s) => `${fmt(s.atLeast)} ${unit.en}: ${fmt(s.share * weight)} points`).join('; ')} (highest step reached); nothing below the lowest`,
+      };
+    }
     case 'rank':
-      return en
-        ? `by rank among the cycle's centres (${rule.better === 'higher' ? 'higher' : 'lower'} is better), first gets ${weight} points`
-        : `按全省中心排名计分（${rule.better === 'higher' ? '越高越好' : '越低越好'}），第一名得${weight}分`;
+      return {
+        'zh-CN': `在本年度参评中心中按${rule.better === 'higher' ? '由高到低' : '由低到高'}排名计分：第一名${w}分，末名0分，其间按名次等差；并列取较好名次，无法计算的排在最后`,
+        en: `Ranked among the cycle's centres (${rule.better === 'higher' ? 'higher' : 'lower'} is better): first ${w} points, last 0, evenly between; ties share the better place, figures that cannot be computed rank last`,
+      };
     case 'growth':
-      return en
-        ? `${rule.pointsPerPercent} points per percentage point of growth, up to ${weight}; none for a fall`
-        : `每增长1个百分点得${rule.pointsPerPercent}分，最高${weight}分，下降不得分`;
+      return {
+        'zh-CN': `每增长1个百分点得${fmt(rule.pointsPerPercent)}分，最高${w}分，零增长或负增长不得分`,
+        en: `${fmt(rule.pointsPerPercent)} points per percentage point of growth, at most ${w}; none for no growth or a fall`,
+      };
     case 'evaluator':
-      return en
-        ? `scored 0–${weight} by the evaluator from the evidence and on-site inspection`
-        : `由第三方评估机构根据佐证材料和实地考察评分（0–${weight}分）`;
+      return {
+        'zh-CN': `评估机构根据佐证材料和实地考察评分（0–${w}分，须写明评分说明）`,
+        en: `Scored by the evaluation agency from the evidence and the on-site inspection (0–${w} points, with a remark)`,
+      };
   }
 }
 
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
+/** A number of points or of a metric as it reads: at most two decimals, no trailing zeros. */
+function fmt(x: number): string {
+  return String(Number(x.toFixed(2)));
 }

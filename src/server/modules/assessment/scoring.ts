@@ -7,6 +7,7 @@ import {
   type TMetricKey,
   type TScoringRule,
 } from '../../../contracts/assessment';
+import { scoringRuleInWords } from '../../../contracts/assessment-cycle';
 
 /*
  * The scoring engine of the annual assessment (Art. 12(二)(3), 12(三)): pure, from the frozen indicator system, the
@@ -103,46 +104,10 @@ function shareOf(rule: TScoringRule, value: number, metric: TMetricKey, input: S
   }
 }
 
-function fmt(x: number): string {
-  return String(Number(x.toFixed(2)));
-}
-
-/** The indicator's rule in words (zh-CN, en) with its numbers and unit. */
+/** The indicator's rule in words (zh-CN, en) with its numbers and unit: the contract's one wording. */
 export function ruleInWords(indicator: TIndicator): Words {
-  const rule = indicator.scoring;
-  const w = fmt(indicator.weight);
   const unit = indicator.metric ? METRIC_UNITS[indicator.metric] : { 'zh-CN': '', en: '' };
-  switch (rule.kind) {
-    case 'linear': {
-      const lower = rule.fullAt < rule.zeroAt;
-      return {
-        'zh-CN': `${fmt(rule.fullAt)}${unit['zh-CN']}${lower ? '及以下' : '及以上'}得满分${w}分，${fmt(rule.zeroAt)}${unit['zh-CN']}${lower ? '及以上' : '及以下'}不得分，其间按比例计分`,
-        en: `Full ${w} points at ${fmt(rule.fullAt)} ${unit.en} or ${lower ? 'less' : 'more'}, none at ${fmt(rule.zeroAt)} ${unit.en} or ${lower ? 'more' : 'less'}, in proportion between`,
-      };
-    }
-    case 'thresholds': {
-      const steps = [...rule.steps].sort((a, b) => a.atLeast - b.atLeast);
-      return {
-        'zh-CN': `达到${steps.map((s) => `${fmt(s.atLeast)}${unit['zh-CN']}得${fmt(s.share * indicator.weight)}分`).join('、')}（取达到的最高档），未达最低档不得分`,
-        en: `${steps.map((s) => `${fmt(s.atLeast)} ${unit.en}: ${fmt(s.share * indicator.weight)} points`).join('; ')} (highest step reached); nothing below the lowest`,
-      };
-    }
-    case 'rank':
-      return {
-        'zh-CN': `在本年度参评中心中按${rule.better === 'higher' ? '由高到低' : '由低到高'}排名计分：第一名${w}分，末名0分，其间按名次等差；并列取较好名次，无法计算的排在最后`,
-        en: `Ranked among the cycle's centres (${rule.better === 'higher' ? 'higher' : 'lower'} is better): first ${w} points, last 0, evenly between; ties share the better place, figures that cannot be computed rank last`,
-      };
-    case 'growth':
-      return {
-        'zh-CN': `每增长1个百分点得${fmt(rule.pointsPerPercent)}分，最高${w}分，零增长或负增长不得分`,
-        en: `${fmt(rule.pointsPerPercent)} points per percentage point of growth, at most ${w}; none for no growth or a fall`,
-      };
-    case 'evaluator':
-      return {
-        'zh-CN': `评估机构根据佐证材料和实地考察评分（0–${w}分，须写明评分说明）`,
-        en: `Scored by the evaluation agency from the evidence and the on-site inspection (0–${w} points, with a remark)`,
-      };
-  }
+  return scoringRuleInWords(indicator.scoring, indicator.weight, unit);
 }
 
 /** 优秀 / 良好 / 一般 / 较差 by the system's thresholds (Art. 12(三)), compared in hundredths. */

@@ -6,7 +6,7 @@ import {
   type TIndicator,
   type TIndicatorGroup,
 } from '../../../../../contracts/assessment';
-import { describeScoringRule } from '../../../../../contracts/assessment-cycle';
+import { scoringRuleInWords } from '../../../../../contracts/assessment-cycle';
 import { useLocale } from '../../../../i18n';
 import { plainNumber } from '../../../../lib/format';
 
@@ -35,7 +35,6 @@ export function IndicatorGroupCard({
   // On a phone the rule, the way it is measured and the article go under the indicator's name: two columns fit.
   const wide = Grid.useBreakpoint().md ?? true;
   const weight = Math.round(indicators.reduce((a, i) => a + i.weight, 0) * 100) / 100;
-  const en = locale === 'en';
   const actions = (i: TIndicator) => (
     <Space size={0} wrap>
       <Button type="link" size="small" onClick={() => edit?.onEdit(i)} data-testid={`indicator-edit-${i.key}`}>
@@ -54,7 +53,7 @@ export function IndicatorGroupCard({
     </Space>
   );
   const ruleText = (i: TIndicator) =>
-    describeScoringRule(i.scoring, i.weight, i.metric ? METRIC_UNITS[i.metric][locale] : '', en);
+    scoringRuleInWords(i.scoring, i.weight, i.metric ? METRIC_UNITS[i.metric] : { 'zh-CN': '', en: '' })[locale];
 
   const measuredBy = (i: TIndicator) =>
     i.metric ? t('assessment.measures.computed') : t('assessment.measures.evaluator');
