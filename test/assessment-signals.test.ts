@@ -259,7 +259,7 @@ beforeAll(async () => {
     if (registered.length)
       await db
         .insert(activityEnterprises)
-        .values(registered.map((enterpriseId) => ({ activityId: row.id, enterpriseId })));
+        .values(registered.map((enterpriseId) => ({ activityId: row.id, centreId: centre.id, enterpriseId })));
     return row.id;
   };
   built.hugeActivityId = await activity(a, '外贸政策大讲堂', 300, [trading1.id, trading2.id]);

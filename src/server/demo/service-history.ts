@@ -104,6 +104,7 @@ export async function writeServiceHistory(deps: Deps, services: PastService[]): 
         let status: TServiceStatus = s.source === 'enterprise' ? 'submitted' : 'accepted';
         progress.push({
           recordId: row.id,
+          centreId: s.centre.id,
           kind: s.source === 'enterprise' ? 'submitted' : 'accepted',
           note: null,
           statusAfter: status,
@@ -138,7 +139,15 @@ export async function writeServiceHistory(deps: Deps, services: PastService[]): 
           note: string | null,
         ) => {
           if (!at) return;
-          progress.push({ recordId: row.id, kind, note, statusAfter: to, at, ...by(s.operator) });
+          progress.push({
+            recordId: row.id,
+            centreId: s.centre.id,
+            kind,
+            note,
+            statusAfter: to,
+            at,
+            ...by(s.operator),
+          });
           audits.push({
             user: s.operator,
             at,
@@ -175,6 +184,7 @@ export async function writeServiceHistory(deps: Deps, services: PastService[]): 
           });
           progress.push({
             recordId: row.id,
+            centreId: s.centre.id,
             kind: 'rated',
             note: null,
             statusAfter: 'completed',

@@ -61,13 +61,16 @@ export const activities = pgTable(
   ],
 );
 
-/** Enterprises that took part in an activity. */
+/** Enterprises that took part in an activity; with the activity's centre, the distribution key (docs/deployment.md §3). */
 export const activityEnterprises = pgTable(
   'activity_enterprises',
   {
     activityId: integer('activity_id')
       .notNull()
       .references(() => activities.id),
+    centreId: integer('centre_id')
+      .notNull()
+      .references(() => centres.id),
     enterpriseId: integer('enterprise_id')
       .notNull()
       .references(() => enterprises.id),

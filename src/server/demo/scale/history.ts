@@ -537,10 +537,12 @@ function planBatch(
         }
       }
       await tx.execute(sql`
-      insert into service_progress (record_id, kind, note, status_after, actor_id, actor_name, actor_role, at)
-      select record_id, kind, note, status_after, actor_id, actor_name, actor_role, at
+      insert into service_progress (record_id, centre_id, kind, note, status_after, actor_id, actor_name, actor_role,
+        at)
+      select x.record_id, r.centre_id, x.kind, x.note, x.status_after, x.actor_id, x.actor_name, x.actor_role, x.at
       from json_to_recordset(${json(progressRows)}::json) as x(record_id int, kind text, note text,
-        status_after text, actor_id int, actor_name text, actor_role text, at timestamptz)`);
+        status_after text, actor_id int, actor_name text, actor_role text, at timestamptz)
+      join service_records r on r.id = x.record_id`);
       let rectified = 0;
       if (ratingRows.length) {
         const rated = rowsOf<{ id: number; record_id: number }>(

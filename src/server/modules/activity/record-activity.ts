@@ -50,7 +50,7 @@ export async function recordActivity(ctx: RequestContext, input: TActivityInput)
     if (enterpriseIds.length > 0) {
       await tx
         .insert(activityEnterprises)
-        .values(enterpriseIds.map((enterpriseId) => ({ activityId: row.id, enterpriseId })));
+        .values(enterpriseIds.map((enterpriseId) => ({ activityId: row.id, centreId: row.centreId, enterpriseId })));
     }
     await writeAudit(tx, auditContext(ctx, now), {
       action: 'activity.created',

@@ -41,7 +41,7 @@ export async function updateActivity(
     if (enterpriseIds.length > 0) {
       await tx
         .insert(activityEnterprises)
-        .values(enterpriseIds.map((enterpriseId) => ({ activityId: id, enterpriseId })));
+        .values(enterpriseIds.map((enterpriseId) => ({ activityId: id, centreId: updated.centreId, enterpriseId })));
     }
     await writeAudit(tx, auditContext(ctx, now), {
       action: 'activity.updated',

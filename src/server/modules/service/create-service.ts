@@ -149,6 +149,7 @@ async function insertRecord(db: Db, ctx: RequestContext, user: SessionUser, n: N
   });
   const progress = progressInsert(db, user, {
     recordId: id,
+    centreId: n.centre.id,
     kind: n.source === 'enterprise' ? 'submitted' : 'accepted',
     note: null,
     statusAfter: status,

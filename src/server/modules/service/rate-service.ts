@@ -75,7 +75,14 @@ export async function rateService(
     // The rating moves the figures in the same transaction: the record's row gains a rated record at this level.
     const after = await readRecordFacts(tx, id);
     if (after) await applyRecordDelta(tx, { ...after, level: null }, after);
-    await appendProgress(tx, user, { recordId: id, kind: 'rated', note: null, statusAfter: row.status, at: now });
+    await appendProgress(tx, user, {
+      recordId: id,
+      centreId: row.centreId,
+      kind: 'rated',
+      note: null,
+      statusAfter: row.status,
+      at: now,
+    });
     await writeAudit(tx, auditContext(ctx, now), {
       action: 'service.rated',
       objectType: 'service_record',

@@ -28,6 +28,7 @@ export async function uploadServiceFile(
       alsoWrite: (tx, _file, f) =>
         appendProgress(tx, user, {
           recordId: id,
+          centreId: row.centreId,
           kind: 'attachment',
           note: f.fileName,
           statusAfter: row.status,

@@ -103,6 +103,8 @@ export async function reserveRecordIds(db: Db, year: number): Promise<{ id: numb
 type ProgressKind = (typeof serviceProgress.$inferInsert)['kind'];
 type ProgressEntry = {
   recordId: number;
+  /** The record's centre (the table's distribution key, docs/deployment.md §3). */
+  centreId: number;
   kind: ProgressKind;
   note: string | null;
   statusAfter: TServiceStatus;

@@ -93,7 +93,14 @@ export async function stepService(
       .returning({ id: serviceRecords.id });
     if (done.length === 0) throw new AppError('VERSION_CONFLICT', { id, version: input.version });
     if (moves) await applyRecordDelta(tx, before, await readRecordFacts(tx, id));
-    await appendProgress(tx, user, { recordId: id, kind: KIND[step], note, statusAfter: to, at: now });
+    await appendProgress(tx, user, {
+      recordId: id,
+      centreId: row.centreId,
+      kind: KIND[step],
+      note,
+      statusAfter: to,
+      at: now,
+    });
     await writeAudit(tx, auditContext(ctx, now), {
       action: AUDIT[step],
       objectType: 'service_record',
