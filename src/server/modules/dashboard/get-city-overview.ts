@@ -5,6 +5,7 @@ import { regions } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { AppError } from '../../lib/errors';
 import { beijingDay } from '../../policy/policy';
+import { cachedSnapshotAnswer } from '../figures';
 import { regionOverview } from './region-overview';
 
 /** The province's overview drilled into one city: the same figures, one row per county (issue 11). */
@@ -17,5 +18,11 @@ export async function getCityOverview(ctx: RequestContext, cityCode: string): Pr
     .where(and(eq(regions.code, cityCode), eq(regions.level, 'city')))
     .limit(1);
   if (!city) throw new AppError('NOT_FOUND', { cityCode });
-  return regionOverview(db, user, beijingDay(ctx.deps.clock()), { by: 'county', cityCode });
+  const today = beijingDay(ctx.deps.clock());
+  // Kept under the database's snapshot like the home it is drilled from (decision 0034), keyed by the caller's scope
+  // (today the province's alone has dashboard.overview), the city and the day.
+  const key = JSON.stringify([user.role, user.regionCode, user.parkId, user.centreId, cityCode, today]);
+  return cachedSnapshotAnswer(db, `city-overview:${key}`, () =>
+    regionOverview(db, user, today, { by: 'county', cityCode }),
+  );
 }
