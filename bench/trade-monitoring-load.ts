@@ -1,6 +1,6 @@
-import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { load } from './harness';
+import { closedLoop, healthz, loadAverage, medianAlone, signIn } from './page-load';
 
 /**
  * `BASE=http://127.0.0.1:4306 DATABASE_URL=… DEMO_PASSWORD=… node --import tsx bench/trade-monitoring-load.ts [year]`
@@ -50,76 +50,26 @@ const viewers: [string, string][] = [
   [`enterprise ${trader.id}`, await username('enterprise_id', trader.id)],
 ];
 
-async function signIn(user: string): Promise<Record<string, string>> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: user, password }),
-  });
-  if (!res.ok) throw new Error(`login ${user}: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return { cookie };
-}
-
 const bump = () => db.query(`update figures_versions set version = version + 1 where name = 'trade'`);
 
-async function get(url: string, headers: Record<string, string>): Promise<number> {
-  const t = performance.now();
-  const res = await fetch(url, { headers });
-  await res.arrayBuffer();
-  if (!res.ok) throw new Error(`${url}: ${res.status}`);
-  return performance.now() - t;
-}
-
-/** 20 workers, each: bump the version, then GET (timed), for `seconds`. */
-async function coldLoad(url: string, headers: Record<string, string>, seconds: number) {
-  const times: number[] = [];
-  const end = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < end) {
-        await bump();
-        times.push(await get(url, headers));
-      }
-    }),
-  );
-  times.sort((a, b) => a - b);
-  const q = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor(times.length * p))] ?? 0);
-  return { reqPerSec: times.length / seconds, p50: q(0.5), p99: q(0.99), requests: times.length };
-}
-
-const healthz = async (label: string) => {
-  const h = await load(`${base}/healthz`, { connections, durationS: 4 });
-  console.log(`/healthz ${label}: ${h.reqPerSec.toFixed(0)} req/s, p50 ${h.p50} / p99 ${h.p99} ms`);
-  return h.reqPerSec;
-};
-
-console.log(`load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1))}`);
-const h0 = await healthz('before');
+console.log(`load average ${loadAverage()}`);
+const h0 = await healthz(base, connections, 'before');
 const rows: string[] = [];
 for (const [name, user] of viewers) {
   if (only && !only.test(name)) continue;
-  const headers = await signIn(user);
+  const headers = await signIn(base, user, password);
   const url = `${base}/api/trade/monitoring?year=${year}`;
-  const coldAlone: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    await bump();
-    coldAlone.push(await get(url, headers));
-  }
-  const warmAlone: number[] = [];
-  for (let i = 0; i < 5; i++) warmAlone.push(await get(url, headers));
-  const med = (a: number[]) => Math.round(a.sort((x, y) => x - y)[2] ?? 0);
+  const coldAlone = await medianAlone(url, headers, bump);
+  const warmAlone = await medianAlone(url, headers);
   const warm = await load(url, { connections, durationS, headers });
-  const cold = await coldLoad(url, headers, durationS);
-  const line = `| ${name} (${user}) | ${med(coldAlone)} / ${med(warmAlone)} | ${warm.reqPerSec.toFixed(1)}, ${warm.p50} / ${warm.p99} (non2xx ${warm.non2xx}, err ${warm.errors}) | ${cold.reqPerSec.toFixed(1)}, ${cold.p50} / ${cold.p99} |`;
+  const cold = await closedLoop(url, headers, { connections, seconds: durationS, before: bump });
+  const line = `| ${name} (${user}) | ${coldAlone} / ${warmAlone} | ${warm.reqPerSec.toFixed(1)}, ${warm.p50} / ${warm.p99} (non2xx ${warm.non2xx}, err ${warm.errors}) | ${cold.reqPerSec.toFixed(1)}, ${cold.p50} / ${cold.p99} |`;
   console.log(line);
   rows.push(line);
 }
-const h1 = await healthz('after');
+const h1 = await healthz(base, connections, 'after');
 console.log(`\n| page | alone cold / warm (ms) | warm: req/s, p50 / p99 | cold: req/s, p50 / p99 |`);
 console.log('|---|---|---|---|');
 for (const r of rows) console.log(r);
-console.log(
-  `/healthz ${h0.toFixed(0)} → ${h1.toFixed(0)} req/s; load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1))}`,
-);
+console.log(`/healthz ${h0.toFixed(0)} → ${h1.toFixed(0)} req/s; load average ${loadAverage()}`);
 await db.end();

@@ -1,25 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openPglite, rowsOf } from '../src/server/db/client';
+import { type Database, rowsOf } from '../src/server/db/client';
 import { checkFigures } from '../src/server/modules/figures';
-import { createTestDatabase, usingPostgres } from './helpers/db';
-import { migrateUpTo } from './helpers/migrations';
+import { migratedWith, YICHANG_CENTRE_ROWS } from './helpers/migrations';
 
 /** Before the figures layer (0018): records already there are counted by 0018, then summed into 0025's status table. */
 const BEFORE = '0017_service_record_list_indexes';
 
 const ROWS = [
-  sql`insert into regions (code, name, level) values ('420000', '湖北省', 'province'), ('420500', '宜昌市', 'city'),
-    ('420502', '西陵区', 'county')`,
-  sql`insert into parks (id, name, kind, level, county_code, city_code)
-    values (1, '宜昌高新技术产业开发区', 'high_tech', 'national', '420502', '420500')`,
-  sql`insert into centres (id, name, status, park_id, county_code, city_code, venue_address, venue_area,
-    venue_provision, venue_free, reasons, services, contact_person, contact_phone)
-    values (3, '宜昌高新区外综服中心', 'operating', 1, '420502', '420500', '发展大道 1 号', 300, 'park', true, '设立理由',
-    '[]', '李主任', '0717-0000000')`,
-  sql`insert into enterprises (id, credit_code, name, county_code, city_code, contact_person, contact_phone, status,
-    source) values (5, '91420500MA4F000001', '宜昌三峡机电有限公司', '420502', '420500', '周经理', '13800000000',
-    'approved', 'self')`,
+  ...YICHANG_CENTRE_ROWS,
   // Two categories and two channels in October (Beijing), one record in November: the status table sums the first
   // three into one October row.
   sql`insert into service_records (id, number, centre_id, enterprise_id, county_code, city_code, park_id, category,
@@ -42,10 +31,7 @@ describe('migration figures_status: the figures per centre, month and status', (
   const query = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await database.db.execute(q));
 
   beforeAll(async () => {
-    database = usingPostgres ? await createTestDatabase() : await openPglite(undefined);
-    await migrateUpTo(database, BEFORE);
-    for (const statement of ROWS) await database.db.execute(statement);
-    await database.migrate();
+    database = await migratedWith(BEFORE, ROWS);
   }, 120_000);
   afterAll(async () => database?.close());
 

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openPglite, rowsOf } from '../src/server/db/client';
-import { createTestDatabase, usingPostgres } from './helpers/db';
-import { migrateUpTo } from './helpers/migrations';
+import { type Database, rowsOf } from '../src/server/db/client';
+import { migratedWith, YICHANG_CENTRE_ROWS } from './helpers/migrations';
 
 /** The last migration before the one that puts the centre on service_progress and activity_enterprises. */
 const BEFORE = '0034_sanction_evidence';
@@ -10,17 +9,13 @@ const AT = '2026-11-03T07:15:00.000Z';
 
 /** Two centres, a record of each with its progress log, an activity of the second with two participants. */
 const BEFORE_ROWS = [
-  sql`insert into regions (code, name, level) values ('420000', '湖北省', 'province'), ('420500', '宜昌市', 'city'),
-    ('420502', '西陵区', 'county')`,
-  sql`insert into parks (id, name, kind, level, county_code, city_code)
-    values (1, '宜昌高新技术产业开发区', 'high_tech', 'national', '420502', '420500')`,
+  ...YICHANG_CENTRE_ROWS,
   sql`insert into centres (id, name, status, park_id, county_code, city_code, venue_address, venue_area,
     venue_provision, venue_free, reasons, services, contact_person, contact_phone)
-    select i, '宜昌外综服中心' || i, 'operating', 1, '420502', '420500', '发展大道 1 号', 300, 'park', true, '设立理由',
-      '[]', '李主任', '0717-0000000' from (values (3), (4)) c(i)`,
+    values (4, '宜昌高新区第二外综服中心', 'operating', 1, '420502', '420500', '发展大道 2 号', 300, 'park', true,
+    '设立理由', '[]', '王主任', '0717-0000001')`,
   sql`insert into enterprises (id, credit_code, name, county_code, city_code, contact_person, contact_phone, status,
-    source) values (5, '91420500MA4F000001', '宜昌三峡机电有限公司', '420502', '420500', '周经理', '13800000000',
-    'approved', 'self'), (6, '91420500MA4F000002', '宜昌长江贸易有限公司', '420502', '420500', '吴经理', '13800000001',
+    source) values (6, '91420500MA4F000002', '宜昌长江贸易有限公司', '420502', '420500', '吴经理', '13800000001',
     'approved', 'self')`,
   sql`insert into service_records (id, number, centre_id, enterprise_id, county_code, city_code, park_id, category,
     sub_item, channel, source, request_text, status, submitted_at, completed_at)
@@ -42,10 +37,7 @@ describe('migration 0035: the centre on service_progress and activity_enterprise
   const query = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await database.db.execute(q));
 
   beforeAll(async () => {
-    database = usingPostgres ? await createTestDatabase() : await openPglite(undefined);
-    await migrateUpTo(database, BEFORE);
-    for (const statement of BEFORE_ROWS) await database.db.execute(statement);
-    await database.migrate();
+    database = await migratedWith(BEFORE, BEFORE_ROWS);
   }, 120_000);
   afterAll(async () => database?.close());
 

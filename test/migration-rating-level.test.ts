@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openPglite, rowsOf } from '../src/server/db/client';
-import { createTestDatabase, usingPostgres } from './helpers/db';
-import { migrateUpTo } from './helpers/migrations';
+import { type Database, rowsOf } from '../src/server/db/client';
+import { migratedWith, YICHANG_CENTRE_ROWS } from './helpers/migrations';
 
 /** The last migration before the one that copies the rating level onto the service record. */
 const BEFORE = '0016_one_attachment_table';
@@ -10,17 +9,7 @@ const AT = '2026-11-03T07:15:00.000Z';
 
 /** A centre with three records as before the copy: one rated 满意, one rated 不满意, one completed and unrated. */
 const BEFORE_ROWS = [
-  sql`insert into regions (code, name, level) values ('420000', '湖北省', 'province'), ('420500', '宜昌市', 'city'),
-    ('420502', '西陵区', 'county')`,
-  sql`insert into parks (id, name, kind, level, county_code, city_code)
-    values (1, '宜昌高新技术产业开发区', 'high_tech', 'national', '420502', '420500')`,
-  sql`insert into centres (id, name, status, park_id, county_code, city_code, venue_address, venue_area,
-    venue_provision, venue_free, reasons, services, contact_person, contact_phone)
-    values (3, '宜昌高新区外综服中心', 'operating', 1, '420502', '420500', '发展大道 1 号', 300, 'park', true, '设立理由',
-    '[]', '李主任', '0717-0000000')`,
-  sql`insert into enterprises (id, credit_code, name, county_code, city_code, contact_person, contact_phone, status,
-    source) values (5, '91420500MA4F000001', '宜昌三峡机电有限公司', '420502', '420500', '周经理', '13800000000',
-    'approved', 'self')`,
+  ...YICHANG_CENTRE_ROWS,
   sql`insert into service_records (id, number, centre_id, enterprise_id, county_code, city_code, park_id, category,
     sub_item, channel, source, request_text, status, submitted_at, completed_at)
     select i, 'FW-2026-00' || i, 3, 5, '420502', '420500', 1, 'customs', 'declaration', 'online', 'enterprise', '报关',
@@ -34,11 +23,7 @@ describe('migration 0017: the rating level on the service record', () => {
   const query = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await database.db.execute(q));
 
   beforeAll(async () => {
-    // An empty database: on PostgreSQL a new one on TEST_DATABASE_URL's server, else a new in-memory PGlite.
-    database = usingPostgres ? await createTestDatabase() : await openPglite(undefined);
-    await migrateUpTo(database, BEFORE);
-    for (const statement of BEFORE_ROWS) await database.db.execute(statement);
-    await database.migrate();
+    database = await migratedWith(BEFORE, BEFORE_ROWS);
   }, 120_000);
   afterAll(async () => database?.close());
 
