@@ -141,6 +141,33 @@ describe.skipIf(!executable)('browser: the main lists fit the screen', () => {
     expect(shown.right).toBeLessThanOrEqual(DESKTOP.width);
   });
 
+  it('wraps a long title on a phone rather than cutting it: a centre, its engagement', {
+    timeout: 120_000,
+  }, async () => {
+    const page = await signIn(accountOf('province'), PHONE);
+    // The centre with the longest name, and an engagement of it, from the caller's own lists.
+    const centres = (await (await page.request.get(`${baseUrl}/api/centres?pageSize=100`)).json()) as {
+      items: { id: number; name: string }[];
+    };
+    const centre = [...centres.items].sort((a, b) => b.name.length - a.name.length)[0];
+    if (!centre) throw new Error('the demo has no centre');
+    const engagements = (await (
+      await page.request.get(`${baseUrl}/api/engagements?centreId=${centre.id}&pageSize=1`)
+    ).json()) as { items: { id: number }[] };
+    const urls = [`/centres/${centre.id}`, ...engagements.items.map((e) => `/engagements/${e.id}`)];
+    for (const url of urls) {
+      await page.goto(`${baseUrl}${url}`);
+      const title = page.locator('.ant-card-head-title').first();
+      await expect.poll(async () => (await title.innerText()).includes(centre.name), POLL).toBe(true);
+      const cut = await page.evaluate(() =>
+        [...document.querySelectorAll('.ant-card-head-title')]
+          .filter((el) => el.scrollWidth > el.clientWidth + 1)
+          .map((el) => el.textContent),
+      );
+      expect(cut, `${url}: titles cut short on a phone`).toEqual([]);
+    }
+  });
+
   it('keeps each list page within a 375-px phone screen', { timeout: 180_000 }, async () => {
     const page = await signIn(accountOf('province'), PHONE);
     const lists = [

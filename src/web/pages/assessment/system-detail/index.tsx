@@ -102,7 +102,8 @@ function SystemView({ system }: { system: TIndicatorSystem }) {
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card
         title={
-          <Space wrap>
+          // The card head cuts its title with an ellipsis; a system's title is long, so it wraps instead (phones).
+          <Space wrap style={{ whiteSpace: 'normal', lineHeight: 1.4, paddingBlock: 8 }}>
             <Link to="/assessment/systems" aria-label={t('assessment.backToSystems')}>
               <ArrowLeftOutlined />
             </Link>
