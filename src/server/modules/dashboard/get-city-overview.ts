@@ -5,7 +5,7 @@ import { regions } from '../../db/schema';
 import { requireAction } from '../../lib/access/require-access';
 import { AppError } from '../../lib/errors';
 import { beijingDay } from '../../policy/policy';
-import { cachedSnapshotAnswer } from '../figures';
+import { cachedSnapshotAnswer, scopeKeyOf } from '../figures';
 import { regionOverview } from './region-overview';
 
 /** The province's overview drilled into one city: the same figures, one row per county (issue 11). */
@@ -21,7 +21,7 @@ export async function getCityOverview(ctx: RequestContext, cityCode: string): Pr
   const today = beijingDay(ctx.deps.clock());
   // Kept under the database's snapshot like the home it is drilled from (decision 0034), keyed by the caller's scope
   // (today the province's alone has dashboard.overview), the city and the day.
-  const key = JSON.stringify([user.role, user.regionCode, user.parkId, user.centreId, cityCode, today]);
+  const key = JSON.stringify([...scopeKeyOf(user), cityCode, today]);
   return cachedSnapshotAnswer(db, `city-overview:${key}`, () =>
     regionOverview(db, user, today, { by: 'county', cityCode }),
   );

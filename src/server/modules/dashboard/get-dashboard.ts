@@ -7,7 +7,7 @@ import { requireAction } from '../../lib/access/require-access';
 import type { SessionUser } from '../../lib/access/session-user';
 import { beijingDay } from '../../policy/policy';
 import { homeAssessment } from '../assessment';
-import { cachedSnapshotAnswer } from '../figures';
+import { cachedSnapshotAnswer, scopeKeyOf } from '../figures';
 import { overdueFilingCount, reprocurementDueCount } from './filing-figures';
 import {
   centreChangesToDecide,
@@ -50,17 +50,7 @@ export async function getDashboard(ctx: RequestContext): Promise<TDashboard> {
   // Cached under the database's snapshot (decision 0034): the same home until a writing transaction begins or ends.
   // The key holds everything else it depends on: the user (an enterprise's messages are its own; the rest is the
   // role's scope), the Beijing day (deadlines, overdue flags, the admin's audit of today) and the locale (names).
-  const key = JSON.stringify([
-    user.id,
-    user.role,
-    user.regionCode,
-    user.parkId,
-    user.centreId,
-    user.enterpriseId,
-    user.evaluatorId,
-    today,
-    ctx.locale,
-  ]);
+  const key = JSON.stringify([user.id, ...scopeKeyOf(user), today, ctx.locale]);
   return cachedSnapshotAnswer(db, `home:${key}`, async () => {
     const [scopeName, home, assessment] = await Promise.all([
       scopeNameOf(db, user, ctx.locale),

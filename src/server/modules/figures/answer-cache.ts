@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client';
+import type { SessionUser } from '../../lib/access/session-user';
 import { Lru } from '../../lib/lru';
 import { type FiguresFamily, readFiguresVersion } from './figures-version';
 
@@ -104,6 +105,19 @@ export async function cachedSnapshotAnswer<T>(db: Db, key: string, compute: () =
   cache.inFlight.set(k, work);
   return work;
 }
+
+/**
+ * The scope a cached answer depends on: the role and its region, park, centre, enterprise or evaluation agency —
+ * never the user (two city users of one city share an entry; two cities never do). Every cache key starts with it.
+ */
+export const scopeKeyOf = (user: SessionUser) => [
+  user.role,
+  user.regionCode ?? null,
+  user.parkId ?? null,
+  user.centreId ?? null,
+  user.enterpriseId ?? null,
+  user.evaluatorId ?? null,
+];
 
 /** Entries and bytes held for a database handle (tests, the bench's notes). */
 export function answerCacheStats(db: Db): { entries: number; bytes: number } {

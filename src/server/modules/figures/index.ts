@@ -3,7 +3,13 @@
  * comes from. Other modules import from here only (test/module-boundaries.test.ts).
  */
 
-export { answerCacheStats, cachedFiguresAnswer, cachedSnapshotAnswer, currentSnapshot } from './answer-cache';
+export {
+  answerCacheStats,
+  cachedFiguresAnswer,
+  cachedSnapshotAnswer,
+  currentSnapshot,
+  scopeKeyOf,
+} from './answer-cache';
 export { gradeDistribution, gradesByRegion, latestCentreGrade } from './assessment-figures';
 export {
   activityFigures,

@@ -21,13 +21,14 @@ import {
   cachedFiguresAnswer,
   newlyTradingEnterprises,
   readsRegionTable,
+  scopeKeyOf,
   servedTradeBeforeAfter,
   type TradeDimRow,
   type TradeFigureScope,
   tradeYearFigures,
 } from '../figures';
 import { newlyTradingRow } from './list-newly-trading';
-import { checkFilters, filterKeyOf, scopeKeyOf } from './trade-monitoring-filters';
+import { checkFilters, filterKeyOf } from './trade-monitoring-filters';
 
 const TOP = 15;
 

@@ -8,8 +8,8 @@ import type { RequestContext } from '../../context';
 import { readDb } from '../../db/read-db';
 import { requireAction } from '../../lib/access/require-access';
 import { beijingDay } from '../../policy/policy';
-import { cachedFiguresAnswer, type NewlyTradingEnterprise, newlyTradingEnterprises } from '../figures';
-import { checkFilters, filterKeyOf, scopeKeyOf } from './trade-monitoring-filters';
+import { cachedFiguresAnswer, type NewlyTradingEnterprise, newlyTradingEnterprises, scopeKeyOf } from '../figures';
+import { checkFilters, filterKeyOf } from './trade-monitoring-filters';
 
 /** A 新开口 row as the page shows it. */
 export const newlyTradingRow = (n: NewlyTradingEnterprise): TNewlyTrading => ({

@@ -8,20 +8,8 @@ import { AppError } from '../../lib/errors';
 
 /*
  * What the monitoring page's answers share (GET /api/trade/monitoring and its newly-trading pages): the filters'
- * check, and the scope part of their cache keys (decision 0031).
+ * check, and the filter part of their cache keys (decision 0031; the scope part is the figures' scopeKeyOf).
  */
-
-/**
- * The scope an answer depends on: the role and its region, park, centre or enterprise — never the user (two city
- * users of one city share an entry; two cities never do).
- */
-export const scopeKeyOf = (user: SessionUser) => [
-  user.role,
-  user.regionCode ?? null,
-  user.parkId ?? null,
-  user.centreId ?? null,
-  user.enterpriseId ?? null,
-];
 
 /** The filters an answer depends on besides the scope and the year (cache keys, decision 0031). */
 export const filterKeyOf = (q: TTradeMonitoringQuery) => [
