@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
+  METRIC_UNITS,
   type SUBMISSION_STATUSES,
+  type TMetricKey,
   type TScoringRule,
   ZCycleStatus,
   ZIndicatorSystemBody,
@@ -202,14 +204,15 @@ export const ZHomeAssessment = z.object({
 export type THomeAssessment = z.infer<typeof ZHomeAssessment>;
 
 /**
- * A scoring rule in words, in both languages, with its numbers and the metric's unit — the one wording of a rule:
+ * A scoring rule in words, in both languages, with its numbers and the unit of its metric (none for an evaluator's) — the one wording of a rule:
  * the server puts it into every score breakdown (scoring.ts), the indicator system page and its editor show it.
  */
 export function scoringRuleInWords(
   rule: TScoringRule,
   weight: number,
-  unit: { 'zh-CN': string; en: string },
+  metric: TMetricKey | null | undefined,
 ): { 'zh-CN': string; en: string } {
+  const unit = metric ? METRIC_UNITS[metric] : { 'zh-CN': '', en: '' };
   const w = fmt(weight);
   switch (rule.kind) {
     case 'linear': {

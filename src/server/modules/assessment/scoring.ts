@@ -1,11 +1,10 @@
-import {
-  METRIC_UNITS,
-  type TGrade,
-  type TGradeThresholds,
-  type TIndicator,
-  type TIndicatorSystemBody,
-  type TMetricKey,
-  type TScoringRule,
+import type {
+  TGrade,
+  TGradeThresholds,
+  TIndicator,
+  TIndicatorSystemBody,
+  TMetricKey,
+  TScoringRule,
 } from '../../../contracts/assessment';
 import { scoringRuleInWords } from '../../../contracts/assessment-cycle';
 
@@ -106,8 +105,7 @@ function shareOf(rule: TScoringRule, value: number, metric: TMetricKey, input: S
 
 /** The indicator's rule in words (zh-CN, en) with its numbers and unit: the contract's one wording. */
 export function ruleInWords(indicator: TIndicator): Words {
-  const unit = indicator.metric ? METRIC_UNITS[indicator.metric] : { 'zh-CN': '', en: '' };
-  return scoringRuleInWords(indicator.scoring, indicator.weight, unit);
+  return scoringRuleInWords(indicator.scoring, indicator.weight, indicator.metric);
 }
 
 /** 优秀 / 良好 / 一般 / 较差 by the system's thresholds (Art. 12(三)), compared in hundredths. */

@@ -1,11 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Grid, InputNumber, Popconfirm, Space, Table, Typography } from 'antd';
-import {
-  INDICATOR_GROUP_NAMES,
-  METRIC_UNITS,
-  type TIndicator,
-  type TIndicatorGroup,
-} from '../../../../../contracts/assessment';
+import { INDICATOR_GROUP_NAMES, type TIndicator, type TIndicatorGroup } from '../../../../../contracts/assessment';
 import { scoringRuleInWords } from '../../../../../contracts/assessment-cycle';
 import { useLocale } from '../../../../i18n';
 import { plainNumber } from '../../../../lib/format';
@@ -52,8 +47,7 @@ export function IndicatorGroupCard({
       </Popconfirm>
     </Space>
   );
-  const ruleText = (i: TIndicator) =>
-    scoringRuleInWords(i.scoring, i.weight, i.metric ? METRIC_UNITS[i.metric] : { 'zh-CN': '', en: '' })[locale];
+  const ruleText = (i: TIndicator) => scoringRuleInWords(i.scoring, i.weight, i.metric)[locale];
 
   const measuredBy = (i: TIndicator) =>
     i.metric ? t('assessment.measures.computed') : t('assessment.measures.evaluator');

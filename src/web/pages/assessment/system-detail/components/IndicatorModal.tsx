@@ -189,7 +189,7 @@ export function IndicatorModal({ target, freeMetrics, keys, onApply, onClosed }:
           message={t('assessment.editor.preview')}
           description={
             rule
-              ? scoringRuleInWords(rule, values.weight ?? 0, metric ? METRIC_UNITS[metric] : NO_UNIT)[locale]
+              ? scoringRuleInWords(rule, values.weight ?? 0, metric)[locale]
               : t('assessment.editor.previewIncomplete')
           }
           data-testid="indicator-rule-preview"
@@ -214,8 +214,6 @@ export function IndicatorModal({ target, freeMetrics, keys, onApply, onClosed }:
 }
 
 /** 0 at one value, full marks at another; the two must differ (the contract's LINEAR_SAME_VALUES). */
-const NO_UNIT = { 'zh-CN': '', en: '' };
-
 function LinearFields({ unit }: { unit: string }) {
   const { t } = useLocale();
   const must = (field: string): Rule => ({ required: true, message: t('common.required', { field }) });
